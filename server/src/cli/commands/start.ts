@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createPrismaClient } from '@hub/prisma';
+import { seedDatabase } from '@hub/prisma/synthetic/seed-database';
+import { provisionDatabase } from '../../database/provision-database.ts';
+import { createHttpApp } from '../../http/create-http-app.ts';
+import { ensureAdministrator } from '../../identity/ensure-administrator.ts';
+
+const repositoryRoot = resolve(import.meta.dirname, '../../../..');
+const DEMO_ADMIN_DEPARTMENT = 'CIVIL_AFFAIRS_640100';
+
+/**
+ * `hub start`: the database (embedded unless DATABASE_URL is set), migrations, the demo region on first start,
+ * then API and portal on one port. SIGINT/SIGTERM drain requests and stop the embedded database cleanly.
+ */
+export async function startCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string', default: process.env.PORT ?? '4000' },
+      host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
+      'data-dir': { type: 'string', default: process.env.HUB_DATA_DIR ?? join(repositoryRoot, '.hub-data') },
+      demo: { type: 'boolean', default: false },
+      'demo-persons': { type: 'string', default: '5000' },
+    },
+  });
+  const dataDirectory = resolve(values['data-dir']);
+  const database = await provisionDatabase({
+    databaseUrl: process.env.DATABASE_URL,
+    dataDirectory: join(dataDirectory, 'postgres'),
+  });
+  console.log(
+    database.embedded ? `embedded PostgreSQL ready (data in ${dataDirectory})` : 'using the PostgreSQL at DATABASE_URL',
+  );
+  if (database.applied.length) console.log(`applied migrations: ${database.applied.join(', ')}`);
+
+  try {
+    await seedDemoOnFirstStart({
+      databaseUrl: database.url,
+      dataDirectory,
+      force: values.demo,
+      embedded: database.embedded,
+      persons: Number(values['demo-persons']),
+    });
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+
+  const http = await createHttpApp({
+    databaseUrl: database.url,
+    portalDirectory: join(repositoryRoot, 'admin/placeholder'),
+  });
+  let url: string;
+  try {
+    url = await http.listen(Number(values.port), values.host);
+  } catch (error) {
+    await http.close();
+    await database.stop();
+    throw new Error(
+      `cannot listen on ${values.host}:${values.port}: ${(error as Error).message}; choose another with --port`,
+    );
+  }
+  console.log(`hub ready: ${url}  (portal ${url}/, GraphQL ${url}/graphql, health ${url}/healthz)`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) {
+      console.log('stopping already; a second signal forces an exit');
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`${signal}: draining requests and stopping`);
+    await http.close();
+    await database.stop();
+    console.log('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** The demo region is loaded into an empty embedded database, or into DATABASE_URL's only when asked with --demo. */
+async function seedDemoOnFirstStart(options: {
+  databaseUrl: string;
+  dataDirectory: string;
+  force: boolean;
+  embedded: boolean;
+  persons: number;
+}): Promise<void> {
+  if (!options.embedded && !options.force) return;
+  const prisma = createPrismaClient(options.databaseUrl, { maxConnections: 2 });
+  try {
+    if ((await prisma.person.count()) > 0) return;
+    console.log(`first start: seeding the demo region (${options.persons} persons)…`);
+    const started = Date.now();
+    const manifest = await seedDatabase(options.databaseUrl, {
+      persons: options.persons,
+      manifestPath: join(options.dataDirectory, 'demo-manifest.json'),
+    });
+    console.log(`demo region seeded: ${manifest.persons} persons in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const password = process.env.HUB_ADMIN_PASSWORD ?? randomBytes(12).toString('base64url');
+    const created = await ensureAdministrator(prisma, {
+      username: 'admin',
+      password,
+      displayName: '系统管理员',
+      departmentCode: DEMO_ADMIN_DEPARTMENT,
+    });
+    if (created && !process.env.HUB_ADMIN_PASSWORD) {
+      const passwordFile = join(options.dataDirectory, 'initial-admin-password');
+      writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
+      console.log(`administrator "admin" created; its password is in ${passwordFile} (change it after logging in)`);
+    }
+  } finally {
+    await prisma.$disconnect();
+  }
+}

@@ -1,0 +1,31 @@
+import { migrateCommand } from './commands/migrate.ts';
+import { seedCommand } from './commands/seed.ts';
+import { startCommand } from './commands/start.ts';
+
+const commands: Record<string, { run: (args: string[]) => Promise<void>; summary: string }> = {
+  start: {
+    run: startCommand,
+    summary: 'start the hub: database, migrations, demo data on first start, API and portal',
+  },
+  migrate: { run: migrateCommand, summary: 'apply pending migrations to DATABASE_URL' },
+  seed: { run: seedCommand, summary: 'load synthetic households and department records into DATABASE_URL' },
+};
+
+function printUsage(): void {
+  console.log('usage: pnpm hub <command> [options]\n');
+  for (const [name, command] of Object.entries(commands)) console.log(`  ${name.padEnd(10)} ${command.summary}`);
+}
+
+const [name, ...args] = process.argv.slice(2);
+const command = name ? commands[name] : undefined;
+if (!command) {
+  printUsage();
+  process.exitCode = name && name !== 'help' ? 2 : 0;
+} else {
+  try {
+    await command.run(args);
+  } catch (error) {
+    console.error(`hub ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  }
+}

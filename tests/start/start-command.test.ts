@@ -1,0 +1,97 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findFreePort } from '@hub/server/database/embedded-database';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../setup/test-database.ts';
+import { type HubProcess, startHubProcess } from '../support/hub-process.ts';
+
+async function graphql(url: string, query: string, variables: object = {}, token?: string) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data?: Record<string, unknown>; errors?: { extensions?: { code?: string } }[] };
+}
+
+async function logIn(url: string, password: string): Promise<string> {
+  const result = await graphql(
+    url,
+    'mutation($u: String!, $p: String!) { logIn(username: $u, password: $p) { token } }',
+    {
+      u: 'admin',
+      p: password,
+    },
+  );
+  const token = (result.data?.logIn as { token?: string } | undefined)?.token;
+  if (!token) throw new Error(`login failed: ${JSON.stringify(result)}`);
+  return token;
+}
+
+const PERSON_QUERY = `query($id: String!) { person(idNumber: $id) { name household { members { idNumber } } } }`;
+
+describe('hub start', () => {
+  const dataDirectory = mkdtempSync(join(tmpdir(), 'hub-start-'));
+  let hub: HubProcess | undefined;
+  afterAll(async () => {
+    await hub?.stop('SIGKILL');
+    rmSync(dataDirectory, { recursive: true, force: true });
+  });
+
+  it('starts an embedded database with the demo region, serves API, health and portal, and keeps its data across a restart', async () => {
+    const port = String(await findFreePort());
+    const args = ['start', '--port', port, '--data-dir', dataDirectory, '--demo-persons', '300'];
+    hub = await startHubProcess(args);
+    expect(hub.output()).toContain('seeding the demo region');
+
+    expect((await fetch(`${hub.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${hub.url}/readyz`)).status).toBe(200);
+    const portal = await fetch(`${hub.url}/`);
+    expect(portal.status).toBe(200);
+    expect(await portal.text()).toContain('核对');
+
+    const anonymous = await graphql(hub.url, '{ households(first: 1) { edges { node { id } } } }');
+    expect(anonymous.data?.households ?? null).toBeNull();
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+    const password = readFileSync(join(dataDirectory, 'initial-admin-password'), 'utf8').trim();
+    const manifest = JSON.parse(readFileSync(join(dataDirectory, 'demo-manifest.json'), 'utf8'));
+    const planted = manifest.plantedCases.find((c: { personId?: string }) => c.personId);
+    expect(planted).toBeDefined();
+    const token = await logIn(hub.url, password);
+    const households = await graphql(
+      hub.url,
+      '{ households(first: 1) { edges { node { members { idNumber } } } } }',
+      {},
+      token,
+    );
+    const idNumber = (households.data as { households: { edges: { node: { members: { idNumber: string }[] } }[] } })
+      .households.edges[0]?.node.members[0]?.idNumber;
+    expect(idNumber).toMatch(/^\d{17}[\dX]$/);
+    const before = await graphql(hub.url, PERSON_QUERY, { id: idNumber }, token);
+    expect(before.errors).toBeUndefined();
+
+    expect(await hub.stop('SIGTERM')).toBe(0);
+    expect(hub.output()).toContain('stopped');
+
+    hub = await startHubProcess(args);
+    expect(hub.output()).not.toContain('seeding the demo region');
+    const again = await logIn(hub.url, password);
+    expect(await graphql(hub.url, PERSON_QUERY, { id: idNumber }, again)).toEqual(before);
+    expect(await hub.stop('SIGINT')).toBe(0);
+  });
+
+  it('uses the PostgreSQL at DATABASE_URL instead, migrating it and seeding nothing unasked', async () => {
+    const db = await createTestDatabase({ empty: true });
+    const other = await startHubProcess(['start', '--port', String(await findFreePort())], { DATABASE_URL: db.url });
+    try {
+      expect(other.output()).toContain('using the PostgreSQL at DATABASE_URL');
+      expect(other.output()).toContain('applied migrations');
+      expect(other.output()).not.toContain('seeding');
+      expect((await fetch(`${other.url}/readyz`)).status).toBe(200);
+    } finally {
+      expect(await other.stop('SIGTERM')).toBe(0);
+    }
+  });
+});

@@ -1,0 +1,45 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+const repositoryRoot = join(import.meta.dirname, '../..');
+
+export interface HubProcess {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  /** Sends the signal and resolves with the exit code once the process has ended. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Runs `hub <args>` as its own process, exactly as `pnpm hub` does, and waits for it to say it is ready. */
+export async function startHubProcess(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<HubProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(repositoryRoot, 'server/src/cli/main.ts'), ...args], {
+    cwd: repositoryRoot,
+    env: { ...process.env, DATABASE_URL: undefined, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = /hub ready: (http:\/\/\S+)/.exec(output);
+      if (ready?.[1]) resolve(ready[1]);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    void exited.then((code) => reject(new Error(`hub exited with ${code} before it was ready:\n${output}`)));
+  });
+  return {
+    child,
+    url,
+    output: () => output,
+    stop: async (signal = 'SIGTERM') => {
+      child.kill(signal);
+      return exited;
+    },
+  };
+}
