@@ -1,0 +1,53 @@
+import { GraphQLError } from 'graphql';
+
+/** The codes clients switch on; each error's `extensions.code` is one of them. */
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'ACCOUNT_LOCKED'
+  | 'ACCOUNT_DISABLED';
+
+export type BadUserInputReason = 'INVALID_ID_NUMBER' | 'UNKNOWN_REGION';
+
+function hubError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extensions } });
+}
+
+export function unauthenticatedError(message = 'log in to see this'): GraphQLError {
+  return hubError('UNAUTHENTICATED', message);
+}
+
+export function forbiddenError(message = 'your role does not allow this'): GraphQLError {
+  return hubError('FORBIDDEN', message);
+}
+
+export function badUserInputError(
+  reason: BadUserInputReason,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
+  return hubError('BAD_USER_INPUT', message, { reason, ...extensions });
+}
+
+export function notFoundError(message: string): GraphQLError {
+  return hubError('NOT_FOUND', message);
+}
+
+export function invalidCredentialsError(): GraphQLError {
+  return hubError('UNAUTHENTICATED', 'invalid username or password', { reason: 'INVALID_CREDENTIALS' });
+}
+
+export function accountLockedError(lockedUntil: Date, now = new Date()): GraphQLError {
+  const retryAfterSeconds = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000));
+  return hubError(
+    'ACCOUNT_LOCKED',
+    `too many failed logins: the account is locked until ${lockedUntil.toISOString()}; try again then`,
+    { retryAt: lockedUntil.toISOString(), retryAfterSeconds },
+  );
+}
+
+export function accountDisabledError(): GraphQLError {
+  return hubError('ACCOUNT_DISABLED', 'this account is disabled; ask an administrator to enable it');
+}

@@ -1,0 +1,21 @@
+import { AssistanceKind, CaseStatus } from '@hub/prisma';
+import { builder } from '../builder.ts';
+import { personalData } from '../scopes.ts';
+
+export const AssistanceKindEnum = builder.enumType(AssistanceKind, { name: 'AssistanceKind' });
+export const CaseStatusEnum = builder.enumType(CaseStatus, { name: 'CaseStatus' });
+
+export const AssistanceCase = builder.prismaObject('AssistanceCase', {
+  description: "A household's enrolment in one kind of assistance.",
+  authScopes: personalData,
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    kind: t.expose('kind', { type: AssistanceKindEnum }),
+    status: t.expose('status', { type: CaseStatusEnum }),
+    startedOn: t.expose('startedOn', { type: 'Date' }),
+    endedOn: t.expose('endedOn', { type: 'Date', nullable: true }),
+    monthlyAmountFen: t.exposeInt('monthlyAmountFen'),
+    gracePeriodEndsOn: t.expose('gracePeriodEndsOn', { type: 'Date', nullable: true }),
+    singlePerson: t.relation('singlePerson', { nullable: true }),
+  }),
+});

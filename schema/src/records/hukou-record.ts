@@ -1,0 +1,24 @@
+import { HukouCancellationReason, HukouStatus } from '@hub/prisma';
+import { builder } from '../builder.ts';
+import { Provenance, provenanceOf } from '../datasets/provenance.ts';
+import { personalData } from '../scopes.ts';
+
+export const HukouStatusEnum = builder.enumType(HukouStatus, { name: 'HukouStatus' });
+export const HukouCancellationReasonEnum = builder.enumType(HukouCancellationReason, {
+  name: 'HukouCancellationReason',
+});
+
+export const HukouRecord = builder.prismaObject('HukouRecord', {
+  description: 'A household registration (户籍) entry, from public security.',
+  authScopes: personalData,
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    status: t.expose('status', { type: HukouStatusEnum }),
+    registeredRegionCode: t.exposeString('registeredRegionCode'),
+    hukouNumber: t.exposeString('hukouNumber'),
+    cancelledOn: t.expose('cancelledOn', { type: 'Date', nullable: true }),
+    cancellationReason: t.expose('cancellationReason', { type: HukouCancellationReasonEnum, nullable: true }),
+    asOf: t.expose('asOf', { type: 'Date' }),
+    provenance: t.field({ type: Provenance, resolve: (record, _args, context) => provenanceOf(record, context) }),
+  }),
+});
