@@ -1,0 +1,44 @@
+import { ApolloServer } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import { schema } from '@hub/schema';
+import type { Context } from '@hub/schema/context';
+import type { FastifyBaseLogger } from 'fastify';
+
+/**
+ * Apollo with nothing that reaches out: no landing page (it loads from a CDN), no usage, schema or trace reporting.
+ * Introspection stays open until the hardening issue closes it to anonymous callers.
+ */
+export function createApolloServer(log: FastifyBaseLogger): ApolloServer<Context> {
+  const development = process.env.NODE_ENV === 'development';
+  return new ApolloServer<Context>({
+    schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: development,
+    // The start command owns the signals and drains the HTTP server before Apollo stops.
+    stopOnTerminationSignals: false,
+    logger: log,
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
+    // An unexpected error may carry SQL or internals: the log keeps it, the caller gets the request id's header.
+    formatError: (formatted, error) => {
+      if (development || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
+      log.error({ err: unwrapResolverError(error), path: formatted.path }, 'unexpected error in a GraphQL operation');
+      return {
+        message: 'internal error: quote the x-request-id response header when reporting it',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      };
+    },
+  });
+}

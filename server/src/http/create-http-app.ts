@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fastifyApollo from '@as-integrations/fastify';
+import fastifyStatic from '@fastify/static';
+import { createPrismaClient } from '@hub/prisma';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { createIdentityService } from '../identity/create-identity-service.ts';
+import { createApolloServer } from './create-apollo-server.ts';
+import { createRequestContext } from './create-request-context.ts';
+import { createReadinessProbe } from './readiness.ts';
+import { requestIdFor } from './request-id.ts';
+
+export const defaultPortalDirectory = join(import.meta.dirname, '../../../admin/placeholder');
+
+// In-flight requests get this long to finish when the app closes; then their connections are cut.
+const DRAIN_TIMEOUT_MS = 10_000;
+
+export interface HttpApp {
+  app: FastifyInstance;
+  /** Listens and resolves with the URL it serves, e.g. http://127.0.0.1:4000. */
+  listen(port: number, host?: string): Promise<string>;
+  /** Stops accepting requests, lets in-flight ones finish, then closes Apollo and the database pools. */
+  close(): Promise<void>;
+}
+
+/** The hub's HTTP app: GraphQL at /graphql, /healthz and /readyz, and the portal's files at /. */
+export async function createHttpApp(options: {
+  databaseUrl: string;
+  portalDirectory?: string;
+  logger?: boolean;
+}): Promise<HttpApp> {
+  const prisma = createPrismaClient(options.databaseUrl);
+  const readiness = createReadinessProbe(options.databaseUrl);
+  const identity = createIdentityService(prisma);
+  const app = Fastify({
+    logger: options.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
+    genReqId: requestIdFor,
+    requestIdHeader: false,
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const apollo = createApolloServer(app.log);
+  await apollo.start();
+  app.addHook('onClose', async () => {
+    await apollo.stop();
+    await Promise.allSettled([prisma.$disconnect(), readiness.close()]);
+  });
+
+  await app.register(fastifyApollo(apollo), {
+    path: '/graphql',
+    context: (request) => createRequestContext({ prisma, identity }, request),
+  });
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    const result = await readiness.check();
+    return result.ready ? { status: 'ready' } : reply.code(503).send({ status: 'unavailable', reason: result.reason });
+  });
+
+  const portalDirectory = resolve(options.portalDirectory ?? defaultPortalDirectory);
+  if (existsSync(portalDirectory)) await app.register(fastifyStatic, { root: portalDirectory, prefix: '/' });
+  else app.log.warn(`no portal at ${portalDirectory}; serving the API only`);
+
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    listen: (port, host = '127.0.0.1') => app.listen({ port, host }),
+    close: () => {
+      closing ??= (async () => {
+        const cut = setTimeout(() => app.server.closeAllConnections(), DRAIN_TIMEOUT_MS).unref();
+        try {
+          await app.close();
+        } finally {
+          clearTimeout(cut);
+        }
+      })();
+      return closing;
+    },
+  };
+}
