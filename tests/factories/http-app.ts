@@ -1,0 +1,46 @@
+import { createPrismaClient } from '@hub/prisma';
+import { createHttpApp } from '@hub/server/http/create-http-app';
+import { afterAll } from 'vitest';
+
+export interface GraphqlAnswer<Data = Record<string, unknown>> {
+  data?: Data | null;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
+}
+
+/** The real HTTP app on a free port, closed after the file's tests; with a Prisma client for fixtures. */
+export async function startTestApp(databaseUrl: string) {
+  const http = await createHttpApp({ databaseUrl });
+  const url = await http.listen(0, '127.0.0.1');
+  const prisma = createPrismaClient(databaseUrl, { maxConnections: 2 });
+  afterAll(async () => {
+    await http.close();
+    await prisma.$disconnect();
+  });
+
+  async function graphql<Data = Record<string, unknown>>(
+    query: string,
+    options: { variables?: Record<string, unknown>; token?: string; headers?: Record<string, string> } = {},
+  ): Promise<GraphqlAnswer<Data> & { status: number; headers: Headers }> {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...options.headers,
+      },
+      body: JSON.stringify({ query, variables: options.variables }),
+    });
+    return { ...((await response.json()) as GraphqlAnswer<Data>), status: response.status, headers: response.headers };
+  }
+
+  async function logIn(username: string, password: string): Promise<string> {
+    const answer = await graphql<{ logIn: { token: string } }>(
+      'mutation ($username: String!, $password: String!) { logIn(username: $username, password: $password) { token } }',
+      { variables: { username, password } },
+    );
+    if (!answer.data?.logIn) throw new Error(`logIn failed: ${JSON.stringify(answer.errors)}`);
+    return answer.data.logIn.token;
+  }
+
+  return { http, url, prisma, graphql, logIn };
+}
