@@ -1,6 +1,12 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+// Node loads graphql's CommonJS build for Pothos and Apollo; Vite would hand our own files its ESM build, and
+// graphql refuses types made by the other copy ("Cannot use GraphQLObjectType from another module or realm").
+const graphqlEntry = createRequire(import.meta.resolve('./schema/package.json')).resolve('graphql');
+
 export default defineConfig({
+  resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   test: {
     include: ['tests/**/*.test.ts', 'server/src/**/*.test.ts', 'schema/src/**/*.test.ts', 'prisma/src/**/*.test.ts'],
     globalSetup: ['tests/setup/global-setup.ts'],

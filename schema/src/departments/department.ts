@@ -5,7 +5,6 @@ export const DepartmentKindEnum = builder.enumType(DepartmentKind, { name: 'Depa
 
 export const Department = builder.prismaObject('Department', {
   description: 'A department that shares data through the hub or asks it questions; each bank is one of its own.',
-  authScopes: { authenticated: true },
   fields: (t) => ({
     id: t.exposeID('id'),
     code: t.exposeString('code'),

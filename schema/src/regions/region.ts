@@ -5,7 +5,6 @@ export const RegionLevelEnum = builder.enumType(RegionLevel, { name: 'RegionLeve
 
 export const Region = builder.prismaObject('Region', {
   description: 'An administrative division (GB/T 2260 code; townships and villages carry longer statistical codes).',
-  authScopes: { authenticated: true },
   fields: (t) => ({
     code: t.exposeString('code'),
     name: t.exposeString('name'),

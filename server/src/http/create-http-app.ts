@@ -68,10 +68,13 @@ export async function createHttpApp(options: {
     listen: (port, host = '127.0.0.1') => app.listen({ port, host }),
     close: () => {
       closing ??= (async () => {
+        // A keep-alive connection goes idle when its last request finishes: close it then, not at its timeout.
+        const sweep = setInterval(() => app.server.closeIdleConnections(), 50).unref();
         const cut = setTimeout(() => app.server.closeAllConnections(), DRAIN_TIMEOUT_MS).unref();
         try {
           await app.close();
         } finally {
+          clearInterval(sweep);
           clearTimeout(cut);
         }
       })();

@@ -1,0 +1,106 @@
+import { createHttpApp } from '@hub/server/http/create-http-app';
+import pg from 'pg';
+import { describe, expect, inject, it } from 'vitest';
+import { startTestApp } from '../factories/http-app.ts';
+import { createTestDatabase } from '../setup/test-database.ts';
+
+const db = await createTestDatabase();
+const hub = await startTestApp(db.url);
+
+describe('the HTTP app', () => {
+  it('answers /healthz while the process is alive', async () => {
+    const response = await fetch(`${hub.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('echoes the caller’s x-request-id, and makes one up for a caller without', async () => {
+    const echoed = await fetch(`${hub.url}/healthz`, { headers: { 'x-request-id': 'case-2024-0042' } });
+    expect(echoed.headers.get('x-request-id')).toBe('case-2024-0042');
+    const made = await hub.graphql('{ me { id } }');
+    expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const unsafe = await fetch(`${hub.url}/healthz`, { headers: { 'x-request-id': 'two words<script>' } });
+    expect(unsafe.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('serves the placeholder portal at /', async () => {
+    const response = await fetch(`${hub.url}/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/html');
+    const page = await response.text();
+    expect(page).toContain('居民家庭经济状况核对平台');
+    expect(page).toContain('href="/graphql"');
+    expect(page).not.toMatch(/(src|href)="https?:/);
+  });
+
+  it('answers GraphQL over GET as well as POST, and keeps introspection open', async () => {
+    const response = await fetch(
+      `${hub.url}/graphql?query=${encodeURIComponent('{ __schema { queryType { name } } }')}`,
+      {
+        headers: { 'apollo-require-preflight': 'true' },
+      },
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+  });
+
+  it('sends no stack traces outside development', async () => {
+    const answer = await hub.graphql('{ person(idNumber: "123") { name } }');
+    expect(JSON.stringify(answer.errors)).not.toContain('stacktrace');
+  });
+});
+
+describe('/readyz', () => {
+  it('is ready while the database answers, and 503 with a reason once it does not', async () => {
+    const own = await createTestDatabase();
+    const app = await createHttpApp({ databaseUrl: own.url });
+    const url = await app.listen(0, '127.0.0.1');
+    try {
+      const ready = await fetch(`${url}/readyz`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({ status: 'ready' });
+
+      const admin = new pg.Client({ connectionString: inject('databaseAdminUrl') });
+      await admin.connect();
+      await admin.query(`ALTER DATABASE ${own.name} WITH ALLOW_CONNECTIONS false`);
+      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [own.name]);
+      await admin.end();
+
+      const started = Date.now();
+      const unready = await fetch(`${url}/readyz`);
+      expect(unready.status).toBe(503);
+      expect(await unready.json()).toEqual({ status: 'unavailable', reason: expect.stringContaining('SELECT 1') });
+      expect(Date.now() - started).toBeLessThan(2500);
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('is 503 when the database cannot be reached at all', async () => {
+    const app = await createHttpApp({ databaseUrl: 'postgresql://nobody:secret@127.0.0.1:9/nowhere' });
+    const url = await app.listen(0, '127.0.0.1');
+    try {
+      expect((await fetch(`${url}/readyz`)).status).toBe(503);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('close()', () => {
+  it('lets an in-flight request finish before it closes, and then refuses new connections', async () => {
+    const own = await createTestDatabase();
+    const app = await createHttpApp({ databaseUrl: own.url });
+    app.app.get('/slow', async () => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return { finished: true };
+    });
+    const url = await app.listen(0, '127.0.0.1');
+    const inFlight = fetch(`${url}/slow`).then((response) => response.json());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await app.close();
+    expect(await inFlight).toEqual({ finished: true });
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+  });
+});
