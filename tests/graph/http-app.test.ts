@@ -33,6 +33,14 @@ describe('the HTTP app', () => {
     expect(page).not.toMatch(/(src|href)="https?:/);
   });
 
+  it('shows a browser at /graphql a local page that loads nothing from elsewhere', async () => {
+    const response = await fetch(`${hub.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    expect(page).toContain('logIn');
+    expect(page).not.toMatch(/(src|href)="https?:|cdn\./);
+  });
+
   it('answers GraphQL over GET as well as POST, and keeps introspection open', async () => {
     const response = await fetch(
       `${hub.url}/graphql?query=${encodeURIComponent('{ __schema { queryType { name } } }')}`,

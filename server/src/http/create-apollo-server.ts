@@ -2,17 +2,17 @@ import { ApolloServer } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import {
   ApolloServerPluginInlineTraceDisabled,
-  ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginSchemaReportingDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { schema } from '@hub/schema';
 import type { Context } from '@hub/schema/context';
 import type { FastifyBaseLogger } from 'fastify';
+import { endpointLandingPage } from './endpoint-landing-page.ts';
 
 /**
- * Apollo with nothing that reaches out: no landing page (it loads from a CDN), no usage, schema or trace reporting.
- * Introspection stays open until the hardening issue closes it to anonymous callers.
+ * Apollo with nothing that reaches out: a local landing page (Apollo's loads from a CDN), and no usage, schema or
+ * trace reporting. Introspection stays open until the hardening issue closes it to anonymous callers.
  */
 export function createApolloServer(log: FastifyBaseLogger): ApolloServer<Context> {
   const development = process.env.NODE_ENV === 'development';
@@ -24,7 +24,7 @@ export function createApolloServer(log: FastifyBaseLogger): ApolloServer<Context
     stopOnTerminationSignals: false,
     logger: log,
     plugins: [
-      ApolloServerPluginLandingPageDisabled(),
+      endpointLandingPage(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
