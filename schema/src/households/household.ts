@@ -1,4 +1,4 @@
-import { AreaType } from '@hub/prisma';
+import { AreaType, type PrismaClient } from '@hub/prisma';
 import { builder } from '../builder.ts';
 import { badUserInputError } from '../errors.ts';
 import { regionCodesWithin } from '../regions/region.ts';
@@ -29,10 +29,11 @@ builder.queryField('household', (t) =>
     authScopes: personalData,
     args: { id: t.arg.id({ required: true }) },
     // An id that is not a UUID names no household, exactly like one that does not exist.
-    resolve: (query, _root, args, { prisma }) =>
-      UUID_PATTERN.test(String(args.id))
-        ? prisma.household.findUnique({ ...query, where: { id: String(args.id) } })
-        : null,
+    resolve: (query, _root, args, { prisma }) => {
+      const planned = { ...query }; // read before any early null, which skips the query on purpose
+      const id = String(args.id);
+      return UUID_PATTERN.test(id) ? prisma.household.findUnique({ ...planned, where: { id } }) : null;
+    },
   }),
 );
 
@@ -59,7 +60,7 @@ builder.queryField('households', (t) =>
   ),
 );
 
-async function householdsWhere(prisma: Parameters<typeof regionCodesWithin>[0], regionCode?: string | null) {
+async function householdsWhere(prisma: PrismaClient, regionCode?: string | null) {
   if (regionCode == null) return {};
   const codes = await regionCodesWithin(prisma, regionCode);
   if (!codes) throw badUserInputError('UNKNOWN_REGION', `no region has the code ${regionCode}`, { regionCode });
