@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fastifyApollo from '@as-integrations/fastify';
 import fastifyStatic from '@fastify/static';
-import { createPrismaClient } from '@hub/prisma';
+import { createPrismaClient, type PrismaClient } from '@hub/prisma';
+import type { IdentityService } from '@hub/schema/context';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createIdentityService } from '../identity/create-identity-service.ts';
 import { createApolloServer } from './create-apollo-server.ts';
@@ -52,27 +53,15 @@ export async function createHttpApp(options: {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-
-  const apollo = createApolloServer(app.log);
-  await apollo.start();
   app.addHook('onClose', async () => {
-    await apollo.stop();
     await Promise.allSettled([prisma.$disconnect(), readiness.close()]);
   });
-
-  await app.register(fastifyApollo(apollo), {
-    path: '/graphql',
-    context: (request) => createRequestContext({ prisma, identity }, request),
-  });
-  app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async (_request, reply) => {
-    const result = await readiness.check();
-    return result.ready ? { status: 'ready' } : reply.code(503).send({ status: 'unavailable', reason: result.reason });
-  });
-
-  const portalDirectory = resolve(options.portalDirectory ?? defaultPortalDirectory);
-  if (existsSync(portalDirectory)) await app.register(fastifyStatic, { root: portalDirectory, prefix: '/' });
-  else app.log.warn(`no portal at ${portalDirectory}; serving the API only`);
+  try {
+    await registerRoutes(app, { prisma, readiness, identity, portalDirectory: options.portalDirectory });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
 
   let closing: Promise<void> | undefined;
   return {
@@ -93,4 +82,33 @@ export async function createHttpApp(options: {
       return closing;
     },
   };
+}
+
+async function registerRoutes(
+  app: FastifyInstance,
+  services: {
+    prisma: PrismaClient;
+    readiness: ReturnType<typeof createReadinessProbe>;
+    identity: IdentityService;
+    portalDirectory?: string;
+  },
+): Promise<void> {
+  const { prisma, readiness, identity } = services;
+  const apollo = createApolloServer(app.log);
+  await apollo.start();
+  // Hooks run in reverse order of adding: Apollo stops before the pools close.
+  app.addHook('onClose', () => apollo.stop());
+  await app.register(fastifyApollo(apollo), {
+    path: '/graphql',
+    context: (request) => createRequestContext({ prisma, identity }, request),
+  });
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    const result = await readiness.check();
+    return result.ready ? { status: 'ready' } : reply.code(503).send({ status: 'unavailable', reason: result.reason });
+  });
+
+  const portalDirectory = resolve(services.portalDirectory ?? defaultPortalDirectory);
+  if (existsSync(portalDirectory)) await app.register(fastifyStatic, { root: portalDirectory, prefix: '/' });
+  else app.log.warn(`no portal at ${portalDirectory}; serving the API only`);
 }
