@@ -7,11 +7,13 @@ const LAST_DAY = Date.UTC(2060, 11, 31) / MS_PER_DAY;
 const SPAN = LAST_DAY - FIRST_DAY + 1;
 
 const isoText: string[] = new Array(SPAN);
+const compactText: string[] = new Array(SPAN);
 const years = new Int16Array(SPAN);
 const monthDays = new Int16Array(SPAN); // month × 100 + day, for age arithmetic
 for (let offset = 0; offset < SPAN; offset++) {
   const date = new Date((FIRST_DAY + offset) * MS_PER_DAY);
   isoText[offset] = date.toISOString().slice(0, 10);
+  compactText[offset] = (isoText[offset] as string).replaceAll('-', '');
   years[offset] = date.getUTCFullYear();
   monthDays[offset] = (date.getUTCMonth() + 1) * 100 + date.getUTCDate();
 }
@@ -25,6 +27,11 @@ function offsetOf(day: number): number {
 /** YYYY-MM-DD for a day number. */
 export function isoDate(day: number): string {
   return isoText[offsetOf(day)] as string;
+}
+
+/** YYYYMMDD, as in identity numbers. */
+export function compactDate(day: number): string {
+  return compactText[offsetOf(day)] as string;
 }
 
 export function dayOf(iso: string): number {

@@ -1,5 +1,5 @@
-import { composeCitizenId } from '../identity/citizen-id-number.ts';
-import { dateOf } from './calendar.ts';
+import { citizenIdCheckCharacter } from '../identity/citizen-id-number.ts';
+import { compactDate } from './calendar.ts';
 
 // Identity numbers must be unique, and the 3-digit sequence is the only free part once region, birth date and sex
 // are fixed: about 500 numbers per sex per region per day. A counter per (region, day, sex) hands them out in turn, from
@@ -27,7 +27,9 @@ export class CitizenIdAllocator {
     this.counters[slot] = issued + 1;
     const start = (region * 131 + dayOffset * 37) % PER_SEX;
     const sequence = (((start + issued) % PER_SEX) + 1) * 2 + (sex === 'MALE' ? 1 : 0);
-    return composeCitizenId(regionCode, dateOf(birthDay), sequence);
+    // composeCitizenId's arithmetic, with the birth date from the calendar's cache instead of a Date per person.
+    const first17 = `${regionCode}${compactDate(birthDay)}${sequence < 10 ? '00' : sequence < 100 ? '0' : ''}${sequence}`;
+    return first17 + citizenIdCheckCharacter(first17);
   }
 
   private indexOf(regionCode: string): number {

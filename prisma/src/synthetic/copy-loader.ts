@@ -30,7 +30,7 @@ export class CopyLoader {
       if (rows === 0) continue;
       const started = performance.now();
       const copy = this.client.query(copyFrom(`COPY ${table} (${TABLE_COLUMNS[table].join(', ')}) FROM STDIN`));
-      await pipeline(Readable.from([Buffer.from(chunk.text(table))]), copy);
+      await pipeline(Readable.from(chunk.buffers(table)), copy);
       const load = this.loads.get(table) as TableLoad;
       load.rows += rows;
       load.milliseconds += performance.now() - started;

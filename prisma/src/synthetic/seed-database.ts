@@ -8,11 +8,13 @@ import { DEMO_REGIONS } from './demo-region.ts';
 import { STANDARD_YEARS } from './demo-standards.ts';
 import { DepartmentRecords } from './department-records.ts';
 import type { GenerationContext } from './generation-context.ts';
+import { suspendIndexes } from './index-suspension.ts';
 import type { SeedManifest } from './manifest.ts';
 import { drawEmployers } from './organisations.ts';
 import { Population } from './population.ts';
 import { SeededRandom } from './random.ts';
 import { completeSnapshots, insertReferenceData } from './reference-data.ts';
+import { GENERATED_TABLES } from './table-columns.ts';
 
 export interface SeedOptions {
   seed?: number;
@@ -97,6 +99,11 @@ export async function seedDatabase(databaseUrl: string, options: SeedOptions = {
       plantedCases: [],
       controls: [],
     };
+    const indexes = await suspendIndexes(client, GENERATED_TABLES);
+    await client.query(
+      `SELECT set_config('maintenance_work_mem', '256MB', true)
+        WHERE pg_size_bytes(current_setting('maintenance_work_mem')) < pg_size_bytes('256MB')`,
+    );
     const loader = new CopyLoader(client, options.onProgress);
     const population = new Population(context, {
       persons,
@@ -116,8 +123,11 @@ export async function seedDatabase(databaseUrl: string, options: SeedOptions = {
       await nextTurn();
     }
     await loading;
+    await indexes.restore((name, milliseconds) => options.timings?.set(`rebuild ${name}`, { rows: 0, milliseconds }));
     await completeSnapshots(client, reference.provenances);
     await client.query('COMMIT');
+    // Fresh statistics, so that the first comparisons over a million persons get sensible plans.
+    await client.query(`ANALYZE ${GENERATED_TABLES.join(', ')}`);
 
     for (const [table, load] of loader.loads) options.timings?.set(table, load);
     const manifest: SeedManifest = {
