@@ -100,13 +100,18 @@ describe('close()', () => {
   it('lets an in-flight request finish before it closes, and then refuses new connections', async () => {
     const own = await createTestDatabase();
     const app = await createHttpApp({ databaseUrl: own.url });
+    let started: () => void = () => {};
+    const handlerStarted = new Promise<void>((resolve) => {
+      started = resolve;
+    });
     app.app.get('/slow', async () => {
+      started();
       await new Promise((resolve) => setTimeout(resolve, 300));
       return { finished: true };
     });
     const url = await app.listen(0, '127.0.0.1');
     const inFlight = fetch(`${url}/slow`).then((response) => response.json());
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await handlerStarted;
     await app.close();
     expect(await inFlight).toEqual({ finished: true });
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
