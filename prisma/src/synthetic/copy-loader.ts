@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { ChunkRows } from './chunk-rows.ts';
+import type { RowBatch } from './population-stream.ts';
 import { GENERATED_TABLES, type GeneratedTable, TABLE_COLUMNS } from './table-columns.ts';
 
 // Streams each chunk into PostgreSQL with COPY ... FROM STDIN, table after table in dependency order on the one
@@ -24,7 +24,7 @@ export class CopyLoader {
     private readonly onProgress?: (progress: { table: string; rows: number }) => void,
   ) {}
 
-  async load(chunk: ChunkRows): Promise<void> {
+  async load(chunk: RowBatch): Promise<void> {
     for (const table of GENERATED_TABLES) {
       const rows = chunk.count(table);
       if (rows === 0) continue;

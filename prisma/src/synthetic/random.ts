@@ -33,8 +33,13 @@ export class WeightedTable<T> {
 export class SeededRandom {
   private readonly generator;
 
-  constructor(seed: number) {
-    this.generator = xoroshiro128plus(seed);
+  constructor(seed: number, state?: readonly number[]) {
+    this.generator = state ? xoroshiro128plus.fromState(state) : xoroshiro128plus(seed);
+  }
+
+  /** The generator's state, to continue the same stream in another thread. */
+  state(): readonly number[] {
+    return this.generator.getState();
   }
 
   /** A uniform unsigned 32-bit integer. */

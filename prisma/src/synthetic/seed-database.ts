@@ -1,17 +1,13 @@
 import { writeFileSync } from 'node:fs';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import pg from 'pg';
 import { dayOf, isoDate, lastOfMonth, yearOf } from './calendar.ts';
-import { CitizenIdAllocator } from './citizen-id-allocator.ts';
 import { CopyLoader, type TableLoad } from './copy-loader.ts';
 import { DEMO_REGIONS } from './demo-region.ts';
 import { STANDARD_YEARS } from './demo-standards.ts';
-import { DepartmentRecords } from './department-records.ts';
-import type { GenerationContext } from './generation-context.ts';
+import { generateWithWorker } from './generate-in-worker.ts';
 import { suspendIndexes } from './index-suspension.ts';
 import type { SeedManifest } from './manifest.ts';
-import { drawEmployers } from './organisations.ts';
-import { Population } from './population.ts';
+import { type GenerationInput, generateInThread, type RowBatch } from './population-stream.ts';
 import { SeededRandom } from './random.ts';
 import { completeSnapshots, insertReferenceData } from './reference-data.ts';
 import { GENERATED_TABLES } from './table-columns.ts';
@@ -25,6 +21,8 @@ export interface SeedOptions {
   guaranteeShare?: number;
   manifestPath?: string;
   onProgress?: (progress: { table: string; rows: number }) => void;
+  /** Generate in this thread rather than a worker (the rows are the same either way). */
+  inThread?: boolean;
   /** Filled with each table's rows and COPY time, for benchmarks. */
   timings?: Map<string, TableLoad>;
 }
@@ -35,9 +33,6 @@ export const DEFAULT_AS_OF = '2026-10-31';
 
 // Any fixed number: two seeds started at once on one database queue here, and the second then finds persons.
 const SEED_LOCK_KEY = 7_316_410_201;
-// Households per COPY round trip: large enough that statement overhead vanishes, small enough to stay in memory.
-const BATCH_HOUSEHOLDS = 6_000;
-const SLICE_HOUSEHOLDS = 200;
 
 export class DatabaseNotEmptyError extends Error {
   readonly code = 'DATABASE_NOT_EMPTY';
@@ -83,57 +78,45 @@ export async function seedDatabase(databaseUrl: string, options: SeedOptions = {
       dataAsOfDay,
       createdAtText,
     });
-    const { employers, civilAffairs } = drawEmployers(random);
-    const context: GenerationContext = {
-      random,
-      ids: new CitizenIdAllocator(),
-      records: new DepartmentRecords(random, isoDate(dataAsOfDay)),
-      sources: reference.sources,
-      standards: reference.standards,
-      employers,
-      civilAffairsEmployers: civilAffairs,
-      asOfDay,
-      dataAsOfDay,
-      createdAtText,
-      serial: 0,
-      plantedCases: [],
-      controls: [],
-    };
     const indexes = await suspendIndexes(client, GENERATED_TABLES);
     await client.query(
       `SELECT set_config('maintenance_work_mem', '256MB', true)
         WHERE pg_size_bytes(current_setting('maintenance_work_mem')) < pg_size_bytes('256MB')`,
     );
     const loader = new CopyLoader(client, options.onProgress);
-    const population = new Population(context, {
+    const input: GenerationInput = {
+      randomState: random.state(),
       persons,
       guaranteeShare: options.guaranteeShare ?? 0.06,
-      sliceHouseholds: SLICE_HOUSEHOLDS,
-    });
-    let loading: Promise<void> = Promise.resolve();
-    let totals = { persons: 0, households: 0 };
-    for (totals of population.generate()) {
-      if (population.rows.households >= BATCH_HOUSEHOLDS || totals.persons >= persons) {
-        await loading;
-        loading = loader.load(population.takeRows());
-        // Awaited on the next round; until then a failure must not count as unhandled.
-        loading.catch(() => {});
-      }
-      // Give the socket a turn, so COPY data flows to the server while the next slice is generated.
-      await nextTurn();
-    }
-    await loading;
+      asOfDay,
+      dataAsOfDay,
+      createdAtText,
+      sources: reference.sources,
+      standards: [...reference.standards],
+    };
+    const load = (batch: RowBatch) => loader.load(batch);
+    let phaseStarted = performance.now();
+    const phase = (name: string) => {
+      options.timings?.set(`phase ${name}`, { rows: 0, milliseconds: performance.now() - phaseStarted });
+      phaseStarted = performance.now();
+    };
+    const outcome = await (options.inThread ? generateInThread(input, load) : generateWithWorker(input, load));
+    phase('generate and copy');
     await indexes.restore((name, milliseconds) => options.timings?.set(`rebuild ${name}`, { rows: 0, milliseconds }));
+    phase('rebuild indexes and keys');
+    for (const provenance of reference.provenances) provenance.rows = outcome.snapshotRows[provenance.snapshotId] ?? 0;
     await completeSnapshots(client, reference.provenances);
     await client.query('COMMIT');
     // Fresh statistics, so that the first comparisons over a million persons get sensible plans.
+    phaseStarted = performance.now();
     await client.query(`ANALYZE ${GENERATED_TABLES.join(', ')}`);
+    phase('analyze');
 
     for (const [table, load] of loader.loads) options.timings?.set(table, load);
     const manifest: SeedManifest = {
       seed,
-      persons: totals.persons,
-      households: totals.households,
+      persons: outcome.persons,
+      households: outcome.households,
       asOf: isoDate(asOfDay),
       incomeMonth: isoDate(asOfDay).slice(0, 7),
       dataAsOf: isoDate(dataAsOfDay),
@@ -146,8 +129,8 @@ export async function seedDatabase(databaseUrl: string, options: SeedOptions = {
         financialAssetMonths: standard.financialAssetMonths,
         exemptVehicleMaxValueFen: standard.exemptVehicleMaxValueFen,
       })),
-      plantedCases: context.plantedCases,
-      controls: context.controls,
+      plantedCases: outcome.plantedCases,
+      controls: outcome.controls,
       counts: {
         dataset_snapshots: reference.provenances.length,
         ...loader.counts(),
