@@ -40,6 +40,8 @@ const columnOf = (model: DmmfModel, fieldName: string) => {
 
 /** The PostgreSQL type (pg_type.typname, with numeric precision) that Prisma's migrate would give a field. */
 function expectedType(field: DmmfField): string {
+  // PostgreSQL names an array type after its element type with a leading underscore.
+  if (field.isList) return `_${expectedType({ ...field, isList: false })}`;
   if (field.kind === 'enum') return field.type;
   const native = field.nativeType?.[0];
   const nativeArgs = field.nativeType?.[1] ?? [];
@@ -89,7 +91,8 @@ describe('the migrated database matches prisma/schema.prisma', () => {
         const column = columns.get(`${tableOf(model)}.${field.dbName ?? field.name}`);
         expect(column, `${model.name}.${field.name}`).toEqual({
           type: expectedType(field),
-          nullable: !field.isRequired,
+          // Prisma's migrate leaves list columns nullable (an absent list reads as empty).
+          nullable: field.isList || !field.isRequired,
         });
       }
     },
