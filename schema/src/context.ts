@@ -1,8 +1,8 @@
-import type { Dataset, Department, PrismaClient, User } from '@hub/prisma';
+import type { AccessLevel, Dataset, Department, PrismaClient, Purpose, User } from '@hub/prisma';
 
 export type UserRole = 'ADMIN' | 'VERIFICATION_OFFICER' | 'AUDITOR';
 
-/** A person logged in to the hub. Partner departments' API clients will be a second kind of viewer. */
+/** A person logged in to the hub with a password and a session. */
 export interface UserViewer {
   kind: 'USER';
   userId: string;
@@ -12,7 +12,50 @@ export interface UserViewer {
   sessionId: string;
 }
 
-export type Viewer = UserViewer;
+/** A partner department's API client, authenticated by a short-lived access token exchanged for its secret. */
+export interface ApiClientViewer {
+  kind: 'API_CLIENT';
+  apiClientId: string;
+  /** The public client id, e.g. "hc_3f9a…": the name it appears under in the audit trail. */
+  clientId: string;
+  departmentId: string;
+  tokenId: string;
+}
+
+/** Every request is tied to one identity and one department, or is anonymous (null) and sees no personal data. */
+export type Viewer = UserViewer | ApiClientViewer;
+
+/** Why a data item was not disclosed. */
+export type DenialReason = 'NO_AGREEMENT' | 'CONSENT_REQUIRED' | 'QUOTA_EXCEEDED' | 'NO_PURPOSE';
+
+/**
+ * One decision of the permission engine about one data item of one subject person (null when the item is not
+ * about a person, e.g. a region's statistics). The audit trail turns a request's decisions into its entries.
+ */
+export type Disclosure =
+  | {
+      outcome: 'DISCLOSED';
+      subjectPersonId: string | null;
+      itemCode: string;
+      accessLevel: AccessLevel;
+      /** The agreements whose union allowed it; empty when the caller's own department provides the item. */
+      agreementIds: readonly string[];
+    }
+  | {
+      outcome: 'DENIED';
+      subjectPersonId: string | null;
+      itemCode: string;
+      reason: DenialReason;
+    };
+
+/** The request's record of what it disclosed and refused, kept in memory until the audit writer flushes it. */
+export interface DisclosureLog {
+  record(disclosure: Disclosure): void;
+  /** Marks a person as the subject of this request even when nothing about them was disclosed (a lookup). */
+  touch(subjectPersonId: string): void;
+  entries(): readonly Disclosure[];
+  subjects(): ReadonlySet<string>;
+}
 
 export type LogInOutcome =
   | { kind: 'LOGGED_IN'; token: string; expiresAt: Date; user: User }
@@ -47,5 +90,10 @@ export interface Context {
   prisma: PrismaClient;
   viewer: Viewer | null;
   requestId: string;
+  /** The purpose the request declares (header `x-hub-purpose`); null when it declares none. */
+  purpose: Purpose | null;
+  /** The caller's address as the HTTP server saw it (behind a trusted proxy, the forwarded one). */
+  clientAddress: string;
+  disclosures: DisclosureLog;
   services: HubServices;
 }

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@hub/prisma';
 import type { Context, CurrentSnapshot, DatasetService, IdentityService } from '@hub/schema/context';
 import type { FastifyRequest } from 'fastify';
+import { createDisclosureLog } from '../audit/disclosure-log.ts';
 import { resolveViewer } from '../identity/resolve-viewer.ts';
 
 async function findCurrentSnapshots(prisma: PrismaClient): Promise<ReadonlyMap<string, CurrentSnapshot>> {
@@ -26,6 +27,9 @@ export async function createRequestContext(
     prisma: shared.prisma,
     viewer: await resolveViewer(shared.prisma, request.headers.authorization),
     requestId: request.id,
+    purpose: null,
+    clientAddress: request.ip,
+    disclosures: createDisclosureLog(),
     services: { identity: shared.identity, datasets: datasetServiceFor(shared.prisma) },
   };
 }
