@@ -29,32 +29,42 @@ export type Viewer = UserViewer | ApiClientViewer;
 export type DenialReason = 'NO_AGREEMENT' | 'CONSENT_REQUIRED' | 'QUOTA_EXCEEDED' | 'NO_PURPOSE';
 
 /**
- * One decision of the permission engine about one data item of one subject person (null when the item is not
- * about a person, e.g. a region's statistics). The audit trail turns a request's decisions into its entries.
+ * Whom a decision is about: a person (their identity, their department records) or a household (its composition,
+ * its assistance), or nobody (a request that reads no personal data). The audit trail writes one entry per subject.
  */
-export type Disclosure =
-  | {
-      outcome: 'DISCLOSED';
-      subjectPersonId: string | null;
-      itemCode: string;
-      accessLevel: AccessLevel;
-      /** The agreements whose union allowed it; empty when the caller's own department provides the item. */
-      agreementIds: readonly string[];
-    }
-  | {
-      outcome: 'DENIED';
-      subjectPersonId: string | null;
-      itemCode: string;
-      reason: DenialReason;
-    };
+export interface DisclosureSubject {
+  subjectPersonId: string | null;
+  subjectHouseholdId: string | null;
+}
+
+/**
+ * One decision of the permission engine about one data item of one subject. The audit trail turns a request's
+ * decisions into its entries.
+ */
+export type Disclosure = DisclosureSubject &
+  (
+    | {
+        outcome: 'DISCLOSED';
+        itemCode: string;
+        accessLevel: AccessLevel;
+        /** The agreements whose union allowed it; empty when the caller's own department provides the item. */
+        agreementIds: readonly string[];
+      }
+    | {
+        outcome: 'DENIED';
+        itemCode: string;
+        reason: DenialReason;
+      }
+  );
 
 /** The request's record of what it disclosed and refused, kept in memory until the audit writer flushes it. */
 export interface DisclosureLog {
   record(disclosure: Disclosure): void;
-  /** Marks a person as the subject of this request even when nothing about them was disclosed (a lookup). */
-  touch(subjectPersonId: string): void;
+  /** Marks a subject of this request even when nothing about them was disclosed (a lookup, an audit query). */
+  touch(subject: DisclosureSubject): void;
   entries(): readonly Disclosure[];
-  subjects(): ReadonlySet<string>;
+  /** Subjects touched without a decision; the audit trail writes an entry for each that has no disclosure. */
+  touchedSubjects(): readonly DisclosureSubject[];
 }
 
 export type LogInOutcome =

@@ -1,10 +1,9 @@
 import { Relation, Sex } from '@hub/prisma';
-import { InvalidCitizenIdError, parseCitizenId } from '@hub/prisma/identity/citizen-id-number';
 import { builder } from '../builder.ts';
 import { currentRecords } from '../datasets/provenance.ts';
-import { badUserInputError } from '../errors.ts';
 import { personalData } from '../scopes.ts';
 import { deathEvidence, PersonDeath } from './death.ts';
+import { validIdNumber } from './id-number-argument.ts';
 
 export const SexEnum = builder.enumType(Sex, { name: 'Sex' });
 export const RelationEnum = builder.enumType(Relation, {
@@ -48,18 +47,6 @@ export const Person = builder.prismaObject('Person', {
     disabilities: t.relation('disabilities', { query: currentRecords }),
   }),
 });
-
-/** A number that fails GB 11643 is bad input, never a silent miss. */
-function validIdNumber(input: string): string {
-  try {
-    return parseCitizenId(input).idNumber;
-  } catch (error) {
-    if (!(error instanceof InvalidCitizenIdError)) throw error;
-    throw badUserInputError('INVALID_ID_NUMBER', `invalid identity number: ${error.message}`, {
-      problem: error.problem,
-    });
-  }
-}
 
 builder.queryField('person', (t) =>
   t.prismaField({

@@ -1,18 +1,17 @@
-import type { Disclosure, DisclosureLog } from '@hub/schema/context';
+import type { Disclosure, DisclosureLog, DisclosureSubject } from '@hub/schema/context';
 
-/** A request's disclosures, in the order the permission engine decided them. */
+/** A request's disclosures, in the order the permission engine decided them; a touched subject has none yet. */
 export function createDisclosureLog(): DisclosureLog {
   const disclosures: Disclosure[] = [];
-  const subjects = new Set<string>();
+  const touched: DisclosureSubject[] = [];
   return {
     record(disclosure) {
       disclosures.push(disclosure);
-      if (disclosure.subjectPersonId) subjects.add(disclosure.subjectPersonId);
     },
-    touch(subjectPersonId) {
-      subjects.add(subjectPersonId);
+    touch(subject) {
+      touched.push(subject);
     },
     entries: () => disclosures,
-    subjects: () => subjects,
+    touchedSubjects: () => touched,
   };
 }
