@@ -26,7 +26,28 @@ export interface ApiClientViewer {
 export type Viewer = UserViewer | ApiClientViewer;
 
 /** Why a data item was not disclosed. */
-export type DenialReason = 'NO_AGREEMENT' | 'CONSENT_REQUIRED' | 'QUOTA_EXCEEDED' | 'NO_PURPOSE';
+export type DenialReason = 'NO_AGREEMENT' | 'CONSENT_REQUIRED' | 'QUOTA_EXCEEDED' | 'INSUFFICIENT_ACCESS_LEVEL';
+
+/** What the caller may see of one data item for one subject: the best level its agreements give, or why none. */
+export type ItemAccess =
+  | { level: AccessLevel; agreementIds: readonly string[] }
+  | { level: null; reason: Exclude<DenialReason, 'INSUFFICIENT_ACCESS_LEVEL'> };
+
+/**
+ * The permission engine as one request sees it: the union of the active agreements for the caller's department
+ * and declared purpose at this moment, the subjects' consents, and the agreements' daily quotas.
+ */
+export interface AccessDecider {
+  /** Throws the request's reason to see no personal data at all: no or unknown purpose, no agreement for it. */
+  requireReach(): Promise<void>;
+  /**
+   * The provider departments whose records of the item the caller may see at `need` (RECORD: FULL or MASKED;
+   * FACT: any level), or 'ANY' for the hub's own spine items, which have no per-record provider.
+   */
+  providersFor(itemCode: string, need: 'RECORD' | 'FACT'): Promise<readonly string[] | 'ANY'>;
+  /** The access to one item of one subject, from one provider department (null: any, for spine items). */
+  decide(itemCode: string, subject: DisclosureSubject, providerDepartmentId: string | null): Promise<ItemAccess>;
+}
 
 /**
  * Whom a decision is about: a person (their identity, their department records) or a household (its composition,
@@ -100,10 +121,13 @@ export interface Context {
   prisma: PrismaClient;
   viewer: Viewer | null;
   requestId: string;
-  /** The purpose the request declares (header `x-hub-purpose`); null when it declares none. */
+  /** The purpose the request declares (header `x-hub-purpose`); null when it declares none or an unknown one. */
   purpose: Purpose | null;
+  /** The header's value as sent, so that an unknown purpose is reported rather than taken for none. */
+  declaredPurpose: string | null;
   /** The caller's address as the HTTP server saw it (behind a trusted proxy, the forwarded one). */
   clientAddress: string;
   disclosures: DisclosureLog;
+  access: AccessDecider;
   services: HubServices;
 }

@@ -9,7 +9,7 @@ export type ErrorCode =
   | 'ACCOUNT_LOCKED'
   | 'ACCOUNT_DISABLED';
 
-export type BadUserInputReason = 'INVALID_ID_NUMBER' | 'UNKNOWN_REGION';
+export type BadUserInputReason = 'INVALID_ID_NUMBER' | 'UNKNOWN_REGION' | 'PURPOSE_REQUIRED' | 'UNKNOWN_PURPOSE';
 
 function hubError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extensions } });

@@ -10,9 +10,11 @@ import './datasets/provenance.ts';
 import './identity/user.ts';
 import './identity/log-in-payload.ts';
 import './households/household.ts';
+import './households/household-facts.ts';
 import './households/assistance-case.ts';
 import './households/application.ts';
 import './persons/person.ts';
+import './persons/person-facts.ts';
 import './persons/death.ts';
 import './records/hukou-record.ts';
 import './records/cremation-record.ts';
@@ -28,4 +30,6 @@ import './records/business-registration.ts';
 import './records/marriage-registration.ts';
 import './records/disability-certificate.ts';
 
-export const schema = builder.toSchema();
+import { enforceDisclosure } from './disclosure/enforce-disclosure.ts';
+
+export const schema = enforceDisclosure(builder.toSchema());

@@ -8,8 +8,8 @@ export interface GraphqlAnswer<Data = Record<string, unknown>> {
 }
 
 /** The real HTTP app on a free port, closed after the file's tests; with a Prisma client for fixtures. */
-export async function startTestApp(databaseUrl: string) {
-  const http = await createHttpApp({ databaseUrl });
+export async function startTestApp(databaseUrl: string, options: { enforcement?: boolean } = {}) {
+  const http = await createHttpApp({ databaseUrl, ...options });
   const url = await http.listen(0, '127.0.0.1');
   const prisma = createPrismaClient(databaseUrl, { maxConnections: 2 });
   afterAll(async () => {
@@ -19,13 +19,20 @@ export async function startTestApp(databaseUrl: string) {
 
   async function graphql<Data = Record<string, unknown>>(
     query: string,
-    options: { variables?: Record<string, unknown>; token?: string; headers?: Record<string, string> } = {},
+    options: {
+      variables?: Record<string, unknown>;
+      token?: string;
+      /** The declared purpose, sent as `x-hub-purpose`. */
+      purpose?: string;
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<GraphqlAnswer<Data> & { status: number; headers: Headers }> {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+        ...(options.purpose ? { 'x-hub-purpose': options.purpose } : {}),
         ...options.headers,
       },
       body: JSON.stringify({ query, variables: options.variables }),

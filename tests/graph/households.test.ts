@@ -36,6 +36,7 @@ async function walkAllPages(first: number, regionCode?: string) {
   for (;;) {
     const answer: GraphqlAnswer<Page> = await hub.graphql<Page>(PAGE, {
       token,
+      purpose: 'MINIMUM_LIVING_GUARANTEE',
       variables: { first, after, regionCode },
     });
     expect(answer.errors).toBeUndefined();
@@ -79,7 +80,11 @@ describe('households(regionCode:, first:, after:)', () => {
   });
 
   it('rejects a region code the hub does not know with BAD_USER_INPUT/UNKNOWN_REGION', async () => {
-    const answer = await hub.graphql(PAGE, { token, variables: { first: 5, regionCode: '999999999999' } });
+    const answer = await hub.graphql(PAGE, {
+      token,
+      purpose: 'MINIMUM_LIVING_GUARANTEE',
+      variables: { first: 5, regionCode: '999999999999' },
+    });
     expect(answer.data).toEqual({ households: null });
     expect(answer.errors).toHaveLength(1);
     expect(answer.errors?.[0]).toMatchObject({
@@ -119,7 +124,7 @@ describe('household(id:)', () => {
         assistanceCases { kind status startedOn endedOn monthlyAmountFen gracePeriodEndsOn singlePerson { idNumber } }
         applications { kind status submittedOn medicalExpenseMonthlyFen educationExpenseMonthlyFen }
       } }`,
-      { token, variables: { id: household.id } },
+      { token, purpose: 'MINIMUM_LIVING_GUARANTEE', variables: { id: household.id } },
     );
     expect(answer.errors).toBeUndefined();
     expect(answer.data).toMatchObject({
@@ -156,7 +161,11 @@ describe('household(id:)', () => {
     ['an id no household has', '00000000-0000-4000-8000-000000000000'],
     ['an id that is not a UUID', 'not-a-household'],
   ])('answers null for %s', async (_case, id) => {
-    const answer = await hub.graphql('query ($id: ID!) { household(id: $id) { id } }', { token, variables: { id } });
+    const answer = await hub.graphql('query ($id: ID!) { household(id: $id) { id } }', {
+      token,
+      purpose: 'MINIMUM_LIVING_GUARANTEE',
+      variables: { id },
+    });
     expect(answer).toMatchObject({ data: { household: null } });
     expect(answer.errors).toBeUndefined();
   });

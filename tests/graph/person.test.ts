@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createConsent, grantEveryItem } from '../factories/agreements.ts';
 import { createDeathRecords, createDepartmentRecords, createSnapshots } from '../factories/department-records.ts';
 import { createDepartment } from '../factories/departments.ts';
 import { createHousehold, createPerson } from '../factories/households.ts';
@@ -43,6 +44,10 @@ async function createFixture() {
   const records = await createDepartmentRecords(hub.prisma, family.head.id, current);
   const oldRecords = await createDepartmentRecords(hub.prisma, family.head.id, superseded);
   const civilAffairs = await createDepartment(hub.prisma, { kind: 'CIVIL_AFFAIRS', regionCode: county.code });
+  // The verification centre holds every item for 低保 checks, and the family has signed its authorisation.
+  await grantEveryItem(hub.prisma, { consumerDepartmentId: civilAffairs.id });
+  for (const member of [family.head, family.spouse, family.child])
+    await createConsent(hub.prisma, { personId: member.id });
   return { county, family, current, superseded, records, oldRecords, civilAffairs };
 }
 
@@ -57,6 +62,7 @@ describe('person(idNumber:)', () => {
     const { family, records } = fixture;
     const answer = await hub.graphql<{ person: Record<string, unknown> }>(PERSON_QUERY, {
       token: adminToken,
+      purpose: 'MINIMUM_LIVING_GUARANTEE',
       variables: { idNumber: family.head.idNumber },
     });
     expect(answer.errors).toBeUndefined();
@@ -95,7 +101,7 @@ describe('person(idNumber:)', () => {
   it('gives every record its provenance: department, snapshot, dataset and date', async () => {
     const answer = await hub.graphql<{ person: Record<string, { provenance: Record<string, unknown> }[]> }>(
       PERSON_QUERY,
-      { token: adminToken, variables: { idNumber: fixture.family.head.idNumber } },
+      { token: adminToken, purpose: 'MINIMUM_LIVING_GUARANTEE', variables: { idNumber: fixture.family.head.idNumber } },
     );
     const person = answer.data?.person ?? {};
     const expected = {
@@ -127,7 +133,7 @@ describe('person(idNumber:)', () => {
   it('hides the records of a superseded snapshot', async () => {
     const answer = await hub.graphql<{ person: Record<string, { provenance: { snapshotId: string } }[]> }>(
       PERSON_QUERY,
-      { token: adminToken, variables: { idNumber: fixture.family.head.idNumber } },
+      { token: adminToken, purpose: 'MINIMUM_LIVING_GUARANTEE', variables: { idNumber: fixture.family.head.idNumber } },
     );
     const supersededIds = new Set(Object.values(fixture.superseded).map((snapshot) => snapshot.id));
     const shown = Object.values(answer.data?.person ?? {})
@@ -146,7 +152,7 @@ describe('person(idNumber:)', () => {
       `query ($idNumber: String!) { person(idNumber: $idNumber) {
         death { diedOn cremations { funeralHome crematedOn } hukouCancellations { cancelledOn cancellationReason } }
       } }`,
-      { token: adminToken, variables: { idNumber: deceased.idNumber } },
+      { token: adminToken, purpose: 'MINIMUM_LIVING_GUARANTEE', variables: { idNumber: deceased.idNumber } },
     );
     expect(answer.errors).toBeUndefined();
     expect(answer.data).toEqual({
@@ -162,7 +168,11 @@ describe('person(idNumber:)', () => {
 
   it('answers null for a valid identity number the hub does not know', async () => {
     const { idNumber } = uniqueIdNumber();
-    const answer = await hub.graphql(PERSON_QUERY, { token: adminToken, variables: { idNumber } });
+    const answer = await hub.graphql(PERSON_QUERY, {
+      token: adminToken,
+      purpose: 'MINIMUM_LIVING_GUARANTEE',
+      variables: { idNumber },
+    });
     expect(answer.errors).toBeUndefined();
     expect(answer.data).toEqual({ person: null });
   });
@@ -174,7 +184,11 @@ describe('person(idNumber:)', () => {
   ])(
     'rejects an identity number with %s as BAD_USER_INPUT/INVALID_ID_NUMBER',
     async (_case, idNumber, problem, message) => {
-      const answer = await hub.graphql(PERSON_QUERY, { token: adminToken, variables: { idNumber } });
+      const answer = await hub.graphql(PERSON_QUERY, {
+        token: adminToken,
+        purpose: 'MINIMUM_LIVING_GUARANTEE',
+        variables: { idNumber },
+      });
       expect(answer.data).toEqual({ person: null });
       expect(answer.errors).toHaveLength(1);
       expect(answer.errors?.[0]).toMatchObject({

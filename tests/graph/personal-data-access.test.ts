@@ -34,7 +34,7 @@ beforeAll(async () => {
 
 const operations = {
   person: () => ({
-    query: 'query ($id: String!) { person(idNumber: $id) { name bankAccounts { balanceFen } } }',
+    query: 'query ($id: String!) { person(idNumber: $id) { name household { address } } }',
     variables: { id: family.head.idNumber },
   }),
   household: () => ({
@@ -44,9 +44,10 @@ const operations = {
   households: () => ({ query: '{ households(first: 5) { edges { node { address } } } }', variables: {} }),
 };
 
-// Until the permission engine lands, personal data is for administrators only.
+// Auditors read the audit trail, not the data; officers and administrators of the verification centre (civil
+// affairs, which holds the household spine) read it for a declared purpose.
 const expectedCode = (caller: Caller) =>
-  caller === 'ANONYMOUS' ? 'UNAUTHENTICATED' : caller === 'ADMIN' ? undefined : 'FORBIDDEN';
+  caller === 'ANONYMOUS' ? 'UNAUTHENTICATED' : caller === 'AUDITOR' ? 'FORBIDDEN' : undefined;
 
 describe('who may read personal data', () => {
   for (const [field, operation] of Object.entries(operations)) {
@@ -54,7 +55,7 @@ describe('who may read personal data', () => {
       const code = expectedCode(caller);
       it(`${code ? `refuses ${field} to ${caller} with ${code} and no data` : `answers ${field} for ${caller}`}`, async () => {
         const { query, variables } = operation();
-        const answer = await hub.graphql(query, { variables, token: tokens.get(caller) });
+        const answer = await hub.graphql(query, { variables, token: tokens.get(caller), purpose: 'PERIODIC_REVIEW' });
         if (code) {
           expect(answer.data).toEqual({ [field]: null });
           expect(answer.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([[[field], code]]);
@@ -66,6 +67,22 @@ describe('who may read personal data', () => {
       });
     }
   }
+
+  it('refuses personal data to a request that declares no purpose, naming the header', async () => {
+    const { query, variables } = operations.person();
+    const answer = await hub.graphql(query, { variables, token: tokens.get('ADMIN') });
+    expect(answer.data).toEqual({ person: null });
+    expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PURPOSE_REQUIRED' });
+    expect(answer.errors?.[0]?.message).toContain('x-hub-purpose');
+  });
+
+  it('refuses an unknown purpose as such, not as a missing one', async () => {
+    const { query, variables } = operations.person();
+    const answer = await hub.graphql(query, { variables, token: tokens.get('ADMIN'), purpose: 'CURIOSITY' });
+    expect(answer.data).toEqual({ person: null });
+    expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNKNOWN_PURPOSE' });
+    expect(answer.errors?.[0]?.message).toContain('CURIOSITY');
+  });
 
   it('answers an anonymous caller whose token is unknown exactly like one without a token', async () => {
     const { query, variables } = operations.person();

@@ -18,12 +18,6 @@ export const Provenance = builder.objectRef<RecordProvenance>('Provenance').impl
   }),
 });
 
-/** Only records of CURRENT snapshots are shown: a superseded delivery is history, not evidence. */
-export async function currentRecords(_args: unknown, context: Context) {
-  const snapshots = await context.services.datasets.currentSnapshots();
-  return { where: { snapshotId: { in: [...snapshots.keys()] } } };
-}
-
 export async function provenanceOf(
   record: { snapshotId: string; asOf: Date },
   context: Context,

@@ -1,6 +1,10 @@
 import { AreaType, type PrismaClient } from '@hub/prisma';
 import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
+import { disclosedType, householdSubject, identifier, records } from '../disclosure/annotations.ts';
+import { dataItemDeniedError } from '../disclosure/data-item-denied.ts';
 import { badUserInputError } from '../errors.ts';
+import { validIdNumber } from '../persons/id-number-argument.ts';
 import { regionCodesWithin } from '../regions/region.ts';
 import { personalData } from '../scopes.ts';
 
@@ -11,14 +15,31 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 export const Household = builder.prismaObject('Household', {
   description: 'A household as civil affairs knows it: where it lives, its members, its assistance and applications.',
   authScopes: personalData,
+  extensions: disclosedType<{ id: string }>({
+    item: 'HOUSEHOLD_COMPOSITION',
+    subject: (household) => householdSubject(household.id),
+    provider: () => null,
+  }),
   fields: (t) => ({
-    id: t.exposeID('id'),
-    region: t.relation('region'),
-    areaType: t.expose('areaType', { type: AreaTypeEnum }),
-    address: t.exposeString('address'),
-    members: t.relation('members', { query: { orderBy: [{ relation: 'asc' }, { idNumber: 'asc' }] } }),
-    assistanceCases: t.relation('cases', { query: { orderBy: [{ startedOn: 'desc' }, { id: 'asc' }] } }),
-    applications: t.relation('applications', { query: { orderBy: [{ submittedOn: 'desc' }, { id: 'asc' }] } }),
+    id: t.exposeID('id', { extensions: { disclosure: { kind: 'METADATA' } } }),
+    region: t.relation('region', { nullable: true }),
+    areaType: t.expose('areaType', { type: AreaTypeEnum, nullable: true }),
+    address: t.exposeString('address', { nullable: true, extensions: identifier('ADDRESS') }),
+    members: t.relation('members', {
+      nullable: true,
+      query: { orderBy: [{ relation: 'asc' }, { idNumber: 'asc' }] },
+      extensions: records('HOUSEHOLD_COMPOSITION'),
+    }),
+    assistanceCases: t.relation('cases', {
+      nullable: true,
+      query: { orderBy: [{ startedOn: 'desc' }, { id: 'asc' }] },
+      extensions: records('ASSISTANCE_STATUS'),
+    }),
+    applications: t.relation('applications', {
+      nullable: true,
+      query: { orderBy: [{ submittedOn: 'desc' }, { id: 'asc' }] },
+      extensions: records('ASSISTANCE_APPLICATIONS'),
+    }),
   }),
 });
 
@@ -29,10 +50,35 @@ builder.queryField('household', (t) =>
     authScopes: personalData,
     args: { id: t.arg.id({ required: true }) },
     // An id that is not a UUID names no household, exactly like one that does not exist.
-    resolve: (query, _root, args, { prisma }) => {
+    resolve: async (query, _root, args, context) => {
       const planned = { ...query }; // read before any early null, which skips the query on purpose
       const id = String(args.id);
-      return UUID_PATTERN.test(id) ? prisma.household.findUnique({ ...planned, where: { id } }) : null;
+      await context.access.requireReach();
+      if (!UUID_PATTERN.test(id)) return null;
+      const household = await context.prisma.household.findUnique({ ...planned, where: { id } });
+      if (household) context.disclosures.touch(householdSubject(household.id));
+      return household;
+    },
+  }),
+);
+
+builder.queryField('householdOf', (t) =>
+  t.prismaField({
+    type: 'Household',
+    nullable: true,
+    description:
+      'The household of the person with this identity number: the partner question "does this family receive ' +
+      '低保, since when" starts here. Null when the hub knows no such person or the person has no household.',
+    authScopes: personalData,
+    args: { idNumber: t.arg.string({ required: true }) },
+    resolve: async (query, _root, args, context) => {
+      const planned = { ...query };
+      const idNumber = validIdNumber(args.idNumber);
+      await context.access.requireReach();
+      const person = await context.prisma.person.findUnique({ where: { idNumber }, select: { householdId: true } });
+      if (!person?.householdId) return null;
+      context.disclosures.touch(householdSubject(person.householdId));
+      return context.prisma.household.findUnique({ ...planned, where: { id: person.householdId } });
     },
   }),
 );
@@ -43,22 +89,44 @@ builder.queryField('households', (t) =>
       type: 'Household',
       cursor: 'id',
       nullable: true,
-      description: 'Households, in a stable order; with `regionCode`, those of that region and every region below it.',
+      description:
+        'Households, in a stable order; with `regionCode`, those of that region and every region below it. ' +
+        'Listing households is listing their composition: it needs HOUSEHOLD_COMPOSITION at FULL.',
       authScopes: personalData,
       args: { regionCode: t.arg.string() },
-      totalCount: (_connection, args, { prisma }) =>
-        householdsWhere(prisma, args.regionCode).then((where) => prisma.household.count({ where })),
-      resolve: async (query, _root, args, { prisma }) =>
-        prisma.household.findMany({
-          ...query,
-          where: await householdsWhere(prisma, args.regionCode),
+      totalCount: async (_connection, args, context) => {
+        await mayListHouseholds(context);
+        return context.prisma.household.count({ where: await householdsWhere(context.prisma, args.regionCode) });
+      },
+      resolve: async (query, _root, args, context) => {
+        const planned = { ...query };
+        await mayListHouseholds(context);
+        return context.prisma.household.findMany({
+          ...planned,
+          where: await householdsWhere(context.prisma, args.regionCode),
           orderBy: { id: 'asc' },
-        }),
+        });
+      },
     },
     { name: 'HouseholdConnection' },
     { name: 'HouseholdEdge' },
   ),
 );
+
+// A filter or an order on data the caller cannot read in full would answer questions about it: refuse the list.
+async function mayListHouseholds(context: Context): Promise<void> {
+  await context.access.requireReach();
+  const nobody = { subjectPersonId: null, subjectHouseholdId: null };
+  const access = await context.access.decide('HOUSEHOLD_COMPOSITION', nobody, null);
+  if (access.level === 'FULL') return;
+  const reason = access.level === null ? access.reason : 'INSUFFICIENT_ACCESS_LEVEL';
+  context.disclosures.record({ ...nobody, outcome: 'DENIED', itemCode: 'HOUSEHOLD_COMPOSITION', reason });
+  throw dataItemDeniedError(
+    'HOUSEHOLD_COMPOSITION',
+    reason,
+    access.level ? { granted: access.level, needed: ['FULL'] } : {},
+  );
+}
 
 async function householdsWhere(prisma: PrismaClient, regionCode?: string | null) {
   if (regionCode == null) return {};

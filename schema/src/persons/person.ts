@@ -1,6 +1,7 @@
 import { Relation, Sex } from '@hub/prisma';
 import { builder } from '../builder.ts';
-import { currentRecords } from '../datasets/provenance.ts';
+import { disclosedType, identifier, metadata, personSubject, records, value } from '../disclosure/annotations.ts';
+import { visibleRecords, visibleRecordsWhere } from '../disclosure/visible-records.ts';
 import { personalData } from '../scopes.ts';
 import { deathEvidence, PersonDeath } from './death.ts';
 import { validIdNumber } from './id-number-argument.ts';
@@ -14,37 +15,90 @@ export const RelationEnum = builder.enumType(Relation, {
 export const Person = builder.prismaObject('Person', {
   description:
     "A person, keyed by the 18-character citizen identity number (GB 11643). Each department's records hang off " +
-    'the person as a branch with its provenance; only records of CURRENT snapshots are shown.',
+    'the person as a branch with its provenance; only records of CURRENT snapshots are shown, and only what the ' +
+    "caller's agreements allow: a field it may not see is null with a FORBIDDEN error naming the data item.",
   authScopes: personalData,
+  extensions: disclosedType<{ id: string }>({
+    item: 'PERSON_IDENTITY',
+    subject: (person) => personSubject(person.id),
+    provider: () => null,
+  }),
   fields: (t) => ({
-    id: t.exposeID('id'),
-    idNumber: t.exposeString('idNumber'),
-    name: t.exposeString('name'),
-    sex: t.expose('sex', { type: SexEnum }),
-    birthDate: t.expose('birthDate', { type: 'Date' }),
-    relation: t.expose('relation', { type: RelationEnum, nullable: true }),
-    household: t.relation('household', { nullable: true }),
-    hukou: t.relation('hukou', { query: currentRecords }),
+    id: t.exposeID('id', { extensions: metadata }),
+    idNumber: t.exposeString('idNumber', { nullable: true, extensions: identifier('ID_NUMBER') }),
+    name: t.exposeString('name', { nullable: true, extensions: identifier('NAME') }),
+    sex: t.expose('sex', { type: SexEnum, nullable: true }),
+    birthDate: t.expose('birthDate', { type: 'Date', nullable: true, extensions: identifier(null) }),
+    relation: t.expose('relation', { type: RelationEnum, nullable: true, extensions: value('HOUSEHOLD_COMPOSITION') }),
+    household: t.relation('household', { nullable: true, extensions: metadata }),
+    hukou: t.relation('hukou', { nullable: true, query: visibleRecords('HUKOU'), extensions: records('HUKOU') }),
     death: t.field({
       type: PersonDeath,
       nullable: true,
-      select: async (args, context) => {
-        const current = await currentRecords(args, context);
-        return { cremations: current, hukou: current };
-      },
-      resolve: (person) => deathEvidence(person.cremations, person.hukou),
+      description:
+        'Evidence of death from cremation records and hukou cancellations, as far as the caller may see them.',
+      extensions: { disclosure: { kind: 'FACT', items: ['CREMATION', 'HUKOU'] } },
+      select: async (_args, context) => ({
+        cremations: { where: await visibleRecordsWhere(context, 'CREMATION', 'FACT') },
+        hukou: { where: await visibleRecordsWhere(context, 'HUKOU', 'FACT') },
+      }),
+      resolve: (person) => deathEvidence(person.id, person.cremations, person.hukou),
     }),
-    vehicles: t.relation('vehicles', { query: currentRecords }),
-    properties: t.relation('properties', { query: currentRecords }),
-    employment: t.relation('employments', { query: currentRecords }),
-    pensions: t.relation('pensions', { query: currentRecords }),
-    unemploymentBenefits: t.relation('unemploymentBenefits', { query: currentRecords }),
-    housingFund: t.relation('housingFundAccounts', { query: currentRecords }),
-    bankAccounts: t.relation('bankDeposits', { query: currentRecords }),
-    wealthProducts: t.relation('wealthProducts', { query: currentRecords }),
-    businesses: t.relation('businesses', { query: currentRecords }),
-    marriages: t.relation('marriages', { query: currentRecords }),
-    disabilities: t.relation('disabilities', { query: currentRecords }),
+    vehicles: t.relation('vehicles', {
+      nullable: true,
+      query: visibleRecords('VEHICLES'),
+      extensions: records('VEHICLES'),
+    }),
+    properties: t.relation('properties', {
+      nullable: true,
+      query: visibleRecords('REAL_ESTATE'),
+      extensions: records('REAL_ESTATE'),
+    }),
+    employment: t.relation('employments', {
+      nullable: true,
+      query: visibleRecords('EMPLOYMENT_WAGES'),
+      extensions: records('EMPLOYMENT_WAGES'),
+    }),
+    pensions: t.relation('pensions', {
+      nullable: true,
+      query: visibleRecords('PENSIONS'),
+      extensions: records('PENSIONS'),
+    }),
+    unemploymentBenefits: t.relation('unemploymentBenefits', {
+      nullable: true,
+      query: visibleRecords('UNEMPLOYMENT_BENEFITS'),
+      extensions: records('UNEMPLOYMENT_BENEFITS'),
+    }),
+    housingFund: t.relation('housingFundAccounts', {
+      nullable: true,
+      query: visibleRecords('HOUSING_FUND'),
+      extensions: records('HOUSING_FUND'),
+    }),
+    bankAccounts: t.relation('bankDeposits', {
+      nullable: true,
+      query: visibleRecords('BANK_DEPOSITS'),
+      extensions: records('BANK_DEPOSITS'),
+    }),
+    wealthProducts: t.relation('wealthProducts', {
+      nullable: true,
+      query: visibleRecords('WEALTH_PRODUCTS'),
+      extensions: records('WEALTH_PRODUCTS'),
+    }),
+    businesses: t.relation('businesses', {
+      nullable: true,
+      query: visibleRecords('BUSINESS_REGISTRATIONS'),
+      extensions: records('BUSINESS_REGISTRATIONS'),
+    }),
+    marriages: t.relation('marriages', {
+      nullable: true,
+      query: visibleRecords('MARRIAGE'),
+      extensions: records('MARRIAGE'),
+    }),
+    disabilities: t.relation('disabilities', {
+      nullable: true,
+      query: visibleRecords('DISABILITY'),
+      extensions: records('DISABILITY'),
+    }),
   }),
 });
 
@@ -52,10 +106,18 @@ builder.queryField('person', (t) =>
   t.prismaField({
     type: 'Person',
     nullable: true,
-    description: 'The person with this 18-character citizen identity number; null when the hub knows none.',
+    description:
+      'The person with this 18-character citizen identity number; null when the hub knows none. Declare the ' +
+      'purpose of the request in the `x-hub-purpose` header.',
     authScopes: personalData,
     args: { idNumber: t.arg.string({ required: true }) },
-    resolve: (query, _root, args, { prisma }) =>
-      prisma.person.findUnique({ ...query, where: { idNumber: validIdNumber(args.idNumber) } }),
+    resolve: async (query, _root, args, context) => {
+      const planned = { ...query }; // read before anything awaits, so the plan is not skipped
+      const idNumber = validIdNumber(args.idNumber);
+      await context.access.requireReach();
+      const person = await context.prisma.person.findUnique({ ...planned, where: { idNumber } });
+      if (person) context.disclosures.touch(personSubject(person.id));
+      return person;
+    },
   }),
 );

@@ -6,6 +6,7 @@ import { createPrismaClient, type PrismaClient } from '@hub/prisma';
 import type { IdentityService } from '@hub/schema/context';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createIdentityService } from '../identity/create-identity-service.ts';
+import { createGrantCache, type GrantCache } from '../permissions/grant-cache.ts';
 import { createApolloServer } from './create-apollo-server.ts';
 import { createRequestContext } from './create-request-context.ts';
 import { createReadinessProbe } from './readiness.ts';
@@ -29,10 +30,13 @@ export async function createHttpApp(options: {
   databaseUrl: string;
   portalDirectory?: string;
   logger?: boolean;
+  /** false only for `pnpm bench api`, to measure what the permission engine costs: every caller sees everything. */
+  enforcement?: boolean;
 }): Promise<HttpApp> {
   const prisma = createPrismaClient(options.databaseUrl);
   const readiness = createReadinessProbe(options.databaseUrl);
   const identity = createIdentityService(prisma);
+  const grants = options.enforcement === false ? null : createGrantCache(prisma, options.databaseUrl);
   const app = Fastify({
     logger: options.logger
       ? {
@@ -54,10 +58,11 @@ export async function createHttpApp(options: {
     reply.header('x-request-id', request.id);
   });
   app.addHook('onClose', async () => {
+    await grants?.close();
     await Promise.allSettled([prisma.$disconnect(), readiness.close()]);
   });
   try {
-    await registerRoutes(app, { prisma, readiness, identity, portalDirectory: options.portalDirectory });
+    await registerRoutes(app, { prisma, readiness, identity, grants, portalDirectory: options.portalDirectory });
   } catch (error) {
     await app.close();
     throw error;
@@ -90,17 +95,18 @@ async function registerRoutes(
     prisma: PrismaClient;
     readiness: ReturnType<typeof createReadinessProbe>;
     identity: IdentityService;
+    grants: GrantCache | null;
     portalDirectory?: string;
   },
 ): Promise<void> {
-  const { prisma, readiness, identity } = services;
+  const { prisma, readiness, identity, grants } = services;
   const apollo = createApolloServer(app.log);
   await apollo.start();
   // Hooks run in reverse order of adding: Apollo stops before the pools close.
   app.addHook('onClose', () => apollo.stop());
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
-    context: (request) => createRequestContext({ prisma, identity }, request),
+    context: (request) => createRequestContext({ prisma, identity, grants }, request),
   });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {

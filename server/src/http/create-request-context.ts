@@ -1,8 +1,11 @@
-import type { PrismaClient } from '@hub/prisma';
+import { type PrismaClient, Purpose } from '@hub/prisma';
 import type { Context, CurrentSnapshot, DatasetService, IdentityService } from '@hub/schema/context';
 import type { FastifyRequest } from 'fastify';
 import { createDisclosureLog } from '../audit/disclosure-log.ts';
 import { resolveViewer } from '../identity/resolve-viewer.ts';
+import { createAccessDecider } from '../permissions/create-access-decider.ts';
+import type { GrantCache } from '../permissions/grant-cache.ts';
+import { unrestrictedAccess } from '../permissions/unrestricted-access.ts';
 
 async function findCurrentSnapshots(prisma: PrismaClient): Promise<ReadonlyMap<string, CurrentSnapshot>> {
   const snapshots = await prisma.datasetSnapshot.findMany({
@@ -18,18 +21,33 @@ function datasetServiceFor(prisma: PrismaClient): DatasetService {
   return { currentSnapshots: () => (currentSnapshots ??= findCurrentSnapshots(prisma)) };
 }
 
-/** A fresh context per request: Pothos caches authorization results on it. */
+const PURPOSES = new Set<string>(Object.values(Purpose));
+
+/** The purpose a request declares in `x-hub-purpose`; an unknown one is kept as sent, to be reported. */
+function declaredPurposeOf(request: FastifyRequest): { purpose: Purpose | null; declaredPurpose: string | null } {
+  const header = request.headers['x-hub-purpose'];
+  const declared = (Array.isArray(header) ? header[0] : header)?.trim() || null;
+  return { purpose: declared && PURPOSES.has(declared) ? (declared as Purpose) : null, declaredPurpose: declared };
+}
+
+/** A fresh context per request: Pothos caches authorization results on it, the permission engine its decisions. */
 export async function createRequestContext(
-  shared: { prisma: PrismaClient; identity: IdentityService },
+  shared: { prisma: PrismaClient; identity: IdentityService; grants: GrantCache | null },
   request: FastifyRequest,
 ): Promise<Context> {
+  const viewer = await resolveViewer(shared.prisma, request.headers.authorization);
+  const { purpose, declaredPurpose } = declaredPurposeOf(request);
   return {
     prisma: shared.prisma,
-    viewer: await resolveViewer(shared.prisma, request.headers.authorization),
+    viewer,
     requestId: request.id,
-    purpose: null,
+    purpose,
+    declaredPurpose,
     clientAddress: request.ip,
     disclosures: createDisclosureLog(),
+    access: shared.grants
+      ? createAccessDecider({ prisma: shared.prisma, grants: shared.grants, viewer, purpose, declaredPurpose })
+      : unrestrictedAccess,
     services: { identity: shared.identity, datasets: datasetServiceFor(shared.prisma) },
   };
 }

@@ -1,0 +1,21 @@
+import type { Context } from '../context.ts';
+
+/**
+ * The `where` of a list of department records: only CURRENT snapshots (a superseded delivery is history, not
+ * evidence) and only the providers whose records of the item the caller may see at `need`.
+ */
+export async function visibleRecordsWhere(context: Context, itemCode: string, need: 'RECORD' | 'FACT' = 'RECORD') {
+  const [snapshots, providers] = await Promise.all([
+    context.services.datasets.currentSnapshots(),
+    context.access.providersFor(itemCode, need),
+  ]);
+  return {
+    snapshotId: { in: [...snapshots.keys()] },
+    ...(providers === 'ANY' ? {} : { departmentId: { in: [...providers] } }),
+  };
+}
+
+/** A relation's `query` option: its records visible to the caller. */
+export const visibleRecords = (itemCode: string) => async (_args: unknown, context: Context) => ({
+  where: await visibleRecordsWhere(context, itemCode),
+});

@@ -1,0 +1,62 @@
+import type { AssistanceCase as CaseRow } from '@hub/prisma';
+import { builder } from '../builder.ts';
+import { serviceDay } from '../calendar/service-day.ts';
+import { fact } from '../disclosure/annotations.ts';
+import { AssistanceKindEnum, CaseStatusEnum } from './assistance-case.ts';
+
+// The DERIVED forms of the household items: what a partner asks ("does this family receive 低保, since when")
+// without amounts, case files or members' identities.
+
+const CURRENT_STATUSES = ['ACTIVE', 'GRACE_PERIOD'] as const;
+
+export const CurrentAssistance = builder.objectRef<CaseRow>('CurrentAssistance').implement({
+  description: 'One kind of assistance the household receives today, and since when (no amounts).',
+  fields: (t) => ({
+    kind: t.expose('kind', { type: AssistanceKindEnum }),
+    status: t.expose('status', { type: CaseStatusEnum }),
+    since: t.expose('startedOn', { type: 'Date' }),
+  }),
+});
+
+const currentCases = (householdId: string, prisma: import('@hub/prisma').PrismaClient) => {
+  const today = serviceDay();
+  return prisma.assistanceCase.findMany({
+    where: {
+      householdId,
+      status: { in: [...CURRENT_STATUSES] },
+      startedOn: { lte: today },
+      OR: [{ endedOn: null }, { endedOn: { gte: today } }],
+    },
+    orderBy: [{ startedOn: 'asc' }, { id: 'asc' }],
+  });
+};
+
+builder.prismaObjectFields('Household', (t) => ({
+  memberCount: t.int({
+    nullable: true,
+    description: 'How many members the household has.',
+    extensions: fact('HOUSEHOLD_COMPOSITION'),
+    resolve: (household, _args, { prisma }) => prisma.person.count({ where: { householdId: household.id } }),
+  }),
+  currentAssistance: t.field({
+    type: [CurrentAssistance],
+    nullable: true,
+    description: 'The assistance the household receives today (active or in its employment grace period).',
+    extensions: fact('ASSISTANCE_STATUS'),
+    resolve: (household, _args, { prisma }) => currentCases(household.id, prisma),
+  }),
+  receivesMinimumLivingGuarantee: t.boolean({
+    nullable: true,
+    description: 'Whether the household receives 低保 (minimum living guarantee) today.',
+    extensions: fact('ASSISTANCE_STATUS'),
+    resolve: async (household, _args, { prisma }) =>
+      (await currentCases(household.id, prisma)).some((c) => c.kind === 'MINIMUM_LIVING_GUARANTEE'),
+  }),
+  recognisedAsLowIncome: t.boolean({
+    nullable: true,
+    description: 'Whether the household is recognised as a low-income household (低收入家庭) today.',
+    extensions: fact('ASSISTANCE_STATUS'),
+    resolve: async (household, _args, { prisma }) =>
+      (await currentCases(household.id, prisma)).some((c) => c.kind === 'LOW_INCOME'),
+  }),
+}));

@@ -1,0 +1,127 @@
+import type { AccessLevel, PrismaClient, Purpose } from '@hub/prisma';
+import { serviceDay } from '@hub/schema/calendar/service-day';
+import { DATA_ITEMS, findDataItem } from '@hub/schema/catalogue';
+import type { AccessDecider, DisclosureSubject, ItemAccess, Viewer } from '@hub/schema/context';
+import { badUserInputError, forbiddenError } from '@hub/schema/errors';
+import DataLoader from 'dataloader';
+import { findCoveringConsents } from '../consents/find-covering-consents.ts';
+import type { AgreementGrants, Grant } from './agreement-grants.ts';
+import type { GrantCache } from './grant-cache.ts';
+import { reserveDailyQuery } from './reserve-daily-query.ts';
+
+const RECORD_LEVELS: readonly AccessLevel[] = ['FULL', 'MASKED'];
+
+/**
+ * One request's permission engine. A department sees its own records in full; anything else comes from the union
+ * of its active agreements for the declared purpose today, and consent-bound items also need the subject's
+ * authorisation. Decisions are memoised per request: every field after the first is a map lookup.
+ */
+export function createAccessDecider(options: {
+  prisma: PrismaClient;
+  grants: GrantCache;
+  viewer: Viewer | null;
+  purpose: Purpose | null;
+  declaredPurpose: string | null;
+  now?: Date;
+}): AccessDecider {
+  const { prisma, viewer, purpose } = options;
+  const day = serviceDay(options.now);
+  let grants: Promise<AgreementGrants> | undefined;
+  const loadGrants = () => {
+    if (!viewer || !purpose) throw new Error('the request has no department or purpose');
+    grants ??= options.grants.grantsFor({ departmentId: viewer.departmentId, purpose, day });
+    return grants;
+  };
+  const consents = new DataLoader<string, boolean>(async (personIds) => {
+    if (!viewer || !purpose) return personIds.map(() => false);
+    const covered = await findCoveringConsents(prisma, personIds, { departmentId: viewer.departmentId, purpose, day });
+    return personIds.map((id) => covered.has(id));
+  });
+  const quota = new Map<string, Promise<boolean>>();
+  const usable = (grant: Grant) => {
+    if (grant.dailyQueryQuota === null) return Promise.resolve(true);
+    let reserved = quota.get(grant.agreementId);
+    if (!reserved) {
+      reserved = reserveDailyQuery(
+        prisma,
+        { agreementId: grant.agreementId, dailyQueryQuota: grant.dailyQueryQuota },
+        day,
+      );
+      quota.set(grant.agreementId, reserved);
+    }
+    return reserved;
+  };
+  const decisions = new Map<string, Promise<ItemAccess>>();
+
+  async function agreementAccess(itemCode: string, provider: string | null): Promise<ItemAccess> {
+    const all = (await loadGrants()).byItem.get(itemCode) ?? [];
+    const candidates = provider === null ? all : all.filter((grant) => grant.providerDepartmentId === provider);
+    let exhausted = false;
+    for (const grant of candidates) {
+      if (await usable(grant)) return { level: grant.level, agreementIds: [grant.agreementId] };
+      exhausted = true;
+    }
+    return { level: null, reason: exhausted ? 'QUOTA_EXCEEDED' : 'NO_AGREEMENT' };
+  }
+
+  async function isOwn(itemCode: string, provider: string | null): Promise<boolean> {
+    const item = findDataItem(itemCode);
+    if (!item || !viewer) return false;
+    if (provider !== null && item.dataset !== null) return provider === viewer.departmentId;
+    return (await loadGrants()).department.kind === item.providerKind;
+  }
+
+  async function decideUncached(itemCode: string, subject: DisclosureSubject, provider: string | null) {
+    const item = findDataItem(itemCode);
+    if (!item) return { level: null, reason: 'NO_AGREEMENT' } as const;
+    if (await isOwn(itemCode, provider)) return { level: 'FULL', agreementIds: [] } as const;
+    const access = await agreementAccess(itemCode, item.dataset === null ? null : provider);
+    if (access.level === null || !item.consentRequired) return access;
+    const covered = subject.subjectPersonId !== null && (await consents.load(subject.subjectPersonId));
+    return covered ? access : ({ level: null, reason: 'CONSENT_REQUIRED' } as const);
+  }
+
+  return {
+    async requireReach() {
+      if (!viewer) throw forbiddenError();
+      if (!purpose) {
+        throw options.declaredPurpose
+          ? badUserInputError('UNKNOWN_PURPOSE', `unknown purpose "${options.declaredPurpose}" in x-hub-purpose`)
+          : badUserInputError(
+              'PURPOSE_REQUIRED',
+              'declare the purpose of the request in the x-hub-purpose header (e.g. MINIMUM_LIVING_GUARANTEE)',
+            );
+      }
+      const { department, byItem } = await loadGrants();
+      if (byItem.size === 0 && !DATA_ITEMS.some((item) => item.providerKind === department.kind)) {
+        throw forbiddenError(`your department has no active sharing agreement for the purpose ${purpose}`);
+      }
+    },
+
+    async providersFor(itemCode, need) {
+      const item = findDataItem(itemCode);
+      if (!item || !viewer || !purpose) return [];
+      if (item.dataset === null) return 'ANY';
+      const { department, byItem } = await loadGrants();
+      const providers = new Set<string>();
+      if (department.kind === item.providerKind) providers.add(department.id);
+      for (const grant of byItem.get(itemCode) ?? []) {
+        if ((need === 'FACT' || RECORD_LEVELS.includes(grant.level)) && (await usable(grant))) {
+          providers.add(grant.providerDepartmentId);
+        }
+      }
+      return [...providers];
+    },
+
+    decide(itemCode, subject, provider) {
+      if (!viewer || !purpose) return Promise.resolve({ level: null, reason: 'NO_AGREEMENT' });
+      const key = `${itemCode}|${subject.subjectPersonId ?? ''}|${subject.subjectHouseholdId ?? ''}|${provider ?? ''}`;
+      let decision = decisions.get(key);
+      if (!decision) {
+        decision = decideUncached(itemCode, subject, provider);
+        decisions.set(key, decision);
+      }
+      return decision;
+    },
+  };
+}
