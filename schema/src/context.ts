@@ -42,9 +42,14 @@ export interface AccessDecider {
   requireReach(): Promise<void>;
   /**
    * The provider departments whose records of the item the caller may see at `need` (RECORD: FULL or MASKED;
-   * FACT: any level), or 'ANY' for the hub's own spine items, which have no per-record provider.
+   * FACT: any level), or 'ANY' for the hub's own spine items, which have no per-record provider. With a subject,
+   * exactly those whose records of that subject it may see (consent included); without, the agreements' providers.
    */
-  providersFor(itemCode: string, need: 'RECORD' | 'FACT'): Promise<readonly string[] | 'ANY'>;
+  providersFor(
+    itemCode: string,
+    need: 'RECORD' | 'FACT',
+    subject?: DisclosureSubject,
+  ): Promise<readonly string[] | 'ANY'>;
   /** The access to one item of one subject, from one provider department (null: any, for spine items). */
   decide(itemCode: string, subject: DisclosureSubject, providerDepartmentId: string | null): Promise<ItemAccess>;
 }

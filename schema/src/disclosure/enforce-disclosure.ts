@@ -89,14 +89,21 @@ function guard(
       agreementIds: access.agreementIds,
     });
     if (field.kind === 'IDENTIFIER' && field.mask && access.level === 'MASKED') return maskValue(field.mask, result);
-    if (field.kind === 'RECORDS' && Array.isArray(result)) return onlyPermittedProviders(result, itemCode, context);
+    if (field.kind === 'RECORDS' && Array.isArray(result))
+      return onlyPermittedRecords(result, itemCode, subject, context);
     return result;
   };
 }
 
-// The list's query already asks only for permitted providers' records; this holds even if a query forgot to.
-async function onlyPermittedProviders(list: unknown[], itemCode: string, context: Context): Promise<unknown[]> {
-  const providers = await context.access.providersFor(itemCode, 'RECORD');
+// The list's query asks only for the agreements' providers; which of them this subject's records may come from
+// (their consent, the caller's own records) is decided here, record by record.
+async function onlyPermittedRecords(
+  list: unknown[],
+  itemCode: string,
+  subject: DisclosureSubject,
+  context: Context,
+): Promise<unknown[]> {
+  const providers = await context.access.providersFor(itemCode, 'RECORD', subject);
   if (providers === 'ANY') return list;
   return list.filter((record) => providers.includes((record as { departmentId?: string }).departmentId ?? ''));
 }

@@ -1,7 +1,7 @@
 import { builder } from '../builder.ts';
 import { serviceDay } from '../calendar/service-day.ts';
 import type { Context } from '../context.ts';
-import { fact } from '../disclosure/annotations.ts';
+import { fact, personSubject } from '../disclosure/annotations.ts';
 import { visibleRecordsWhere } from '../disclosure/visible-records.ts';
 
 // The DERIVED forms of the department items: the computed fact a partner needs ("owns a vehicle"), without the
@@ -10,7 +10,7 @@ import { visibleRecordsWhere } from '../disclosure/visible-records.ts';
 type Where = Awaited<ReturnType<typeof visibleRecordsWhere>> & { personId: string };
 
 const hasAny = async (context: Context, itemCode: string, personId: string, count: (where: Where) => Promise<number>) =>
-  (await count({ ...(await visibleRecordsWhere(context, itemCode, 'FACT')), personId })) > 0;
+  (await count({ ...(await visibleRecordsWhere(context, itemCode, 'FACT', personSubject(personId))), personId })) > 0;
 
 builder.prismaObjectFields('Person', (t) => ({
   ownsVehicle: t.boolean({

@@ -42,7 +42,21 @@ export const Person = builder.prismaObject('Person', {
         cremations: { where: await visibleRecordsWhere(context, 'CREMATION', 'FACT') },
         hukou: { where: await visibleRecordsWhere(context, 'HUKOU', 'FACT') },
       }),
-      resolve: (person) => deathEvidence(person.id, person.cremations, person.hukou),
+      // The select cannot know the person; narrow the evidence to what the caller may know of this one.
+      resolve: async (person, _args, context) => {
+        const subject = personSubject(person.id);
+        const [cremationProviders, hukouProviders] = await Promise.all([
+          context.access.providersFor('CREMATION', 'FACT', subject),
+          context.access.providersFor('HUKOU', 'FACT', subject),
+        ]);
+        const visible = <R extends { departmentId: string }>(rows: R[], providers: readonly string[] | 'ANY') =>
+          providers === 'ANY' ? rows : rows.filter((row) => providers.includes(row.departmentId));
+        return deathEvidence(
+          person.id,
+          visible(person.cremations, cremationProviders),
+          visible(person.hukou, hukouProviders),
+        );
+      },
     }),
     vehicles: t.relation('vehicles', {
       nullable: true,

@@ -10,6 +10,7 @@ import type { GrantCache } from './grant-cache.ts';
 import { reserveDailyQuery } from './reserve-daily-query.ts';
 
 const RECORD_LEVELS: readonly AccessLevel[] = ['FULL', 'MASKED'];
+const FACT_LEVELS: readonly AccessLevel[] = ['FULL', 'MASKED', 'DERIVED'];
 
 /**
  * One request's permission engine. A department sees its own records in full; anything else comes from the union
@@ -64,6 +65,8 @@ export function createAccessDecider(options: {
     return { level: null, reason: exhausted ? 'QUOTA_EXCEEDED' : 'NO_AGREEMENT' };
   }
 
+  // A department sees its own records in full. For a list or a fact (no single provider), being a provider of
+  // the item only admits its own records: the list and the fact are then narrowed provider by provider.
   async function isOwn(itemCode: string, provider: string | null): Promise<boolean> {
     const item = findDataItem(itemCode);
     if (!item || !viewer) return false;
@@ -71,14 +74,29 @@ export function createAccessDecider(options: {
     return (await loadGrants()).department.kind === item.providerKind;
   }
 
-  async function decideUncached(itemCode: string, subject: DisclosureSubject, provider: string | null) {
+  async function decideUncached(
+    itemCode: string,
+    subject: DisclosureSubject,
+    provider: string | null,
+  ): Promise<ItemAccess> {
     const item = findDataItem(itemCode);
-    if (!item) return { level: null, reason: 'NO_AGREEMENT' } as const;
-    if (await isOwn(itemCode, provider)) return { level: 'FULL', agreementIds: [] } as const;
+    if (!item) return { level: null, reason: 'NO_AGREEMENT' };
+    if (await isOwn(itemCode, provider)) return { level: 'FULL', agreementIds: [] };
     const access = await agreementAccess(itemCode, item.dataset === null ? null : provider);
     if (access.level === null || !item.consentRequired) return access;
     const covered = subject.subjectPersonId !== null && (await consents.load(subject.subjectPersonId));
-    return covered ? access : ({ level: null, reason: 'CONSENT_REQUIRED' } as const);
+    return covered ? access : { level: null, reason: 'CONSENT_REQUIRED' };
+  }
+
+  function decide(itemCode: string, subject: DisclosureSubject, provider: string | null): Promise<ItemAccess> {
+    if (!viewer || !purpose) return Promise.resolve({ level: null, reason: 'NO_AGREEMENT' });
+    const key = `${itemCode}|${subject.subjectPersonId ?? ''}|${subject.subjectHouseholdId ?? ''}|${provider ?? ''}`;
+    let decision = decisions.get(key);
+    if (!decision) {
+      decision = decideUncached(itemCode, subject, provider);
+      decisions.set(key, decision);
+    }
+    return decision;
   }
 
   return {
@@ -98,30 +116,26 @@ export function createAccessDecider(options: {
       }
     },
 
-    async providersFor(itemCode, need) {
+    async providersFor(itemCode, need, subject) {
       const item = findDataItem(itemCode);
       if (!item || !viewer || !purpose) return [];
       if (item.dataset === null) return 'ANY';
       const { department, byItem } = await loadGrants();
-      const providers = new Set<string>();
-      if (department.kind === item.providerKind) providers.add(department.id);
+      const candidates = new Set<string>();
+      if (department.kind === item.providerKind) candidates.add(department.id);
       for (const grant of byItem.get(itemCode) ?? []) {
-        if ((need === 'FACT' || RECORD_LEVELS.includes(grant.level)) && (await usable(grant))) {
-          providers.add(grant.providerDepartmentId);
-        }
+        if (need === 'FACT' || RECORD_LEVELS.includes(grant.level)) candidates.add(grant.providerDepartmentId);
       }
-      return [...providers];
+      if (!subject) return [...candidates];
+      const levels = need === 'FACT' ? FACT_LEVELS : RECORD_LEVELS;
+      const permitted: string[] = [];
+      for (const provider of candidates) {
+        const access = await decide(itemCode, subject, provider);
+        if (access.level && levels.includes(access.level)) permitted.push(provider);
+      }
+      return permitted;
     },
 
-    decide(itemCode, subject, provider) {
-      if (!viewer || !purpose) return Promise.resolve({ level: null, reason: 'NO_AGREEMENT' });
-      const key = `${itemCode}|${subject.subjectPersonId ?? ''}|${subject.subjectHouseholdId ?? ''}|${provider ?? ''}`;
-      let decision = decisions.get(key);
-      if (!decision) {
-        decision = decideUncached(itemCode, subject, provider);
-        decisions.set(key, decision);
-      }
-      return decision;
-    },
+    decide,
   };
 }
