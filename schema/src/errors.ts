@@ -6,10 +6,28 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
+  | 'CONFLICT'
   | 'ACCOUNT_LOCKED'
   | 'ACCOUNT_DISABLED';
 
-export type BadUserInputReason = 'INVALID_ID_NUMBER' | 'UNKNOWN_REGION';
+export type BadUserInputReason =
+  | 'INVALID_ID_NUMBER'
+  | 'UNKNOWN_REGION'
+  | 'UNKNOWN_DEPARTMENT'
+  | 'BLANK_VALUE'
+  | 'CODE_TAKEN'
+  | 'SAME_PROVIDER_AND_CONSUMER'
+  | 'NO_PURPOSES'
+  | 'INVALID_VALIDITY_WINDOW'
+  | 'NO_ITEMS'
+  | 'UNKNOWN_DATA_ITEM'
+  | 'PROVIDER_KIND_MISMATCH'
+  | 'NOT_DERIVABLE'
+  | 'DUPLICATE_DATA_ITEM'
+  | 'INVALID_QUOTA';
+
+/** Why a change was refused although the input was well formed: the thing it acts on is not in a state for it. */
+export type ConflictReason = 'INVALID_TRANSITION' | 'SELF_APPROVAL' | 'STALE_VERSION';
 
 function hubError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extensions } });
@@ -33,6 +51,18 @@ export function badUserInputError(
 
 export function notFoundError(message: string): GraphQLError {
   return hubError('NOT_FOUND', message);
+}
+
+export function conflictError(
+  reason: ConflictReason,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
+  return hubError('CONFLICT', message, { reason, ...extensions });
+}
+
+export function invalidClientCredentialsError(): GraphQLError {
+  return hubError('UNAUTHENTICATED', 'invalid client credentials', { reason: 'INVALID_CLIENT' });
 }
 
 export function invalidCredentialsError(): GraphQLError {

@@ -3,11 +3,15 @@ import { join, resolve } from 'node:path';
 import fastifyApollo from '@as-integrations/fastify';
 import fastifyStatic from '@fastify/static';
 import { createPrismaClient, type PrismaClient } from '@hub/prisma';
-import type { IdentityService } from '@hub/schema/context';
+import type { HubServices } from '@hub/schema/context';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { createSharingAgreementService } from '../agreements/create-sharing-agreement-service.ts';
+import { createConsentService } from '../consents/create-consent-service.ts';
+import { createApiClientService } from '../identity/create-api-client-service.ts';
 import { createIdentityService } from '../identity/create-identity-service.ts';
 import { createApolloServer } from './create-apollo-server.ts';
 import { createRequestContext } from './create-request-context.ts';
+import { oauthTokenRoute } from './oauth-token-route.ts';
 import { createReadinessProbe } from './readiness.ts';
 import { requestIdFor } from './request-id.ts';
 
@@ -32,7 +36,12 @@ export async function createHttpApp(options: {
 }): Promise<HttpApp> {
   const prisma = createPrismaClient(options.databaseUrl);
   const readiness = createReadinessProbe(options.databaseUrl);
-  const identity = createIdentityService(prisma);
+  const services = {
+    identity: createIdentityService(prisma),
+    apiClients: createApiClientService(prisma),
+    agreements: createSharingAgreementService(prisma),
+    consents: createConsentService(prisma),
+  };
   const app = Fastify({
     logger: options.logger
       ? {
@@ -57,7 +66,7 @@ export async function createHttpApp(options: {
     await Promise.allSettled([prisma.$disconnect(), readiness.close()]);
   });
   try {
-    await registerRoutes(app, { prisma, readiness, identity, portalDirectory: options.portalDirectory });
+    await registerRoutes(app, { prisma, readiness, services, portalDirectory: options.portalDirectory });
   } catch (error) {
     await app.close();
     throw error;
@@ -89,19 +98,20 @@ async function registerRoutes(
   services: {
     prisma: PrismaClient;
     readiness: ReturnType<typeof createReadinessProbe>;
-    identity: IdentityService;
+    services: Omit<HubServices, 'datasets'>;
     portalDirectory?: string;
   },
 ): Promise<void> {
-  const { prisma, readiness, identity } = services;
+  const { prisma, readiness } = services;
   const apollo = createApolloServer(app.log);
   await apollo.start();
   // Hooks run in reverse order of adding: Apollo stops before the pools close.
   app.addHook('onClose', () => apollo.stop());
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
-    context: (request) => createRequestContext({ prisma, identity }, request),
+    context: (request) => createRequestContext({ prisma, services: services.services }, request),
   });
+  await app.register(oauthTokenRoute, { prisma });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const result = await readiness.check();
