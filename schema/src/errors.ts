@@ -30,7 +30,8 @@ export type BadUserInputReason =
 export type ConflictReason = 'INVALID_TRANSITION' | 'SELF_APPROVAL' | 'STALE_VERSION';
 
 function hubError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, ...extensions } });
+  // The code and reason come last: an extension can never pass for them.
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
 }
 
 export function unauthenticatedError(message = 'log in to see this'): GraphQLError {
@@ -46,7 +47,7 @@ export function badUserInputError(
   message: string,
   extensions: Record<string, unknown> = {},
 ): GraphQLError {
-  return hubError('BAD_USER_INPUT', message, { reason, ...extensions });
+  return hubError('BAD_USER_INPUT', message, { ...extensions, reason });
 }
 
 export function notFoundError(message: string): GraphQLError {
@@ -58,7 +59,7 @@ export function conflictError(
   message: string,
   extensions: Record<string, unknown> = {},
 ): GraphQLError {
-  return hubError('CONFLICT', message, { reason, ...extensions });
+  return hubError('CONFLICT', message, { ...extensions, reason });
 }
 
 export function invalidClientCredentialsError(): GraphQLError {

@@ -176,7 +176,10 @@ describe('API clients of partner departments', () => {
   it('stores the secret only as an argon2id hash and the token only as its SHA-256', async () => {
     const client = await createClient();
     const token = await tokenFor(client);
-    const stored = await hub.prisma.apiClient.findUniqueOrThrow({ where: { id: client.id }, include: { tokens: true } });
+    const stored = await hub.prisma.apiClient.findUniqueOrThrow({
+      where: { id: client.id },
+      include: { tokens: true },
+    });
     expect(stored.secretHash).toMatch(/^\$argon2id\$v=19\$/);
     expect(stored.tokens.map((row) => row.tokenHash)).toEqual([createHash('sha256').update(token).digest('hex')]);
     const connection = new pg.Client({ connectionString: db.url });

@@ -21,7 +21,9 @@ export async function checkSharingAgreementTerms(
   if (
     await prisma.sharingAgreement.findFirst({ where: { code, id: agreementId ? { not: agreementId } : undefined } })
   ) {
-    throw badUserInputError('CODE_TAKEN', `code: another sharing agreement already has the code ${code}`, { code });
+    throw badUserInputError('CODE_TAKEN', `code: another sharing agreement already has the code ${code}`, {
+      agreementCode: code,
+    });
   }
   const provider = await findDepartmentForInput(prisma, terms.providerDepartmentId, 'providerDepartmentId');
   const consumer = await findDepartmentForInput(prisma, terms.consumerDepartmentId, 'consumerDepartmentId');

@@ -7,7 +7,9 @@ export async function refusingTakenCode<T>(code: string, write: () => Promise<T>
     return await write();
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      throw badUserInputError('CODE_TAKEN', `code: another sharing agreement already has the code ${code}`, { code });
+      throw badUserInputError('CODE_TAKEN', `code: another sharing agreement already has the code ${code}`, {
+        agreementCode: code,
+      });
     }
     throw error;
   }
