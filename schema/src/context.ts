@@ -1,4 +1,14 @@
-import type { AccessLevel, Dataset, Department, PrismaClient, Purpose, User } from '@hub/prisma';
+import type {
+  AccessLevel,
+  ApiClient,
+  Consent,
+  Dataset,
+  Department,
+  PrismaClient,
+  Purpose,
+  SharingAgreement,
+  User,
+} from '@hub/prisma';
 
 export type UserRole = 'ADMIN' | 'VERIFICATION_OFFICER' | 'AUDITOR';
 
@@ -117,9 +127,73 @@ export interface DatasetService {
   currentSnapshots(): Promise<ReadonlyMap<string, CurrentSnapshot>>;
 }
 
+/** A new client secret, in the one answer that shows it; the hub keeps only its argon2id hash. */
+export interface ApiClientWithSecret {
+  apiClient: ApiClient;
+  clientSecret: string;
+}
+
+export interface IssuedAccessToken {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresAt: Date;
+  expiresInSeconds: number;
+}
+
+export interface ApiClientService {
+  createApiClient(input: { departmentId: string; name: string }, createdById: string): Promise<ApiClientWithSecret>;
+  rotateApiClientSecret(id: string): Promise<ApiClientWithSecret>;
+  revokeApiClient(id: string): Promise<ApiClient>;
+  /** Null for a wrong secret, an unknown client and a revoked one alike. */
+  issueAccessToken(credentials: { clientId: string; clientSecret: string }): Promise<IssuedAccessToken | null>;
+}
+
+/** Everything an agreement says; an update replaces all of it, items included. */
+export interface SharingAgreementTerms {
+  code: string;
+  title: string;
+  providerDepartmentId: string;
+  consumerDepartmentId: string;
+  purposes: readonly Purpose[];
+  validFrom: Date;
+  validUntil: Date;
+  dailyQueryQuota: number | null;
+  items: readonly { dataItemCode: string; accessLevel: AccessLevel }[];
+}
+
+/** Each change runs in one transaction that also NOTIFYs `hub_agreements_changed` with the agreement's id. */
+export interface SharingAgreementService {
+  createSharingAgreement(terms: SharingAgreementTerms, authorId: string): Promise<SharingAgreement>;
+  updateSharingAgreement(id: string, terms: SharingAgreementTerms, expectedVersion: number): Promise<SharingAgreement>;
+  submitSharingAgreement(id: string): Promise<SharingAgreement>;
+  approveSharingAgreement(id: string, approverId: string): Promise<SharingAgreement>;
+  returnSharingAgreement(id: string, reason: string): Promise<SharingAgreement>;
+  suspendSharingAgreement(id: string, reason: string): Promise<SharingAgreement>;
+  resumeSharingAgreement(id: string): Promise<SharingAgreement>;
+  revokeSharingAgreement(id: string, reason: string): Promise<SharingAgreement>;
+}
+
+export interface RecordConsentInput {
+  personIdNumber: string;
+  purposes: readonly Purpose[];
+  departmentId: string | null;
+  signedOn: Date;
+  expiresOn: Date;
+  documentReference: string;
+}
+
+export interface ConsentService {
+  recordConsent(input: RecordConsentInput, recordedById: string): Promise<Consent>;
+  /** Withdrawing twice keeps the first withdrawal's time. */
+  withdrawConsent(id: string): Promise<Consent>;
+}
+
 export interface HubServices {
   identity: IdentityService;
   datasets: DatasetService;
+  apiClients: ApiClientService;
+  agreements: SharingAgreementService;
+  consents: ConsentService;
 }
 
 export interface Context {

@@ -6,13 +6,34 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
+  | 'CONFLICT'
   | 'ACCOUNT_LOCKED'
   | 'ACCOUNT_DISABLED';
 
-export type BadUserInputReason = 'INVALID_ID_NUMBER' | 'UNKNOWN_REGION' | 'PURPOSE_REQUIRED' | 'UNKNOWN_PURPOSE';
+export type BadUserInputReason =
+  | 'INVALID_ID_NUMBER'
+  | 'UNKNOWN_REGION'
+  | 'PURPOSE_REQUIRED'
+  | 'UNKNOWN_PURPOSE'
+  | 'UNKNOWN_DEPARTMENT'
+  | 'BLANK_VALUE'
+  | 'CODE_TAKEN'
+  | 'SAME_PROVIDER_AND_CONSUMER'
+  | 'NO_PURPOSES'
+  | 'INVALID_VALIDITY_WINDOW'
+  | 'NO_ITEMS'
+  | 'UNKNOWN_DATA_ITEM'
+  | 'PROVIDER_KIND_MISMATCH'
+  | 'NOT_DERIVABLE'
+  | 'DUPLICATE_DATA_ITEM'
+  | 'INVALID_QUOTA';
+
+/** Why a change was refused although the input was well formed: the thing it acts on is not in a state for it. */
+export type ConflictReason = 'INVALID_TRANSITION' | 'SELF_APPROVAL' | 'STALE_VERSION';
 
 function hubError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, ...extensions } });
+  // The code and reason come last: an extension can never pass for them.
+  return new GraphQLError(message, { extensions: { ...extensions, code } });
 }
 
 export function unauthenticatedError(message = 'log in to see this'): GraphQLError {
@@ -28,11 +49,23 @@ export function badUserInputError(
   message: string,
   extensions: Record<string, unknown> = {},
 ): GraphQLError {
-  return hubError('BAD_USER_INPUT', message, { reason, ...extensions });
+  return hubError('BAD_USER_INPUT', message, { ...extensions, reason });
 }
 
 export function notFoundError(message: string): GraphQLError {
   return hubError('NOT_FOUND', message);
+}
+
+export function conflictError(
+  reason: ConflictReason,
+  message: string,
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
+  return hubError('CONFLICT', message, { ...extensions, reason });
+}
+
+export function invalidClientCredentialsError(): GraphQLError {
+  return hubError('UNAUTHENTICATED', 'invalid client credentials', { reason: 'INVALID_CLIENT' });
 }
 
 export function invalidCredentialsError(): GraphQLError {

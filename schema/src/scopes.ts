@@ -1,4 +1,4 @@
-import type { Context } from './context.ts';
+import type { Context, UserRole } from './context.ts';
 import { forbiddenError, unauthenticatedError } from './errors.ts';
 
 export interface HubAuthScopes {
@@ -6,15 +6,37 @@ export interface HubAuthScopes {
   administrator: boolean;
   /** Partner departments' API clients, administrators and verification officers: callers who ask about persons. */
   dataConsumer: boolean;
+  /** A named permission of the viewer's role (a scope loader: `authScopes: { can: 'agreements:manage' }`). */
+  can: Permission;
 }
 
+/** How each scope is decided for one request; a loader takes the scope's parameter. */
+export type HubScopeLoaders = Omit<HubAuthScopes, 'can'> & { can: (permission: Permission) => boolean };
+
+export type Permission =
+  | 'apiClients:manage'
+  | 'agreements:manage'
+  | 'agreements:read'
+  | 'consents:record'
+  | 'consents:read';
+
+// Which user roles hold each permission; API clients hold none of these. Anything not listed is denied.
+const PERMISSIONS: Record<Permission, readonly UserRole[]> = {
+  'apiClients:manage': ['ADMIN'],
+  'agreements:manage': ['ADMIN'],
+  'agreements:read': ['ADMIN', 'VERIFICATION_OFFICER', 'AUDITOR'],
+  'consents:record': ['ADMIN', 'VERIFICATION_OFFICER'],
+  'consents:read': ['ADMIN', 'VERIFICATION_OFFICER'],
+};
+
 /** The one central policy: what each viewer may do. Which data items it may see is the permission engine's. */
-export function hubAuthScopes(context: Context): HubAuthScopes {
+export function hubAuthScopes(context: Context): HubScopeLoaders {
   const viewer = context.viewer;
   return {
     authenticated: viewer !== null,
     administrator: viewer?.kind === 'USER' && viewer.role === 'ADMIN',
     dataConsumer: viewer?.kind === 'API_CLIENT' || (viewer?.kind === 'USER' && viewer.role !== 'AUDITOR'),
+    can: (permission) => viewer?.kind === 'USER' && PERMISSIONS[permission].includes(viewer.role),
   };
 }
 
@@ -27,4 +49,10 @@ export const personalData = { dataConsumer: true } as const;
 // An anonymous caller must log in; a logged-in one lacks the role. Neither learns whether the data exists.
 export function unauthorizedError(context: Context): Error {
   return context.viewer === null ? unauthenticatedError() : forbiddenError();
+}
+
+/** The id of the user behind a request that a user-only scope (`can`) has already let through. */
+export function viewerUserId(context: Context): string {
+  if (context.viewer?.kind !== 'USER') throw unauthorizedError(context);
+  return context.viewer.userId;
 }

@@ -3,12 +3,16 @@ import { join, resolve } from 'node:path';
 import fastifyApollo from '@as-integrations/fastify';
 import fastifyStatic from '@fastify/static';
 import { createPrismaClient, type PrismaClient } from '@hub/prisma';
-import type { IdentityService } from '@hub/schema/context';
+import type { HubServices } from '@hub/schema/context';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { createSharingAgreementService } from '../agreements/create-sharing-agreement-service.ts';
+import { createConsentService } from '../consents/create-consent-service.ts';
+import { createApiClientService } from '../identity/create-api-client-service.ts';
 import { createIdentityService } from '../identity/create-identity-service.ts';
 import { createGrantCache, type GrantCache } from '../permissions/grant-cache.ts';
 import { createApolloServer } from './create-apollo-server.ts';
 import { createRequestContext } from './create-request-context.ts';
+import { oauthTokenRoute } from './oauth-token-route.ts';
 import { createReadinessProbe } from './readiness.ts';
 import { requestIdFor } from './request-id.ts';
 
@@ -35,7 +39,12 @@ export async function createHttpApp(options: {
 }): Promise<HttpApp> {
   const prisma = createPrismaClient(options.databaseUrl);
   const readiness = createReadinessProbe(options.databaseUrl);
-  const identity = createIdentityService(prisma);
+  const services = {
+    identity: createIdentityService(prisma),
+    apiClients: createApiClientService(prisma),
+    agreements: createSharingAgreementService(prisma),
+    consents: createConsentService(prisma),
+  };
   const grants = options.enforcement === false ? null : createGrantCache(prisma, options.databaseUrl);
   const app = Fastify({
     logger: options.logger
@@ -62,7 +71,7 @@ export async function createHttpApp(options: {
     await Promise.allSettled([prisma.$disconnect(), readiness.close()]);
   });
   try {
-    await registerRoutes(app, { prisma, readiness, identity, grants, portalDirectory: options.portalDirectory });
+    await registerRoutes(app, { prisma, readiness, services, grants, portalDirectory: options.portalDirectory });
   } catch (error) {
     await app.close();
     throw error;
@@ -94,20 +103,21 @@ async function registerRoutes(
   services: {
     prisma: PrismaClient;
     readiness: ReturnType<typeof createReadinessProbe>;
-    identity: IdentityService;
+    services: Omit<HubServices, 'datasets'>;
     grants: GrantCache | null;
     portalDirectory?: string;
   },
 ): Promise<void> {
-  const { prisma, readiness, identity, grants } = services;
+  const { prisma, readiness, grants } = services;
   const apollo = createApolloServer(app.log);
   await apollo.start();
   // Hooks run in reverse order of adding: Apollo stops before the pools close.
   app.addHook('onClose', () => apollo.stop());
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
-    context: (request) => createRequestContext({ prisma, identity, grants }, request),
+    context: (request) => createRequestContext({ prisma, services: services.services, grants }, request),
   });
+  await app.register(oauthTokenRoute, { prisma });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const result = await readiness.check();

@@ -1,5 +1,5 @@
 import { type PrismaClient, Purpose } from '@hub/prisma';
-import type { Context, CurrentSnapshot, DatasetService, IdentityService } from '@hub/schema/context';
+import type { Context, CurrentSnapshot, DatasetService, HubServices } from '@hub/schema/context';
 import type { FastifyRequest } from 'fastify';
 import { createDisclosureLog } from '../audit/disclosure-log.ts';
 import { resolveViewer } from '../identity/resolve-viewer.ts';
@@ -32,7 +32,7 @@ function declaredPurposeOf(request: FastifyRequest): { purpose: Purpose | null; 
 
 /** A fresh context per request: Pothos caches authorization results on it, the permission engine its decisions. */
 export async function createRequestContext(
-  shared: { prisma: PrismaClient; identity: IdentityService; grants: GrantCache | null },
+  shared: { prisma: PrismaClient; services: Omit<HubServices, 'datasets'>; grants: GrantCache | null },
   request: FastifyRequest,
 ): Promise<Context> {
   const viewer = await resolveViewer(shared.prisma, request.headers.authorization);
@@ -48,6 +48,6 @@ export async function createRequestContext(
     access: shared.grants
       ? createAccessDecider({ prisma: shared.prisma, grants: shared.grants, viewer, purpose, declaredPurpose })
       : unrestrictedAccess,
-    services: { identity: shared.identity, datasets: datasetServiceFor(shared.prisma) },
+    services: { ...shared.services, datasets: datasetServiceFor(shared.prisma) },
   };
 }

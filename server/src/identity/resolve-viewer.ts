@@ -1,10 +1,16 @@
 import type { PrismaClient } from '@hub/prisma';
 import type { Viewer } from '@hub/schema/context';
+import { isAccessToken } from './access-token.ts';
 import { sessionTokenHash } from './create-session.ts';
+import { resolveApiClientViewer } from './resolve-api-client-viewer.ts';
 
-const BEARER = /^Bearer\s+([A-Za-z0-9_-]{43})$/i;
+// A session token is 43 base64url characters; an API client's access token is the same behind `hat_`.
+const BEARER = /^Bearer\s+((?:hat_)?[A-Za-z0-9_-]{43})$/i;
 
-/** Who an `Authorization: Bearer <token>` header speaks for: null for no, unknown or expired tokens and disabled users. */
+/**
+ * Who an `Authorization: Bearer <token>` header speaks for: a user (session token) or an API client (access token);
+ * null for no, unknown or expired tokens, disabled users and revoked clients.
+ */
 export async function resolveViewer(
   prisma: PrismaClient,
   authorization: string | undefined,
@@ -12,6 +18,7 @@ export async function resolveViewer(
 ): Promise<Viewer | null> {
   const token = authorization ? BEARER.exec(authorization.trim())?.[1] : undefined;
   if (!token) return null;
+  if (isAccessToken(token)) return resolveApiClientViewer(prisma, token, now);
   const session = await prisma.session.findUnique({
     where: { tokenHash: sessionTokenHash(token) },
     include: { user: { select: { id: true, username: true, role: true, departmentId: true, disabledAt: true } } },

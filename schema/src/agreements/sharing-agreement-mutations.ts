@@ -1,0 +1,98 @@
+import type { PrismaClient, SharingAgreement } from '@hub/prisma';
+import { builder } from '../builder.ts';
+import { viewerUserId } from '../scopes.ts';
+import {
+  CreateSharingAgreementInput,
+  sharingAgreementTerms,
+  UpdateSharingAgreementInput,
+} from './sharing-agreement-input.ts';
+
+// Mutations answer with the agreement as it is after the change, read with the selection the caller asked for.
+const reread = (prisma: PrismaClient, query: object, { id }: SharingAgreement) =>
+  prisma.sharingAgreement.findUniqueOrThrow({ ...query, where: { id } });
+
+builder.mutationField('createSharingAgreement', (t) =>
+  t.prismaField({
+    type: 'SharingAgreement',
+    description: 'A new agreement in DRAFT, with you as its author.',
+    authScopes: { can: 'agreements:manage' },
+    args: { input: t.arg({ type: CreateSharingAgreementInput, required: true }) },
+    resolve: async (query, _root, { input }, context) =>
+      reread(
+        context.prisma,
+        query,
+        await context.services.agreements.createSharingAgreement(sharingAgreementTerms(input), viewerUserId(context)),
+      ),
+  }),
+);
+
+builder.mutationField('updateSharingAgreement', (t) =>
+  t.prismaField({
+    type: 'SharingAgreement',
+    description: "Replaces a DRAFT's terms and items; refused with CONFLICT when it changed since `expectedVersion`.",
+    authScopes: { can: 'agreements:manage' },
+    args: {
+      id: t.arg.id({ required: true }),
+      input: t.arg({ type: UpdateSharingAgreementInput, required: true }),
+      expectedVersion: t.arg.int({ required: true }),
+    },
+    resolve: async (query, _root, args, { prisma, services }) =>
+      reread(
+        prisma,
+        query,
+        await services.agreements.updateSharingAgreement(
+          String(args.id),
+          sharingAgreementTerms(args.input),
+          args.expectedVersion,
+        ),
+      ),
+  }),
+);
+
+type Transition = 'submit' | 'approve' | 'resume';
+type TransitionWithReason = 'return' | 'suspend' | 'revoke';
+
+const transitions: Record<Transition, string> = {
+  submit: 'DRAFT → PENDING_APPROVAL: asks another administrator to approve it.',
+  approve: 'PENDING_APPROVAL → ACTIVE, by an administrator who is not its author.',
+  resume: 'SUSPENDED → ACTIVE.',
+};
+
+const transitionsWithReason: Record<TransitionWithReason, string> = {
+  return: 'PENDING_APPROVAL → DRAFT: back to its author, saying what to change.',
+  suspend: 'ACTIVE → SUSPENDED: it grants nothing until resumed.',
+  revoke: 'PENDING_APPROVAL, ACTIVE or SUSPENDED → REVOKED, for good.',
+};
+
+for (const [action, description] of Object.entries(transitions) as [Transition, string][]) {
+  builder.mutationField(`${action}SharingAgreement`, (t) =>
+    t.prismaField({
+      type: 'SharingAgreement',
+      description,
+      authScopes: { can: 'agreements:manage' },
+      args: { id: t.arg.id({ required: true }) },
+      resolve: async (query, _root, args, context) => {
+        const { agreements } = context.services;
+        const id = String(args.id);
+        const changed =
+          action === 'approve'
+            ? await agreements.approveSharingAgreement(id, viewerUserId(context))
+            : await agreements[`${action}SharingAgreement`](id);
+        return reread(context.prisma, query, changed);
+      },
+    }),
+  );
+}
+
+for (const [action, description] of Object.entries(transitionsWithReason) as [TransitionWithReason, string][]) {
+  builder.mutationField(`${action}SharingAgreement`, (t) =>
+    t.prismaField({
+      type: 'SharingAgreement',
+      description,
+      authScopes: { can: 'agreements:manage' },
+      args: { id: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
+      resolve: async (query, _root, args, { prisma, services }) =>
+        reread(prisma, query, await services.agreements[`${action}SharingAgreement`](String(args.id), args.reason)),
+    }),
+  );
+}

@@ -1,0 +1,23 @@
+import type { PrismaClient, SharingAgreement } from '@hub/prisma';
+import { conflictError } from '@hub/schema/errors';
+import { changeSharingAgreementStatus } from './change-sharing-agreement-status.ts';
+
+/** Four eyes: an agreement takes effect only when an administrator other than its author approves it. */
+export function approveSharingAgreement(
+  prisma: PrismaClient,
+  id: string,
+  approverId: string,
+  now = new Date(),
+): Promise<SharingAgreement> {
+  return changeSharingAgreementStatus(prisma, id, {
+    action: 'approve',
+    from: ['PENDING_APPROVAL'],
+    to: 'ACTIVE',
+    data: { approver: { connect: { id: approverId } }, approvedAt: now, statusReason: null },
+    check: (agreement) => {
+      if (agreement.authorId === approverId) {
+        throw conflictError('SELF_APPROVAL', 'you wrote this agreement: another administrator must approve it');
+      }
+    },
+  });
+}

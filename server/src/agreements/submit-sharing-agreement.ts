@@ -1,0 +1,12 @@
+import type { PrismaClient, SharingAgreement } from '@hub/prisma';
+import { changeSharingAgreementStatus } from './change-sharing-agreement-status.ts';
+
+/** A finished draft goes to another administrator for approval; it can no longer be edited unless returned. */
+export function submitSharingAgreement(prisma: PrismaClient, id: string, now = new Date()): Promise<SharingAgreement> {
+  return changeSharingAgreementStatus(prisma, id, {
+    action: 'submit',
+    from: ['DRAFT'],
+    to: 'PENDING_APPROVAL',
+    data: { submittedAt: now, statusReason: null },
+  });
+}

@@ -1,0 +1,15 @@
+import type { PrismaClient } from '@hub/prisma';
+import type { ApiClientService } from '@hub/schema/context';
+import { createApiClient } from './create-api-client.ts';
+import { issueAccessToken } from './issue-access-token.ts';
+import { revokeApiClient } from './revoke-api-client.ts';
+import { rotateApiClientSecret } from './rotate-api-client-secret.ts';
+
+export function createApiClientService(prisma: PrismaClient): ApiClientService {
+  return {
+    createApiClient: (input, createdById) => createApiClient(prisma, input, createdById),
+    rotateApiClientSecret: (id) => rotateApiClientSecret(prisma, id),
+    revokeApiClient: (id) => revokeApiClient(prisma, id),
+    issueAccessToken: (credentials) => issueAccessToken(prisma, credentials),
+  };
+}
