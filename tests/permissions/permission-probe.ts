@@ -181,7 +181,7 @@ export function observe(
     else if (value === null) observed[path] = 'NULL';
     else if (field && Array.isArray(value)) {
       const first = (value[0] as Record<string, unknown> | undefined)?.[field];
-      const clearFirst = ((clear as Record<string, unknown>[] | undefined)?.[0] ?? {})[field];
+      const clearFirst = (clear as Record<string, unknown>[] | undefined)?.[0]?.[field];
       observed[path] =
         value.length === 0
           ? 'EMPTY'
