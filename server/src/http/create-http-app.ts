@@ -3,9 +3,13 @@ import { join, resolve } from 'node:path';
 import fastifyApollo from '@as-integrations/fastify';
 import fastifyStatic from '@fastify/static';
 import { createPrismaClient, type PrismaClient } from '@hub/prisma';
-import type { IdentityService } from '@hub/schema/context';
+import type { AuditService, IdentityService } from '@hub/schema/context';
 import Fastify, { type FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { type AuditWriter, createAuditWriter } from '../audit/create-audit-writer.ts';
+import { verifyAuditChain } from '../audit/verify-audit-chain.ts';
 import { createIdentityService } from '../identity/create-identity-service.ts';
+import { auditRequestsPlugin } from './audit-requests-plugin.ts';
 import { createApolloServer } from './create-apollo-server.ts';
 import { createRequestContext } from './create-request-context.ts';
 import { createReadinessProbe } from './readiness.ts';
@@ -29,10 +33,20 @@ export async function createHttpApp(options: {
   databaseUrl: string;
   portalDirectory?: string;
   logger?: boolean;
+  /**
+   * For benchmarks only, which measure what audit costs by comparing: `false` answers requests without writing
+   * their audit entries. Every real deployment audits (the default).
+   */
+  audit?: boolean;
 }): Promise<HttpApp> {
   const prisma = createPrismaClient(options.databaseUrl);
   const readiness = createReadinessProbe(options.databaseUrl);
   const identity = createIdentityService(prisma);
+  const auditWriter = options.audit === false ? undefined : createAuditWriter(options.databaseUrl);
+  // Its own connection: a long verification never holds up the writer, and two run one after the other.
+  const verificationPool = new pg.Pool({ connectionString: options.databaseUrl, max: 1 });
+  verificationPool.on('error', () => {});
+  const audit: AuditService = { verifyChain: () => verifyAuditChain(verificationPool) };
   const app = Fastify({
     logger: options.logger
       ? {
@@ -54,10 +68,17 @@ export async function createHttpApp(options: {
     reply.header('x-request-id', request.id);
   });
   app.addHook('onClose', async () => {
-    await Promise.allSettled([prisma.$disconnect(), readiness.close()]);
+    await Promise.allSettled([prisma.$disconnect(), readiness.close(), auditWriter?.close(), verificationPool.end()]);
   });
   try {
-    await registerRoutes(app, { prisma, readiness, identity, portalDirectory: options.portalDirectory });
+    await registerRoutes(app, {
+      prisma,
+      readiness,
+      identity,
+      audit,
+      auditWriter,
+      portalDirectory: options.portalDirectory,
+    });
   } catch (error) {
     await app.close();
     throw error;
@@ -90,17 +111,19 @@ async function registerRoutes(
     prisma: PrismaClient;
     readiness: ReturnType<typeof createReadinessProbe>;
     identity: IdentityService;
+    audit: AuditService;
+    auditWriter: AuditWriter | undefined;
     portalDirectory?: string;
   },
 ): Promise<void> {
-  const { prisma, readiness, identity } = services;
-  const apollo = createApolloServer(app.log);
+  const { prisma, readiness, identity, audit, auditWriter } = services;
+  const apollo = createApolloServer(app.log, auditWriter ? [auditRequestsPlugin(auditWriter)] : []);
   await apollo.start();
   // Hooks run in reverse order of adding: Apollo stops before the pools close.
   app.addHook('onClose', () => apollo.stop());
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
-    context: (request) => createRequestContext({ prisma, identity }, request),
+    context: (request) => createRequestContext({ prisma, identity, audit }, request),
   });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@hub/prisma';
-import type { Context, CurrentSnapshot, DatasetService, IdentityService } from '@hub/schema/context';
+import type { AuditService, Context, CurrentSnapshot, DatasetService, IdentityService } from '@hub/schema/context';
 import type { FastifyRequest } from 'fastify';
 import { createDisclosureLog } from '../audit/disclosure-log.ts';
 import { resolveViewer } from '../identity/resolve-viewer.ts';
@@ -20,7 +20,7 @@ function datasetServiceFor(prisma: PrismaClient): DatasetService {
 
 /** A fresh context per request: Pothos caches authorization results on it. */
 export async function createRequestContext(
-  shared: { prisma: PrismaClient; identity: IdentityService },
+  shared: { prisma: PrismaClient; identity: IdentityService; audit: AuditService },
   request: FastifyRequest,
 ): Promise<Context> {
   return {
@@ -30,6 +30,6 @@ export async function createRequestContext(
     purpose: null,
     clientAddress: request.ip,
     disclosures: createDisclosureLog(),
-    services: { identity: shared.identity, datasets: datasetServiceFor(shared.prisma) },
+    services: { identity: shared.identity, datasets: datasetServiceFor(shared.prisma), audit: shared.audit },
   };
 }
