@@ -59,6 +59,7 @@ function operationOf(requestContext: GraphQLRequestContext<Context>): string {
   const document: DocumentNode | undefined = requestContext.document;
   const operation = requestContext.operation ?? (document ? getOperationAST(document) : null);
   if (!operation) return document ? '(no operation)' : '(unparsable)';
+  if (operation.name) return operation.name.value;
   return rootFieldsOf(operation.selectionSet).join(',') || `(${operation.operation})`;
 }
 
