@@ -1,4 +1,4 @@
-import type { Disclosure, Viewer } from '@hub/schema/context';
+import type { Disclosure, DisclosureSubject, Viewer } from '@hub/schema/context';
 import { createDisclosureLog } from '@hub/server/audit/disclosure-log';
 import { type AuditedRequest, formAuditEntries } from '@hub/server/audit/form-audit-entries';
 import { describe, expect, it } from 'vitest';
@@ -25,7 +25,7 @@ const partner: Viewer = {
   tokenId: 'token',
 };
 
-const aboutPerson = { subjectPersonId: PERSON, subjectHouseholdId: null };
+const aboutPerson: DisclosureSubject = { subjectPersonId: PERSON, subjectHouseholdId: null };
 const disclosed = (itemCode: string, agreementIds: string[] = [], subject = aboutPerson): Disclosure => ({
   ...subject,
   outcome: 'DISCLOSED',
