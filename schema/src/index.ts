@@ -27,5 +27,9 @@ import './records/wealth-product.ts';
 import './records/business-registration.ts';
 import './records/marriage-registration.ts';
 import './records/disability-certificate.ts';
+import './purposes/purpose.ts';
+import './audit/audit-entry-filter.ts';
+import './audit/audit-entry.ts';
+import './audit/audit-chain-status.ts';
 
 export const schema = builder.toSchema();

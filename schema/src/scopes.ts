@@ -4,6 +4,8 @@ import { forbiddenError, unauthenticatedError } from './errors.ts';
 export interface HubAuthScopes {
   authenticated: boolean;
   administrator: boolean;
+  /** Reads the audit trail: auditors, and administrators who answer for the hub. */
+  auditor: boolean;
 }
 
 /** The one central policy: what each viewer may do. Until the permission engine lands, personal data is ADMIN-only. */
@@ -12,6 +14,7 @@ export function hubAuthScopes(context: Context): HubAuthScopes {
   return {
     authenticated: viewer !== null,
     administrator: viewer?.kind === 'USER' && viewer.role === 'ADMIN',
+    auditor: viewer?.kind === 'USER' && (viewer.role === 'AUDITOR' || viewer.role === 'ADMIN'),
   };
 }
 
