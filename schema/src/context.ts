@@ -188,12 +188,34 @@ export interface ConsentService {
   withdrawConsent(id: string): Promise<Consent>;
 }
 
+/** What is wrong at the first broken entry of the audit chain. */
+export type AuditChainProblem = 'CONTENT_ALTERED' | 'LINK_BROKEN' | 'ENTRY_MISSING';
+
+/** The audit chain's verification: every entry's hash recomputed, every link and sequence number checked. */
+export type AuditChainStatus =
+  | { intact: true; entries: number }
+  | {
+      intact: false;
+      /** The entries verified intact before the first broken one. */
+      entries: number;
+      firstBrokenSequence: bigint;
+      firstBrokenId: string;
+      problem: AuditChainProblem;
+      /** What is wrong, in words a person can act on. */
+      detail: string;
+    };
+
+export interface AuditService {
+  verifyChain(): Promise<AuditChainStatus>;
+}
+
 export interface HubServices {
   identity: IdentityService;
   datasets: DatasetService;
   apiClients: ApiClientService;
   agreements: SharingAgreementService;
   consents: ConsentService;
+  audit: AuditService;
 }
 
 export interface Context {

@@ -12,7 +12,6 @@ import './identity/log-in-payload.ts';
 import './identity/api-client.ts';
 import './identity/api-client-secret-payload.ts';
 import './identity/access-token-payload.ts';
-import './agreements/purpose.ts';
 import './agreements/data-item.ts';
 import './agreements/sharing-agreement-item.ts';
 import './agreements/sharing-agreement.ts';
@@ -38,6 +37,10 @@ import './records/wealth-product.ts';
 import './records/business-registration.ts';
 import './records/marriage-registration.ts';
 import './records/disability-certificate.ts';
+import './purposes/purpose.ts';
+import './audit/audit-entry-filter.ts';
+import './audit/audit-entry.ts';
+import './audit/audit-chain-status.ts';
 
 import { enforceDisclosure } from './disclosure/enforce-disclosure.ts';
 

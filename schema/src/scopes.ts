@@ -8,6 +8,8 @@ export interface HubAuthScopes {
   dataConsumer: boolean;
   /** A named permission of the viewer's role (a scope loader: `authScopes: { can: 'agreements:manage' }`). */
   can: Permission;
+  /** Reads the audit trail: auditors, and administrators who answer for the hub. */
+  auditor: boolean;
 }
 
 /** How each scope is decided for one request; a loader takes the scope's parameter. */
@@ -37,6 +39,7 @@ export function hubAuthScopes(context: Context): HubScopeLoaders {
     administrator: viewer?.kind === 'USER' && viewer.role === 'ADMIN',
     dataConsumer: viewer?.kind === 'API_CLIENT' || (viewer?.kind === 'USER' && viewer.role !== 'AUDITOR'),
     can: (permission) => viewer?.kind === 'USER' && PERMISSIONS[permission].includes(viewer.role),
+    auditor: viewer?.kind === 'USER' && (viewer.role === 'AUDITOR' || viewer.role === 'ADMIN'),
   };
 }
 

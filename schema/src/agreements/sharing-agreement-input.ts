@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts';
 import type { SharingAgreementTerms } from '../context.ts';
-import { PurposeEnum } from './purpose.ts';
+import { PurposeEnum } from '../purposes/purpose.ts';
 import { AccessLevelEnum } from './sharing-agreement-item.ts';
 
 export const SharingAgreementItemInput = builder.inputType('SharingAgreementItemInput', {

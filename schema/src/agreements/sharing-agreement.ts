@@ -2,9 +2,9 @@ import { AgreementStatus, type Prisma } from '@hub/prisma';
 import { builder } from '../builder.ts';
 import { serviceDay } from '../calendar/service-day.ts';
 import { badUserInputError } from '../errors.ts';
+import { PurposeEnum } from '../purposes/purpose.ts';
 import { isUuid } from '../uuid.ts';
 import { effectiveAgreementStatus, effectiveStatusWhere } from './effective-status.ts';
-import { PurposeEnum } from './purpose.ts';
 
 export const AgreementStatusEnum = builder.enumType(AgreementStatus, { name: 'AgreementStatus' });
 

@@ -1,8 +1,8 @@
-import { PurposeEnum } from '../agreements/purpose.ts';
 import { builder } from '../builder.ts';
+import { maskedIdNumber } from '../disclosure/masks.ts';
 import { validIdNumber } from '../persons/id-number-argument.ts';
+import { PurposeEnum } from '../purposes/purpose.ts';
 import { viewerUserId } from '../scopes.ts';
-import { maskedIdNumber } from './masked-id-number.ts';
 
 export const Consent = builder.prismaObject('Consent', {
   description:

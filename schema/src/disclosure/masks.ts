@@ -21,3 +21,6 @@ const MASKS: Record<MaskName, (value: string) => string> = {
 export function maskValue(mask: MaskName, value: unknown): unknown {
   return typeof value === 'string' && value.length > 0 ? MASKS[mask](value) : value;
 }
+
+/** An identity number as MASKED access shows it: the region code and the last four characters, 640102********123X. */
+export const maskedIdNumber = (idNumber: string): string => MASKS.ID_NUMBER(idNumber);

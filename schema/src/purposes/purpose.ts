@@ -3,5 +3,5 @@ import { builder } from '../builder.ts';
 
 export const PurposeEnum = builder.enumType(Purpose, {
   name: 'Purpose',
-  description: 'What a request is for; agreements and consents name the purposes they cover.',
+  description: 'Why a department asks: requests declare one, and agreements and consents name the ones they cover.',
 });

@@ -1,0 +1,41 @@
+import { builder } from '../builder.ts';
+import type { AuditChainStatus as ChainStatus } from '../context.ts';
+
+export const AuditChainProblemEnum = builder.enumType('AuditChainProblem', {
+  values: {
+    CONTENT_ALTERED: { description: "The entry's content no longer matches its hash." },
+    LINK_BROKEN: { description: 'The entry does not link to the hash of the entry before it.' },
+    ENTRY_MISSING: { description: 'Sequence numbers before this entry are missing: entries were deleted.' },
+  } as const,
+});
+
+const broken = (status: ChainStatus) => (status.intact ? null : status);
+
+export const AuditChainStatus = builder.objectRef<ChainStatus>('AuditChainStatus').implement({
+  description: "The audit chain's verification: every hash recomputed, every link and sequence number checked.",
+  fields: (t) => ({
+    intact: t.exposeBoolean('intact'),
+    entries: t.exposeInt('entries', { description: 'Entries verified intact (before the first broken one, if any).' }),
+    firstBrokenSequence: t.string({
+      nullable: true,
+      resolve: (status) => broken(status)?.firstBrokenSequence.toString() ?? null,
+    }),
+    firstBrokenId: t.id({ nullable: true, resolve: (status) => broken(status)?.firstBrokenId ?? null }),
+    problem: t.field({
+      type: AuditChainProblemEnum,
+      nullable: true,
+      resolve: (status) => broken(status)?.problem ?? null,
+    }),
+    detail: t.string({ nullable: true, resolve: (status) => broken(status)?.detail ?? null }),
+  }),
+});
+
+builder.queryField('auditChainStatus', (t) =>
+  t.field({
+    type: AuditChainStatus,
+    nullable: true,
+    description: 'Walks the whole audit chain now and says whether it is intact; on a long chain this takes a while.',
+    authScopes: { auditor: true },
+    resolve: (_root, _args, { services }) => services.audit.verifyChain(),
+  }),
+);

@@ -1,0 +1,65 @@
+import { AuditDecision, type Prisma } from '@hub/prisma';
+import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
+import { validIdNumber } from '../persons/id-number-argument.ts';
+
+export const AuditDecisionEnum = builder.enumType(AuditDecision, {
+  name: 'AuditDecision',
+  description: 'ALLOWED: everything asked was disclosed; DENIED: nothing was; PARTIAL: some items were refused.',
+});
+
+export const AuditEntryFilter = builder.inputType('AuditEntryFilter', {
+  description: 'Every field given narrows the entries; an entry matches when it matches them all.',
+  fields: (t) => ({
+    departmentId: t.id({ description: "The caller's department." }),
+    actorName: t.string({ description: "A user's username, an API client's client id, or 'anonymous'." }),
+    subjectIdNumber: t.string({
+      description: "Entries about this person and about this person's household: who saw what about them.",
+    }),
+    itemCode: t.string({ description: 'A data item that was disclosed or denied.' }),
+    decision: t.field({ type: AuditDecisionEnum }),
+    occurredFrom: t.field({ type: 'DateTime', description: 'From this instant, inclusive.' }),
+    occurredTo: t.field({ type: 'DateTime', description: 'Up to this instant, inclusive.' }),
+  }),
+});
+
+type AuditEntryFilterInput = typeof AuditEntryFilter.$inferInput;
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const NOTHING: Prisma.AuditEntryWhereInput = { sequence: { lt: 0 } };
+
+/**
+ * The filter as a Prisma condition. Looking up a person's history is itself a look at that person, so the
+ * request touches them and its own audit entry lands in their history.
+ */
+export async function auditEntriesWhere(
+  filter: AuditEntryFilterInput | null | undefined,
+  context: Context,
+): Promise<Prisma.AuditEntryWhereInput> {
+  if (!filter) return {};
+  const conditions: Prisma.AuditEntryWhereInput[] = [];
+  if (filter.departmentId != null) {
+    const departmentId = String(filter.departmentId);
+    conditions.push(UUID_PATTERN.test(departmentId) ? { departmentId } : NOTHING);
+  }
+  if (filter.actorName != null) conditions.push({ actorName: filter.actorName });
+  if (filter.subjectIdNumber != null) {
+    const idNumber = validIdNumber(filter.subjectIdNumber);
+    const person = await context.prisma.person.findUnique({
+      where: { idNumber },
+      select: { id: true, householdId: true },
+    });
+    if (!person) return NOTHING;
+    context.disclosures.touch({ subjectPersonId: person.id, subjectHouseholdId: null });
+    conditions.push({
+      OR: [{ subjectPersonId: person.id }, ...(person.householdId ? [{ subjectHouseholdId: person.householdId }] : [])],
+    });
+  }
+  if (filter.itemCode != null) {
+    conditions.push({ OR: [{ itemsDisclosed: { has: filter.itemCode } }, { itemsDenied: { has: filter.itemCode } }] });
+  }
+  if (filter.decision != null) conditions.push({ decision: filter.decision });
+  if (filter.occurredFrom != null) conditions.push({ occurredAt: { gte: filter.occurredFrom } });
+  if (filter.occurredTo != null) conditions.push({ occurredAt: { lte: filter.occurredTo } });
+  return { AND: conditions };
+}

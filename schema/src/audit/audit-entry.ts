@@ -1,0 +1,77 @@
+import { ActorKind } from '@hub/prisma';
+import { builder } from '../builder.ts';
+import { maskedIdNumber } from '../disclosure/masks.ts';
+import { PurposeEnum } from '../purposes/purpose.ts';
+import { AuditDecisionEnum, AuditEntryFilter, auditEntriesWhere } from './audit-entry-filter.ts';
+
+const auditor = { auditor: true } as const;
+
+export const ActorKindEnum = builder.enumType(ActorKind, { name: 'ActorKind' });
+
+export const AuditEntry = builder.prismaObject('AuditEntry', {
+  description:
+    "One request's decisions about one subject (or one request about nobody): who asked, why, under which " +
+    'agreements, which data items were disclosed or denied. Append-only and hash-chained in sequence order.',
+  authScopes: auditor,
+  fields: (t) => ({
+    sequence: t.string({ description: 'Its place in the chain.', resolve: (entry) => entry.sequence.toString() }),
+    id: t.exposeID('id'),
+    occurredAt: t.expose('occurredAt', { type: 'DateTime' }),
+    requestId: t.exposeString('requestId'),
+    actorKind: t.expose('actorKind', { type: ActorKindEnum }),
+    actorName: t.exposeString('actorName'),
+    department: t.prismaField({
+      type: 'Department',
+      nullable: true,
+      // Prisma batches the findUnique calls of one tick into one query.
+      resolve: (query, entry, _args, { prisma }) =>
+        entry.departmentId ? prisma.department.findUnique({ ...query, where: { id: entry.departmentId } }) : null,
+    }),
+    purpose: t.expose('purpose', { type: PurposeEnum, nullable: true }),
+    agreementIds: t.exposeIDList('agreementIds'),
+    subjectIdNumber: t.string({
+      nullable: true,
+      description: "The subject person's identity number, masked (640102********123X): auditors need no more.",
+      resolve: async (entry, _args, { prisma }) => {
+        if (!entry.subjectPersonId) return null;
+        const person = await prisma.person.findUnique({
+          where: { id: entry.subjectPersonId },
+          select: { idNumber: true },
+        });
+        return person ? maskedIdNumber(person.idNumber) : null;
+      },
+    }),
+    subjectHouseholdId: t.exposeID('subjectHouseholdId', { nullable: true }),
+    operation: t.exposeString('operation'),
+    itemsDisclosed: t.exposeStringList('itemsDisclosed'),
+    itemsDenied: t.exposeStringList('itemsDenied'),
+    decision: t.expose('decision', { type: AuditDecisionEnum }),
+    reason: t.exposeString('reason', { nullable: true, description: 'The denials, as ITEM:REASON, comma-separated.' }),
+    clientAddress: t.exposeString('clientAddress', { nullable: true }),
+    entryHash: t.exposeString('entryHash'),
+  }),
+});
+
+builder.queryField('auditEntries', (t) =>
+  t.prismaConnection(
+    {
+      type: 'AuditEntry',
+      cursor: 'sequence',
+      nullable: true,
+      description:
+        'The audit trail, newest first. With `subjectIdNumber`: who saw what about that person, when and why.',
+      authScopes: auditor,
+      args: { filter: t.arg({ type: AuditEntryFilter }) },
+      totalCount: async (_connection, args, context) =>
+        context.prisma.auditEntry.count({ where: await auditEntriesWhere(args.filter, context) }),
+      resolve: async (query, _root, args, context) =>
+        context.prisma.auditEntry.findMany({
+          ...query,
+          where: await auditEntriesWhere(args.filter, context),
+          orderBy: { sequence: 'desc' },
+        }),
+    },
+    { name: 'AuditEntryConnection' },
+    { name: 'AuditEntryEdge' },
+  ),
+);
