@@ -9,7 +9,11 @@ import { type HubProcess, startHubProcess } from '../support/hub-process.ts';
 async function graphql(url: string, query: string, variables: object = {}, token?: string) {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      'x-hub-purpose': 'PERIODIC_REVIEW',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as { data?: Record<string, unknown>; errors?: { extensions?: { code?: string } }[] };
@@ -29,7 +33,9 @@ async function logIn(url: string, password: string): Promise<string> {
   return token;
 }
 
-const PERSON_QUERY = `query($id: String!) { person(idNumber: $id) { name household { members { idNumber } } } }`;
+const PERSON_QUERY = `query($id: String!) { person(idNumber: $id) {
+  name household { members { idNumber } } hukou { status } bankAccounts { balanceFen } wealthProducts { marketValueFen provenance { department { code } } }
+} }`;
 
 describe('hub start', () => {
   const dataDirectory = mkdtempSync(join(tmpdir(), 'hub-start-'));
@@ -59,20 +65,27 @@ describe('hub start', () => {
 
     const password = readFileSync(join(dataDirectory, 'initial-admin-password'), 'utf8').trim();
     const manifest = JSON.parse(readFileSync(join(dataDirectory, 'demo-manifest.json'), 'utf8'));
-    const planted = manifest.plantedCases.find((c: { personId?: string }) => c.personId);
+    // A recipient whose deposits or wealth products were planted over the limit: the centre's demo agreements and the household's
+    // authorisation let the administrator see the bank's records.
+    const planted = manifest.plantedCases.find((c: { kind: string }) => c.kind === 'DEPOSITS_OVER_LIMIT');
     expect(planted).toBeDefined();
     const token = await logIn(hub.url, password);
-    const households = await graphql(
+    const household = await graphql(
       hub.url,
-      '{ households(first: 1) { edges { node { members { idNumber } } } } }',
-      {},
+      'query($id: ID!) { household(id: $id) { members { id idNumber } } }',
+      { id: planted.householdId },
       token,
     );
-    const idNumber = (households.data as { households: { edges: { node: { members: { idNumber: string }[] } }[] } })
-      .households.edges[0]?.node.members[0]?.idNumber;
+    const members = (household.data as { household: { members: { id: string; idNumber: string }[] } }).household
+      .members;
+    const idNumber = members.find((member) => member.id === planted.personId)?.idNumber;
     expect(idNumber).toMatch(/^\d{17}[\dX]$/);
     const before = await graphql(hub.url, PERSON_QUERY, { id: idNumber }, token);
     expect(before.errors).toBeUndefined();
+    const person = (before.data as { person: { bankAccounts: unknown[]; wealthProducts: unknown[]; hukou: unknown[] } })
+      .person;
+    expect(person.bankAccounts.length + person.wealthProducts.length).toBeGreaterThan(0);
+    expect(person.hukou.length).toBeGreaterThan(0);
 
     expect(await hub.stop('SIGTERM')).toBe(0);
     expect(hub.output()).toContain('stopped');

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import pg from 'pg';
+import { signApplicantConsents } from './applicant-consents.ts';
 import { dayOf, isoDate, lastOfMonth, yearOf } from './calendar.ts';
 import { CopyLoader, type TableLoad } from './copy-loader.ts';
 import { DEMO_REGIONS } from './demo-region.ts';
@@ -106,6 +107,8 @@ export async function seedDatabase(databaseUrl: string, options: SeedOptions = {
     phase('rebuild indexes and keys');
     for (const provenance of reference.provenances) provenance.rows = outcome.snapshotRows[provenance.snapshotId] ?? 0;
     await completeSnapshots(client, reference.provenances);
+    const consents = await signApplicantConsents(client);
+    phase('sign applicant consents');
     await client.query('COMMIT');
     // Fresh statistics, so that the first comparisons over a million persons get sensible plans.
     phaseStarted = performance.now();
@@ -134,6 +137,7 @@ export async function seedDatabase(databaseUrl: string, options: SeedOptions = {
       counts: {
         dataset_snapshots: reference.provenances.length,
         ...loader.counts(),
+        consents,
       },
     };
     if (options.manifestPath) writeFileSync(options.manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);

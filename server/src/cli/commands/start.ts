@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPrismaClient } from '@hub/prisma';
 import { seedDatabase } from '@hub/prisma/synthetic/seed-database';
+import { seedDemoAgreements } from '../../agreements/seed-demo-agreements.ts';
 import { provisionDatabase } from '../../database/provision-database.ts';
 import { createHttpApp } from '../../http/create-http-app.ts';
 import { ensureAdministrator } from '../../identity/ensure-administrator.ts';
@@ -112,6 +113,13 @@ async function seedDemoOnFirstStart(options: {
       displayName: '系统管理员',
       departmentCode: DEMO_ADMIN_DEPARTMENT,
     });
+    const agreements = await seedDemoAgreements(prisma, {
+      centreCode: DEMO_ADMIN_DEPARTMENT,
+      authorUsername: 'admin',
+      validFrom: new Date(`${manifest.asOf.slice(0, 4)}-01-01`),
+      validUntil: new Date(`${Number(manifest.asOf.slice(0, 4)) + 2}-12-31`),
+    });
+    console.log(`${agreements} demo sharing agreements give the verification centre its departments' data`);
     if (created && !process.env.HUB_ADMIN_PASSWORD) {
       const passwordFile = join(options.dataDirectory, 'initial-admin-password');
       writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
