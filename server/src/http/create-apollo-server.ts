@@ -9,10 +9,11 @@ import { schema } from '@hub/schema';
 import type { Context } from '@hub/schema/context';
 import type { FastifyBaseLogger } from 'fastify';
 import { endpointLandingPage } from './endpoint-landing-page.ts';
+import { introspectionForCaller } from './introspection-for-caller.ts';
 
 /**
  * Apollo with nothing that reaches out: a local landing page (Apollo's loads from a CDN), and no usage, schema or
- * trace reporting. Introspection stays open until the hardening issue closes it to anonymous callers.
+ * trace reporting. Introspection shows each caller only what it may query (introspection-for-caller.ts).
  */
 export function createApolloServer(
   log: FastifyBaseLogger,
@@ -31,6 +32,7 @@ export function createApolloServer(
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      introspectionForCaller(schema),
       ...plugins,
     ],
     // An unexpected error may carry SQL or internals: the log keeps it, the caller gets the request id's header.

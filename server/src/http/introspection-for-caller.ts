@@ -1,0 +1,87 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
+import { serviceDay } from '@hub/schema/calendar/service-day';
+import type { Context } from '@hub/schema/context';
+import { badUserInputError } from '@hub/schema/errors';
+import { type HubScopeLoaders, hubAuthScopes } from '@hub/schema/scopes';
+import { execute, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { loadHeldItems } from '../permissions/held-items.ts';
+import { visibleSchema } from '../permissions/visible-schema.ts';
+
+// How many distinct views of the schema (department holdings × role) one instance keeps.
+const MAX_VIEWS = 200;
+
+function passes(scopes: HubScopeLoaders, authScopes: unknown): boolean {
+  if (authScopes === undefined || typeof authScopes === 'function') return true; // decided with the request
+  return Object.entries(authScopes as Record<string, unknown>).every(([scope, parameter]) => {
+    if (scope === '$any') return Object.entries(parameter as object).some(([s, p]) => passes(scopes, { [s]: p }));
+    if (scope === '$all') return passes(scopes, parameter);
+    if (scope.startsWith('$')) return false; // $granted: only within another answer
+    const loader = (scopes as unknown as Record<string, unknown>)[scope];
+    return typeof loader === 'function' ? Boolean(loader(parameter)) : loader === parameter;
+  });
+}
+
+const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
+
+function rootFieldNames(selectionSet: SelectionSetNode): string[] {
+  return selectionSet.selections.flatMap((selection) =>
+    selection.kind === 'Field'
+      ? [selection.name.value]
+      : selection.kind === 'InlineFragment'
+        ? rootFieldNames(selection.selectionSet)
+        : ['…'],
+  );
+}
+
+/**
+ * Each caller's introspection shows only what it may query: the data items its department holds, at the levels
+ * it holds them, and the operations its role may call. Asking for both introspection and data at once is refused,
+ * so that the two cannot disagree.
+ */
+export function introspectionForCaller(schema: GraphQLSchema): ApolloServerPlugin<Context> {
+  const views = new Map<string, GraphQLSchema>();
+  return {
+    async requestDidStart() {
+      return {
+        async responseForOperation({ operation, document, request, contextValue: context }) {
+          const names = rootFieldNames((operation as OperationDefinitionNode).selectionSet);
+          if (!names.some((name) => INTROSPECTION_FIELDS.has(name))) return null;
+          const body = (singleResult: object) => ({
+            http: { status: undefined, headers: new HeaderMap() },
+            body: { kind: 'single' as const, singleResult },
+          });
+          if (names.some((name) => !name.startsWith('__'))) {
+            return body({
+              errors: [
+                badUserInputError(
+                  'MIXED_INTROSPECTION',
+                  'ask for __schema or __type in an operation of its own, without data fields',
+                ).toJSON(),
+              ],
+            });
+          }
+          const scopes = hubAuthScopes(context);
+          const held = context.viewer
+            ? await loadHeldItems(context.prisma, context.viewer.departmentId, serviceDay())
+            : new Map();
+          const role = context.viewer?.kind === 'USER' ? context.viewer.role : (context.viewer?.kind ?? 'ANONYMOUS');
+          const key = `${role}|${[...held].sort().join(',')}`;
+          let view = views.get(key);
+          if (!view) {
+            view = visibleSchema(schema, { held, passes: (authScopes) => passes(scopes, authScopes) });
+            if (views.size >= MAX_VIEWS) views.clear();
+            views.set(key, view);
+          }
+          const result = await execute({
+            schema: view,
+            document,
+            variableValues: request.variables,
+            operationName: request.operationName,
+          });
+          return body(result);
+        },
+      };
+    },
+  };
+}
