@@ -2,6 +2,7 @@ import { type AccessLevel, DepartmentKind } from '@hub/prisma';
 import { DATA_ITEMS } from '@hub/schema/catalogue';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAgreement, createConsent, grantEveryItem } from '../factories/agreements.ts';
+import { createPartnerToken } from '../factories/api-clients.ts';
 import { createDeathRecords, createDepartmentRecords, createSnapshots } from '../factories/department-records.ts';
 import { createDepartment } from '../factories/departments.ts';
 import { createHousehold } from '../factories/households.ts';
@@ -19,7 +20,7 @@ import {
 } from './permission-probe.ts';
 
 // Every kind of consumer department × every data item × every access level × the subject's consent present or
-// absent, through real HTTP with real tokens: each request reads every item at once, so each answer checks the
+// absent, through real HTTP with the departments' own API clients' access tokens: each request reads every item at once, so each answer checks the
 // item granted and the items not granted alike.
 
 const db = await createTestDatabase();
@@ -35,7 +36,7 @@ const consumers = new Map<string, string>(); // `${kind}:${level}` or `only:${it
 
 async function consumerToken(kind: DepartmentKind, items: Record<string, AccessLevel>): Promise<string> {
   const consumer = await createDepartment(hub.prisma, { kind, regionCode });
-  const { user, password } = await createUser(hub.prisma, { role: 'VERIFICATION_OFFICER', departmentId: consumer.id });
+  const { user } = await createUser(hub.prisma, { role: 'ADMIN', departmentId: consumer.id });
   for (const provider of providers) {
     const granted = Object.entries(items).filter(
       ([code]) => DATA_ITEMS.find((item) => item.code === code)?.providerKind === provider.kind,
@@ -48,7 +49,7 @@ async function consumerToken(kind: DepartmentKind, items: Record<string, AccessL
       authorId: user.id,
     });
   }
-  return hub.logIn(user.username, password);
+  return createPartnerToken(hub.prisma, consumer.id);
 }
 
 let regionCode: string;

@@ -4,6 +4,7 @@ import { DATA_ITEMS, findDataItem } from '@hub/schema/catalogue';
 import type { AccessDecider, DisclosureSubject, ItemAccess, Viewer } from '@hub/schema/context';
 import { badUserInputError, forbiddenError } from '@hub/schema/errors';
 import DataLoader from 'dataloader';
+import { GraphQLError } from 'graphql';
 import { findCoveringConsents } from '../consents/find-covering-consents.ts';
 import type { AgreementGrants, Grant } from './agreement-grants.ts';
 import type { GrantCache } from './grant-cache.ts';
@@ -112,7 +113,9 @@ export function createAccessDecider(options: {
       }
       const { department, byItem } = await loadGrants();
       if (byItem.size === 0 && !DATA_ITEMS.some((item) => item.providerKind === department.kind)) {
-        throw forbiddenError(`your department has no active sharing agreement for the purpose ${purpose}`);
+        throw new GraphQLError(`your department has no active sharing agreement for the purpose ${purpose}`, {
+          extensions: { code: 'FORBIDDEN', reason: 'NO_AGREEMENT', purpose },
+        });
       }
     },
 
