@@ -1,6 +1,7 @@
 import type { AssistanceCase as CaseRow } from '@hub/prisma';
 import { builder } from '../builder.ts';
 import { serviceDay } from '../calendar/service-day.ts';
+import type { Context } from '../context.ts';
 import { fact } from '../disclosure/annotations.ts';
 import { AssistanceKindEnum, CaseStatusEnum } from './assistance-case.ts';
 
@@ -18,7 +19,18 @@ export const CurrentAssistance = builder.objectRef<CaseRow>('CurrentAssistance')
   }),
 });
 
-const currentCases = (householdId: string, prisma: import('@hub/prisma').PrismaClient) => {
+// The facts of one household share one read of its current cases within a request.
+const casesByRequest = new WeakMap<Context, Map<string, Promise<CaseRow[]>>>();
+
+function currentCases(householdId: string, context: Context): Promise<CaseRow[]> {
+  const cases = casesByRequest.get(context) ?? new Map<string, Promise<CaseRow[]>>();
+  casesByRequest.set(context, cases);
+  const found = cases.get(householdId) ?? readCurrentCases(householdId, context);
+  cases.set(householdId, found);
+  return found;
+}
+
+function readCurrentCases(householdId: string, { prisma }: Context): Promise<CaseRow[]> {
   const today = serviceDay();
   return prisma.assistanceCase.findMany({
     where: {
@@ -29,7 +41,7 @@ const currentCases = (householdId: string, prisma: import('@hub/prisma').PrismaC
     },
     orderBy: [{ startedOn: 'asc' }, { id: 'asc' }],
   });
-};
+}
 
 builder.prismaObjectFields('Household', (t) => ({
   memberCount: t.int({
@@ -43,20 +55,20 @@ builder.prismaObjectFields('Household', (t) => ({
     nullable: true,
     description: 'The assistance the household receives today (active or in its employment grace period).',
     extensions: fact('ASSISTANCE_STATUS'),
-    resolve: (household, _args, { prisma }) => currentCases(household.id, prisma),
+    resolve: (household, _args, context) => currentCases(household.id, context),
   }),
   receivesMinimumLivingGuarantee: t.boolean({
     nullable: true,
     description: 'Whether the household receives 低保 (minimum living guarantee) today.',
     extensions: fact('ASSISTANCE_STATUS'),
-    resolve: async (household, _args, { prisma }) =>
-      (await currentCases(household.id, prisma)).some((c) => c.kind === 'MINIMUM_LIVING_GUARANTEE'),
+    resolve: async (household, _args, context) =>
+      (await currentCases(household.id, context)).some((c) => c.kind === 'MINIMUM_LIVING_GUARANTEE'),
   }),
   recognisedAsLowIncome: t.boolean({
     nullable: true,
     description: 'Whether the household is recognised as a low-income household (低收入家庭) today.',
     extensions: fact('ASSISTANCE_STATUS'),
-    resolve: async (household, _args, { prisma }) =>
-      (await currentCases(household.id, prisma)).some((c) => c.kind === 'LOW_INCOME'),
+    resolve: async (household, _args, context) =>
+      (await currentCases(household.id, context)).some((c) => c.kind === 'LOW_INCOME'),
   }),
 }));

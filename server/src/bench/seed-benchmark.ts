@@ -1,12 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { TableLoad } from '@hub/prisma/synthetic/copy-loader';
 import { seedDatabase } from '@hub/prisma/synthetic/seed-database';
-import pg from 'pg';
-import { startEmbeddedDatabase } from '../database/embedded-database.ts';
-import { applyMigrations } from '../database/migrate.ts';
+import { withThrowawayDatabase } from './throwaway-database.ts';
 
 const GOAL_SECONDS = 120;
 
@@ -26,20 +21,11 @@ export async function seedBenchmark(args: string[]): Promise<void> {
   const persons = Number(values.persons.replaceAll('_', '').replaceAll(',', ''));
   if (!Number.isInteger(persons) || persons < 1)
     throw new Error(`--persons takes a whole number, got "${values.persons}"`);
-  const directory = mkdtempSync(join(tmpdir(), 'hub-bench-seed-'));
-  const server = await startEmbeddedDatabase({ directory });
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, 100);
-  try {
-    const admin = new pg.Client({ connectionString: server.adminUrl });
-    await admin.connect();
-    await admin.query('CREATE DATABASE bench_seed');
-    await admin.end();
-    const url = server.urlFor('bench_seed');
-    await applyMigrations(url);
-
+  await withThrowawayDatabase('bench_seed', async (url) => {
     console.log(`seeding ${persons.toLocaleString('en')} persons into a fresh embedded PostgreSQL…`);
     const timings = new Map<string, TableLoad>();
     const started = performance.now();
@@ -67,9 +53,5 @@ goal         1,000,000 persons in < ${GOAL_SECONDS} s: ${
         ? `${seconds < GOAL_SECONDS ? 'met' : 'MISSED'} (${(seconds / GOAL_SECONDS).toFixed(2)} of the budget)`
         : `scaled to ${persons.toLocaleString('en')} persons, ${((seconds * 1_000_000) / persons / GOAL_SECONDS).toFixed(2)} of the budget if linear`
     }`);
-  } finally {
-    clearInterval(sampler);
-    await server.stop();
-    rmSync(directory, { recursive: true, force: true });
-  }
+  }).finally(() => clearInterval(sampler));
 }
