@@ -60,6 +60,11 @@ export interface AccessDecider {
     need: 'RECORD' | 'FACT',
     subject?: DisclosureSubject,
   ): Promise<readonly string[] | 'ANY'>;
+  /**
+   * The regions whose households the caller may reach at all: civil affairs works within its own region and the
+   * regions below it; every other department reaches what its agreements give it ('ALL').
+   */
+  reachableRegions(): Promise<ReadonlySet<string> | 'ALL'>;
   /** The access to one item of one subject, from one provider department (null: any, for spine items). */
   decide(itemCode: string, subject: DisclosureSubject, providerDepartmentId: string | null): Promise<ItemAccess>;
 }

@@ -1,4 +1,4 @@
-import { AreaType, type PrismaClient } from '@hub/prisma';
+import { AreaType } from '@hub/prisma';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { disclosedType, householdSubject, identifier, records } from '../disclosure/annotations.ts';
@@ -6,6 +6,7 @@ import { dataItemDeniedError } from '../disclosure/data-item-denied.ts';
 import { badUserInputError } from '../errors.ts';
 import { validIdNumber } from '../persons/id-number-argument.ts';
 import { regionCodesWithin } from '../regions/region.ts';
+import { isWithinReach } from '../regions/within-reach.ts';
 import { personalData } from '../scopes.ts';
 
 export const AreaTypeEnum = builder.enumType(AreaType, { name: 'AreaType' });
@@ -55,6 +56,8 @@ builder.queryField('household', (t) =>
       const id = String(args.id);
       await context.access.requireReach();
       if (!UUID_PATTERN.test(id)) return null;
+      const located = await context.prisma.household.findUnique({ where: { id }, select: { regionCode: true } });
+      if (!located || !(await isWithinReach(context, located.regionCode))) return null;
       const household = await context.prisma.household.findUnique({ ...planned, where: { id } });
       if (household) context.disclosures.touch(householdSubject(household.id));
       return household;
@@ -75,8 +78,11 @@ builder.queryField('householdOf', (t) =>
       const planned = { ...query };
       const idNumber = validIdNumber(args.idNumber);
       await context.access.requireReach();
-      const person = await context.prisma.person.findUnique({ where: { idNumber }, select: { householdId: true } });
-      if (!person?.householdId) return null;
+      const person = await context.prisma.person.findUnique({
+        where: { idNumber },
+        select: { householdId: true, household: { select: { regionCode: true } } },
+      });
+      if (!person?.householdId || !(await isWithinReach(context, person.household?.regionCode))) return null;
       context.disclosures.touch(householdSubject(person.householdId));
       return context.prisma.household.findUnique({ ...planned, where: { id: person.householdId } });
     },
@@ -96,14 +102,14 @@ builder.queryField('households', (t) =>
       args: { regionCode: t.arg.string() },
       totalCount: async (_connection, args, context) => {
         await mayListHouseholds(context);
-        return context.prisma.household.count({ where: await householdsWhere(context.prisma, args.regionCode) });
+        return context.prisma.household.count({ where: await householdsWhere(context, args.regionCode) });
       },
       resolve: async (query, _root, args, context) => {
         const planned = { ...query };
         await mayListHouseholds(context);
         return context.prisma.household.findMany({
           ...planned,
-          where: await householdsWhere(context.prisma, args.regionCode),
+          where: await householdsWhere(context, args.regionCode),
           orderBy: { id: 'asc' },
         });
       },
@@ -128,9 +134,12 @@ async function mayListHouseholds(context: Context): Promise<void> {
   );
 }
 
-async function householdsWhere(prisma: PrismaClient, regionCode?: string | null) {
-  if (regionCode == null) return {};
-  const codes = await regionCodesWithin(prisma, regionCode);
+// The region asked for and everything below it, within the caller's reach.
+async function householdsWhere(context: Context, regionCode?: string | null) {
+  const reach = await context.access.reachableRegions();
+  const within = reach === 'ALL' ? {} : { regionCode: { in: [...reach] } };
+  if (regionCode == null) return within;
+  const codes = await regionCodesWithin(context.prisma, regionCode);
   if (!codes) throw badUserInputError('UNKNOWN_REGION', `no region has the code ${regionCode}`, { regionCode });
-  return { regionCode: { in: codes } };
+  return { AND: [within, { regionCode: { in: codes } }] };
 }

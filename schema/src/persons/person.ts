@@ -2,6 +2,7 @@ import { Relation, Sex } from '@hub/prisma';
 import { builder } from '../builder.ts';
 import { disclosedType, identifier, metadata, personSubject, records, value } from '../disclosure/annotations.ts';
 import { visibleRecords, visibleRecordsWhere } from '../disclosure/visible-records.ts';
+import { isPersonWithinReach } from '../regions/within-reach.ts';
 import { personalData } from '../scopes.ts';
 import { deathEvidence, PersonDeath } from './death.ts';
 import { validIdNumber } from './id-number-argument.ts';
@@ -129,6 +130,7 @@ builder.queryField('person', (t) =>
       const planned = { ...query }; // read before anything awaits, so the plan is not skipped
       const idNumber = validIdNumber(args.idNumber);
       await context.access.requireReach();
+      if (!(await isPersonWithinReach(context, idNumber))) return null;
       const person = await context.prisma.person.findUnique({ ...planned, where: { idNumber } });
       if (person) context.disclosures.touch(personSubject(person.id));
       return person;

@@ -10,7 +10,7 @@ export interface Grant {
 
 /** The union of a consumer department's active agreements for one purpose on one service day. */
 export interface AgreementGrants {
-  department: { id: string; kind: DepartmentKind };
+  department: { id: string; kind: DepartmentKind; regionCode: string };
   /** By item code, best level first. */
   byItem: ReadonlyMap<string, readonly Grant[]>;
 }
@@ -23,7 +23,10 @@ export async function loadAgreementGrants(
   query: { departmentId: string; purpose: Purpose; day: Date },
 ): Promise<AgreementGrants> {
   const [department, agreements] = await Promise.all([
-    prisma.department.findUniqueOrThrow({ where: { id: query.departmentId }, select: { id: true, kind: true } }),
+    prisma.department.findUniqueOrThrow({
+      where: { id: query.departmentId },
+      select: { id: true, kind: true, regionCode: true },
+    }),
     prisma.sharingAgreement.findMany({
       where: {
         consumerDepartmentId: query.departmentId,

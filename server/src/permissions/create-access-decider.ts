@@ -3,6 +3,7 @@ import { serviceDay } from '@hub/schema/calendar/service-day';
 import { DATA_ITEMS, findDataItem } from '@hub/schema/catalogue';
 import type { AccessDecider, DisclosureSubject, ItemAccess, Viewer } from '@hub/schema/context';
 import { badUserInputError, forbiddenError } from '@hub/schema/errors';
+import { regionCodesWithin } from '@hub/schema/regions/region';
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import { findCoveringConsents } from '../consents/find-covering-consents.ts';
@@ -54,6 +55,7 @@ export function createAccessDecider(options: {
     return reserved;
   };
   const decisions = new Map<string, Promise<ItemAccess>>();
+  let reach: Promise<ReadonlySet<string> | 'ALL'> | undefined;
 
   async function agreementAccess(itemCode: string, provider: string | null): Promise<ItemAccess> {
     const all = (await loadGrants()).byItem.get(itemCode) ?? [];
@@ -117,6 +119,14 @@ export function createAccessDecider(options: {
           extensions: { code: 'FORBIDDEN', reason: 'NO_AGREEMENT', purpose },
         });
       }
+    },
+
+    reachableRegions() {
+      reach ??= loadGrants().then(async ({ department }) => {
+        if (department.kind !== 'CIVIL_AFFAIRS') return 'ALL' as const;
+        return new Set((await regionCodesWithin(prisma, department.regionCode)) ?? []);
+      });
+      return reach;
     },
 
     async providersFor(itemCode, need, subject) {
