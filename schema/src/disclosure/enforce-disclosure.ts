@@ -7,12 +7,28 @@ import { maskValue } from './masks.ts';
 
 type Resolver = GraphQLFieldResolver<unknown, Context>;
 
-const NEEDED: Record<Exclude<DisclosedField['kind'], 'METADATA'>, readonly AccessLevel[]> = {
+type GuardedField = Exclude<DisclosedField, { kind: 'METADATA' }>;
+
+const NEEDED: Record<GuardedField['kind'], readonly AccessLevel[]> = {
   VALUE: ['FULL', 'MASKED'],
   IDENTIFIER: ['FULL', 'MASKED'],
   RECORDS: ['FULL', 'MASKED'],
   FACT: ['FULL', 'MASKED', 'DERIVED'],
 };
+
+/** The items a field discloses (a fact may rest on any of several) and the levels it needs of them. */
+export function disclosureOf(
+  field: GuardedField,
+  typeItem: string,
+): { items: readonly string[]; needed: readonly AccessLevel[] } {
+  const items =
+    field.kind === 'FACT'
+      ? (field.items ?? [typeItem])
+      : [field.kind === 'RECORDS' ? field.item : (field.item ?? typeItem)];
+  // An identifier with no masked form can only be shown in full.
+  const needed = field.kind === 'IDENTIFIER' && field.mask === null ? (['FULL'] as const) : NEEDED[field.kind];
+  return { items, needed };
+}
 const RANK: Record<AccessLevel, number> = { FULL: 3, MASKED: 2, DERIVED: 1 };
 
 /** Whether the type's fields carry personal data, and how (see annotations.ts). */
@@ -49,16 +65,8 @@ function best(accesses: readonly [string, ItemAccess][]): [string, ItemAccess] {
   return pool.reduce((a, b) => (b[1].level && (!a[1].level || RANK[b[1].level] > RANK[a[1].level]) ? b : a));
 }
 
-function guard(
-  resolve: Resolver,
-  disclosedType: DisclosedType<unknown>,
-  field: Exclude<DisclosedField, { kind: 'METADATA' }>,
-): Resolver {
-  const items =
-    field.kind === 'FACT'
-      ? (field.items ?? [disclosedType.item])
-      : [field.kind === 'RECORDS' ? field.item : (field.item ?? disclosedType.item)];
-  const needed = NEEDED[field.kind];
+function guard(resolve: Resolver, disclosedType: DisclosedType<unknown>, field: GuardedField): Resolver {
+  const { items, needed } = disclosureOf(field, disclosedType.item);
   // A list or a fact is about the subject as a whole; a record's own fields are about that provider's record.
   const perRecord = field.kind === 'VALUE' || field.kind === 'IDENTIFIER';
   return async (parent, args, context, info) => {
@@ -72,13 +80,9 @@ function guard(
       context.disclosures.record({ ...subject, outcome: 'DENIED', itemCode, reason: access.reason });
       throw dataItemDeniedError(itemCode, access.reason);
     }
-    const unmaskable = field.kind === 'IDENTIFIER' && field.mask === null && access.level !== 'FULL';
-    if (!needed.includes(access.level) || unmaskable) {
+    if (!needed.includes(access.level)) {
       context.disclosures.record({ ...subject, outcome: 'DENIED', itemCode, reason: 'INSUFFICIENT_ACCESS_LEVEL' });
-      throw dataItemDeniedError(itemCode, 'INSUFFICIENT_ACCESS_LEVEL', {
-        granted: access.level,
-        needed: unmaskable ? ['FULL'] : needed,
-      });
+      throw dataItemDeniedError(itemCode, 'INSUFFICIENT_ACCESS_LEVEL', { granted: access.level, needed });
     }
     const result = await resolve(parent, args, context, info);
     context.disclosures.record({

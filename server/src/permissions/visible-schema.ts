@@ -1,6 +1,5 @@
 import type { AccessLevel } from '@hub/prisma';
-import type { DisclosedField } from '@hub/schema/disclosure/annotations';
-import { fieldDisclosure, typeDisclosure } from '@hub/schema/disclosure/enforce-disclosure';
+import { disclosureOf, fieldDisclosure, typeDisclosure } from '@hub/schema/disclosure/enforce-disclosure';
 import {
   buildASTSchema,
   type DocumentNode,
@@ -13,13 +12,6 @@ import {
   GraphQLSchema as Schema,
   visit,
 } from 'graphql';
-
-const NEEDED: Record<Exclude<DisclosedField['kind'], 'METADATA'>, readonly AccessLevel[]> = {
-  VALUE: ['FULL', 'MASKED'],
-  IDENTIFIER: ['FULL', 'MASKED'],
-  RECORDS: ['FULL', 'MASKED'],
-  FACT: ['FULL', 'MASKED', 'DERIVED'],
-};
 
 export interface SchemaViewer {
   /** The level at which the caller's department holds each item (absent: not at all). */
@@ -38,13 +30,9 @@ function mayQuery(
     return viewer.passes((field.extensions as { pothosOptions?: { authScopes?: unknown } }).pothosOptions?.authScopes);
   const disclosed = fieldDisclosure(field) ?? (typeItem ? { kind: 'VALUE' as const } : undefined);
   if (!disclosed || disclosed.kind === 'METADATA') return true;
-  const items =
-    disclosed.kind === 'FACT'
-      ? (disclosed.items ?? [typeItem])
-      : [disclosed.kind === 'RECORDS' ? disclosed.item : (disclosed.item ?? typeItem)];
-  const needed = disclosed.kind === 'IDENTIFIER' && disclosed.mask === null ? ['FULL'] : NEEDED[disclosed.kind];
+  const { items, needed } = disclosureOf(disclosed, typeItem ?? '');
   return items.some((item) => {
-    const level = item ? viewer.held.get(item) : undefined;
+    const level = viewer.held.get(item);
     return level !== undefined && needed.includes(level);
   });
 }
