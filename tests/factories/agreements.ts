@@ -130,8 +130,9 @@ export function agreementInput(
     providerDepartmentId: parties.provider.id,
     consumerDepartmentId: parties.consumer.id,
     purposes: ['HOUSING_SUBSIDY'],
-    validFrom: '2026-01-01',
-    validUntil: '2026-12-31',
+    // Relative to today, so that the agreement stays current whenever the suite runs.
+    validFrom: daysFromToday(-30).toISOString().slice(0, 10),
+    validUntil: daysFromToday(365).toISOString().slice(0, 10),
     dailyQueryQuota: 500,
     items: [
       { dataItemCode: 'VEHICLES', accessLevel: 'DERIVED' },
