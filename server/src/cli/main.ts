@@ -13,6 +13,10 @@ const commands: Record<string, { run: (args: string[]) => Promise<void>; summary
     run: async (args) => (await import('./commands/seed.ts')).seedCommand(args),
     summary: 'load synthetic households and department records into DATABASE_URL',
   },
+  'simulate-departments': {
+    run: async (args) => (await import('./commands/simulate-departments.ts')).simulateDepartmentsCommand(args),
+    summary: "serve DATABASE_URL's department records over HTTP as the departments' own APIs would (for the demo)",
+  },
   audit: {
     run: async (args) => (await import('./commands/audit.ts')).auditCommand(args),
     summary: "verify: recompute the audit trail's hash chain in DATABASE_URL and name the first broken entry",
@@ -21,7 +25,7 @@ const commands: Record<string, { run: (args: string[]) => Promise<void>; summary
 
 function printUsage(): void {
   console.log('usage: pnpm hub <command> [options]\n');
-  for (const [name, command] of Object.entries(commands)) console.log(`  ${name.padEnd(10)} ${command.summary}`);
+  for (const [name, command] of Object.entries(commands)) console.log(`  ${name.padEnd(21)} ${command.summary}`);
 }
 
 const [name, ...args] = process.argv.slice(2);

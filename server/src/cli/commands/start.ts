@@ -8,6 +8,7 @@ import { seedDemoAgreements } from '../../agreements/seed-demo-agreements.ts';
 import { provisionDatabase } from '../../database/provision-database.ts';
 import { createHttpApp } from '../../http/create-http-app.ts';
 import { ensureAdministrator } from '../../identity/ensure-administrator.ts';
+import { createDepartmentSimulator } from '../../simulator/create-department-simulator.ts';
 
 const repositoryRoot = resolve(import.meta.dirname, '../../../..');
 const DEMO_ADMIN_DEPARTMENT = 'CIVIL_AFFAIRS_640100';
@@ -25,6 +26,7 @@ export async function startCommand(args: string[]): Promise<void> {
       'data-dir': { type: 'string', default: process.env.HUB_DATA_DIR ?? join(repositoryRoot, '.hub-data') },
       demo: { type: 'boolean', default: false },
       'demo-persons': { type: 'string', default: '5000' },
+      'simulate-departments': { type: 'boolean', default: false },
     },
   });
   const dataDirectory = resolve(values['data-dir']);
@@ -64,6 +66,9 @@ export async function startCommand(args: string[]): Promise<void> {
       `cannot listen on ${values.host}:${values.port}: ${(error as Error).message}; choose another with --port`,
     );
   }
+  const simulator = values['simulate-departments']
+    ? await startDepartmentSimulator(database.url, values.host, Number(values.port) + 100)
+    : undefined;
   console.log(`hub ready: ${url}  (portal ${url}/, GraphQL ${url}/graphql, health ${url}/healthz)`);
 
   let stopping = false;
@@ -75,6 +80,7 @@ export async function startCommand(args: string[]): Promise<void> {
     stopping = true;
     console.log(`${signal}: draining requests and stopping`);
     await http.close();
+    await simulator?.close();
     await database.stop();
     console.log('stopped');
     process.exit(0);
@@ -85,6 +91,15 @@ export async function startCommand(args: string[]): Promise<void> {
     process.removeAllListeners(signal);
     process.on(signal, () => void stop(signal));
   }
+}
+
+// The demo departments' own APIs beside the hub, on the same database, for the live connectors to call.
+async function startDepartmentSimulator(databaseUrl: string, host: string, port: number) {
+  const token = process.env.SIMULATOR_TOKEN ?? 'demo-department-token';
+  const simulator = await createDepartmentSimulator({ databaseUrl, token });
+  const url = await simulator.listen({ port, host });
+  console.log(`department simulator: ${url}/departments/<department code>/records:query (token from SIMULATOR_TOKEN)`);
+  return simulator;
 }
 
 /** The demo region is loaded into an empty embedded database, or into DATABASE_URL's only when asked with --demo. */
