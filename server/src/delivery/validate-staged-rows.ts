@@ -72,7 +72,8 @@ function rowChecksSql(format: DeliveryFormat): string {
     LEFT JOIN persons person ON id.problem IS NULL AND person.id_number = upper(s.id_number)
     CROSS JOIN LATERAL (VALUES (s.row_problem, coalesce(s.row_problem_column, ''), NULL::text), ${checks.join(',\n      ')})
       AS p(reason, column_name, value)
-    WHERE p.reason IS NOT NULL`;
+    -- a line that is not JSON has no values to judge: its one reject says so
+    WHERE p.reason IS NOT NULL AND (s.row_problem IS DISTINCT FROM 'MALFORMED_JSON' OR p.column_name = '')`;
 }
 
 function keyValue(format: DeliveryFormat, name: string): string {

@@ -10,7 +10,7 @@ import { sendDeliveryError } from './snapshot-upload-route.ts';
 // PostgreSQL writes the CSV itself (quoting included) straight from the table: a report of a million rejects
 // streams through without being held in memory. Identity numbers were masked when the rejects were recorded.
 const REPORT = `COPY (
-  SELECT line, reason, column_name AS "column", value FROM dataset_snapshot_rejects
+  SELECT line, reason, NULLIF(column_name, '') AS "column", value FROM dataset_snapshot_rejects
   WHERE snapshot_id = '%ID%' ORDER BY line, column_name
 ) TO STDOUT WITH (FORMAT csv, HEADER true)`;
 
