@@ -73,6 +73,11 @@ export async function snapshotUploadRoute(
           fileFormat,
           body: request.raw,
         });
+        const { stage, validate, publish } = imported.phases;
+        reply.header(
+          'server-timing',
+          `stage;dur=${stage.toFixed(0)}, validate;dur=${validate.toFixed(0)}, publish;dur=${publish.toFixed(0)}`,
+        );
         const answer = await snapshotAnswer(options.prisma, imported.snapshotId);
         if (imported.outcome === 'CURRENT') return reply.code(201).send({ snapshot: answer, duplicate: false });
         if (imported.outcome === 'DUPLICATE') return reply.code(200).send({ snapshot: answer, duplicate: true });
