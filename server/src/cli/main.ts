@@ -13,6 +13,10 @@ const commands: Record<string, { run: (args: string[]) => Promise<void>; summary
     run: async (args) => (await import('./commands/seed.ts')).seedCommand(args),
     summary: 'load synthetic households and department records into DATABASE_URL',
   },
+  import: {
+    run: async (args) => (await import('./commands/import.ts')).importCommand(args),
+    summary: "import a department's dataset snapshot file (CSV or NDJSON) into DATABASE_URL",
+  },
   audit: {
     run: async (args) => (await import('./commands/audit.ts')).auditCommand(args),
     summary: "verify: recompute the audit trail's hash chain in DATABASE_URL and name the first broken entry",
