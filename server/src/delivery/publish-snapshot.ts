@@ -39,7 +39,9 @@ function insertRecordsSql(format: DeliveryFormat): string {
     SELECT ${values.join(', ')}, $2::uuid, $1::uuid, $3::date
     FROM ${STAGING_TABLE} s
     JOIN persons person ON person.id_number = upper(s.id_number)
-    WHERE NOT EXISTS (SELECT 1 FROM dataset_snapshot_rejects r WHERE r.snapshot_id = $1::uuid AND r.line = s.line)`;
+    WHERE NOT EXISTS (SELECT 1 FROM dataset_snapshot_rejects r WHERE r.snapshot_id = $1::uuid AND r.line = s.line)
+    -- in person order, the person index and the foreign-key look-ups walk their pages once instead of at random
+    ORDER BY person.id`;
 }
 
 /** An earlier delivery of the very same bytes by the same department, refused or not; null when there is none. */
