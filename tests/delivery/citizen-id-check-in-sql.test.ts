@@ -1,4 +1,4 @@
-import { composeCitizenId, InvalidCitizenIdError, parseCitizenId } from '@hub/prisma/identity/citizen-id-number';
+import { composeCitizenId, type InvalidCitizenIdError, parseCitizenId } from '@hub/prisma/identity/citizen-id-number';
 import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
 import { createTestDatabase } from '../setup/test-database.ts';
