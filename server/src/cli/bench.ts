@@ -1,10 +1,15 @@
 import { apiBenchmark } from '../bench/api-benchmark.ts';
+import { importBenchmark } from '../bench/import-benchmark.ts';
 import { seedBenchmark } from '../bench/seed-benchmark.ts';
 
 const benchmarks: Record<string, { run: (args: string[]) => Promise<void>; summary: string }> = {
   api: {
     run: apiBenchmark,
     summary: 'partner queries over HTTP, 50 clients × 30 s, with enforcement and audit on and off',
+  },
+  import: {
+    run: importBenchmark,
+    summary: 'a 1,000,000-row BANK_DEPOSIT CSV uploaded over HTTP into 400,000 seeded persons; seconds per phase',
   },
   seed: {
     run: seedBenchmark,

@@ -17,6 +17,10 @@ const commands: Record<string, { run: (args: string[]) => Promise<void>; summary
     run: async (args) => (await import('./commands/simulate-departments.ts')).simulateDepartmentsCommand(args),
     summary: "serve DATABASE_URL's department records over HTTP as the departments' own APIs would (for the demo)",
   },
+  import: {
+    run: async (args) => (await import('./commands/import.ts')).importCommand(args),
+    summary: "import a department's dataset snapshot file (CSV or NDJSON) into DATABASE_URL",
+  },
   audit: {
     run: async (args) => (await import('./commands/audit.ts')).auditCommand(args),
     summary: "verify: recompute the audit trail's hash chain in DATABASE_URL and name the first broken entry",

@@ -19,6 +19,8 @@ import { createRequestContext } from './create-request-context.ts';
 import { oauthTokenRoute } from './oauth-token-route.ts';
 import { createReadinessProbe } from './readiness.ts';
 import { requestIdFor } from './request-id.ts';
+import { snapshotRejectsRoute } from './snapshot-rejects-route.ts';
+import { snapshotUploadRoute } from './snapshot-upload-route.ts';
 
 export const defaultPortalDirectory = join(import.meta.dirname, '../../../admin/placeholder');
 
@@ -33,7 +35,7 @@ export interface HttpApp {
   close(): Promise<void>;
 }
 
-/** The hub's HTTP app: GraphQL at /graphql, /healthz and /readyz, and the portal's files at /. */
+/** The hub's HTTP app: GraphQL at /graphql, bulk delivery at /datasets, /healthz and /readyz, and the portal's files at /. */
 export async function createHttpApp(options: {
   databaseUrl: string;
   portalDirectory?: string;
@@ -52,6 +54,9 @@ export async function createHttpApp(options: {
   // Its own connection: a long verification never holds up the writer, and two run one after the other.
   const verificationPool = new pg.Pool({ connectionString: options.databaseUrl, max: 1 });
   verificationPool.on('error', () => {});
+  // Rejects reports stream from here; each upload opens a connection of its own (its staging table is temporary).
+  const deliveryPool = new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
+  deliveryPool.on('error', () => {});
   const audit: AuditService = { verifyChain: () => verifyAuditChain(verificationPool) };
   const services = {
     identity: createIdentityService(prisma),
@@ -83,10 +88,18 @@ export async function createHttpApp(options: {
   });
   app.addHook('onClose', async () => {
     await grants?.close();
-    await Promise.allSettled([prisma.$disconnect(), readiness.close(), auditWriter?.close(), verificationPool.end()]);
+    await Promise.allSettled([
+      prisma.$disconnect(),
+      readiness.close(),
+      auditWriter?.close(),
+      verificationPool.end(),
+      deliveryPool.end(),
+    ]);
   });
   try {
     await registerRoutes(app, {
+      databaseUrl: options.databaseUrl,
+      deliveryPool,
       prisma,
       readiness,
       services,
@@ -123,6 +136,8 @@ export async function createHttpApp(options: {
 async function registerRoutes(
   app: FastifyInstance,
   services: {
+    databaseUrl: string;
+    deliveryPool: pg.Pool;
     prisma: PrismaClient;
     readiness: ReturnType<typeof createReadinessProbe>;
     services: Omit<HubServices, 'datasets'>;
@@ -141,6 +156,8 @@ async function registerRoutes(
     context: (request) => createRequestContext({ prisma, services: services.services, grants }, request),
   });
   await app.register(oauthTokenRoute, { prisma });
+  await app.register(snapshotUploadRoute, { prisma, databaseUrl: services.databaseUrl });
+  await app.register(snapshotRejectsRoute, { prisma, pool: services.deliveryPool });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const result = await readiness.check();

@@ -1,0 +1,81 @@
+import { createReadStream } from 'node:fs';
+import { extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createPrismaClient, Dataset } from '@hub/prisma';
+import { DatasetDeliveryError } from '../../delivery/dataset-delivery-error.ts';
+import { importDatasetSnapshot } from '../../delivery/import-dataset-snapshot.ts';
+import { parseAsOf } from '../../delivery/parse-as-of.ts';
+import { parseRejectThreshold } from '../../delivery/reject-threshold.ts';
+import { requireDatabaseUrl } from '../database-url.ts';
+
+const USAGE = `usage: pnpm hub import --department CODE --dataset BANK_DEPOSIT --as-of YYYY-MM-DD [--reject-threshold 1%] file
+
+Imports a dataset snapshot file (.csv with a header line, or .ndjson / .jsonl) into DATABASE_URL on behalf of
+the department with that code, exactly as PUT /datasets/{dataset}/snapshots does; prints the outcome and the
+rejects, and exits 1 when the snapshot is refused or the file cannot be read.`;
+
+/** `hub import`: a bulk delivery from a file, for operators loading a department's data by hand. */
+export async function importCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      department: { type: 'string' },
+      dataset: { type: 'string' },
+      'as-of': { type: 'string' },
+      'reject-threshold': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [file] = positionals;
+  if (values.help || !file || !values.department || !values.dataset) {
+    console.log(USAGE);
+    if (!values.help) process.exitCode = 2;
+    return;
+  }
+  const dataset = values.dataset.toUpperCase();
+  if (!(Object.values(Dataset) as string[]).includes(dataset))
+    throw new Error(`no dataset is called ${values.dataset}`);
+  const databaseUrl = requireDatabaseUrl();
+  const prisma = createPrismaClient(databaseUrl, { maxConnections: 1 });
+  try {
+    const department = await prisma.department.findUnique({
+      where: { code: values.department },
+      select: { id: true, kind: true, name: true },
+    });
+    if (!department) throw new Error(`no department has the code ${values.department}`);
+    const started = performance.now();
+    const imported = await importDatasetSnapshot(databaseUrl, {
+      department,
+      dataset: dataset as Dataset,
+      asOf: parseAsOf(values['as-of']),
+      rejectThreshold: parseRejectThreshold(values['reject-threshold']),
+      fileFormat: ['.ndjson', '.jsonl'].includes(extname(file).toLowerCase()) ? 'NDJSON' : 'CSV',
+      body: createReadStream(file),
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const snapshot = await prisma.datasetSnapshot.findUniqueOrThrow({ where: { id: imported.snapshotId } });
+    console.log(
+      `${department.name} ${dataset}: snapshot ${snapshot.id} ${imported.outcome === 'DUPLICATE' ? 'already delivered, ' : ''}` +
+        `${snapshot.status}; ${snapshot.rowCount.toLocaleString('en')} rows, ${snapshot.acceptedCount.toLocaleString('en')} ` +
+        `accepted, ${snapshot.rejectCount.toLocaleString('en')} rejected, in ${seconds.toFixed(1)} s`,
+    );
+    if (snapshot.statusReason) console.log(snapshot.statusReason);
+    const rejects = await prisma.datasetSnapshotReject.findMany({
+      where: { snapshotId: snapshot.id },
+      orderBy: [{ line: 'asc' }, { column: 'asc' }],
+      take: 20,
+    });
+    for (const reject of rejects) {
+      console.log(`  line ${reject.line}: ${reject.reason} ${reject.column} ${reject.value ?? ''}`.trimEnd());
+    }
+    if (snapshot.rejectCount > rejects.length)
+      console.log('  … the whole report: GET /datasets/snapshots/{id}/rejects.csv');
+    if (imported.outcome === 'REFUSED') process.exitCode = 1;
+  } catch (error) {
+    if (error instanceof DatasetDeliveryError) throw new Error(`${error.code}: ${error.message}`);
+    throw error;
+  } finally {
+    await prisma.$disconnect();
+  }
+}

@@ -1,0 +1,126 @@
+import type { Dataset, DepartmentKind } from '@hub/prisma';
+import { datasetProviderKind, findDeliveryFormat } from '@hub/schema/delivery-formats';
+import pg from 'pg';
+import { DatasetDeliveryError } from './dataset-delivery-error.ts';
+import { findSameDelivery, publishSnapshot } from './publish-snapshot.ts';
+import { describeRejectThreshold, isWithinRejectThreshold, type RejectThreshold } from './reject-threshold.ts';
+import { type FileFormat, stageDelivery } from './stage-delivery.ts';
+import { validateStagedRows } from './validate-staged-rows.ts';
+
+export interface DatasetDelivery {
+  department: { id: string; kind: DepartmentKind };
+  dataset: Dataset;
+  /** YYYY-MM-DD: the day the file describes. */
+  asOf: string;
+  rejectThreshold: RejectThreshold;
+  fileFormat: FileFormat;
+  body: AsyncIterable<Buffer>;
+}
+
+export interface ImportedSnapshot {
+  /** DUPLICATE: the same bytes were delivered before; `snapshotId` is that earlier snapshot, nothing changed. */
+  outcome: 'CURRENT' | 'REFUSED' | 'DUPLICATE';
+  snapshotId: string;
+  rows: number;
+  rejects: number;
+  contentHash: string;
+  /** Wall-clock milliseconds per phase. */
+  phases: { stage: number; validate: number; publish: number };
+}
+
+/** Refuses a delivery before a byte of it is read: an unknown format, or a department of the wrong kind. */
+export function checkDeliveryAllowed(department: { kind: DepartmentKind }, dataset: Dataset) {
+  const format = findDeliveryFormat(dataset);
+  if (!format) {
+    throw new DatasetDeliveryError('UNKNOWN_DATASET', `${dataset} is not delivered in bulk (yet)`);
+  }
+  const providerKind = datasetProviderKind(dataset);
+  if (department.kind !== providerKind) {
+    throw new DatasetDeliveryError(
+      'NOT_DATASET_PROVIDER',
+      `${dataset} is delivered by ${providerKind} departments; yours is ${department.kind}`,
+    );
+  }
+  return format;
+}
+
+async function markFailed(databaseUrl: string, snapshotId: string, reason: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(
+      `UPDATE dataset_snapshots SET status = 'FAILED', status_reason = $2 WHERE id = $1 AND status = 'LOADING'`,
+      [snapshotId, reason],
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * One bulk delivery, from the first byte to the snapshot switch, on a connection of its own: COPY into a staging
+ * table, set-based checks recording each reject, then one transaction that makes it CURRENT or REFUSED. Anything
+ * that breaks on the way (a malformed file, an interrupted upload) leaves the snapshot FAILED and the current data
+ * as it was. The HTTP upload and `hub import` both come through here.
+ */
+export async function importDatasetSnapshot(databaseUrl: string, delivery: DatasetDelivery): Promise<ImportedSnapshot> {
+  const format = checkDeliveryAllowed(delivery.department, delivery.dataset);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  client.on('error', () => {});
+  let snapshotId: string | undefined;
+  try {
+    // The staging table is temporary: give its buffers room before it is first touched; the window sort of the
+    // duplicate check gets room too.
+    await client.query(`SET temp_buffers = '256MB'; SET work_mem = '128MB'`);
+    const created = await client.query<{ id: string }>(
+      `INSERT INTO dataset_snapshots (department_id, dataset, source, status, as_of)
+        VALUES ($1, $2::"Dataset", 'BULK', 'LOADING', $3::date) RETURNING id`,
+      [delivery.department.id, delivery.dataset, delivery.asOf],
+    );
+    snapshotId = created.rows[0]?.id as string;
+    const started = performance.now();
+    const { rows, contentHash } = await stageDelivery(client, format, delivery.fileFormat, delivery.body);
+    await client.query('UPDATE dataset_snapshots SET content_hash = $2, row_count = $3 WHERE id = $1', [
+      snapshotId,
+      contentHash,
+      rows,
+    ]);
+    const staged = performance.now();
+    const snapshot = { id: snapshotId, departmentId: delivery.department.id, ...delivery, contentHash };
+    const earlier = await findSameDelivery(client, snapshot);
+    const rejects = earlier ? 0 : await validateStagedRows(client, format, snapshotId);
+    const validated = performance.now();
+    const accept = rows > 0 && isWithinRejectThreshold(delivery.rejectThreshold, rejects, rows);
+    const refusal =
+      rows === 0
+        ? 'the file has no data rows'
+        : `${rejects.toLocaleString('en')} of ${rows.toLocaleString('en')} rows rejected, above the threshold of ` +
+          describeRejectThreshold(delivery.rejectThreshold);
+    const outcome = await publishSnapshot(client, format, snapshot, { accept, rows, rejects, refusal });
+    const phases = { stage: staged - started, validate: validated - staged, publish: performance.now() - validated };
+    if (outcome.kind === 'DUPLICATE') {
+      const { rows: existing } = await client.query<{ row_count: number; reject_count: number }>(
+        'SELECT row_count, reject_count FROM dataset_snapshots WHERE id = $1',
+        [outcome.existingId],
+      );
+      return {
+        outcome: 'DUPLICATE',
+        snapshotId: outcome.existingId,
+        rows: existing[0]?.row_count ?? rows,
+        rejects: existing[0]?.reject_count ?? 0,
+        contentHash,
+        phases,
+      };
+    }
+    return { outcome: outcome.kind, snapshotId, rows, rejects, contentHash, phases };
+  } catch (error) {
+    if (snapshotId) {
+      const reason = error instanceof DatasetDeliveryError ? `${error.code}: ${error.message}` : 'the import failed';
+      await markFailed(databaseUrl, snapshotId, reason).catch(() => {});
+    }
+    throw error;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}

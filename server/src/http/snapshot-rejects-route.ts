@@ -1,0 +1,62 @@
+import type { PrismaClient } from '@hub/prisma';
+import { isUuid } from '@hub/schema/uuid';
+import type { FastifyInstance } from 'fastify';
+import type pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { DatasetDeliveryError } from '../delivery/dataset-delivery-error.ts';
+import { resolveViewer } from '../identity/resolve-viewer.ts';
+import { sendDeliveryError } from './snapshot-upload-route.ts';
+
+// PostgreSQL writes the CSV itself (quoting included) straight from the table: a report of a million rejects
+// streams through without being held in memory. Identity numbers were masked when the rejects were recorded.
+const REPORT = `COPY (
+  SELECT line, reason, NULLIF(column_name, '') AS "column", value FROM dataset_snapshot_rejects
+  WHERE snapshot_id = '%ID%' ORDER BY line, column_name
+) TO STDOUT WITH (FORMAT csv, HEADER true)`;
+
+/**
+ * GET /datasets/snapshots/:id/rejects.csv: `line,reason,column,value` per problem of each rejected row, for the
+ * delivering department's API client or an administrator. Anyone else is told the snapshot does not exist.
+ */
+export async function snapshotRejectsRoute(
+  app: FastifyInstance,
+  options: { prisma: PrismaClient; pool: pg.Pool },
+): Promise<void> {
+  app.get<{ Params: { id: string } }>('/datasets/snapshots/:id/rejects.csv', async (request, reply) => {
+    const viewer = await resolveViewer(options.prisma, request.headers.authorization);
+    if (!viewer) {
+      return sendDeliveryError(reply, new DatasetDeliveryError('UNAUTHENTICATED', 'send a bearer token'));
+    }
+    const { id } = request.params;
+    const snapshot = isUuid(id)
+      ? await options.prisma.datasetSnapshot.findUnique({ where: { id }, select: { departmentId: true } })
+      : null;
+    const mayRead =
+      snapshot !== null &&
+      ((viewer.kind === 'API_CLIENT' && viewer.departmentId === snapshot.departmentId) ||
+        (viewer.kind === 'USER' && viewer.role === 'ADMIN'));
+    if (!mayRead) {
+      return sendDeliveryError(reply, new DatasetDeliveryError('NOT_FOUND', `no snapshot ${id} that you may read`));
+    }
+    const client = await options.pool.connect();
+    const report = client.query(copyTo(REPORT.replace('%ID%', id)));
+    let released = false;
+    const release = (error?: Error) => {
+      if (released) return;
+      released = true;
+      client.release(error);
+    };
+    let ended = false;
+    report.on('end', () => {
+      ended = true;
+      release();
+    });
+    report.on('error', (error) => release(error));
+    // Cut off mid-report (the reader went away): the connection is mid-COPY and must not go back to the pool.
+    report.on('close', () => release(ended ? undefined : new Error('the rejects report was cut off')));
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="snapshot-${id}-rejects.csv"`)
+      .send(report);
+  });
+}

@@ -1,0 +1,98 @@
+import { Dataset, type PrismaClient } from '@hub/prisma';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { DatasetDeliveryError } from '../delivery/dataset-delivery-error.ts';
+import { checkDeliveryAllowed, importDatasetSnapshot } from '../delivery/import-dataset-snapshot.ts';
+import { parseAsOf } from '../delivery/parse-as-of.ts';
+import { parseRejectThreshold } from '../delivery/reject-threshold.ts';
+import type { FileFormat } from '../delivery/stage-delivery.ts';
+import { resolveViewer } from '../identity/resolve-viewer.ts';
+import { snapshotAnswer } from './snapshot-answer.ts';
+
+const FILE_FORMATS: Record<string, FileFormat> = { 'text/csv': 'CSV', 'application/x-ndjson': 'NDJSON' };
+const DATASETS = new Set<string>(Object.values(Dataset));
+
+export function sendDeliveryError(reply: FastifyReply, error: DatasetDeliveryError, extra: object = {}) {
+  return reply.code(error.httpStatus).send({ error: { code: error.code, message: error.message }, ...extra });
+}
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * PUT /datasets/:dataset/snapshots: a department's API client delivers a snapshot of one dataset as a CSV or NDJSON
+ * body, streamed into PostgreSQL as it arrives. `asOf` (required) and `rejectThreshold` come as query parameters
+ * or as `x-hub-as-of` / `x-hub-reject-threshold` headers.
+ */
+export async function snapshotUploadRoute(
+  app: FastifyInstance,
+  options: { prisma: PrismaClient; databaseUrl: string },
+): Promise<void> {
+  // In this route's scope only: the body stays unread until the import streams it; any media type reaches the
+  // handler, which answers an unsupported one in the delivery's own error format.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', (_request, _payload, done) => done(null));
+  app.put<{ Params: { dataset: string }; Querystring: { asOf?: string; rejectThreshold?: string } }>(
+    '/datasets/:dataset/snapshots',
+    async (request, reply) => {
+      try {
+        const viewer = await resolveViewer(options.prisma, request.headers.authorization);
+        if (!viewer) throw new DatasetDeliveryError('UNAUTHENTICATED', 'send a department API client access token');
+        if (viewer.kind !== 'API_CLIENT') {
+          throw new DatasetDeliveryError(
+            'FORBIDDEN',
+            "snapshots are delivered by a department's API client; operators use `pnpm hub import`",
+          );
+        }
+        const dataset = request.params.dataset.toUpperCase().replaceAll('-', '_');
+        if (!DATASETS.has(dataset)) {
+          throw new DatasetDeliveryError('UNKNOWN_DATASET', `no dataset is called ${request.params.dataset}`);
+        }
+        const department = await options.prisma.department.findUniqueOrThrow({
+          where: { id: viewer.departmentId },
+          select: { id: true, kind: true },
+        });
+        checkDeliveryAllowed(department, dataset as Dataset);
+        const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+        const fileFormat = FILE_FORMATS[mediaType];
+        if (!fileFormat) {
+          throw new DatasetDeliveryError(
+            'UNSUPPORTED_MEDIA_TYPE',
+            'send the file as text/csv (with a header line) or application/x-ndjson',
+          );
+        }
+        const asOf = parseAsOf(request.query.asOf ?? first(request.headers['x-hub-as-of']));
+        const rejectThreshold = parseRejectThreshold(
+          request.query.rejectThreshold ?? first(request.headers['x-hub-reject-threshold']),
+        );
+        const imported = await importDatasetSnapshot(options.databaseUrl, {
+          department,
+          dataset: dataset as Dataset,
+          asOf,
+          rejectThreshold,
+          fileFormat,
+          body: request.raw,
+        });
+        const { stage, validate, publish } = imported.phases;
+        reply.header(
+          'server-timing',
+          `stage;dur=${stage.toFixed(0)}, validate;dur=${validate.toFixed(0)}, publish;dur=${publish.toFixed(0)}`,
+        );
+        const answer = await snapshotAnswer(options.prisma, imported.snapshotId);
+        if (imported.outcome === 'CURRENT') return reply.code(201).send({ snapshot: answer, duplicate: false });
+        if (imported.outcome === 'DUPLICATE') return reply.code(200).send({ snapshot: answer, duplicate: true });
+        const refusal =
+          imported.rows === 0
+            ? new DatasetDeliveryError('EMPTY_SNAPSHOT', 'the file has no data rows; the current snapshot stays')
+            : new DatasetDeliveryError(
+                'REJECT_THRESHOLD_EXCEEDED',
+                `${answer.statusReason}; the snapshot is refused and the current one stays: see ${answer.rejectsReport}`,
+              );
+        return sendDeliveryError(reply, refusal, { snapshot: answer, duplicate: false });
+      } catch (error) {
+        if (error instanceof DatasetDeliveryError) return sendDeliveryError(reply, error);
+        throw error;
+      }
+    },
+  );
+}
