@@ -9,6 +9,7 @@ import pg from 'pg';
 import { createSharingAgreementService } from '../agreements/create-sharing-agreement-service.ts';
 import { type AuditWriter, createAuditWriter } from '../audit/create-audit-writer.ts';
 import { verifyAuditChain } from '../audit/verify-audit-chain.ts';
+import { createComparisonService } from '../comparisons/create-comparison-service.ts';
 import { createConsentService } from '../consents/create-consent-service.ts';
 import { createApiClientService } from '../identity/create-api-client-service.ts';
 import { createIdentityService } from '../identity/create-identity-service.ts';
@@ -53,12 +54,14 @@ export async function createHttpApp(options: {
   const verificationPool = new pg.Pool({ connectionString: options.databaseUrl, max: 1 });
   verificationPool.on('error', () => {});
   const audit: AuditService = { verifyChain: () => verifyAuditChain(verificationPool) };
+  const comparisons = createComparisonService(options.databaseUrl);
   const services = {
     identity: createIdentityService(prisma),
     apiClients: createApiClientService(prisma),
     agreements: createSharingAgreementService(prisma),
     consents: createConsentService(prisma),
     audit,
+    comparisons: comparisons.service,
   };
   const grants = options.enforcement === false ? null : createGrantCache(prisma, options.databaseUrl);
   const app = Fastify({
@@ -83,7 +86,13 @@ export async function createHttpApp(options: {
   });
   app.addHook('onClose', async () => {
     await grants?.close();
-    await Promise.allSettled([prisma.$disconnect(), readiness.close(), auditWriter?.close(), verificationPool.end()]);
+    await Promise.allSettled([
+      prisma.$disconnect(),
+      readiness.close(),
+      auditWriter?.close(),
+      verificationPool.end(),
+      comparisons.close(),
+    ]);
   });
   try {
     await registerRoutes(app, {
