@@ -1,10 +1,15 @@
 import { apiBenchmark } from '../bench/api-benchmark.ts';
+import { compareBenchmark } from '../bench/compare-benchmark.ts';
 import { seedBenchmark } from '../bench/seed-benchmark.ts';
 
 const benchmarks: Record<string, { run: (args: string[]) => Promise<void>; summary: string }> = {
   api: {
     run: apiBenchmark,
     summary: 'partner queries over HTTP, 50 clients × 30 s, with enforcement and audit on and off',
+  },
+  compare: {
+    run: compareBenchmark,
+    summary: 'a PERIODIC_REVIEW of a seeded city (default 1,000,000 persons), with --workers sharing its chunks',
   },
   seed: {
     run: seedBenchmark,
