@@ -1,6 +1,6 @@
 import type { SeedManifest } from '@hub/prisma/synthetic/manifest';
 import { seedDatabase } from '@hub/prisma/synthetic/seed-database';
-import { runComparison } from '@hub/server/comparisons/run-comparison';
+import { readComparisonProgress, runComparison } from '@hub/server/comparisons/run-comparison';
 import { runComparisonChunk } from '@hub/server/comparisons/run-comparison-chunk';
 import { startComparisonRun } from '@hub/server/comparisons/start-comparison-run';
 import pg from 'pg';
@@ -129,6 +129,28 @@ describe('comparison runs against the planted truth', () => {
     expect(classes('EXTREME_POVERTY')).toEqual(['MINIMUM_LIVING']);
     expect(classes('LOW_INCOME')).toEqual(['LOW_INCOME']);
     expect(classes('MINIMUM_LIVING_GUARANTEE', 'GRACE_PERIOD')).toEqual(['LOW_INCOME']);
+  });
+
+  it('lets three workers share a run: every chunk done once, every household assessed once', async () => {
+    const started = await startComparisonRun(pool, {
+      kind: 'PERIODIC_REVIEW',
+      regionCode: '640100',
+      asOf: manifest.asOf,
+      chunkSize: 20,
+    });
+    // A worker that finds every remaining chunk taken by the others stops; the last to commit completes the run.
+    await Promise.all([1, 2, 3].map(() => runComparison(pool, started.id)));
+    expect(await readComparisonProgress(pool, started.id)).toMatchObject({
+      status: 'COMPLETED',
+      chunksDone: started.chunkCount,
+      householdsDone: started.householdCount,
+    });
+    const { rows } = await pool.query<{ results: number; households: number }>(
+      `SELECT count(*)::int AS results, count(DISTINCT household_id)::int AS households
+         FROM household_assessments WHERE run_id = $1`,
+      [started.id],
+    );
+    expect(rows[0]).toEqual({ results: started.householdCount, households: started.householdCount });
   });
 
   it('assesses every household exactly once, and a chunk run again rewrites its results instead of adding any', async () => {

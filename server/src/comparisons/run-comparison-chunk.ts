@@ -56,8 +56,9 @@ export async function runComparisonChunk(pool: pg.Pool, runId: string, chunkNo?:
       [runId, chunk.chunk_no],
     );
     // Locked last and briefly, so workers on other chunks of the run are not held up; the statement after the
-    // lock sees every chunk committed before it, so exactly one worker completes the run.
-    await client.query('SELECT 1 FROM comparison_runs WHERE id = $1 FOR UPDATE', [runId]);
+    // lock sees every chunk committed before it, so exactly one worker completes the run. NO KEY UPDATE: the
+    // results' foreign keys hold KEY SHARE locks on the run, which a FOR UPDATE would deadlock against.
+    await client.query('SELECT 1 FROM comparison_runs WHERE id = $1 FOR NO KEY UPDATE', [runId]);
     await client.query(
       `WITH done AS (
          SELECT count(*)::int AS chunks, coalesce(sum(cardinality(household_ids)), 0)::int AS households
