@@ -214,6 +214,46 @@ export interface AuditService {
   verifyChain(): Promise<AuditChainStatus>;
 }
 
+export type ComparisonKindName = 'APPLICATION' | 'PERIODIC_REVIEW' | 'DEATH_CHECK' | 'STAFF_RELATIVES';
+
+export interface StartComparisonRunInput {
+  kind: ComparisonKindName;
+  regionCode: string | null;
+  /** YYYY-MM-DD */
+  asOf: string;
+  householdIds: readonly string[] | null;
+  chunkSize: number | null;
+}
+
+export interface HouseholdChange {
+  householdId: string;
+  previousClassification: string | null;
+  classification: string | null;
+  addedFlags: string[];
+  removedFlags: string[];
+}
+
+export interface ComparisonRunDiff {
+  runId: string;
+  previousRunId: string | null;
+  newlyFlagged: HouseholdChange[];
+  cleared: HouseholdChange[];
+  changedClass: HouseholdChange[];
+}
+
+export interface ComparisonRunSummary {
+  classifications: { classification: string | null; households: number }[];
+  flags: { flag: string; households: number }[];
+}
+
+/** The verification centre's comparison engine (server/src/comparisons). */
+export interface ComparisonService {
+  /** Creates the run and its chunks, then works through them in the background; resolves once it is created. */
+  startComparisonRun(input: StartComparisonRunInput, startedById: string): Promise<{ id: string }>;
+  summarizeComparisonRun(runId: string): Promise<ComparisonRunSummary>;
+  diffComparisonRuns(runId: string): Promise<ComparisonRunDiff>;
+}
+
 export interface HubServices {
   identity: IdentityService;
   datasets: DatasetService;
@@ -221,6 +261,7 @@ export interface HubServices {
   agreements: SharingAgreementService;
   consents: ConsentService;
   audit: AuditService;
+  comparisons: ComparisonService;
 }
 
 export interface Context {

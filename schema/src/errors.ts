@@ -27,7 +27,11 @@ export type BadUserInputReason =
   | 'PROVIDER_KIND_MISMATCH'
   | 'NOT_DERIVABLE'
   | 'DUPLICATE_DATA_ITEM'
-  | 'INVALID_QUOTA';
+  | 'INVALID_QUOTA'
+  | 'UNKNOWN_HOUSEHOLD'
+  | 'HOUSEHOLDS_REQUIRED'
+  | 'NO_ASSISTANCE_STANDARD'
+  | 'INVALID_CHUNK_SIZE';
 
 /** Why a change was refused although the input was well formed: the thing it acts on is not in a state for it. */
 export type ConflictReason = 'INVALID_TRANSITION' | 'SELF_APPROVAL' | 'STALE_VERSION';

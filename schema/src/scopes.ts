@@ -20,7 +20,9 @@ export type Permission =
   | 'agreements:manage'
   | 'agreements:read'
   | 'consents:record'
-  | 'consents:read';
+  | 'consents:read'
+  | 'comparisons:run'
+  | 'comparisons:read';
 
 // Which user roles hold each permission; API clients hold none of these. Anything not listed is denied.
 const PERMISSIONS: Record<Permission, readonly UserRole[]> = {
@@ -29,6 +31,8 @@ const PERMISSIONS: Record<Permission, readonly UserRole[]> = {
   'agreements:read': ['ADMIN', 'VERIFICATION_OFFICER', 'AUDITOR'],
   'consents:record': ['ADMIN', 'VERIFICATION_OFFICER'],
   'consents:read': ['ADMIN', 'VERIFICATION_OFFICER'],
+  'comparisons:run': ['ADMIN', 'VERIFICATION_OFFICER'],
+  'comparisons:read': ['ADMIN', 'VERIFICATION_OFFICER'],
 };
 
 /** The one central policy: what each viewer may do. Which data items it may see is the permission engine's. */

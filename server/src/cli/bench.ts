@@ -1,4 +1,5 @@
 import { apiBenchmark } from '../bench/api-benchmark.ts';
+import { compareBenchmark } from '../bench/compare-benchmark.ts';
 import { importBenchmark } from '../bench/import-benchmark.ts';
 import { seedBenchmark } from '../bench/seed-benchmark.ts';
 
@@ -10,6 +11,10 @@ const benchmarks: Record<string, { run: (args: string[]) => Promise<void>; summa
   import: {
     run: importBenchmark,
     summary: 'a 1,000,000-row BANK_DEPOSIT CSV uploaded over HTTP into 400,000 seeded persons; seconds per phase',
+  },
+  compare: {
+    run: compareBenchmark,
+    summary: 'a PERIODIC_REVIEW of a seeded city (default 1,000,000 persons), with --workers sharing its chunks',
   },
   seed: {
     run: seedBenchmark,

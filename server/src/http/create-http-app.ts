@@ -9,6 +9,7 @@ import pg from 'pg';
 import { createSharingAgreementService } from '../agreements/create-sharing-agreement-service.ts';
 import { type AuditWriter, createAuditWriter } from '../audit/create-audit-writer.ts';
 import { verifyAuditChain } from '../audit/verify-audit-chain.ts';
+import { createComparisonService } from '../comparisons/create-comparison-service.ts';
 import { createConsentService } from '../consents/create-consent-service.ts';
 import { createApiClientService } from '../identity/create-api-client-service.ts';
 import { createIdentityService } from '../identity/create-identity-service.ts';
@@ -58,12 +59,14 @@ export async function createHttpApp(options: {
   const deliveryPool = new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
   deliveryPool.on('error', () => {});
   const audit: AuditService = { verifyChain: () => verifyAuditChain(verificationPool) };
+  const comparisons = createComparisonService(options.databaseUrl);
   const services = {
     identity: createIdentityService(prisma),
     apiClients: createApiClientService(prisma),
     agreements: createSharingAgreementService(prisma),
     consents: createConsentService(prisma),
     audit,
+    comparisons: comparisons.service,
   };
   const grants = options.enforcement === false ? null : createGrantCache(prisma, options.databaseUrl);
   const app = Fastify({
@@ -94,6 +97,7 @@ export async function createHttpApp(options: {
       auditWriter?.close(),
       verificationPool.end(),
       deliveryPool.end(),
+      comparisons.close(),
     ]);
   });
   try {

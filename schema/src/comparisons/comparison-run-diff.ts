@@ -1,0 +1,42 @@
+import { builder } from '../builder.ts';
+import type { HouseholdChange as Change, ComparisonRunDiff as Diff } from '../context.ts';
+
+const HouseholdChange = builder.objectRef<Change>('HouseholdChange').implement({
+  fields: (t) => ({
+    householdId: t.exposeID('householdId'),
+    previousClassification: t.exposeString('previousClassification', { nullable: true }),
+    classification: t.exposeString('classification', { nullable: true }),
+    addedFlags: t.exposeStringList('addedFlags'),
+    removedFlags: t.exposeStringList('removedFlags'),
+  }),
+});
+
+const ComparisonRunDiff = builder.objectRef<Diff>('ComparisonRunDiff').implement({
+  description: 'What changed since the previous completed run of the same kind and region.',
+  fields: (t) => ({
+    runId: t.exposeID('runId'),
+    previousRun: t.prismaField({
+      type: 'ComparisonRun',
+      nullable: true,
+      resolve: (query, diff, _args, { prisma }) =>
+        diff.previousRunId ? prisma.comparisonRun.findUnique({ ...query, where: { id: diff.previousRunId } }) : null,
+    }),
+    newlyFlagged: t.field({ type: [HouseholdChange], resolve: (diff) => diff.newlyFlagged }),
+    cleared: t.field({ type: [HouseholdChange], resolve: (diff) => diff.cleared }),
+    changedClass: t.field({ type: [HouseholdChange], resolve: (diff) => diff.changedClass }),
+  }),
+});
+
+builder.queryField('comparisonRunDiff', (t) =>
+  t.field({
+    type: ComparisonRunDiff,
+    nullable: true,
+    authScopes: { can: 'comparisons:read' },
+    args: { runId: t.arg.id({ required: true }) },
+    resolve: async (_root, args, { prisma, services }) => {
+      const id = String(args.runId);
+      const run = /^[0-9a-f-]{36}$/i.test(id) ? await prisma.comparisonRun.findUnique({ where: { id } }) : null;
+      return run ? services.comparisons.diffComparisonRuns(run.id) : null;
+    },
+  }),
+);

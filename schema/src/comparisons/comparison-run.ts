@@ -1,0 +1,108 @@
+import { builder } from '../builder.ts';
+import { viewerUserId } from '../scopes.ts';
+import { ComparisonKindEnum, ComparisonRunStatusEnum } from './comparison-enums.ts';
+import { ComparisonRunSummary } from './comparison-run-summary.ts';
+
+const read = { can: 'comparisons:read' } as const;
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const ComparisonRun = builder.prismaObject('ComparisonRun', {
+  description:
+    "A comparison of a cohort of households against their region's standards as at one date, in chunks that any " +
+    'number of workers share; one HouseholdAssessment per household.',
+  authScopes: read,
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    kind: t.expose('kind', { type: ComparisonKindEnum }),
+    status: t.expose('status', { type: ComparisonRunStatusEnum }),
+    region: t.relation('region', { nullable: true }),
+    asOf: t.expose('asOf', { type: 'Date' }),
+    chunkSize: t.exposeInt('chunkSize'),
+    chunkCount: t.exposeInt('chunkCount'),
+    chunksDone: t.exposeInt('chunksDone'),
+    householdCount: t.exposeInt('householdCount'),
+    householdsDone: t.exposeInt('householdsDone'),
+    progress: t.float({
+      description: 'Households assessed ÷ households in the cohort, 0 to 1 (1 for an empty cohort).',
+      resolve: (run) => (run.householdCount === 0 ? 1 : run.householdsDone / run.householdCount),
+    }),
+    failure: t.exposeString('failure', { nullable: true }),
+    startedBy: t.relation('startedBy', { nullable: true }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    startedAt: t.expose('startedAt', { type: 'DateTime', nullable: true }),
+    completedAt: t.expose('completedAt', { type: 'DateTime', nullable: true }),
+    summary: t.field({
+      type: ComparisonRunSummary,
+      description: 'Households per classification and per flag, of the results written so far.',
+      resolve: (run, _args, { services }) => services.comparisons.summarizeComparisonRun(run.id),
+    }),
+  }),
+});
+
+builder.queryField('comparisonRun', (t) =>
+  t.prismaField({
+    type: 'ComparisonRun',
+    nullable: true,
+    authScopes: read,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (query, _root, args, { prisma }) =>
+      UUID_PATTERN.test(String(args.id))
+        ? prisma.comparisonRun.findUnique({ ...query, where: { id: String(args.id) } })
+        : null,
+  }),
+);
+
+builder.queryField('comparisonRuns', (t) =>
+  t.prismaField({
+    type: ['ComparisonRun'],
+    description: 'Comparison runs, newest first.',
+    authScopes: read,
+    args: {
+      kind: t.arg({ type: ComparisonKindEnum }),
+      regionCode: t.arg.string(),
+      first: t.arg.int({ defaultValue: 20 }),
+    },
+    resolve: (query, _root, args, { prisma }) =>
+      prisma.comparisonRun.findMany({
+        ...query,
+        where: {
+          ...(args.kind ? { kind: args.kind } : {}),
+          ...(args.regionCode ? { regionCode: args.regionCode } : {}),
+        },
+        orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+        take: Math.min(Math.max(args.first ?? 20, 1), 100),
+      }),
+  }),
+);
+
+const StartComparisonRunInput = builder.inputType('StartComparisonRunInput', {
+  fields: (t) => ({
+    kind: t.field({ type: ComparisonKindEnum, required: true }),
+    regionCode: t.string({ description: 'The region whose enrolled households (sub-regions included) are compared.' }),
+    asOf: t.field({ type: 'Date', required: true, description: 'Income of its month, assets and deaths as at it.' }),
+    householdIds: t.idList({ description: 'The applying households of an APPLICATION run.' }),
+    chunkSize: t.int({ description: 'Households per chunk (default 5,000).' }),
+  }),
+});
+
+builder.mutationField('startComparisonRun', (t) =>
+  t.prismaField({
+    type: 'ComparisonRun',
+    description: 'Creates the run and its chunks and starts working through them; poll comparisonRun for progress.',
+    authScopes: { can: 'comparisons:run' },
+    args: { input: t.arg({ type: StartComparisonRunInput, required: true }) },
+    resolve: async (query, _root, { input }, context) => {
+      const { id } = await context.services.comparisons.startComparisonRun(
+        {
+          kind: input.kind,
+          regionCode: input.regionCode ?? null,
+          asOf: input.asOf.toISOString().slice(0, 10),
+          householdIds: input.householdIds?.map(String) ?? null,
+          chunkSize: input.chunkSize ?? null,
+        },
+        viewerUserId(context),
+      );
+      return context.prisma.comparisonRun.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+);

@@ -1,0 +1,79 @@
+import type { AssessmentFlagCode, HouseholdClassification } from '@hub/prisma';
+import { builder } from '../builder.ts';
+import { AssessmentFlag, type StoredFinding } from './assessment-flag.ts';
+import { AssessmentFlagCodeEnum, HouseholdClassificationEnum } from './comparison-enums.ts';
+
+const read = { can: 'comparisons:read' } as const;
+
+export const HouseholdAssessment = builder.prismaObject('HouseholdAssessment', {
+  description: "One household's result in one comparison run.",
+  authScopes: read,
+  fields: (t) => ({
+    runId: t.exposeID('runId'),
+    householdId: t.exposeID('householdId'),
+    classification: t.expose('classification', {
+      type: HouseholdClassificationEnum,
+      nullable: true,
+      description: 'Null when no member counts (every member died before the as-of date).',
+    }),
+    countedMembers: t.exposeInt('countedMembers', { description: 'Members alive on the as-of date.' }),
+    monthlyIncomeFen: t.expose('monthlyIncomeFen', { type: 'Fen' }),
+    rigidExpenditureFen: t.expose('rigidExpenditureFen', { type: 'Fen' }),
+    perCapitaIncomeFen: t.expose('perCapitaIncomeFen', {
+      type: 'Fen',
+      nullable: true,
+      description: '(income − rigid expenditure) ÷ counted members, rounded down to the fen.',
+    }),
+    standardMonthlyFen: t.exposeInt('standardMonthlyFen', { description: 'The 低保 standard applied, per head.' }),
+    financialAssetsFen: t.expose('financialAssetsFen', { type: 'Fen' }),
+    flags: t.field({
+      type: [AssessmentFlag],
+      resolve: (assessment) => assessment.findings as unknown as StoredFinding[],
+    }),
+    assessedAt: t.expose('assessedAt', { type: 'DateTime' }),
+  }),
+});
+
+builder.queryField('assessments', (t) =>
+  t.prismaConnection(
+    {
+      type: 'HouseholdAssessment',
+      cursor: 'runId_householdId',
+      nullable: true,
+      description: "A run's household results, by household id; filtered by classification or flag.",
+      authScopes: read,
+      args: {
+        runId: t.arg.id({ required: true }),
+        classification: t.arg({ type: HouseholdClassificationEnum }),
+        flag: t.arg({ type: AssessmentFlagCodeEnum }),
+      },
+      totalCount: (_connection, args, { prisma }) =>
+        prisma.householdAssessment.count({ where: assessmentsWhere(args) }),
+      resolve: async (query, _root, args, context) => {
+        const assessments = await context.prisma.householdAssessment.findMany({
+          ...query,
+          where: assessmentsWhere(args),
+          orderBy: [{ runId: 'asc' }, { householdId: 'asc' }],
+        });
+        for (const assessment of assessments) {
+          context.disclosures.touch({ subjectPersonId: null, subjectHouseholdId: assessment.householdId });
+        }
+        return assessments;
+      },
+    },
+    { name: 'HouseholdAssessmentConnection' },
+    { name: 'HouseholdAssessmentEdge' },
+  ),
+);
+
+function assessmentsWhere(args: {
+  runId: string | number;
+  classification?: HouseholdClassification | null;
+  flag?: AssessmentFlagCode | null;
+}) {
+  return {
+    runId: String(args.runId),
+    ...(args.classification ? { classification: args.classification } : {}),
+    ...(args.flag ? { flags: { has: args.flag } } : {}),
+  };
+}

@@ -1,0 +1,74 @@
+import { parseArgs } from 'node:util';
+import type { ComparisonKind } from '@hub/prisma';
+import pg from 'pg';
+import { diffComparisonRuns } from '../../comparisons/diff-comparison-runs.ts';
+import { FLAGS_CHECKED_BY } from '../../comparisons/rules.ts';
+import { runComparison } from '../../comparisons/run-comparison.ts';
+import { startComparisonRun } from '../../comparisons/start-comparison-run.ts';
+import { summarizeComparisonRun } from '../../comparisons/summarize-comparison-run.ts';
+import { requireDatabaseUrl } from '../database-url.ts';
+
+const KINDS = Object.keys(FLAGS_CHECKED_BY) as ComparisonKind[];
+
+const USAGE = `usage: pnpm hub compare --kind KIND [--region CODE] [--households ID,ID,...] --as-of YYYY-MM-DD [--chunk-size N]
+
+Runs a comparison in DATABASE_URL and prints its progress, the households per classification and flag, and what
+changed since the previous run of the same kind and region. KIND is one of ${KINDS.join(', ')}; an APPLICATION
+run names its households, the others compare the enrolled households of --region and its sub-regions.`;
+
+/** `hub compare`: one comparison run, worked through in this process. */
+export async function compareCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      kind: { type: 'string' },
+      region: { type: 'string' },
+      households: { type: 'string' },
+      'as-of': { type: 'string' },
+      'chunk-size': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const kind = values.kind as ComparisonKind | undefined;
+  if (!kind || !KINDS.includes(kind)) throw new Error(`--kind must be one of ${KINDS.join(', ')}\n\n${USAGE}`);
+  const asOf = values['as-of'];
+  if (!asOf || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`--as-of takes a date, YYYY-MM-DD\n\n${USAGE}`);
+  const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 2 });
+  try {
+    const began = performance.now();
+    const started = await startComparisonRun(pool, {
+      kind,
+      regionCode: values.region ?? null,
+      asOf,
+      householdIds: values.households?.split(',').map((id) => id.trim()) ?? null,
+      chunkSize: values['chunk-size'] ? Number(values['chunk-size']) : null,
+    });
+    console.log(`run ${started.id}: ${started.householdCount} households in ${started.chunkCount} chunks`);
+    await runComparison(pool, started.id, {
+      onProgress: (progress) =>
+        console.log(
+          `  chunk ${progress.chunksDone}/${progress.chunkCount}: ${progress.householdsDone}/${progress.householdCount} households`,
+        ),
+    });
+    console.log(`completed in ${((performance.now() - began) / 1000).toFixed(1)} s`);
+    const summary = await summarizeComparisonRun(pool, started.id);
+    for (const row of summary.classifications) {
+      console.log(`  ${(row.classification ?? 'NO_MEMBER_COUNTS').padEnd(33)} ${row.households}`);
+    }
+    for (const row of summary.flags) console.log(`  flag ${row.flag.padEnd(28)} ${row.households}`);
+    const diff = await diffComparisonRuns(pool, started.id);
+    if (!diff.previousRunId) console.log('no previous run of this kind and region to compare with');
+    else {
+      console.log(
+        `since run ${diff.previousRunId}: ${diff.newlyFlagged.length} newly flagged, ${diff.cleared.length} cleared, ` +
+          `${diff.changedClass.length} changed class`,
+      );
+    }
+  } finally {
+    await pool.end();
+  }
+}

@@ -1,0 +1,74 @@
+import type { AssessmentFlagCode, ComparisonKind, Dataset } from '@hub/prisma';
+
+// The small rules that decide what a run of each kind looks at. The household assessment itself is SQL
+// (assess-households.ts), where every threshold is read from assistance_standards.
+
+/** The flags each kind of run reports; every kind computes the whole assessment, so classifications agree. */
+export const FLAGS_CHECKED_BY: Record<ComparisonKind, readonly AssessmentFlagCode[]> = {
+  APPLICATION: [
+    'DECEASED_MEMBER',
+    'INCOME_ABOVE_STANDARD',
+    'FINANCIAL_ASSETS_OVER_LIMIT',
+    'NON_EXEMPT_VEHICLE',
+    'EXCESS_PROPERTY',
+    'BUSINESS_REGISTERED',
+    'UNFILED_STAFF_RELATIVE',
+    'DATA_MISSING',
+  ],
+  PERIODIC_REVIEW: [
+    'DECEASED_MEMBER',
+    'INCOME_ABOVE_STANDARD',
+    'FINANCIAL_ASSETS_OVER_LIMIT',
+    'NON_EXEMPT_VEHICLE',
+    'EXCESS_PROPERTY',
+    'BUSINESS_REGISTERED',
+    'UNFILED_STAFF_RELATIVE',
+    'DATA_MISSING',
+  ],
+  // Deaths show up as cremation records (civil affairs) and hukou cancellations (police).
+  DEATH_CHECK: ['DECEASED_MEMBER', 'DATA_MISSING'],
+  // Staff and their close relatives who receive 低保 must be filed (近亲属备案).
+  STAFF_RELATIVES: ['UNFILED_STAFF_RELATIVE', 'DATA_MISSING'],
+};
+
+const ALL_DATASETS: readonly Dataset[] = [
+  'HUKOU',
+  'CREMATION',
+  'VEHICLE',
+  'REAL_ESTATE',
+  'EMPLOYMENT',
+  'PENSION',
+  'UNEMPLOYMENT_BENEFIT',
+  'HOUSING_FUND',
+  'BANK_DEPOSIT',
+  'WEALTH_PRODUCT',
+  'BUSINESS_REGISTRATION',
+  'MARRIAGE',
+  'STAFF_ROSTER',
+  'STAFF_RELATIVE_FILING',
+];
+
+/** The datasets whose absence (no CURRENT snapshot) makes a run's results DATA_MISSING. */
+export const DATASETS_READ_BY: Record<ComparisonKind, readonly Dataset[]> = {
+  APPLICATION: ALL_DATASETS,
+  PERIODIC_REVIEW: ALL_DATASETS,
+  DEATH_CHECK: ['HUKOU', 'CREMATION'],
+  STAFF_RELATIVES: ['HUKOU', 'MARRIAGE', 'STAFF_ROSTER', 'STAFF_RELATIVE_FILING'],
+};
+
+/** Kinds whose cohort is the enrolled households of a region; an APPLICATION run names its households. */
+export function isRegionalKind(kind: ComparisonKind): boolean {
+  return kind !== 'APPLICATION';
+}
+
+/**
+ * In force on the as-of date: a 低保, low-income or extreme-poverty case, active or in its grace period
+ * (在保对象每年至少比对2次). `alias` names assistance_cases, `asOf` the date parameter.
+ */
+export function enrolledCaseSql(alias: string, asOf: string): string {
+  return `${alias}.kind IN ('MINIMUM_LIVING_GUARANTEE', 'LOW_INCOME', 'EXTREME_POVERTY')
+    AND ${alias}.status IN ('ACTIVE', 'GRACE_PERIOD')
+    AND ${alias}.started_on <= ${asOf} AND (${alias}.ended_on IS NULL OR ${alias}.ended_on >= ${asOf})`;
+}
+
+export const DEFAULT_CHUNK_SIZE = 5_000;

@@ -1,0 +1,80 @@
+import type { ComparisonKind } from '@hub/prisma';
+import type pg from 'pg';
+import { assessHouseholds } from './assess-households.ts';
+import { DATASETS_READ_BY, FLAGS_CHECKED_BY } from './rules.ts';
+
+export interface ChunkOutcome {
+  runId: string;
+  chunkNo: number;
+  households: number;
+}
+
+const CLAIM_NEXT = `
+  SELECT ch.chunk_no, r.kind, to_char(r.as_of, 'YYYY-MM-DD') AS as_of
+    FROM comparison_chunks ch JOIN comparison_runs r ON r.id = ch.run_id
+   WHERE ch.run_id = $1 AND ch.state = 'PENDING' AND r.status IN ('PENDING', 'RUNNING')
+   ORDER BY ch.chunk_no LIMIT 1
+     FOR UPDATE OF ch SKIP LOCKED`;
+
+const CLAIM_ONE = `
+  SELECT ch.chunk_no, r.kind, to_char(r.as_of, 'YYYY-MM-DD') AS as_of
+    FROM comparison_chunks ch JOIN comparison_runs r ON r.id = ch.run_id
+   WHERE ch.run_id = $1 AND ch.chunk_no = $2 AND ch.state = 'PENDING' AND r.status IN ('PENDING', 'RUNNING')
+     FOR UPDATE OF ch SKIP LOCKED`;
+
+/**
+ * Claims one pending chunk of the run (the given one, or the next free one), assesses its households, writes their
+ * results and marks the chunk done, all in one transaction: a worker that dies midway leaves the chunk pending
+ * for another, and a chunk assessed twice rewrites its rows instead of adding any. Null when there was nothing
+ * to claim (every chunk done or taken by another worker right now).
+ */
+export async function runComparisonChunk(pool: pg.Pool, runId: string, chunkNo?: number): Promise<ChunkOutcome | null> {
+  await pool.query(
+    `UPDATE comparison_runs SET status = 'RUNNING', started_at = coalesce(started_at, now())
+      WHERE id = $1 AND status = 'PENDING'`,
+    [runId],
+  );
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const claimed = await client.query<{ chunk_no: number; kind: ComparisonKind; as_of: string }>(
+      chunkNo === undefined ? CLAIM_NEXT : CLAIM_ONE,
+      chunkNo === undefined ? [runId] : [runId, chunkNo],
+    );
+    const chunk = claimed.rows[0];
+    if (!chunk) {
+      await client.query('COMMIT');
+      return null;
+    }
+    const households = await assessHouseholds(
+      client,
+      { runId, chunkNo: chunk.chunk_no, asOf: chunk.as_of },
+      { flags: FLAGS_CHECKED_BY[chunk.kind], datasets: DATASETS_READ_BY[chunk.kind] },
+    );
+    await client.query(
+      `UPDATE comparison_chunks SET state = 'DONE', completed_at = now() WHERE run_id = $1 AND chunk_no = $2`,
+      [runId, chunk.chunk_no],
+    );
+    // Locked last and briefly, so workers on other chunks of the run are not held up; the statement after the
+    // lock sees every chunk committed before it, so exactly one worker completes the run. NO KEY UPDATE: the
+    // results' foreign keys hold KEY SHARE locks on the run, which a FOR UPDATE would deadlock against.
+    await client.query('SELECT 1 FROM comparison_runs WHERE id = $1 FOR NO KEY UPDATE', [runId]);
+    await client.query(
+      `WITH done AS (
+         SELECT count(*)::int AS chunks, coalesce(sum(cardinality(household_ids)), 0)::int AS households
+           FROM comparison_chunks WHERE run_id = $1 AND state = 'DONE')
+       UPDATE comparison_runs r SET chunks_done = done.chunks, households_done = done.households,
+              status = CASE WHEN done.chunks = r.chunk_count THEN 'COMPLETED'::"ComparisonRunStatus" ELSE r.status END,
+              completed_at = CASE WHEN done.chunks = r.chunk_count THEN now() ELSE r.completed_at END
+         FROM done WHERE r.id = $1`,
+      [runId],
+    );
+    await client.query('COMMIT');
+    return { runId, chunkNo: chunk.chunk_no, households };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}

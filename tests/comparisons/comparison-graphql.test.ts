@@ -1,0 +1,141 @@
+import type { SeedManifest } from '@hub/prisma/synthetic/manifest';
+import { seedDatabase } from '@hub/prisma/synthetic/seed-database';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp } from '../factories/http-app.ts';
+import { createUser } from '../factories/users.ts';
+import { createTestDatabase } from '../setup/test-database.ts';
+
+type Hub = Awaited<ReturnType<typeof startTestApp>>;
+let hub: Hub;
+let manifest: SeedManifest;
+let officer: string;
+let auditor: string;
+
+const START = `mutation ($input: StartComparisonRunInput!) {
+  startComparisonRun(input: $input) { id status kind householdCount chunkCount }
+}`;
+const RUN = `query ($id: ID!) {
+  comparisonRun(id: $id) {
+    id status progress chunksDone chunkCount householdsDone householdCount
+    summary { classifications { classification households } flags { flag households } }
+  }
+}`;
+
+async function completedRun(token: string, input: Record<string, unknown>) {
+  const started = await hub.graphql<{ startComparisonRun: { id: string } }>(START, { token, variables: { input } });
+  expect(started.errors).toBeUndefined();
+  const id = started.data?.startComparisonRun.id as string;
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const answer = await hub.graphql<{ comparisonRun: { status: string; progress: number } }>(RUN, {
+      token,
+      variables: { id },
+    });
+    if (answer.data?.comparisonRun.status === 'COMPLETED') return answer.data.comparisonRun as Record<string, unknown>;
+    expect(answer.data?.comparisonRun.status).not.toBe('FAILED');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`run ${id} did not complete`);
+}
+
+beforeAll(async () => {
+  const database = await createTestDatabase();
+  manifest = await seedDatabase(database.url, { persons: 3_000, seed: 11 });
+  hub = await startTestApp(database.url);
+  const centre = await hub.prisma.department.findUniqueOrThrow({ where: { code: 'CIVIL_AFFAIRS_640100' } });
+  const officerUser = await createUser(hub.prisma, { role: 'VERIFICATION_OFFICER', departmentId: centre.id });
+  const auditorUser = await createUser(hub.prisma, { role: 'AUDITOR', departmentId: centre.id });
+  officer = await hub.logIn(officerUser.user.username, officerUser.password);
+  auditor = await hub.logIn(auditorUser.user.username, auditorUser.password);
+});
+
+describe('comparison runs through GraphQL', () => {
+  it('lets a verification officer run a periodic review and read its progress, summary and flagged households with evidence', async () => {
+    const run = await completedRun(officer, {
+      kind: 'PERIODIC_REVIEW',
+      regionCode: '640100',
+      asOf: manifest.asOf,
+      chunkSize: 50,
+    });
+    expect(run).toMatchObject({ status: 'COMPLETED', progress: 1 });
+    expect(run.householdsDone).toBe(run.householdCount);
+    const flagged = await hub.graphql<{
+      assessments: {
+        totalCount: number;
+        edges: {
+          node: {
+            householdId: string;
+            flags: {
+              code: string;
+              evidence: { department: { code: string } | null; snapshotId: string; recordId: string; asOf: string }[];
+            }[];
+          };
+        }[];
+      };
+    }>(
+      `query ($runId: ID!) {
+        assessments(runId: $runId, flag: NON_EXEMPT_VEHICLE, first: 10) {
+          totalCount
+          edges { node { householdId classification perCapitaIncomeFen
+            flags { code evidence { department { code } dataset recordId snapshotId asOf facts { name value } } } } }
+        }
+      }`,
+      { token: officer, variables: { runId: run.id } },
+    );
+    expect(flagged.errors).toBeUndefined();
+    const expected = manifest.plantedCases.filter((planted) => planted.expectedFlag === 'NON_EXEMPT_VEHICLE');
+    expect(flagged.data?.assessments.totalCount).toBe(expected.length);
+    const node = flagged.data?.assessments.edges[0]?.node;
+    expect(expected.map((planted) => planted.householdId)).toContain(node?.householdId);
+    const vehicle = node?.flags.find((flag) => flag.code === 'NON_EXEMPT_VEHICLE');
+    expect(vehicle?.evidence[0]).toMatchObject({
+      department: { code: 'PUBLIC_SECURITY_640100' },
+      asOf: manifest.dataAsOf,
+    });
+  });
+
+  it('shows what changed since the previous run of the same kind and region', async () => {
+    const input = { kind: 'DEATH_CHECK', regionCode: '640100', asOf: manifest.asOf };
+    await completedRun(officer, input);
+    const deceased = manifest.plantedCases.find((planted) => planted.kind === 'DECEASED_MEMBER');
+    // The police correct a record: the cancellation was a migration, and the cremation record was someone else's.
+    await hub.prisma.hukouRecord.updateMany({
+      where: { personId: deceased?.personId as string, status: 'CANCELLED' },
+      data: { status: 'ACTIVE', cancelledOn: null, cancellationReason: null },
+    });
+    await hub.prisma.cremationRecord.deleteMany({ where: { personId: deceased?.personId as string } });
+    const second = await completedRun(officer, input);
+    const diff = await hub.graphql<{
+      comparisonRunDiff: {
+        previousRun: { id: string } | null;
+        cleared: { householdId: string; removedFlags: string[] }[];
+        newlyFlagged: unknown[];
+      };
+    }>(
+      `query ($runId: ID!) { comparisonRunDiff(runId: $runId) {
+        previousRun { id } newlyFlagged { householdId } cleared { householdId removedFlags } changedClass { householdId }
+      } }`,
+      { token: officer, variables: { runId: second.id } },
+    );
+    expect(diff.errors).toBeUndefined();
+    expect(diff.data?.comparisonRunDiff.previousRun).not.toBeNull();
+    expect(diff.data?.comparisonRunDiff.newlyFlagged).toEqual([]);
+    expect(diff.data?.comparisonRunDiff.cleared).toEqual([
+      { householdId: deceased?.householdId, removedFlags: ['DECEASED_MEMBER'] },
+    ]);
+  });
+
+  it('refuses auditors, and an APPLICATION run without households', async () => {
+    const denied = await hub.graphql(START, {
+      token: auditor,
+      variables: { input: { kind: 'PERIODIC_REVIEW', regionCode: '640100', asOf: manifest.asOf } },
+    });
+    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const listing = await hub.graphql('{ comparisonRuns { id } }', { token: auditor });
+    expect(listing.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const empty = await hub.graphql(START, {
+      token: officer,
+      variables: { input: { kind: 'APPLICATION', asOf: manifest.asOf } },
+    });
+    expect(empty.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'HOUSEHOLDS_REQUIRED' });
+  });
+});

@@ -1,0 +1,87 @@
+import type { AssistanceKind, CaseStatus, PrismaClient } from '@hub/prisma';
+import { createSnapshots, type Snapshots } from './department-records.ts';
+import { createDepartment, createSnapshot } from './departments.ts';
+import { createPerson } from './households.ts';
+import { createRegionTree } from './regions.ts';
+import { uniqueNumber } from './unique.ts';
+
+export const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/**
+ * A city whose county has a standard (the city and the township have none, so a township's household takes the
+ * county's), a snapshot of every dataset the engine reads, and a maker of households to assess.
+ */
+export async function createAssessmentWorld(
+  prisma: PrismaClient,
+  standard: { minimumLivingMonthlyFen: number; year: number; employmentCostDeductionFen?: number },
+) {
+  const regions = await createRegionTree(prisma);
+  await prisma.assistanceStandard.create({
+    data: {
+      regionCode: regions.county.code,
+      year: standard.year,
+      areaType: 'URBAN',
+      minimumLivingMonthlyFen: standard.minimumLivingMonthlyFen,
+      lowIncomeMultiplier: '1.5',
+      financialAssetMonths: 24,
+      maxHomes: 1,
+      exemptVehicleMaxValueFen: 3_000_000n,
+      employmentCostDeductionFen: standard.employmentCostDeductionFen ?? 0,
+    },
+  });
+  const snapshots = await createSnapshots(prisma, { regionCode: regions.city.code });
+  const civilAffairs = await createDepartment(prisma, { kind: 'CIVIL_AFFAIRS', regionCode: regions.city.code });
+  const roster = await createSnapshot(prisma, { departmentId: civilAffairs.id, dataset: 'STAFF_ROSTER' });
+  const filings = await createSnapshot(prisma, { departmentId: civilAffairs.id, dataset: 'STAFF_RELATIVE_FILING' });
+
+  /** A household of `members` persons on one hukou booklet in the township, enrolled in the given case. */
+  async function household(
+    options: { members?: number; caseKind?: AssistanceKind; caseStatus?: CaseStatus; gracePeriodEndsOn?: string } = {},
+  ) {
+    const created = await prisma.household.create({
+      data: { regionCode: regions.township.code, areaType: 'URBAN', address: `某街${uniqueNumber()}号` },
+    });
+    const hukouNumber = `H${uniqueNumber()}`;
+    const members = [];
+    for (let index = 0; index < (options.members ?? 1); index++) {
+      const person = await createPerson(prisma, { householdId: created.id, relation: index === 0 ? 'HEAD' : 'CHILD' });
+      await prisma.hukouRecord.create({
+        data: { ...from(snapshots, 'HUKOU', person.id), status: 'ACTIVE', registeredRegionCode: '640104', hukouNumber },
+      });
+      members.push(person);
+    }
+    await prisma.assistanceCase.create({
+      data: {
+        householdId: created.id,
+        kind: options.caseKind ?? 'MINIMUM_LIVING_GUARANTEE',
+        status: options.caseStatus ?? 'ACTIVE',
+        startedOn: day('2024-01-01'),
+        monthlyAmountFen: 10_000,
+        gracePeriodEndsOn: options.gracePeriodEndsOn ? day(options.gracePeriodEndsOn) : null,
+      },
+    });
+    return { household: created, members, head: members[0] as (typeof members)[number], hukouNumber };
+  }
+
+  async function wage(personId: string, monthlyWageFen: number, snapshot = snapshots.EMPLOYMENT) {
+    return prisma.employmentRecord.create({
+      data: {
+        personId,
+        departmentId: snapshot.departmentId,
+        snapshotId: snapshot.id,
+        asOf: snapshot.asOf,
+        employerName: '某公司',
+        employerCode: `E${uniqueNumber()}`,
+        startedOn: day('2025-01-01'),
+        monthlyWageFen,
+      },
+    });
+  }
+
+  return { regions, snapshots, roster, filings, civilAffairs, household, wage };
+}
+
+export function from(snapshots: Snapshots, dataset: keyof Snapshots, personId: string) {
+  const snapshot = snapshots[dataset];
+  return { personId, departmentId: snapshot.departmentId, snapshotId: snapshot.id, asOf: snapshot.asOf };
+}
