@@ -4,27 +4,22 @@ import type { AssessmentFlagCode, ComparisonKind, Dataset } from '@hub/prisma';
 // (assess-households.ts), where every threshold is read from assistance_standards.
 
 /** The flags each kind of run reports; every kind computes the whole assessment, so classifications agree. */
+// Applications and periodic reviews check every rule of the assessment.
+const EVERY_FLAG: readonly AssessmentFlagCode[] = [
+  'DECEASED_MEMBER',
+  'INCOME_ABOVE_STANDARD',
+  'FINANCIAL_ASSETS_OVER_LIMIT',
+  'NON_EXEMPT_VEHICLE',
+  'EXCESS_PROPERTY',
+  'BUSINESS_REGISTERED',
+  'UNFILED_STAFF_RELATIVE',
+  'DATA_MISSING',
+];
+
+/** The flags each kind of run reports; every kind computes the whole assessment, so classifications agree. */
 export const FLAGS_CHECKED_BY: Record<ComparisonKind, readonly AssessmentFlagCode[]> = {
-  APPLICATION: [
-    'DECEASED_MEMBER',
-    'INCOME_ABOVE_STANDARD',
-    'FINANCIAL_ASSETS_OVER_LIMIT',
-    'NON_EXEMPT_VEHICLE',
-    'EXCESS_PROPERTY',
-    'BUSINESS_REGISTERED',
-    'UNFILED_STAFF_RELATIVE',
-    'DATA_MISSING',
-  ],
-  PERIODIC_REVIEW: [
-    'DECEASED_MEMBER',
-    'INCOME_ABOVE_STANDARD',
-    'FINANCIAL_ASSETS_OVER_LIMIT',
-    'NON_EXEMPT_VEHICLE',
-    'EXCESS_PROPERTY',
-    'BUSINESS_REGISTERED',
-    'UNFILED_STAFF_RELATIVE',
-    'DATA_MISSING',
-  ],
+  APPLICATION: EVERY_FLAG,
+  PERIODIC_REVIEW: EVERY_FLAG,
   // Deaths show up as cremation records (civil affairs) and hukou cancellations (police).
   DEATH_CHECK: ['DECEASED_MEMBER', 'DATA_MISSING'],
   // Staff and their close relatives who receive 低保 must be filed (近亲属备案).
