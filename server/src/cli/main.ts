@@ -25,6 +25,10 @@ const commands: Record<string, { run: (args: string[]) => Promise<void>; summary
     run: async (args) => (await import('./commands/compare.ts')).compareCommand(args),
     summary: 'run a comparison (PERIODIC_REVIEW, DEATH_CHECK, STAFF_RELATIVES, APPLICATION) in DATABASE_URL',
   },
+  'work-comparisons': {
+    run: async (args) => (await import('./commands/work-comparisons.ts')).workComparisonsCommand(args),
+    summary: 'a comparison worker: takes chunks of pending runs in DATABASE_URL until stopped (--until-idle)',
+  },
   audit: {
     run: async (args) => (await import('./commands/audit.ts')).auditCommand(args),
     summary: "verify: recompute the audit trail's hash chain in DATABASE_URL and name the first broken entry",

@@ -14,7 +14,8 @@ const USAGE = `usage: pnpm hub compare --kind KIND [--region CODE] [--households
 
 Runs a comparison in DATABASE_URL and prints its progress, the households per classification and flag, and what
 changed since the previous run of the same kind and region. KIND is one of ${KINDS.join(', ')}; an APPLICATION
-run names its households, the others compare the enrolled households of --region and its sub-regions.`;
+run names its households, the others compare the enrolled households of --region and its sub-regions. With
+--start-only it creates the run and leaves its chunks to workers (pnpm hub work-comparisons).`;
 
 /** `hub compare`: one comparison run, worked through in this process. */
 export async function compareCommand(args: string[]): Promise<void> {
@@ -26,6 +27,7 @@ export async function compareCommand(args: string[]): Promise<void> {
       households: { type: 'string' },
       'as-of': { type: 'string' },
       'chunk-size': { type: 'string' },
+      'start-only': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -48,6 +50,10 @@ export async function compareCommand(args: string[]): Promise<void> {
       chunkSize: values['chunk-size'] ? Number(values['chunk-size']) : null,
     });
     console.log(`run ${started.id}: ${started.householdCount} households in ${started.chunkCount} chunks`);
+    if (values['start-only']) {
+      console.log('left for the workers (pnpm hub work-comparisons)');
+      return;
+    }
     await runComparison(pool, started.id, {
       onProgress: (progress) =>
         console.log(
