@@ -252,6 +252,8 @@ export interface ComparisonService {
   startComparisonRun(input: StartComparisonRunInput, startedById: string): Promise<{ id: string }>;
   summarizeComparisonRun(runId: string): Promise<ComparisonRunSummary>;
   diffComparisonRuns(runId: string): Promise<ComparisonRunDiff>;
+  /** No further chunk is claimed; CONFLICT INVALID_TRANSITION unless the run is pending or running. */
+  cancelComparisonRun(runId: string): Promise<void>;
 }
 
 export interface HubServices {

@@ -124,6 +124,44 @@ describe('comparison runs through GraphQL', () => {
     ]);
   });
 
+  it('tells the pace of a run and when it ended', async () => {
+    const run = await completedRun(officer, { kind: 'DEATH_CHECK', regionCode: '640100', asOf: manifest.asOf });
+    const answer = await hub.graphql<{
+      comparisonRun: { householdsPerSecond: number; estimatedCompletionAt: string; completedAt: string };
+    }>('query ($id: ID!) { comparisonRun(id: $id) { householdsPerSecond estimatedCompletionAt completedAt } }', {
+      token: officer,
+      variables: { id: run.id },
+    });
+    expect(answer.data?.comparisonRun.householdsPerSecond).toBeGreaterThan(0);
+    expect(answer.data?.comparisonRun.estimatedCompletionAt).toBe(answer.data?.comparisonRun.completedAt);
+  });
+
+  it('cancels a running comparison: no chunk is started after it, and a second cancel is refused', async () => {
+    const started = await hub.graphql<{ startComparisonRun: { id: string; chunkCount: number } }>(START, {
+      token: officer,
+      variables: { input: { kind: 'PERIODIC_REVIEW', regionCode: '640100', asOf: manifest.asOf, chunkSize: 1 } },
+    });
+    const { id, chunkCount } = started.data?.startComparisonRun ?? { id: '', chunkCount: 0 };
+    const CANCEL = 'mutation ($id: ID!) { cancelComparisonRun(id: $id) { status chunksDone } }';
+    const cancelled = await hub.graphql<{ cancelComparisonRun: { status: string; chunksDone: number } }>(CANCEL, {
+      token: officer,
+      variables: { id },
+    });
+    expect(cancelled.data?.cancelComparisonRun.status).toBe('CANCELLED');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const later = await hub.graphql<{ comparisonRun: { status: string; chunksDone: number } }>(RUN, {
+      token: officer,
+      variables: { id },
+    });
+    // The chunk in hand when it was cancelled may still finish; nothing after it starts.
+    const done = later.data?.comparisonRun.chunksDone ?? 0;
+    expect(done - (cancelled.data?.cancelComparisonRun.chunksDone ?? 0)).toBeLessThanOrEqual(1);
+    expect(done).toBeLessThan(chunkCount);
+    expect(later.data?.comparisonRun.status).toBe('CANCELLED');
+    const again = await hub.graphql(CANCEL, { token: officer, variables: { id } });
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'INVALID_TRANSITION' });
+  });
+
   it('refuses auditors, and an APPLICATION run without households', async () => {
     const denied = await hub.graphql(START, {
       token: auditor,

@@ -2,6 +2,7 @@ import { AuditDecision, type Prisma } from '@hub/prisma';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { validIdNumber } from '../persons/id-number-argument.ts';
+import { isUuid } from '../uuid.ts';
 
 export const AuditDecisionEnum = builder.enumType(AuditDecision, {
   name: 'AuditDecision',
@@ -25,7 +26,6 @@ export const AuditEntryFilter = builder.inputType('AuditEntryFilter', {
 
 type AuditEntryFilterInput = typeof AuditEntryFilter.$inferInput;
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOTHING: Prisma.AuditEntryWhereInput = { sequence: { lt: 0 } };
 
 /**
@@ -40,7 +40,7 @@ export async function auditEntriesWhere(
   const conditions: Prisma.AuditEntryWhereInput[] = [];
   if (filter.departmentId != null) {
     const departmentId = String(filter.departmentId);
-    conditions.push(UUID_PATTERN.test(departmentId) ? { departmentId } : NOTHING);
+    conditions.push(isUuid(departmentId) ? { departmentId } : NOTHING);
   }
   if (filter.actorName != null) conditions.push({ actorName: filter.actorName });
   if (filter.subjectIdNumber != null) {

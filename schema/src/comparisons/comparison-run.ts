@@ -1,10 +1,17 @@
 import { builder } from '../builder.ts';
+import { notFoundError } from '../errors.ts';
 import { viewerUserId } from '../scopes.ts';
+import { isUuid } from '../uuid.ts';
 import { ComparisonKindEnum, ComparisonRunStatusEnum } from './comparison-enums.ts';
 import { ComparisonRunSummary } from './comparison-run-summary.ts';
 
 const read = { can: 'comparisons:read' } as const;
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function householdsPerSecond(run: { startedAt: Date | null; completedAt: Date | null; householdsDone: number }) {
+  if (!run.startedAt || run.householdsDone === 0) return null;
+  const seconds = ((run.completedAt ?? new Date()).getTime() - run.startedAt.getTime()) / 1000;
+  return run.householdsDone / Math.max(seconds, 0.001);
+}
 
 export const ComparisonRun = builder.prismaObject('ComparisonRun', {
   description:
@@ -26,6 +33,21 @@ export const ComparisonRun = builder.prismaObject('ComparisonRun', {
       description: 'Households assessed ÷ households in the cohort, 0 to 1 (1 for an empty cohort).',
       resolve: (run) => (run.householdCount === 0 ? 1 : run.householdsDone / run.householdCount),
     }),
+    householdsPerSecond: t.float({
+      nullable: true,
+      description: 'Households assessed per second since the run started; null until its first chunk is done.',
+      resolve: (run) => householdsPerSecond(run),
+    }),
+    estimatedCompletionAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the run ended, or when it will at its pace so far; null until its first chunk is done.',
+      resolve: (run) => {
+        if (run.completedAt) return run.completedAt;
+        const rate = householdsPerSecond(run);
+        return rate ? new Date(Date.now() + ((run.householdCount - run.householdsDone) / rate) * 1000) : null;
+      },
+    }),
     failure: t.exposeString('failure', { nullable: true }),
     startedBy: t.relation('startedBy', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -46,9 +68,7 @@ builder.queryField('comparisonRun', (t) =>
     authScopes: read,
     args: { id: t.arg.id({ required: true }) },
     resolve: (query, _root, args, { prisma }) =>
-      UUID_PATTERN.test(String(args.id))
-        ? prisma.comparisonRun.findUnique({ ...query, where: { id: String(args.id) } })
-        : null,
+      isUuid(String(args.id)) ? prisma.comparisonRun.findUnique({ ...query, where: { id: String(args.id) } }) : null,
   }),
 );
 
@@ -102,6 +122,21 @@ builder.mutationField('startComparisonRun', (t) =>
         },
         viewerUserId(context),
       );
+      return context.prisma.comparisonRun.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+);
+
+builder.mutationField('cancelComparisonRun', (t) =>
+  t.prismaField({
+    type: 'ComparisonRun',
+    description: 'Stops a pending or running run: the chunks in hand finish, no other is started; results so far stay.',
+    authScopes: { can: 'comparisons:run' },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (query, _root, args, context) => {
+      const id = String(args.id);
+      if (!isUuid(id)) throw notFoundError('no comparison run has that id');
+      await context.services.comparisons.cancelComparisonRun(id);
       return context.prisma.comparisonRun.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),

@@ -8,10 +8,9 @@ import { validIdNumber } from '../persons/id-number-argument.ts';
 import { regionCodesWithin } from '../regions/region.ts';
 import { isWithinReach } from '../regions/within-reach.ts';
 import { personalData } from '../scopes.ts';
+import { isUuid } from '../uuid.ts';
 
 export const AreaTypeEnum = builder.enumType(AreaType, { name: 'AreaType' });
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const Household = builder.prismaObject('Household', {
   description: 'A household as civil affairs knows it: where it lives, its members, its assistance and applications.',
@@ -55,7 +54,7 @@ builder.queryField('household', (t) =>
       const planned = { ...query }; // read before any early null, which skips the query on purpose
       const id = String(args.id);
       await context.access.requireReach();
-      if (!UUID_PATTERN.test(id)) return null;
+      if (!isUuid(id)) return null;
       const located = await context.prisma.household.findUnique({ where: { id }, select: { regionCode: true } });
       if (!located || !(await isWithinReach(context, located.regionCode))) return null;
       const household = await context.prisma.household.findUnique({ ...planned, where: { id } });

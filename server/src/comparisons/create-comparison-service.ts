@@ -1,5 +1,6 @@
 import type { ComparisonService } from '@hub/schema/context';
 import pg from 'pg';
+import { cancelComparisonRun } from './cancel-comparison-run.ts';
 import { diffComparisonRuns } from './diff-comparison-runs.ts';
 import { runComparison } from './run-comparison.ts';
 import { startComparisonRun } from './start-comparison-run.ts';
@@ -31,6 +32,7 @@ export function createComparisonService(databaseUrl: string): ComparisonServiceH
     },
     summarizeComparisonRun: (runId) => summarizeComparisonRun(pool, runId),
     diffComparisonRuns: (runId) => diffComparisonRuns(pool, runId),
+    cancelComparisonRun: (runId) => cancelComparisonRun(pool, runId),
   };
   return {
     service,

@@ -64,7 +64,8 @@ export async function runComparisonChunk(pool: pg.Pool, runId: string, chunkNo?:
          SELECT count(*)::int AS chunks, coalesce(sum(cardinality(household_ids)), 0)::int AS households
            FROM comparison_chunks WHERE run_id = $1 AND state = 'DONE')
        UPDATE comparison_runs r SET chunks_done = done.chunks, households_done = done.households,
-              status = CASE WHEN done.chunks = r.chunk_count THEN 'COMPLETED'::"ComparisonRunStatus" ELSE r.status END,
+              status = CASE WHEN done.chunks = r.chunk_count AND r.status <> 'CANCELLED'
+                            THEN 'COMPLETED'::"ComparisonRunStatus" ELSE r.status END,
               completed_at = CASE WHEN done.chunks = r.chunk_count THEN now() ELSE r.completed_at END
          FROM done WHERE r.id = $1`,
       [runId],

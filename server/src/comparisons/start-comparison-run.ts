@@ -1,5 +1,6 @@
 import type { ComparisonKind } from '@hub/prisma';
 import { badUserInputError } from '@hub/schema/errors';
+import { isUuid } from '@hub/schema/uuid';
 import type pg from 'pg';
 import { DEFAULT_CHUNK_SIZE, enrolledCaseSql, isRegionalKind } from './rules.ts';
 
@@ -20,8 +21,6 @@ export interface StartedComparisonRun {
   householdCount: number;
   chunkCount: number;
 }
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // The enrolled households of the region and every region below it.
 const REGIONAL_COHORT = `
@@ -62,7 +61,7 @@ export async function startComparisonRun(pool: pg.Pool, input: StartComparisonRu
       }
     }
     if (!regional) {
-      const malformed = householdIds.filter((id) => !UUID_PATTERN.test(id));
+      const malformed = householdIds.filter((id) => !isUuid(id));
       const known = await client.query<{ id: string }>('SELECT id FROM households WHERE id = ANY($1::uuid[])', [
         malformed.length ? [] : householdIds,
       ]);

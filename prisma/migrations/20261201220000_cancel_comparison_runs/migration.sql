@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "ComparisonRunStatus" ADD VALUE 'CANCELLED';
