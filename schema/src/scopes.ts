@@ -35,6 +35,11 @@ const PERMISSIONS: Record<Permission, readonly UserRole[]> = {
   'comparisons:read': ['ADMIN', 'VERIFICATION_OFFICER'],
 };
 
+/** Whether a viewer's role holds a named permission; API clients hold none of them. */
+export function viewerHolds(viewer: Context['viewer'], permission: Permission): boolean {
+  return viewer?.kind === 'USER' && PERMISSIONS[permission].includes(viewer.role);
+}
+
 /** The one central policy: what each viewer may do. Which data items it may see is the permission engine's. */
 export function hubAuthScopes(context: Context): HubScopeLoaders {
   const viewer = context.viewer;
@@ -42,7 +47,7 @@ export function hubAuthScopes(context: Context): HubScopeLoaders {
     authenticated: viewer !== null,
     administrator: viewer?.kind === 'USER' && viewer.role === 'ADMIN',
     dataConsumer: viewer?.kind === 'API_CLIENT' || (viewer?.kind === 'USER' && viewer.role !== 'AUDITOR'),
-    can: (permission) => viewer?.kind === 'USER' && PERMISSIONS[permission].includes(viewer.role),
+    can: (permission) => viewerHolds(viewer, permission),
     auditor: viewer?.kind === 'USER' && (viewer.role === 'AUDITOR' || viewer.role === 'ADMIN'),
   };
 }

@@ -15,6 +15,7 @@ import { createApiClientService } from '../identity/create-api-client-service.ts
 import { createIdentityService } from '../identity/create-identity-service.ts';
 import { createGrantCache, type GrantCache } from '../permissions/grant-cache.ts';
 import { auditRequestsPlugin } from './audit-requests-plugin.ts';
+import { comparisonExportRoutes } from './comparison-export-routes.ts';
 import { createApolloServer } from './create-apollo-server.ts';
 import { createRequestContext } from './create-request-context.ts';
 import { oauthTokenRoute } from './oauth-token-route.ts';
@@ -160,6 +161,7 @@ async function registerRoutes(
     context: (request) => createRequestContext({ prisma, services: services.services, grants }, request),
   });
   await app.register(oauthTokenRoute, { prisma });
+  await app.register(comparisonExportRoutes, { prisma, auditWriter });
   await app.register(snapshotUploadRoute, { prisma, databaseUrl: services.databaseUrl });
   await app.register(snapshotRejectsRoute, { prisma, pool: services.deliveryPool });
   app.get('/healthz', async () => ({ status: 'ok' }));

@@ -1,0 +1,95 @@
+import { maskedIdNumber } from '@hub/schema/disclosure/masks';
+
+// The verification report (核对报告) of one household in one run, as a page a person prints and files: what was
+// compared, against which standard, what was found and on what evidence.
+
+export interface ReportFacts {
+  run: { id: string; kind: string; asOf: string; regionName: string | null };
+  household: { id: string; address: string; regionName: string; areaType: string };
+  members: { name: string; idNumber: string; relation: string | null }[];
+  assessment: {
+    classification: string | null;
+    countedMembers: number;
+    monthlyIncomeFen: string;
+    rigidExpenditureFen: string;
+    perCapitaIncomeFen: string | null;
+    standardMonthlyFen: number;
+    financialAssetsFen: string;
+    findings: { flag: string; evidence: Record<string, unknown>[] }[];
+  };
+  departments: ReadonlyMap<string, string>;
+}
+
+const html = (value: unknown) =>
+  String(value ?? '').replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+const yuan = (fen: string | number | null) => (fen === null ? '—' : `¥${(Number(fen) / 100).toFixed(2)}`);
+
+const CLASSIFICATIONS: Record<string, string> = {
+  MINIMUM_LIVING: '低保标准以内 (within the 低保 standard)',
+  LOW_INCOME: '低收入家庭 (low-income)',
+  ABOVE_LINE: '超出认定标准 (above the line)',
+};
+
+export function renderVerificationReport(facts: ReportFacts, generatedAt: Date): string {
+  const { run, household, members, assessment } = facts;
+  const rows = (pairs: [string, string][]) =>
+    pairs.map(([label, value]) => `<tr><th>${html(label)}</th><td>${html(value)}</td></tr>`).join('');
+  const evidence = assessment.findings
+    .flatMap((finding) =>
+      (finding.evidence.length ? finding.evidence : [{}]).map(
+        (item) =>
+          `<tr><td>${html(finding.flag)}</td><td>${html(item.dataset)}</td><td>${html(
+            facts.departments.get(String(item.departmentId)) ?? item.departmentId,
+          )}</td><td>${html(item.asOf)}</td><td><code>${html(item.snapshotId)}</code></td><td><code>${html(
+            JSON.stringify(item.facts ?? {}),
+          )}</code></td></tr>`,
+      ),
+    )
+    .join('');
+  return `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>核对报告 ${html(household.id)}</title>
+<style>
+body{font:14px/1.5 "Noto Sans CJK SC","PingFang SC",sans-serif;margin:2rem auto;max-width:60rem;color:#111}
+h1{font-size:1.4rem;text-align:center}table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}
+th,td{border:1px solid #999;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f2f2f2;width:14rem}
+code{font-size:12px;word-break:break-all}.sign{margin-top:3rem;display:flex;justify-content:space-between}
+@media print{body{margin:0;max-width:none}}
+</style></head><body>
+<h1>居民家庭经济状况核对报告<br><small>Household economic-status verification report</small></h1>
+<table>${rows([
+    ['核对类型 Run', `${run.kind} · ${run.id}`],
+    ['核对基准日 As of', run.asOf],
+    ['家庭 Household', `${household.regionName} · ${household.address} (${household.areaType})`],
+    [
+      '认定结果 Classification',
+      assessment.classification
+        ? (CLASSIFICATIONS[assessment.classification] ?? assessment.classification)
+        : '无计入成员 (no member counts)',
+    ],
+    ['计入成员 Members counted', String(assessment.countedMembers)],
+    ['家庭月收入 Monthly income', yuan(assessment.monthlyIncomeFen)],
+    ['刚性支出 Rigid expenditure', yuan(assessment.rigidExpenditureFen)],
+    ['人均月收入 Per-capita income', yuan(assessment.perCapitaIncomeFen)],
+    ['低保标准 Standard (per person per month)', yuan(assessment.standardMonthlyFen)],
+    ['金融资产 Financial assets', yuan(assessment.financialAssetsFen)],
+  ])}</table>
+<h2>家庭成员 Members</h2>
+<table><tr><th>姓名 Name</th><th>身份证号 ID number</th><th>与户主关系 Relation</th></tr>${members
+    .map(
+      (m) =>
+        `<tr><td>${html(m.name)}</td><td>${html(maskedIdNumber(m.idNumber))}</td><td>${html(m.relation)}</td></tr>`,
+    )
+    .join('')}</table>
+<h2>核对发现 Findings</h2>
+${
+  assessment.findings.length
+    ? `<table><tr><th>发现 Flag</th><th>数据 Dataset</th><th>提供部门 Department</th><th>截至 As of</th><th>批次 Snapshot</th><th>依据 Facts</th></tr>${evidence}</table>`
+    : '<p>未发现异常 (nothing found).</p>'
+}
+<p>生成时间 Generated ${html(generatedAt.toISOString())}. 本报告的每次查阅均记入审计日志 (every view of this report is recorded in the audit trail).</p>
+<div class="sign"><span>核对人 Verified by: ____________</span><span>复核人 Reviewed by: ____________</span><span>日期 Date: ____________</span></div>
+</body></html>`;
+}

@@ -1,0 +1,90 @@
+import type { SeedManifest } from '@hub/prisma/synthetic/manifest';
+import { seedDatabase } from '@hub/prisma/synthetic/seed-database';
+import { runComparison } from '@hub/server/comparisons/run-comparison';
+import { startComparisonRun } from '@hub/server/comparisons/start-comparison-run';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp } from '../factories/http-app.ts';
+import { createUser } from '../factories/users.ts';
+import { createTestDatabase } from '../setup/test-database.ts';
+
+const database = await createTestDatabase();
+const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+let hub: Awaited<ReturnType<typeof startTestApp>>;
+let manifest: SeedManifest;
+let run: { id: string; householdCount: number };
+let officer: string;
+let auditor: string;
+
+beforeAll(async () => {
+  manifest = await seedDatabase(database.url, { persons: 2_000, seed: 5 });
+  hub = await startTestApp(database.url);
+  run = await startComparisonRun(pool, {
+    kind: 'PERIODIC_REVIEW',
+    regionCode: '640100',
+    asOf: manifest.asOf,
+    householdIds: null,
+    chunkSize: null,
+  });
+  await runComparison(pool, run.id);
+  const centre = await hub.prisma.department.findUniqueOrThrow({ where: { code: 'CIVIL_AFFAIRS_640100' } });
+  const login = async (role: 'VERIFICATION_OFFICER' | 'AUDITOR') => {
+    const { user, password } = await createUser(hub.prisma, { role, departmentId: centre.id });
+    return hub.logIn(user.username, password);
+  };
+  officer = await login('VERIFICATION_OFFICER');
+  auditor = await login('AUDITOR');
+});
+afterAll(() => pool.end());
+
+const get = (path: string, token?: string) =>
+  fetch(`${hub.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+const auditedHouseholds = async (operation: string) =>
+  (
+    await pool.query<{ subject_household_id: string }>(
+      'SELECT subject_household_id FROM audit_entries WHERE operation LIKE $1',
+      [`${operation}%`],
+    )
+  ).rows.map((row) => row.subject_household_id);
+
+describe("a comparison run's exports", () => {
+  it('gives the results as CSV, one row per household, identity numbers masked, each household audited', async () => {
+    const response = await get(`/comparisons/${run.id}/assessments.csv`, officer);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    const [header, ...rows] = (await response.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(header?.split(',')).toEqual(
+      expect.arrayContaining(['household_id', 'classification', 'per_capita_income_fen', 'flags', 'head_id_number']),
+    );
+    expect(rows).toHaveLength(run.householdCount);
+    const planted = manifest.plantedCases.find((c) => c.expectedFlag === 'NON_EXEMPT_VEHICLE');
+    expect(rows.find((row) => row.startsWith(planted?.householdId ?? '?'))).toContain('NON_EXEMPT_VEHICLE');
+    expect(rows.every((row) => !/\d{17}[\dX]/.test(row))).toBe(true);
+    expect(rows.some((row) => /\d{6}\*{8}[\dX]{4}/.test(row))).toBe(true);
+    const audited = await auditedHouseholds(`export assessments.csv of run ${run.id}`);
+    expect(new Set(audited).size).toBe(run.householdCount);
+  });
+
+  it("prints a household's verification report with its findings and evidence, and audits the view", async () => {
+    const planted = manifest.plantedCases.find((c) => c.expectedFlag === 'FINANCIAL_ASSETS_OVER_LIMIT');
+    const householdId = planted?.householdId as string;
+    const response = await get(`/comparisons/${run.id}/households/${householdId}/report`, officer);
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    expect(page).toContain('居民家庭经济状况核对报告');
+    expect(page).toContain('FINANCIAL_ASSETS_OVER_LIMIT');
+    expect(page).toMatch(/银行|Bank/);
+    expect(page).not.toMatch(/\d{17}[\dX]/);
+    expect(await auditedHouseholds(`verification report of run ${run.id}`)).toEqual([householdId]);
+  });
+
+  it('refuses auditors and anonymous callers, and answers 404 for a run or household that is not there', async () => {
+    expect((await get(`/comparisons/${run.id}/assessments.csv`, auditor)).status).toBe(403);
+    expect((await get(`/comparisons/${run.id}/assessments.csv`)).status).toBe(401);
+    expect((await get('/comparisons/00000000-0000-0000-0000-000000000000/assessments.csv', officer)).status).toBe(404);
+    expect((await get(`/comparisons/${run.id}/households/not-a-uuid/report`, officer)).status).toBe(404);
+  });
+});
