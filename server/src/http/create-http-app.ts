@@ -15,6 +15,7 @@ import { createApiClientService } from '../identity/create-api-client-service.ts
 import { createIdentityService } from '../identity/create-identity-service.ts';
 import { createGrantCache, type GrantCache } from '../permissions/grant-cache.ts';
 import { auditRequestsPlugin } from './audit-requests-plugin.ts';
+import { auditRouteRequests } from './audit-route-requests.ts';
 import { comparisonExportRoutes } from './comparison-export-routes.ts';
 import { createApolloServer } from './create-apollo-server.ts';
 import { createRequestContext } from './create-request-context.ts';
@@ -162,8 +163,11 @@ async function registerRoutes(
   });
   await app.register(oauthTokenRoute, { prisma });
   await app.register(comparisonExportRoutes, { prisma, auditWriter });
-  await app.register(snapshotUploadRoute, { prisma, databaseUrl: services.databaseUrl });
-  await app.register(snapshotRejectsRoute, { prisma, pool: services.deliveryPool });
+  await app.register(async (deliveries) => {
+    if (auditWriter) deliveries.addHook('onSend', auditRouteRequests(prisma, auditWriter));
+    await deliveries.register(snapshotUploadRoute, { prisma, databaseUrl: services.databaseUrl });
+    await deliveries.register(snapshotRejectsRoute, { prisma, pool: services.deliveryPool });
+  });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const result = await readiness.check();
