@@ -1,6 +1,7 @@
 import type { AccessLevel } from '@hub/prisma';
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema, isObjectType } from 'graphql';
 import type { Context, DisclosureSubject, ItemAccess } from '../context.ts';
+import { ACCESS_RANK, FACT_LEVELS, RECORD_LEVELS } from './access-levels.ts';
 import type { DisclosedField, DisclosedType } from './annotations.ts';
 import { dataItemDeniedError } from './data-item-denied.ts';
 import { maskValue } from './masks.ts';
@@ -10,10 +11,10 @@ type Resolver = GraphQLFieldResolver<unknown, Context>;
 type GuardedField = Exclude<DisclosedField, { kind: 'METADATA' }>;
 
 const NEEDED: Record<GuardedField['kind'], readonly AccessLevel[]> = {
-  VALUE: ['FULL', 'MASKED'],
-  IDENTIFIER: ['FULL', 'MASKED'],
-  RECORDS: ['FULL', 'MASKED'],
-  FACT: ['FULL', 'MASKED', 'DERIVED'],
+  VALUE: RECORD_LEVELS,
+  IDENTIFIER: RECORD_LEVELS,
+  RECORDS: RECORD_LEVELS,
+  FACT: FACT_LEVELS,
 };
 
 /** The items a field discloses (a fact may rest on any of several) and the levels it needs of them. */
@@ -29,7 +30,6 @@ export function disclosureOf(
   const needed = field.kind === 'IDENTIFIER' && field.mask === null ? (['FULL'] as const) : NEEDED[field.kind];
   return { items, needed };
 }
-const RANK: Record<AccessLevel, number> = { FULL: 3, MASKED: 2, DERIVED: 1 };
 
 /** Whether the type's fields carry personal data, and how (see annotations.ts). */
 export function typeDisclosure(type: { extensions?: unknown }): DisclosedType<unknown> | undefined {
@@ -62,7 +62,9 @@ export function enforceDisclosure(schema: GraphQLSchema): GraphQLSchema {
 function best(accesses: readonly [string, ItemAccess][]): [string, ItemAccess] {
   const granted = accesses.filter(([, access]) => access.level !== null);
   const pool = granted.length ? granted : accesses;
-  return pool.reduce((a, b) => (b[1].level && (!a[1].level || RANK[b[1].level] > RANK[a[1].level]) ? b : a));
+  return pool.reduce((a, b) =>
+    b[1].level && (!a[1].level || ACCESS_RANK[b[1].level] > ACCESS_RANK[a[1].level]) ? b : a,
+  );
 }
 
 function guard(resolve: Resolver, disclosedType: DisclosedType<unknown>, field: GuardedField): Resolver {

@@ -1,4 +1,5 @@
 import type { AccessLevel, DepartmentKind, PrismaClient, Purpose } from '@hub/prisma';
+import { ACCESS_RANK } from '@hub/schema/disclosure/access-levels';
 
 /** One active agreement's grant of one item. */
 export interface Grant {
@@ -14,8 +15,6 @@ export interface AgreementGrants {
   /** By item code, best level first. */
   byItem: ReadonlyMap<string, readonly Grant[]>;
 }
-
-const RANK: Record<AccessLevel, number> = { FULL: 3, MASKED: 2, DERIVED: 1 };
 
 /** Active means: status ACTIVE, the purpose among its purposes, and the day within [validFrom, validUntil]. */
 export async function loadAgreementGrants(
@@ -51,6 +50,6 @@ export async function loadAgreementGrants(
       byItem.set(item.itemCode, grants);
     }
   }
-  for (const grants of byItem.values()) grants.sort((a, b) => RANK[b.level] - RANK[a.level]);
+  for (const grants of byItem.values()) grants.sort((a, b) => ACCESS_RANK[b.level] - ACCESS_RANK[a.level]);
   return { department, byItem };
 }

@@ -1,7 +1,8 @@
-import type { AccessLevel, PrismaClient, Purpose } from '@hub/prisma';
+import type { PrismaClient, Purpose } from '@hub/prisma';
 import { serviceDay } from '@hub/schema/calendar/service-day';
 import { DATA_ITEMS, findDataItem } from '@hub/schema/catalogue';
 import type { AccessDecider, DisclosureSubject, ItemAccess, Viewer } from '@hub/schema/context';
+import { FACT_LEVELS, RECORD_LEVELS } from '@hub/schema/disclosure/access-levels';
 import { badUserInputError, forbiddenError } from '@hub/schema/errors';
 import { regionCodesWithin } from '@hub/schema/regions/region';
 import DataLoader from 'dataloader';
@@ -10,9 +11,6 @@ import { findCoveringConsents } from '../consents/find-covering-consents.ts';
 import type { AgreementGrants, Grant } from './agreement-grants.ts';
 import type { GrantCache } from './grant-cache.ts';
 import { reserveDailyQuery } from './reserve-daily-query.ts';
-
-const RECORD_LEVELS: readonly AccessLevel[] = ['FULL', 'MASKED'];
-const FACT_LEVELS: readonly AccessLevel[] = ['FULL', 'MASKED', 'DERIVED'];
 
 /**
  * One request's permission engine. A department sees its own records in full; anything else comes from the union

@@ -1,7 +1,6 @@
 import type { AccessLevel, PrismaClient } from '@hub/prisma';
 import { DATA_ITEMS } from '@hub/schema/catalogue';
-
-const RANK: Record<AccessLevel, number> = { FULL: 3, MASKED: 2, DERIVED: 1 };
+import { ACCESS_RANK } from '@hub/schema/disclosure/access-levels';
 
 /**
  * The best level at which a department holds each item today under any purpose: its own items in full, the rest
@@ -30,7 +29,7 @@ export async function loadHeldItems(
   for (const item of DATA_ITEMS) if (item.providerKind === department?.kind) held.set(item.code, 'FULL');
   for (const { itemCode, accessLevel } of items) {
     const current = held.get(itemCode);
-    if (!current || RANK[accessLevel] > RANK[current]) held.set(itemCode, accessLevel);
+    if (!current || ACCESS_RANK[accessLevel] > ACCESS_RANK[current]) held.set(itemCode, accessLevel);
   }
   return held;
 }
