@@ -6,7 +6,7 @@ import { dataItemDeniedError } from '../disclosure/data-item-denied.ts';
 import { badUserInputError } from '../errors.ts';
 import { validIdNumber } from '../persons/id-number-argument.ts';
 import { regionCodesWithin } from '../regions/region.ts';
-import { isWithinReach } from '../regions/within-reach.ts';
+import { isHouseholdWithinReach, isWithinReach } from '../regions/within-reach.ts';
 import { personalData } from '../scopes.ts';
 import { isUuid } from '../uuid.ts';
 
@@ -55,8 +55,7 @@ builder.queryField('household', (t) =>
       const id = String(args.id);
       await context.access.requireReach();
       if (!isUuid(id)) return null;
-      const located = await context.prisma.household.findUnique({ where: { id }, select: { regionCode: true } });
-      if (!located || !(await isWithinReach(context, located.regionCode))) return null;
+      if (!(await isHouseholdWithinReach(context, id))) return null;
       const household = await context.prisma.household.findUnique({ ...planned, where: { id } });
       if (household) context.disclosures.touch(householdSubject(household.id));
       return household;

@@ -18,3 +18,13 @@ export async function isPersonWithinReach(context: Context, idNumber: string): P
   });
   return isWithinReach(context, person?.household?.regionCode ?? idNumber.slice(0, 6));
 }
+
+/** A household's reach by its region, read only when the caller's reach is limited at all. */
+export async function isHouseholdWithinReach(context: Context, householdId: string): Promise<boolean> {
+  if ((await context.access.reachableRegions()) === 'ALL') return true;
+  const household = await context.prisma.household.findUnique({
+    where: { id: householdId },
+    select: { regionCode: true },
+  });
+  return isWithinReach(context, household?.regionCode);
+}
