@@ -1,9 +1,8 @@
 import type { PrismaClient } from '@hub/prisma';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditWriter } from '../audit/create-audit-writer.ts';
-import { createDisclosureLog } from '../audit/disclosure-log.ts';
-import { formAuditEntries } from '../audit/form-audit-entries.ts';
 import { resolveViewer } from '../identity/resolve-viewer.ts';
+import { AUDIT_UNAVAILABLE_BODY, auditHttpRequest, withholdForAudit } from './audit-http-request.ts';
 
 /**
  * An onSend hook for the hub's plain HTTP routes (dataset deliveries and their rejects reports): each request
@@ -16,27 +15,16 @@ export function auditRouteRequests(prisma: PrismaClient, writer: AuditWriter) {
     const viewer = await resolveViewer(prisma, request.headers.authorization).catch(() => null);
     const status = reply.statusCode;
     try {
-      await writer.write(
-        formAuditEntries({
-          viewer,
-          purpose: null,
-          requestId: request.id,
-          clientAddress: request.ip,
-          operation: `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]} → ${status}`,
-          occurredAt: new Date(),
-          disclosures: createDisclosureLog(),
-          refused: status === 401 || status === 403,
-        }),
-      );
+      await auditHttpRequest(writer, request, {
+        viewer,
+        purpose: null,
+        operation: `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]} → ${status}`,
+        refused: status === 401 || status === 403,
+      });
       return payload;
     } catch {
-      reply.code(503).header('retry-after', '1').header('content-type', 'application/json; charset=utf-8');
-      return JSON.stringify({
-        error: {
-          code: 'AUDIT_UNAVAILABLE',
-          message: 'the audit trail is unavailable, so the answer was withheld; retry',
-        },
-      });
+      withholdForAudit(reply).header('content-type', 'application/json; charset=utf-8');
+      return JSON.stringify(AUDIT_UNAVAILABLE_BODY);
     }
   };
 }

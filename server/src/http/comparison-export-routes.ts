@@ -5,11 +5,10 @@ import { viewerHolds } from '@hub/schema/scopes';
 import { isUuid } from '@hub/schema/uuid';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditWriter } from '../audit/create-audit-writer.ts';
-import { createDisclosureLog } from '../audit/disclosure-log.ts';
-import { formAuditEntries } from '../audit/form-audit-entries.ts';
 import { COMPARISON_PURPOSE } from '../comparisons/comparison-purpose.ts';
 import { type ReportFacts, renderVerificationReport } from '../comparisons/verification-report.ts';
 import { resolveViewer } from '../identity/resolve-viewer.ts';
+import { AUDIT_UNAVAILABLE_BODY, auditHttpRequest, withholdForAudit } from './audit-http-request.ts';
 
 const csvCell = (value: unknown) => {
   const text = String(value ?? '');
@@ -39,38 +38,22 @@ export async function comparisonExportRoutes(
   options: { prisma: PrismaClient; auditWriter: AuditWriter | undefined },
 ): Promise<void> {
   const { prisma } = options;
-  const audited = async (
+  const audited = (
     request: FastifyRequest,
     viewer: Viewer,
     kind: ComparisonKind,
     operation: string,
     householdIds: string[],
-  ) => {
-    const disclosures = createDisclosureLog();
-    for (const id of householdIds) disclosures.touch({ subjectPersonId: null, subjectHouseholdId: id });
-    await options.auditWriter?.write(
-      formAuditEntries({
-        viewer,
-        purpose: COMPARISON_PURPOSE[kind],
-        requestId: request.id,
-        clientAddress: request.ip,
-        operation,
-        occurredAt: new Date(),
-        disclosures,
-        refused: false,
-      }),
-    );
-  };
-  const unavailable = (reply: FastifyReply) =>
-    reply
-      .code(503)
-      .header('retry-after', '1')
-      .send({
-        error: {
-          code: 'AUDIT_UNAVAILABLE',
-          message: 'the audit trail is unavailable, so the answer was withheld; retry',
-        },
-      });
+  ) =>
+    options.auditWriter
+      ? auditHttpRequest(options.auditWriter, request, {
+          viewer,
+          purpose: COMPARISON_PURPOSE[kind],
+          operation,
+          householdIds,
+        })
+      : Promise.resolve();
+  const unavailable = (reply: FastifyReply) => withholdForAudit(reply).send(AUDIT_UNAVAILABLE_BODY);
   const notFound = (reply: FastifyReply) =>
     reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'no such comparison run or household in it' } });
 
