@@ -7,8 +7,14 @@ export interface GraphqlAnswer<Data = Record<string, unknown>> {
   errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
 }
 
-/** The real HTTP app on a free port, closed after the file's tests; with a Prisma client for fixtures. */
-export async function startTestApp(databaseUrl: string, options: { enforcement?: boolean } = {}) {
+/**
+ * The real HTTP app on a free port, closed after the file's tests; with a Prisma client for fixtures. Limits,
+ * session policy and the log stream can be set per file (the defaults are the environment's, as in production).
+ */
+export async function startTestApp(
+  databaseUrl: string,
+  options: Pick<Parameters<typeof createHttpApp>[0], 'enforcement' | 'limits' | 'sessions' | 'logger'> = {},
+) {
   const http = await createHttpApp({ databaseUrl, ...options });
   const url = await http.listen(0, '127.0.0.1');
   const prisma = createPrismaClient(databaseUrl, { maxConnections: 2 });

@@ -41,15 +41,16 @@ describe('the HTTP app', () => {
     expect(page).not.toMatch(/(src|href)="https?:|cdn\./);
   });
 
-  it('answers GraphQL over GET as well as POST, and keeps introspection open', async () => {
-    const response = await fetch(
-      `${hub.url}/graphql?query=${encodeURIComponent('{ __schema { queryType { name } } }')}`,
-      {
+  it('answers GraphQL over GET as well as POST, and closes introspection to anonymous callers', async () => {
+    const get = (query: string) =>
+      fetch(`${hub.url}/graphql?query=${encodeURIComponent(query)}`, {
         headers: { 'apollo-require-preflight': 'true' },
-      },
-    );
+      });
+    const response = await get('{ me { id } }');
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+    expect(await response.json()).toEqual({ data: { me: null } });
+    const introspection = await (await get('{ __schema { queryType { name } } }')).json();
+    expect(introspection.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
   });
 
   it('sends no stack traces outside development', async () => {

@@ -210,9 +210,14 @@ describe('introspection', () => {
     expect(await fieldsOf('BankDeposit', centre)).toEqual(expect.arrayContaining(['accountNumber', 'balanceFen']));
   });
 
-  it('shows an anonymous caller no personal data at all', async () => {
-    expect(await fieldsOf('Person')).toBeNull();
-    expect(await fieldsOf('Household')).toBeNull();
+  it('lets an anonymous caller introspect nothing at all', async () => {
+    for (const name of ['Person', 'Household']) {
+      const answer = await hub.graphql('query ($name: String!) { __type(name: $name) { fields { name } } }', {
+        variables: { name },
+      });
+      expect(answer.data).toBeUndefined();
+      expect(answer.errors?.[0]?.extensions).toEqual({ code: 'UNAUTHENTICATED' });
+    }
   });
 
   it('refuses introspection mixed with data in one operation', async () => {

@@ -5,6 +5,8 @@ import { insertAuditEntries } from './insert-audit-entries.ts';
 export interface AuditWriter {
   /** Resolves once the entries are committed; rejects when their transaction failed. */
   write(entries: readonly AuditEntryDraft[]): Promise<void>;
+  /** Requests whose entries wait for the next transaction (not those in the one in flight). */
+  queued(): number;
   /** Waits for the flush in flight, then closes the writer's pool. */
   close(): Promise<void>;
 }
@@ -53,6 +55,7 @@ export function createAuditWriter(databaseUrl: string, options: { maxConnections
         flushing ??= flush();
       });
     },
+    queued: () => pending.length,
     async close() {
       await flushing;
       await pool.end();

@@ -39,6 +39,7 @@ class HashedBody {
     try {
       result = await this.iterator.next();
     } catch (error) {
+      if (error instanceof DatasetDeliveryError) throw error;
       throw new DatasetDeliveryError(
         'UPLOAD_INTERRUPTED',
         `the upload broke off before the end of the file (${error instanceof Error ? error.message : String(error)})`,

@@ -1,5 +1,4 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { unwrapResolverError } from '@apollo/server/errors';
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginSchemaReportingDisabled,
@@ -9,21 +8,31 @@ import { schema } from '@hub/schema';
 import type { Context } from '@hub/schema/context';
 import type { FastifyBaseLogger } from 'fastify';
 import { endpointLandingPage } from './endpoint-landing-page.ts';
+import { graphqlLimitRules, limitCodeOf } from './graphql-limits.ts';
+import { type HttpLimits, isDevelopment } from './http-limits.ts';
+import { internalErrorRequestId } from './internal-error-request-id.ts';
 import { introspectionForCaller } from './introspection-for-caller.ts';
 
 /**
  * Apollo with nothing that reaches out: a local landing page (Apollo's loads from a CDN), and no usage, schema or
- * trace reporting. Introspection shows each caller only what it may query (introspection-for-caller.ts).
+ * trace reporting. Introspection shows each caller only what it may query (introspection-for-caller.ts). An
+ * operation too deep, too wide or too costly is refused before it runs (graphql-limits.ts); batches are refused;
+ * CSRF prevention stays on (a browser's simple request cannot reach a resolver).
  */
 export function createApolloServer(
   log: FastifyBaseLogger,
+  limits: HttpLimits,
   plugins: ApolloServerPlugin<Context>[] = [],
 ): ApolloServer<Context> {
-  const development = process.env.NODE_ENV === 'development';
+  const development = isDevelopment();
   return new ApolloServer<Context>({
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: development,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: graphqlLimitRules(limits),
     // The start command owns the signals and drains the HTTP server before Apollo stops.
     stopOnTerminationSignals: false,
     logger: log,
@@ -33,14 +42,20 @@ export function createApolloServer(
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       introspectionForCaller(schema),
+      internalErrorRequestId(),
       ...plugins,
     ],
-    // An unexpected error may carry SQL or internals: the log keeps it, the caller gets the request id's header.
-    formatError: (formatted, error) => {
+    // An unexpected error may carry SQL or internals: the log keeps it (internal-error-request-id.ts), the caller
+    // gets its code and the request id only.
+    formatError: (formatted) => {
+      const limit = limitCodeOf(formatted);
+      if (limit) {
+        const { message, locations } = formatted;
+        return { message, locations, extensions: { code: limit } };
+      }
       if (development || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
-      log.error({ err: unwrapResolverError(error), path: formatted.path }, 'unexpected error in a GraphQL operation');
       return {
-        message: 'internal error: quote the x-request-id response header when reporting it',
+        message: 'internal error: quote the request id when reporting it',
         locations: formatted.locations,
         path: formatted.path,
         extensions: { code: 'INTERNAL_SERVER_ERROR' },

@@ -6,6 +6,7 @@ import { createPrismaClient, type PrismaClient } from '@hub/prisma';
 import type { AuditService, HubServices } from '@hub/schema/context';
 import Fastify, { type FastifyInstance } from 'fastify';
 import pg from 'pg';
+import type { DestinationStream } from 'pino';
 import { createSharingAgreementService } from '../agreements/create-sharing-agreement-service.ts';
 import { type AuditWriter, createAuditWriter } from '../audit/create-audit-writer.ts';
 import { verifyAuditChain } from '../audit/verify-audit-chain.ts';
@@ -13,15 +14,23 @@ import { createComparisonService } from '../comparisons/create-comparison-servic
 import { createConsentService } from '../consents/create-consent-service.ts';
 import { createApiClientService } from '../identity/create-api-client-service.ts';
 import { createIdentityService } from '../identity/create-identity-service.ts';
+import { readSessionPolicy, type SessionPolicy } from '../identity/session-policy.ts';
 import { createGrantCache, type GrantCache } from '../permissions/grant-cache.ts';
 import { auditRequestsPlugin } from './audit-requests-plugin.ts';
 import { auditRouteRequests } from './audit-route-requests.ts';
 import { comparisonExportRoutes } from './comparison-export-routes.ts';
 import { createApolloServer } from './create-apollo-server.ts';
 import { createRequestContext } from './create-request-context.ts';
+import { graphqlMetricsPlugin } from './graphql-metrics-plugin.ts';
+import { type HttpLimits, readHttpLimits } from './http-limits.ts';
+import { createHubMetrics, type HubMetrics } from './hub-metrics.ts';
+import { loggerOptions } from './logger-options.ts';
+import { addMetrics } from './metrics-route.ts';
 import { oauthTokenRoute } from './oauth-token-route.ts';
+import { registerRateLimits } from './rate-limits.ts';
 import { createReadinessProbe } from './readiness.ts';
 import { requestIdFor } from './request-id.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import { snapshotRejectsRoute } from './snapshot-rejects-route.ts';
 import { snapshotUploadRoute } from './snapshot-upload-route.ts';
 
@@ -38,11 +47,19 @@ export interface HttpApp {
   close(): Promise<void>;
 }
 
-/** The hub's HTTP app: GraphQL at /graphql, bulk delivery at /datasets, /healthz and /readyz, and the portal's files at /. */
+/**
+ * The hub's HTTP app: GraphQL at /graphql, bulk delivery at /datasets, /healthz and /readyz, /metrics for a
+ * scraper with its token, and the portal's files at /; every answer with security headers, API calls rate limited.
+ */
 export async function createHttpApp(options: {
   databaseUrl: string;
   portalDirectory?: string;
-  logger?: boolean;
+  /** true: JSON log lines to stdout; a stream: to it (tests read what would be logged). */
+  logger?: boolean | DestinationStream;
+  /** Overrides of the limits read from the environment (README, Operations → Limits). */
+  limits?: Partial<HttpLimits>;
+  /** Overrides of HUB_SESSION_TTL_MINUTES / HUB_SESSION_IDLE_MINUTES for sessions started here. */
+  sessions?: Partial<SessionPolicy>;
   /** false only for `pnpm bench api`, to measure what the permission engine costs: every caller sees everything. */
   enforcement?: boolean;
   /**
@@ -63,7 +80,7 @@ export async function createHttpApp(options: {
   const audit: AuditService = { verifyChain: () => verifyAuditChain(verificationPool) };
   const comparisons = createComparisonService(options.databaseUrl);
   const services = {
-    identity: createIdentityService(prisma),
+    identity: createIdentityService(prisma, { ...readSessionPolicy(), ...options.sessions }),
     apiClients: createApiClientService(prisma),
     agreements: createSharingAgreementService(prisma),
     consents: createConsentService(prisma),
@@ -71,22 +88,14 @@ export async function createHttpApp(options: {
     comparisons: comparisons.service,
   };
   const grants = options.enforcement === false ? null : createGrantCache(prisma, options.databaseUrl);
+  const limits = { ...readHttpLimits(), ...options.limits };
+  const metrics = createHubMetrics({ prisma, auditQueue: () => auditWriter?.queued() ?? 0 });
   const app = Fastify({
-    logger: options.logger
-      ? {
-          level: process.env.LOG_LEVEL ?? 'info',
-          // A GET /graphql carries its variables, identity numbers among them, in the query string: log the path only.
-          serializers: {
-            req: (request: { method: string; url: string; ip?: string }) => ({
-              method: request.method,
-              path: request.url.split('?')[0],
-              remoteAddress: request.ip,
-            }),
-          },
-        }
-      : false,
+    logger: options.logger ? loggerOptions({ stream: options.logger === true ? undefined : options.logger }) : false,
     genReqId: requestIdFor,
     requestIdHeader: false,
+    // JSON bodies (/graphql, /oauth/token); snapshot uploads stream past the parsers and have a limit of their own.
+    bodyLimit: limits.bodyLimitBytes,
   });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -112,6 +121,8 @@ export async function createHttpApp(options: {
       grants,
       auditWriter,
       portalDirectory: options.portalDirectory,
+      limits,
+      metrics,
     });
   } catch (error) {
     await app.close();
@@ -150,10 +161,18 @@ async function registerRoutes(
     grants: GrantCache | null;
     auditWriter: AuditWriter | undefined;
     portalDirectory?: string;
+    limits: HttpLimits;
+    metrics: HubMetrics;
   },
 ): Promise<void> {
-  const { prisma, readiness, grants, auditWriter } = services;
-  const apollo = createApolloServer(app.log, auditWriter ? [auditRequestsPlugin(auditWriter)] : []);
+  const { prisma, readiness, grants, auditWriter, limits, metrics } = services;
+  await registerSecurityHeaders(app, limits);
+  addMetrics(app, { metrics, token: limits.metricsToken });
+  await registerRateLimits(app, { prisma, limits, metrics });
+  const apollo = createApolloServer(app.log, limits, [
+    graphqlMetricsPlugin(metrics),
+    ...(auditWriter ? [auditRequestsPlugin(auditWriter)] : []),
+  ]);
   await apollo.start();
   // Hooks run in reverse order of adding: Apollo stops before the pools close.
   app.addHook('onClose', () => apollo.stop());
@@ -165,7 +184,11 @@ async function registerRoutes(
   await app.register(comparisonExportRoutes, { prisma, auditWriter });
   await app.register(async (deliveries) => {
     if (auditWriter) deliveries.addHook('onSend', auditRouteRequests(prisma, auditWriter));
-    await deliveries.register(snapshotUploadRoute, { prisma, databaseUrl: services.databaseUrl });
+    await deliveries.register(snapshotUploadRoute, {
+      prisma,
+      databaseUrl: services.databaseUrl,
+      uploadLimitBytes: limits.uploadLimitBytes,
+    });
     await deliveries.register(snapshotRejectsRoute, { prisma, pool: services.deliveryPool });
   });
   app.get('/healthz', async () => ({ status: 'ok' }));

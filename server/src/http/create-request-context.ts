@@ -2,10 +2,10 @@ import { type PrismaClient, Purpose } from '@hub/prisma';
 import type { Context, CurrentSnapshot, DatasetService, HubServices } from '@hub/schema/context';
 import type { FastifyRequest } from 'fastify';
 import { createDisclosureLog } from '../audit/disclosure-log.ts';
-import { resolveViewer } from '../identity/resolve-viewer.ts';
 import { createAccessDecider } from '../permissions/create-access-decider.ts';
 import type { GrantCache } from '../permissions/grant-cache.ts';
 import { unrestrictedAccess } from '../permissions/unrestricted-access.ts';
+import { viewerOfRequest } from './request-viewer.ts';
 
 async function findCurrentSnapshots(prisma: PrismaClient): Promise<ReadonlyMap<string, CurrentSnapshot>> {
   const snapshots = await prisma.datasetSnapshot.findMany({
@@ -35,7 +35,7 @@ export async function createRequestContext(
   shared: { prisma: PrismaClient; services: Omit<HubServices, 'datasets'>; grants: GrantCache | null },
   request: FastifyRequest,
 ): Promise<Context> {
-  const viewer = await resolveViewer(shared.prisma, request.headers.authorization);
+  const viewer = await viewerOfRequest(shared.prisma, request);
   const { purpose, declaredPurpose } = declaredPurposeOf(request);
   return {
     prisma: shared.prisma,

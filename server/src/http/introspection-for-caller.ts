@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 import { serviceDay } from '@hub/schema/calendar/service-day';
 import type { Context } from '@hub/schema/context';
-import { badUserInputError } from '@hub/schema/errors';
+import { badUserInputError, unauthenticatedError } from '@hub/schema/errors';
 import { type HubScopeLoaders, hubAuthScopes } from '@hub/schema/scopes';
 import { execute, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { loadHeldItems } from '../permissions/held-items.ts';
@@ -37,7 +37,7 @@ function rootFieldNames(selectionSet: SelectionSetNode): string[] {
 /**
  * Each caller's introspection shows only what it may query: the data items its department holds, at the levels
  * it holds them, and the operations its role may call. Asking for both introspection and data at once is refused,
- * so that the two cannot disagree.
+ * so that the two cannot disagree. Anonymous callers get UNAUTHENTICATED.
  */
 export function introspectionForCaller(schema: GraphQLSchema): ApolloServerPlugin<Context> {
   const views = new Map<string, GraphQLSchema>();
@@ -61,11 +61,15 @@ export function introspectionForCaller(schema: GraphQLSchema): ApolloServerPlugi
               ],
             });
           }
+          // The schema maps what the hub holds about people: only a logged-in user or an API client may see it.
+          if (!context.viewer) {
+            return body({
+              errors: [unauthenticatedError('log in or send an access token to introspect the API').toJSON()],
+            });
+          }
           const scopes = hubAuthScopes(context);
-          const held = context.viewer
-            ? await loadHeldItems(context.prisma, context.viewer.departmentId, serviceDay())
-            : new Map();
-          const role = context.viewer?.kind === 'USER' ? context.viewer.role : (context.viewer?.kind ?? 'ANONYMOUS');
+          const held = await loadHeldItems(context.prisma, context.viewer.departmentId, serviceDay());
+          const role = context.viewer.kind === 'USER' ? context.viewer.role : context.viewer.kind;
           const key = `${role}|${[...held].sort().join(',')}`;
           let view = views.get(key);
           if (!view) {

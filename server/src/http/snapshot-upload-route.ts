@@ -19,6 +19,23 @@ function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+function uploadTooLarge(limit: number): DatasetDeliveryError {
+  return new DatasetDeliveryError(
+    'UPLOAD_TOO_LARGE',
+    `a snapshot file may have at most ${limit} bytes (HUB_UPLOAD_LIMIT_BYTES); split the dataset or ask the hub's operator`,
+  );
+}
+
+/** The body as it streams, broken off once it passes the limit (a chunked upload declares no length). */
+async function* limitedBody(body: AsyncIterable<Buffer>, limit: number): AsyncGenerator<Buffer> {
+  let received = 0;
+  for await (const chunk of body) {
+    received += chunk.length;
+    if (received > limit) throw uploadTooLarge(limit);
+    yield chunk;
+  }
+}
+
 /**
  * PUT /datasets/:dataset/snapshots: a department's API client delivers a snapshot of one dataset as a CSV or NDJSON
  * body, streamed into PostgreSQL as it arrives. `asOf` (required) and `rejectThreshold` come as query parameters
@@ -26,7 +43,7 @@ function first(value: string | string[] | undefined): string | undefined {
  */
 export async function snapshotUploadRoute(
   app: FastifyInstance,
-  options: { prisma: PrismaClient; databaseUrl: string },
+  options: { prisma: PrismaClient; databaseUrl: string; uploadLimitBytes: number },
 ): Promise<void> {
   // In this route's scope only: the body stays unread until the import streams it; any media type reaches the
   // handler, which answers an unsupported one in the delivery's own error format.
@@ -61,6 +78,8 @@ export async function snapshotUploadRoute(
             'send the file as text/csv (with a header line) or application/x-ndjson',
           );
         }
+        const declaredLength = Number(request.headers['content-length'] ?? 0);
+        if (declaredLength > options.uploadLimitBytes) throw uploadTooLarge(options.uploadLimitBytes);
         const asOf = parseAsOf(request.query.asOf ?? first(request.headers['x-hub-as-of']));
         const rejectThreshold = parseRejectThreshold(
           request.query.rejectThreshold ?? first(request.headers['x-hub-reject-threshold']),
@@ -71,7 +90,7 @@ export async function snapshotUploadRoute(
           asOf,
           rejectThreshold,
           fileFormat,
-          body: request.raw,
+          body: limitedBody(request.raw, options.uploadLimitBytes),
         });
         const { stage, validate, publish } = imported.phases;
         reply.header(

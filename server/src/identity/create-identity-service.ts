@@ -2,10 +2,11 @@ import type { PrismaClient } from '@hub/prisma';
 import type { IdentityService } from '@hub/schema/context';
 import { logIn } from './log-in.ts';
 import { revokeSession } from './revoke-session.ts';
+import type { SessionPolicy } from './session-policy.ts';
 
-export function createIdentityService(prisma: PrismaClient, options: { sessionTtlMs?: number } = {}): IdentityService {
+export function createIdentityService(prisma: PrismaClient, policy: Partial<SessionPolicy> = {}): IdentityService {
   return {
-    logIn: (credentials) => logIn(prisma, credentials, { sessionTtlMs: options.sessionTtlMs }),
+    logIn: (credentials) => logIn(prisma, credentials, { sessionTtlMs: policy.ttlMs, sessionIdleMs: policy.idleMs }),
     logOut: (sessionId) => revokeSession(prisma, sessionId),
   };
 }

@@ -13,7 +13,7 @@ export const LOCKOUT_MS = 15 * 60 * 1000;
 export async function logIn(
   prisma: PrismaClient,
   credentials: { username: string; password: string },
-  options: { now?: Date; sessionTtlMs?: number } = {},
+  options: { now?: Date; sessionTtlMs?: number; sessionIdleMs?: number } = {},
 ): Promise<LogInOutcome> {
   const now = options.now ?? new Date();
   const user = await prisma.user.findUnique({ where: { username: credentials.username } });
@@ -30,7 +30,11 @@ export async function logIn(
     where: { id: user.id },
     data: { failedLoginCount: 0, lockedUntil: null },
   });
-  const session = await createSession(prisma, user.id, { now, ttlMs: options.sessionTtlMs });
+  const session = await createSession(prisma, user.id, {
+    now,
+    ttlMs: options.sessionTtlMs,
+    idleMs: options.sessionIdleMs,
+  });
   return { kind: 'LOGGED_IN', ...session, user: cleared };
 }
 
