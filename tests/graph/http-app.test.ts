@@ -49,7 +49,9 @@ describe('the HTTP app', () => {
     const response = await get('{ me { id } }');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { me: null } });
-    const introspection = await (await get('{ __schema { queryType { name } } }')).json();
+    const introspection = (await (await get('{ __schema { queryType { name } } }')).json()) as {
+      errors: { extensions: unknown }[];
+    };
     expect(introspection.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED' });
   });
 

@@ -5,18 +5,6 @@ import type { DestinationStream } from 'pino';
 const ID_NUMBER = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
 const MASKED_ID_NUMBER = '[ID NUMBER]';
 
-/** The same value with every identity number in its strings masked; an Error becomes its type and own fields. */
-function maskIdNumbers(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return value.replace(ID_NUMBER, MASKED_ID_NUMBER);
-  if (depth > 6 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item) => maskIdNumbers(item, depth + 1));
-  const masked: Record<string, unknown> = value instanceof Error ? { type: value.name } : {};
-  for (const key of Object.getOwnPropertyNames(value)) {
-    masked[key] = maskIdNumbers((value as Record<string, unknown>)[key], depth + 1);
-  }
-  return masked;
-}
-
 /** Fields that may carry personal data or secrets, wherever a log line's object has them. */
 const REDACTED_PATHS = [
   'req.headers.authorization',
@@ -56,12 +44,8 @@ export function loggerOptions(options: { stream?: DestinationStream } = {}): Fas
         remoteAddress: request.ip,
       }),
     },
-    formatters: { log: (object) => maskIdNumbers(object) as Record<string, unknown> },
-    hooks: {
-      logMethod(args, method) {
-        method.apply(this, args.map((arg) => maskIdNumbers(arg)) as Parameters<typeof method>);
-      },
-    },
+    // Last, on each finished JSON line: whatever path an identity number took into it, it leaves masked.
+    hooks: { streamWrite: (line) => line.replace(ID_NUMBER, MASKED_ID_NUMBER) },
     ...(options.stream ? { stream: options.stream } : {}),
   };
 }
