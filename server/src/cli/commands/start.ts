@@ -55,6 +55,8 @@ export async function startCommand(args: string[]): Promise<void> {
   const http = await createHttpApp({
     databaseUrl: database.url,
     portalDirectory: join(repositoryRoot, 'admin/placeholder'),
+    // JSON lines with request ids, personal data redacted (README, Operations → Logs).
+    logger: true,
   });
   let url: string;
   try {
