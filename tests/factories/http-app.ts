@@ -8,7 +8,10 @@ export interface GraphqlAnswer<Data = Record<string, unknown>> {
 }
 
 /** The real HTTP app on a free port, closed after the file's tests; with a Prisma client for fixtures. */
-export async function startTestApp(databaseUrl: string, options: { enforcement?: boolean } = {}) {
+export async function startTestApp(
+  databaseUrl: string,
+  options: { enforcement?: boolean; progressHeartbeatMs?: number } = {},
+) {
   const http = await createHttpApp({ databaseUrl, ...options });
   const url = await http.listen(0, '127.0.0.1');
   const prisma = createPrismaClient(databaseUrl, { maxConnections: 2 });

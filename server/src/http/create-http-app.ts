@@ -9,6 +9,7 @@ import pg from 'pg';
 import { createSharingAgreementService } from '../agreements/create-sharing-agreement-service.ts';
 import { type AuditWriter, createAuditWriter } from '../audit/create-audit-writer.ts';
 import { verifyAuditChain } from '../audit/verify-audit-chain.ts';
+import { type ComparisonProgressFeed, createComparisonProgressFeed } from '../comparisons/comparison-progress-feed.ts';
 import { createComparisonService } from '../comparisons/create-comparison-service.ts';
 import { createConsentService } from '../consents/create-consent-service.ts';
 import { createApiClientService } from '../identity/create-api-client-service.ts';
@@ -17,6 +18,7 @@ import { createGrantCache, type GrantCache } from '../permissions/grant-cache.ts
 import { auditRequestsPlugin } from './audit-requests-plugin.ts';
 import { auditRouteRequests } from './audit-route-requests.ts';
 import { comparisonExportRoutes } from './comparison-export-routes.ts';
+import { comparisonProgressRoute } from './comparison-progress-route.ts';
 import { createApolloServer } from './create-apollo-server.ts';
 import { createRequestContext } from './create-request-context.ts';
 import { oauthTokenRoute } from './oauth-token-route.ts';
@@ -36,6 +38,8 @@ export interface HttpApp {
   listen(port: number, host?: string): Promise<string>;
   /** Stops accepting requests, lets in-flight ones finish, then closes Apollo and the database pools. */
   close(): Promise<void>;
+  /** Progress streams still watching a run: zero once every client has gone. */
+  progressWatchers(): number;
 }
 
 /** The hub's HTTP app: GraphQL at /graphql, bulk delivery at /datasets, /healthz and /readyz, and the portal's files at /. */
@@ -50,6 +54,8 @@ export async function createHttpApp(options: {
    * their audit entries. Every real deployment audits (the default).
    */
   audit?: boolean;
+  /** How often an idle progress stream sends a heartbeat comment (default 15 s). */
+  progressHeartbeatMs?: number;
 }): Promise<HttpApp> {
   const prisma = createPrismaClient(options.databaseUrl);
   const readiness = createReadinessProbe(options.databaseUrl);
@@ -62,6 +68,7 @@ export async function createHttpApp(options: {
   deliveryPool.on('error', () => {});
   const audit: AuditService = { verifyChain: () => verifyAuditChain(verificationPool) };
   const comparisons = createComparisonService(options.databaseUrl);
+  const progressFeed = createComparisonProgressFeed(options.databaseUrl);
   const services = {
     identity: createIdentityService(prisma),
     apiClients: createApiClientService(prisma),
@@ -100,6 +107,7 @@ export async function createHttpApp(options: {
       verificationPool.end(),
       deliveryPool.end(),
       comparisons.close(),
+      progressFeed.close(),
     ]);
   });
   try {
@@ -111,6 +119,7 @@ export async function createHttpApp(options: {
       services,
       grants,
       auditWriter,
+      progress: { feed: progressFeed, heartbeatMs: options.progressHeartbeatMs ?? 15_000 },
       portalDirectory: options.portalDirectory,
     });
   } catch (error) {
@@ -122,6 +131,7 @@ export async function createHttpApp(options: {
   return {
     app,
     listen: (port, host = '127.0.0.1') => app.listen({ port, host }),
+    progressWatchers: () => progressFeed.watchers(),
     close: () => {
       closing ??= (async () => {
         // A keep-alive connection goes idle when its last request finishes: close it then, not at its timeout.
@@ -149,6 +159,7 @@ async function registerRoutes(
     services: Omit<HubServices, 'datasets'>;
     grants: GrantCache | null;
     auditWriter: AuditWriter | undefined;
+    progress: { feed: ComparisonProgressFeed; heartbeatMs: number };
     portalDirectory?: string;
   },
 ): Promise<void> {
@@ -163,6 +174,7 @@ async function registerRoutes(
   });
   await app.register(oauthTokenRoute, { prisma });
   await app.register(comparisonExportRoutes, { prisma, auditWriter });
+  await app.register(comparisonProgressRoute, { prisma, auditWriter, ...services.progress });
   await app.register(async (deliveries) => {
     if (auditWriter) deliveries.addHook('onSend', auditRouteRequests(prisma, auditWriter));
     await deliveries.register(snapshotUploadRoute, { prisma, databaseUrl: services.databaseUrl });
