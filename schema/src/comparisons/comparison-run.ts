@@ -2,8 +2,8 @@ import { builder } from '../builder.ts';
 import { notFoundError } from '../errors.ts';
 import { viewerUserId } from '../scopes.ts';
 import { isUuid } from '../uuid.ts';
-import { estimatedCompletionAt, householdsPerSecond } from './comparison-pace.ts';
 import { ComparisonKindEnum, ComparisonRunStatusEnum } from './comparison-enums.ts';
+import { estimatedCompletionAt, householdsPerSecond } from './comparison-pace.ts';
 import { ComparisonRunSummary } from './comparison-run-summary.ts';
 
 const read = { can: 'comparisons:read' } as const;
