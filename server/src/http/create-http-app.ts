@@ -54,6 +54,8 @@ export async function createHttpApp(options: {
    * their audit entries. Every real deployment audits (the default).
    */
   audit?: boolean;
+  /** Start due scheduled comparisons in this process and work them (`hub start` does; tests do not). */
+  runComparisonSchedules?: boolean;
   /** How often an idle progress stream sends a heartbeat comment (default 15 s). */
   progressHeartbeatMs?: number;
 }): Promise<HttpApp> {
@@ -67,7 +69,9 @@ export async function createHttpApp(options: {
   const deliveryPool = new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
   deliveryPool.on('error', () => {});
   const audit: AuditService = { verifyChain: () => verifyAuditChain(verificationPool) };
-  const comparisons = createComparisonService(options.databaseUrl);
+  const comparisons = createComparisonService(options.databaseUrl, {
+    scheduleEveryMs: options.runComparisonSchedules ? 60_000 : undefined,
+  });
   const progressFeed = createComparisonProgressFeed(options.databaseUrl);
   const services = {
     identity: createIdentityService(prisma),

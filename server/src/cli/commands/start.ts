@@ -55,6 +55,8 @@ export async function startCommand(args: string[]): Promise<void> {
   const http = await createHttpApp({
     databaseUrl: database.url,
     portalDirectory: join(repositoryRoot, 'admin/placeholder'),
+    // Scheduled periodic reviews start here every minute they are due; more workers: pnpm hub work-comparisons.
+    runComparisonSchedules: true,
   });
   let url: string;
   try {
