@@ -246,6 +246,13 @@ export interface ComparisonRunSummary {
   flags: { flag: string; households: number }[];
 }
 
+export interface SetComparisonScheduleInput {
+  regionCode: string;
+  kind: ComparisonKindName | null;
+  months: readonly number[] | null;
+  dayOfMonth: number | null;
+}
+
 /** The verification centre's comparison engine (server/src/comparisons). */
 export interface ComparisonService {
   /** Creates the run and its chunks, then works through them in the background; resolves once it is created. */
@@ -254,6 +261,10 @@ export interface ComparisonService {
   diffComparisonRuns(runId: string): Promise<ComparisonRunDiff>;
   /** No further chunk is claimed; CONFLICT INVALID_TRANSITION unless the run is pending or running. */
   cancelComparisonRun(runId: string): Promise<void>;
+  /** One schedule per region and kind: setting it again replaces and enables it. */
+  setComparisonSchedule(input: SetComparisonScheduleInput, createdById: string): Promise<{ id: string }>;
+  /** NOT_FOUND when there is no such schedule. */
+  disableComparisonSchedule(id: string): Promise<void>;
 }
 
 export interface HubServices {

@@ -31,7 +31,11 @@ export type BadUserInputReason =
   | 'UNKNOWN_HOUSEHOLD'
   | 'HOUSEHOLDS_REQUIRED'
   | 'NO_ASSISTANCE_STANDARD'
-  | 'INVALID_CHUNK_SIZE';
+  | 'INVALID_CHUNK_SIZE'
+  | 'REGIONAL_KIND_REQUIRED'
+  | 'INVALID_MONTHS'
+  | 'TOO_FEW_REVIEWS'
+  | 'INVALID_DAY_OF_MONTH';
 
 /** Why a change was refused although the input was well formed: the thing it acts on is not in a state for it. */
 export type ConflictReason = 'INVALID_TRANSITION' | 'SELF_APPROVAL' | 'STALE_VERSION';

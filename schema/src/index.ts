@@ -50,6 +50,7 @@ import './comparisons/comparison-run.ts';
 import './comparisons/assessment-flag.ts';
 import './comparisons/household-assessment.ts';
 import './comparisons/comparison-run-diff.ts';
+import './comparisons/comparison-schedule.ts';
 
 import { enforceDisclosure } from './disclosure/enforce-disclosure.ts';
 

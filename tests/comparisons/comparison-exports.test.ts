@@ -1,7 +1,9 @@
 import type { SeedManifest } from '@hub/prisma/synthetic/manifest';
 import { seedDatabase } from '@hub/prisma/synthetic/seed-database';
+import { ASSESSMENT_COLUMNS, readAssessmentRows } from '@hub/server/comparisons/assessment-export-columns';
 import { runComparison } from '@hub/server/comparisons/run-comparison';
 import { startComparisonRun } from '@hub/server/comparisons/start-comparison-run';
+import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../factories/http-app.ts';
@@ -68,6 +70,45 @@ describe("a comparison run's exports", () => {
     expect(new Set(audited).size).toBe(run.householdCount);
   });
 
+  it('gives the same rows as XLSX, read back with exceljs, and audits each household of that export too', async () => {
+    const [csv, xlsx] = await Promise.all([
+      get(`/comparisons/${run.id}/assessments.csv`, officer),
+      get(`/comparisons/${run.id}/assessments.xlsx`, officer),
+    ]);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    const sheet = workbook.getWorksheet('assessments');
+    const sheetRows: string[][] = [];
+    sheet?.eachRow((row) => {
+      const values = (row.values as unknown[]).slice(1);
+      sheetRows.push(ASSESSMENT_COLUMNS.map((_, index) => String(values[index] ?? '')));
+    });
+    // No cell of these exports holds a comma or a quote, so the CSV splits on commas.
+    const csvRows = (await csv.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n')
+      .map((line) => line.split(','));
+    expect(sheetRows).toHaveLength(run.householdCount + 1);
+    expect(sheetRows).toEqual(csvRows);
+    expect(typeof (sheet?.getRow(2).getCell('H').value ?? 0)).toBe('number');
+    const audited = await auditedHouseholds(`export assessments.xlsx of run ${run.id}`);
+    expect(new Set(audited).size).toBe(run.householdCount);
+  });
+
+  it('reads the rows page by page in the same order, whatever the page size', async () => {
+    const rows = async (pageSize?: number) => {
+      const all: (string | null)[][] = [];
+      for await (const row of readAssessmentRows(hub.prisma, run.id, pageSize)) all.push(row);
+      return all;
+    };
+    const whole = await rows();
+    expect(whole).toHaveLength(run.householdCount);
+    expect(await rows(7)).toEqual(whole);
+  });
+
   it("prints a household's verification report with its findings and evidence, and audits the view", async () => {
     const planted = manifest.plantedCases.find((c) => c.expectedFlag === 'FINANCIAL_ASSETS_OVER_LIMIT');
     const householdId = planted?.householdId as string;
@@ -83,6 +124,8 @@ describe("a comparison run's exports", () => {
 
   it('refuses auditors and anonymous callers, and answers 404 for a run or household that is not there', async () => {
     expect((await get(`/comparisons/${run.id}/assessments.csv`, auditor)).status).toBe(403);
+    expect((await get(`/comparisons/${run.id}/assessments.xlsx`, auditor)).status).toBe(403);
+    expect((await get(`/comparisons/${run.id}/assessments.xlsx`)).status).toBe(401);
     expect((await get(`/comparisons/${run.id}/assessments.csv`)).status).toBe(401);
     expect((await get('/comparisons/00000000-0000-0000-0000-000000000000/assessments.csv', officer)).status).toBe(404);
     expect((await get(`/comparisons/${run.id}/households/not-a-uuid/report`, officer)).status).toBe(404);

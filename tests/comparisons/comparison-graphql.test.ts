@@ -93,6 +93,36 @@ describe('comparison runs through GraphQL', () => {
     });
   });
 
+  it('starts a staff-relatives check and an application check from GraphQL, each finding its planted cases', async () => {
+    const flaggedBy = async (run: Record<string, unknown>, flag: string) => {
+      const answer = await hub.graphql<{ assessments: { edges: { node: { householdId: string } }[] } }>(
+        `query ($runId: ID!, $flag: AssessmentFlagCode) {
+          assessments(runId: $runId, flag: $flag, first: 100) { edges { node { householdId } } }
+        }`,
+        { token: officer, variables: { runId: run.id, flag } },
+      );
+      expect(answer.errors).toBeUndefined();
+      return answer.data?.assessments.edges.map((edge) => edge.node.householdId).sort();
+    };
+    const planted = (flag: string) =>
+      manifest.plantedCases.filter((c) => c.expectedFlag === flag).map((c) => c.householdId);
+    const staff = await completedRun(officer, { kind: 'STAFF_RELATIVES', regionCode: '640100', asOf: manifest.asOf });
+    expect(await flaggedBy(staff, 'UNFILED_STAFF_RELATIVE')).toEqual(
+      [...new Set(planted('UNFILED_STAFF_RELATIVE'))].sort(),
+    );
+    const applying = [...planted('EXCESS_PROPERTY'), ...planted('BUSINESS_REGISTERED')];
+    const application = await completedRun(officer, {
+      kind: 'APPLICATION',
+      asOf: manifest.asOf,
+      householdIds: applying,
+    });
+    expect(application.householdCount).toBe(new Set(applying).size);
+    expect(await flaggedBy(application, 'EXCESS_PROPERTY')).toEqual([...new Set(planted('EXCESS_PROPERTY'))].sort());
+    expect(await flaggedBy(application, 'BUSINESS_REGISTERED')).toEqual(
+      [...new Set(planted('BUSINESS_REGISTERED'))].sort(),
+    );
+  });
+
   it('shows what changed since the previous run of the same kind and region', async () => {
     const input = { kind: 'DEATH_CHECK', regionCode: '640100', asOf: manifest.asOf };
     await completedRun(officer, input);

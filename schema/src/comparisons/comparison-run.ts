@@ -3,15 +3,10 @@ import { notFoundError } from '../errors.ts';
 import { viewerUserId } from '../scopes.ts';
 import { isUuid } from '../uuid.ts';
 import { ComparisonKindEnum, ComparisonRunStatusEnum } from './comparison-enums.ts';
+import { estimatedCompletionAt, householdsPerSecond } from './comparison-pace.ts';
 import { ComparisonRunSummary } from './comparison-run-summary.ts';
 
 const read = { can: 'comparisons:read' } as const;
-
-function householdsPerSecond(run: { startedAt: Date | null; completedAt: Date | null; householdsDone: number }) {
-  if (!run.startedAt || run.householdsDone === 0) return null;
-  const seconds = ((run.completedAt ?? new Date()).getTime() - run.startedAt.getTime()) / 1000;
-  return run.householdsDone / Math.max(seconds, 0.001);
-}
 
 export const ComparisonRun = builder.prismaObject('ComparisonRun', {
   description:
@@ -42,11 +37,7 @@ export const ComparisonRun = builder.prismaObject('ComparisonRun', {
       type: 'DateTime',
       nullable: true,
       description: 'When the run ended, or when it will at its pace so far; null until its first chunk is done.',
-      resolve: (run) => {
-        if (run.completedAt) return run.completedAt;
-        const rate = householdsPerSecond(run);
-        return rate ? new Date(Date.now() + ((run.householdCount - run.householdsDone) / rate) * 1000) : null;
-      },
+      resolve: (run) => estimatedCompletionAt(run),
     }),
     failure: t.exposeString('failure', { nullable: true }),
     startedBy: t.relation('startedBy', { nullable: true }),

@@ -1,5 +1,6 @@
 import { conflictError, notFoundError } from '@hub/schema/errors';
 import type pg from 'pg';
+import { PROGRESS_CHANNEL } from './progress-channel.ts';
 
 /**
  * Stops a pending or running comparison: no worker claims another of its chunks (the ones in hand finish), and the
@@ -9,8 +10,11 @@ export async function cancelComparisonRun(pool: pg.Pool, runId: string): Promise
   const { rows } = await pool.query<{ status: string; cancelled: boolean }>(
     `WITH cancelled AS (
        UPDATE comparison_runs SET status = 'CANCELLED', completed_at = now()
-        WHERE id = $1 AND status IN ('PENDING', 'RUNNING') RETURNING id)
-     SELECT r.status::text AS status, EXISTS (SELECT 1 FROM cancelled) AS cancelled FROM comparison_runs r WHERE r.id = $1`,
+        WHERE id = $1 AND status IN ('PENDING', 'RUNNING') RETURNING id),
+     announced AS (SELECT pg_notify('${PROGRESS_CHANNEL}', id::text) FROM cancelled)
+     SELECT r.status::text AS status, EXISTS (SELECT 1 FROM cancelled) AS cancelled,
+            (SELECT count(*) FROM announced) AS announced
+       FROM comparison_runs r WHERE r.id = $1`,
     [runId],
   );
   const run = rows[0];

@@ -2,8 +2,11 @@ import type { ComparisonService } from '@hub/schema/context';
 import pg from 'pg';
 import { cancelComparisonRun } from './cancel-comparison-run.ts';
 import { diffComparisonRuns } from './diff-comparison-runs.ts';
+import { disableComparisonSchedule } from './disable-comparison-schedule.ts';
 import { runComparison } from './run-comparison.ts';
+import { setComparisonSchedule } from './set-comparison-schedule.ts';
 import { startComparisonRun } from './start-comparison-run.ts';
+import { startDueScheduledRuns } from './start-due-scheduled-runs.ts';
 import { summarizeComparisonRun } from './summarize-comparison-run.ts';
 
 export interface ComparisonServiceHandle {
@@ -13,31 +16,59 @@ export interface ComparisonServiceHandle {
 }
 
 /**
- * Runs started through GraphQL are worked through in this process, one chunk at a time; the chunks stay in
+ * Runs started through GraphQL (and, when asked, the scheduled runs that fall due) are worked through in this process, one chunk at a time; the chunks stay in
  * PostgreSQL, so workers elsewhere (or a restart) can share or resume them.
  */
-export function createComparisonService(databaseUrl: string): ComparisonServiceHandle {
+export function createComparisonService(
+  databaseUrl: string,
+  options: {
+    /** How often this process starts the scheduled runs that are due (and works them); never when unset. */
+    scheduleEveryMs?: number;
+  } = {},
+): ComparisonServiceHandle {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 3 });
   pool.on('error', () => {});
   const running = new Set<Promise<unknown>>();
   let stopping = false;
+  const work = (runId: string) => {
+    // A failed chunk marks the run FAILED with its reason, which the run's `failure` field shows.
+    const done = runComparison(pool, runId, { shouldStop: () => stopping }).catch(() => {});
+    running.add(done);
+    void done.finally(() => running.delete(done));
+  };
+  let scheduling = false;
+  const scheduler =
+    options.scheduleEveryMs === undefined
+      ? undefined
+      : setInterval(() => {
+          if (scheduling || stopping) return;
+          scheduling = true;
+          startDueScheduledRuns(pool)
+            .then((started) => {
+              for (const { runId } of started) if (runId) work(runId);
+            })
+            .catch(() => {}) // the database is away: the next tick tries again
+            .finally(() => {
+              scheduling = false;
+            });
+        }, options.scheduleEveryMs).unref();
   const service: ComparisonService = {
     startComparisonRun: async (input, startedById) => {
       const started = await startComparisonRun(pool, { ...input, startedById });
-      // A failed chunk marks the run FAILED with its reason, which the run's `failure` field shows.
-      const work = runComparison(pool, started.id, { shouldStop: () => stopping }).catch(() => {});
-      running.add(work);
-      void work.finally(() => running.delete(work));
+      work(started.id);
       return { id: started.id };
     },
     summarizeComparisonRun: (runId) => summarizeComparisonRun(pool, runId),
     diffComparisonRuns: (runId) => diffComparisonRuns(pool, runId),
     cancelComparisonRun: (runId) => cancelComparisonRun(pool, runId),
+    setComparisonSchedule: (input, createdById) => setComparisonSchedule(pool, { ...input, createdById }),
+    disableComparisonSchedule: (id) => disableComparisonSchedule(pool, id),
   };
   return {
     service,
     close: async () => {
       stopping = true;
+      clearInterval(scheduler);
       await Promise.allSettled([...running]);
       await pool.end();
     },

@@ -67,3 +67,8 @@ export function enrolledCaseSql(alias: string, asOf: string): string {
 }
 
 export const DEFAULT_CHUNK_SIZE = 5_000;
+
+/** 在保对象每年至少比对2次: every enrolled household is compared again at least twice a year. */
+export function isOftenEnoughForPeriodicReview(months: readonly number[]): boolean {
+  return new Set(months).size >= 2;
+}

@@ -1,6 +1,7 @@
 import type { ComparisonKind } from '@hub/prisma';
 import type pg from 'pg';
 import { assessHouseholds } from './assess-households.ts';
+import { PROGRESS_CHANNEL } from './progress-channel.ts';
 import { DATASETS_READ_BY, FLAGS_CHECKED_BY } from './rules.ts';
 
 export interface ChunkOutcome {
@@ -30,8 +31,10 @@ const CLAIM_ONE = `
  */
 export async function runComparisonChunk(pool: pg.Pool, runId: string, chunkNo?: number): Promise<ChunkOutcome | null> {
   await pool.query(
-    `UPDATE comparison_runs SET status = 'RUNNING', started_at = coalesce(started_at, now())
-      WHERE id = $1 AND status = 'PENDING'`,
+    `WITH started AS (
+       UPDATE comparison_runs SET status = 'RUNNING', started_at = coalesce(started_at, now())
+        WHERE id = $1 AND status = 'PENDING' RETURNING id)
+     SELECT pg_notify('${PROGRESS_CHANNEL}', id::text) FROM started`,
     [runId],
   );
   const client = await pool.connect();
@@ -70,6 +73,7 @@ export async function runComparisonChunk(pool: pg.Pool, runId: string, chunkNo?:
          FROM done WHERE r.id = $1`,
       [runId],
     );
+    await client.query(`SELECT pg_notify('${PROGRESS_CHANNEL}', $1)`, [runId]); // delivered on commit
     await client.query('COMMIT');
     return { runId, chunkNo: chunk.chunk_no, households };
   } catch (error) {

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { PROGRESS_CHANNEL } from './progress-channel.ts';
 import { runComparisonChunk } from './run-comparison-chunk.ts';
 
 export interface ComparisonProgress {
@@ -8,12 +9,15 @@ export interface ComparisonProgress {
   chunksDone: number;
   householdCount: number;
   householdsDone: number;
+  startedAt: Date | null;
+  completedAt: Date | null;
 }
 
 export async function readComparisonProgress(pool: pg.Pool, runId: string): Promise<ComparisonProgress> {
   const { rows } = await pool.query<ComparisonProgress>(
     `SELECT id AS "runId", status, chunk_count AS "chunkCount", chunks_done AS "chunksDone",
-            household_count AS "householdCount", households_done AS "householdsDone"
+            household_count AS "householdCount", households_done AS "householdsDone",
+            started_at AS "startedAt", completed_at AS "completedAt"
        FROM comparison_runs WHERE id = $1`,
     [runId],
   );
@@ -38,10 +42,11 @@ export async function runComparison(
       options.onProgress?.(await readComparisonProgress(pool, runId));
     }
   } catch (error) {
-    await pool.query(`UPDATE comparison_runs SET status = 'FAILED', failure = $2 WHERE id = $1`, [
-      runId,
-      error instanceof Error ? error.message : String(error),
-    ]);
+    await pool.query(
+      `WITH failed AS (UPDATE comparison_runs SET status = 'FAILED', failure = $2 WHERE id = $1 RETURNING id)
+       SELECT pg_notify('${PROGRESS_CHANNEL}', id::text) FROM failed`,
+      [runId, error instanceof Error ? error.message : String(error)],
+    );
     throw error;
   }
   return readComparisonProgress(pool, runId);

@@ -39,6 +39,25 @@ const LISTED_COHORT = 'SELECT h.id FROM households h WHERE h.id = ANY($2::uuid[]
  * Any number of workers then claim the chunks (run-comparison-chunk.ts).
  */
 export async function startComparisonRun(pool: pg.Pool, input: StartComparisonRunInput): Promise<StartedComparisonRun> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const started = await createComparisonRun(client, input);
+    await client.query('COMMIT');
+    return started;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** startComparisonRun within the caller's transaction: a scheduled run is created with its schedule's advance. */
+export async function createComparisonRun(
+  client: pg.PoolClient,
+  input: StartComparisonRunInput,
+): Promise<StartedComparisonRun> {
   const chunkSize = input.chunkSize ?? DEFAULT_CHUNK_SIZE;
   if (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > 100_000) {
     throw badUserInputError('INVALID_CHUNK_SIZE', 'chunkSize: a whole number of households from 1 to 100,000');
@@ -48,64 +67,51 @@ export async function startComparisonRun(pool: pg.Pool, input: StartComparisonRu
   if (!regional && householdIds.length === 0) {
     throw badUserInputError('HOUSEHOLDS_REQUIRED', 'householdIds: an APPLICATION run names the applying households');
   }
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    if (input.regionCode != null || regional) {
-      const region = await client.query('SELECT 1 FROM regions WHERE code = $1', [input.regionCode ?? null]);
-      if (region.rowCount === 0) {
-        throw badUserInputError(
-          'UNKNOWN_REGION',
-          `regionCode: the hub knows no region ${input.regionCode ?? '(none)'}`,
-        );
-      }
+  if (input.regionCode != null || regional) {
+    const region = await client.query('SELECT 1 FROM regions WHERE code = $1', [input.regionCode ?? null]);
+    if (region.rowCount === 0) {
+      throw badUserInputError('UNKNOWN_REGION', `regionCode: the hub knows no region ${input.regionCode ?? '(none)'}`);
     }
-    if (!regional) {
-      const malformed = householdIds.filter((id) => !isUuid(id));
-      const known = await client.query<{ id: string }>('SELECT id FROM households WHERE id = ANY($1::uuid[])', [
-        malformed.length ? [] : householdIds,
-      ]);
-      const unknown = malformed.length
-        ? malformed
-        : householdIds.filter((id) => !known.rows.some((row) => row.id === id));
-      if (unknown.length) {
-        throw badUserInputError('UNKNOWN_HOUSEHOLD', `householdIds: no household ${unknown.slice(0, 5).join(', ')}`, {
-          householdIds: unknown.slice(0, 20),
-        });
-      }
-    }
-    const { rows } = await client.query<{ id: string }>(
-      `INSERT INTO comparison_runs (kind, region_code, as_of, chunk_size, started_by_id)
-       VALUES ($1, $2, $3::date, $4, $5) RETURNING id`,
-      [input.kind, input.regionCode ?? null, input.asOf, chunkSize, input.startedById ?? null],
-    );
-    const runId = (rows[0] as { id: string }).id;
-    const cohort = regional ? REGIONAL_COHORT : LISTED_COHORT;
-    const chunks = await client.query<{ households: number }>(
-      `WITH cohort AS (${cohort}),
-       numbered AS (SELECT id, (row_number() OVER (ORDER BY id) - 1) / $4 AS chunk_no FROM cohort)
-       INSERT INTO comparison_chunks (run_id, chunk_no, household_ids)
-       SELECT $1, chunk_no, array_agg(id ORDER BY id) FROM numbered GROUP BY chunk_no
-       RETURNING cardinality(household_ids) AS households`,
-      [runId, regional ? input.regionCode : householdIds, input.asOf, chunkSize],
-    );
-    const householdCount = chunks.rows.reduce((sum, chunk) => sum + chunk.households, 0);
-    await refuseWithoutStandard(client, runId, input.asOf);
-    await client.query(
-      `UPDATE comparison_runs SET chunk_count = $2, household_count = $3,
-              status = CASE WHEN $2 = 0 THEN 'COMPLETED'::"ComparisonRunStatus" ELSE status END,
-              completed_at = CASE WHEN $2 = 0 THEN now() END
-        WHERE id = $1`,
-      [runId, chunks.rowCount ?? 0, householdCount],
-    );
-    await client.query('COMMIT');
-    return { id: runId, householdCount, chunkCount: chunks.rowCount ?? 0 };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
   }
+  if (!regional) {
+    const malformed = householdIds.filter((id) => !isUuid(id));
+    const known = await client.query<{ id: string }>('SELECT id FROM households WHERE id = ANY($1::uuid[])', [
+      malformed.length ? [] : householdIds,
+    ]);
+    const unknown = malformed.length
+      ? malformed
+      : householdIds.filter((id) => !known.rows.some((row) => row.id === id));
+    if (unknown.length) {
+      throw badUserInputError('UNKNOWN_HOUSEHOLD', `householdIds: no household ${unknown.slice(0, 5).join(', ')}`, {
+        householdIds: unknown.slice(0, 20),
+      });
+    }
+  }
+  const { rows } = await client.query<{ id: string }>(
+    `INSERT INTO comparison_runs (kind, region_code, as_of, chunk_size, started_by_id)
+     VALUES ($1, $2, $3::date, $4, $5) RETURNING id`,
+    [input.kind, input.regionCode ?? null, input.asOf, chunkSize, input.startedById ?? null],
+  );
+  const runId = (rows[0] as { id: string }).id;
+  const cohort = regional ? REGIONAL_COHORT : LISTED_COHORT;
+  const chunks = await client.query<{ households: number }>(
+    `WITH cohort AS (${cohort}),
+     numbered AS (SELECT id, (row_number() OVER (ORDER BY id) - 1) / $4 AS chunk_no FROM cohort)
+     INSERT INTO comparison_chunks (run_id, chunk_no, household_ids)
+     SELECT $1, chunk_no, array_agg(id ORDER BY id) FROM numbered GROUP BY chunk_no
+     RETURNING cardinality(household_ids) AS households`,
+    [runId, regional ? input.regionCode : householdIds, input.asOf, chunkSize],
+  );
+  const householdCount = chunks.rows.reduce((sum, chunk) => sum + chunk.households, 0);
+  await refuseWithoutStandard(client, runId, input.asOf);
+  await client.query(
+    `UPDATE comparison_runs SET chunk_count = $2, household_count = $3,
+            status = CASE WHEN $2 = 0 THEN 'COMPLETED'::"ComparisonRunStatus" ELSE status END,
+            completed_at = CASE WHEN $2 = 0 THEN now() END
+      WHERE id = $1`,
+    [runId, chunks.rowCount ?? 0, householdCount],
+  );
+  return { id: runId, householdCount, chunkCount: chunks.rowCount ?? 0 };
 }
 
 // A household whose region (and every region above it) has no standard for the year and area type cannot be judged.

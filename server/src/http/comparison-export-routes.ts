@@ -1,35 +1,35 @@
+import { PassThrough, Readable } from 'node:stream';
 import type { ComparisonKind, PrismaClient } from '@hub/prisma';
 import type { Viewer } from '@hub/schema/context';
-import { maskedIdNumber } from '@hub/schema/disclosure/masks';
-import { viewerHolds } from '@hub/schema/scopes';
 import { isUuid } from '@hub/schema/uuid';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditWriter } from '../audit/create-audit-writer.ts';
+import {
+  ASSESSMENT_COLUMNS,
+  assessedHouseholdIds,
+  readAssessmentRows,
+} from '../comparisons/assessment-export-columns.ts';
 import { COMPARISON_PURPOSE } from '../comparisons/comparison-purpose.ts';
 import { type ReportFacts, renderVerificationReport } from '../comparisons/verification-report.ts';
-import { resolveViewer } from '../identity/resolve-viewer.ts';
+import { writeAssessmentsXlsx } from '../comparisons/write-assessments-xlsx.ts';
 import { AUDIT_UNAVAILABLE_BODY, auditHttpRequest, withholdForAudit } from './audit-http-request.ts';
+import { authorizeComparisonReader } from './authorize-comparison-reader.ts';
 
-const csvCell = (value: unknown) => {
-  const text = String(value ?? '');
+const csvCell = (value: string | null) => {
+  const text = value ?? '';
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
 
-async function officer(prisma: PrismaClient, request: FastifyRequest, reply: FastifyReply): Promise<Viewer | null> {
-  const viewer = await resolveViewer(prisma, request.headers.authorization);
-  if (!viewer) {
-    await reply.code(401).send({ error: { code: 'UNAUTHENTICATED', message: 'send a bearer token' } });
-    return null;
-  }
-  if (!viewerHolds(viewer, 'comparisons:read')) {
-    await reply.code(403).send({ error: { code: 'FORBIDDEN', message: 'your role does not allow this' } });
-    return null;
-  }
-  return viewer;
+// The BOM lets spreadsheet programs read the Chinese.
+async function* csvLines(rows: AsyncIterable<(string | null)[]>): AsyncGenerator<string> {
+  yield `\uFEFF${ASSESSMENT_COLUMNS.map((column) => column.name).join(',')}\n`;
+  for await (const row of rows) yield `${row.map(csvCell).join(',')}\n`;
 }
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /**
- * A run's results as CSV and each household's printable verification report (核对报告), for verification officers
+ * A run's results as CSV or XLSX and each household's printable verification report (核对报告), for verification officers
  * and administrators. Like every answer with personal data, each leaves its audit entries (one per household it
  * shows) before it is sent; when they cannot be written, nothing is sent.
  */
@@ -57,60 +57,52 @@ export async function comparisonExportRoutes(
   const notFound = (reply: FastifyReply) =>
     reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'no such comparison run or household in it' } });
 
-  app.get<{ Params: { runId: string } }>('/comparisons/:runId/assessments.csv', async (request, reply) => {
-    const viewer = await officer(prisma, request, reply);
-    if (!viewer) return reply;
-    const { runId } = request.params;
-    const run = isUuid(runId) ? await prisma.comparisonRun.findUnique({ where: { id: runId } }) : null;
-    if (!run) return notFound(reply);
-    const rows = await prisma.$queryRaw<Record<string, unknown>[]>`
-      SELECT a.household_id, h.region_code, r.name AS region_name, h.area_type, head.id_number AS head_id_number,
-             a.classification, a.counted_members, a.monthly_income_fen, a.rigid_expenditure_fen,
-             a.per_capita_income_fen, a.standard_monthly_fen, a.financial_assets_fen,
-             array_to_string(a.flags::text[], ';') AS flags
-        FROM household_assessments a
-        JOIN households h ON h.id = a.household_id
-        JOIN regions r ON r.code = h.region_code
-        LEFT JOIN persons head ON head.household_id = h.id AND head.relation = 'HEAD'
-       WHERE a.run_id = ${runId}::uuid
-       ORDER BY h.region_code, a.household_id`;
-    try {
-      await audited(request, viewer, run.kind, `export assessments.csv of run ${runId}`, [
-        ...new Set(rows.map((row) => String(row.household_id))),
-      ]);
-    } catch {
-      return unavailable(reply);
-    }
-    const header = Object.keys(rows[0] ?? { household_id: '' }).join(',');
-    const lines = rows.map((row) =>
-      Object.entries(row)
-        .map(([column, value]) => csvCell(column === 'head_id_number' && value ? maskedIdNumber(String(value)) : value))
-        .join(','),
-    );
-    return reply
-      .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="assessments-${runId}.csv"`)
-      .send(`\uFEFF${[header, ...lines].join('\n')}\n`); // the BOM lets spreadsheet programs read the Chinese
-  });
+  // Both formats: the audit entries of every household shown are written first; the rows then stream page by page.
+  const exportRoute = (format: 'csv' | 'xlsx') =>
+    app.get<{ Params: { runId: string } }>(`/comparisons/:runId/assessments.${format}`, async (request, reply) => {
+      const allowed = await authorizeComparisonReader(prisma, request, reply);
+      if (!allowed) return reply;
+      const { viewer, run } = allowed;
+      try {
+        await audited(request, viewer, run.kind, `export assessments.${format} of run ${run.id}`, [
+          ...new Set(await assessedHouseholdIds(prisma, run.id)),
+        ]);
+      } catch {
+        return unavailable(reply);
+      }
+      const rows = readAssessmentRows(prisma, run.id);
+      const disposition = `attachment; filename="assessments-${run.id}.${format}"`;
+      if (format === 'csv') {
+        return reply
+          .header('content-type', 'text/csv; charset=utf-8')
+          .header('content-disposition', disposition)
+          .send(Readable.from(csvLines(rows)));
+      }
+      const body = new PassThrough();
+      writeAssessmentsXlsx(rows, body).catch((error: Error) => body.destroy(error));
+      return reply.header('content-type', XLSX_TYPE).header('content-disposition', disposition).send(body);
+    });
+  exportRoute('csv');
+  exportRoute('xlsx');
 
   app.get<{ Params: { runId: string; householdId: string } }>(
     '/comparisons/:runId/households/:householdId/report',
     async (request, reply) => {
-      const viewer = await officer(prisma, request, reply);
-      if (!viewer) return reply;
+      const allowed = await authorizeComparisonReader(prisma, request, reply);
+      if (!allowed) return reply;
+      const { viewer } = allowed;
       const { runId, householdId } = request.params;
-      const assessment =
-        isUuid(runId) && isUuid(householdId)
-          ? await prisma.householdAssessment.findUnique({
-              where: { runId_householdId: { runId, householdId } },
-              include: {
-                run: { include: { region: true } },
-                household: {
-                  include: { region: true, members: { orderBy: [{ relation: 'asc' }, { idNumber: 'asc' }] } },
-                },
+      const assessment = isUuid(householdId)
+        ? await prisma.householdAssessment.findUnique({
+            where: { runId_householdId: { runId, householdId } },
+            include: {
+              run: { include: { region: true } },
+              household: {
+                include: { region: true, members: { orderBy: [{ relation: 'asc' }, { idNumber: 'asc' }] } },
               },
-            })
-          : null;
+            },
+          })
+        : null;
       if (!assessment) return notFound(reply);
       const findings = assessment.findings as ReportFacts['assessment']['findings'];
       const departmentIds = [...new Set(findings.flatMap((f) => f.evidence.map((e) => String(e.departmentId))))];

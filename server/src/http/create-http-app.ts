@@ -10,6 +10,7 @@ import type { DestinationStream } from 'pino';
 import { createSharingAgreementService } from '../agreements/create-sharing-agreement-service.ts';
 import { type AuditWriter, createAuditWriter } from '../audit/create-audit-writer.ts';
 import { verifyAuditChain } from '../audit/verify-audit-chain.ts';
+import { type ComparisonProgressFeed, createComparisonProgressFeed } from '../comparisons/comparison-progress-feed.ts';
 import { createComparisonService } from '../comparisons/create-comparison-service.ts';
 import { createConsentService } from '../consents/create-consent-service.ts';
 import { createApiClientService } from '../identity/create-api-client-service.ts';
@@ -19,6 +20,7 @@ import { createGrantCache, type GrantCache } from '../permissions/grant-cache.ts
 import { auditRequestsPlugin } from './audit-requests-plugin.ts';
 import { auditRouteRequests } from './audit-route-requests.ts';
 import { comparisonExportRoutes } from './comparison-export-routes.ts';
+import { comparisonProgressRoute } from './comparison-progress-route.ts';
 import { createApolloServer } from './create-apollo-server.ts';
 import { createRequestContext } from './create-request-context.ts';
 import { graphqlMetricsPlugin } from './graphql-metrics-plugin.ts';
@@ -45,6 +47,8 @@ export interface HttpApp {
   listen(port: number, host?: string): Promise<string>;
   /** Stops accepting requests, lets in-flight ones finish, then closes Apollo and the database pools. */
   close(): Promise<void>;
+  /** Progress streams still watching a run: zero once every client has gone. */
+  progressWatchers(): number;
 }
 
 /**
@@ -67,6 +71,10 @@ export async function createHttpApp(options: {
    * their audit entries. Every real deployment audits (the default).
    */
   audit?: boolean;
+  /** Start due scheduled comparisons in this process and work them (`hub start` does; tests do not). */
+  runComparisonSchedules?: boolean;
+  /** How often an idle progress stream sends a heartbeat comment (default 15 s). */
+  progressHeartbeatMs?: number;
 }): Promise<HttpApp> {
   const prisma = createPrismaClient(options.databaseUrl);
   const readiness = createReadinessProbe(options.databaseUrl);
@@ -78,7 +86,10 @@ export async function createHttpApp(options: {
   const deliveryPool = new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
   deliveryPool.on('error', () => {});
   const audit: AuditService = { verifyChain: () => verifyAuditChain(verificationPool) };
-  const comparisons = createComparisonService(options.databaseUrl);
+  const comparisons = createComparisonService(options.databaseUrl, {
+    scheduleEveryMs: options.runComparisonSchedules ? 60_000 : undefined,
+  });
+  const progressFeed = createComparisonProgressFeed(options.databaseUrl);
   const services = {
     identity: createIdentityService(prisma, { ...readSessionPolicy(), ...options.sessions }),
     apiClients: createApiClientService(prisma),
@@ -109,6 +120,7 @@ export async function createHttpApp(options: {
       verificationPool.end(),
       deliveryPool.end(),
       comparisons.close(),
+      progressFeed.close(),
     ]);
   });
   try {
@@ -120,6 +132,7 @@ export async function createHttpApp(options: {
       services,
       grants,
       auditWriter,
+      progress: { feed: progressFeed, heartbeatMs: options.progressHeartbeatMs ?? 15_000 },
       portalDirectory: options.portalDirectory,
       limits,
       metrics,
@@ -133,6 +146,7 @@ export async function createHttpApp(options: {
   return {
     app,
     listen: (port, host = '127.0.0.1') => app.listen({ port, host }),
+    progressWatchers: () => progressFeed.watchers(),
     close: () => {
       closing ??= (async () => {
         // A keep-alive connection goes idle when its last request finishes: close it then, not at its timeout.
@@ -160,6 +174,7 @@ async function registerRoutes(
     services: Omit<HubServices, 'datasets'>;
     grants: GrantCache | null;
     auditWriter: AuditWriter | undefined;
+    progress: { feed: ComparisonProgressFeed; heartbeatMs: number };
     portalDirectory?: string;
     limits: HttpLimits;
     metrics: HubMetrics;
@@ -182,6 +197,7 @@ async function registerRoutes(
   });
   await app.register(oauthTokenRoute, { prisma });
   await app.register(comparisonExportRoutes, { prisma, auditWriter });
+  await app.register(comparisonProgressRoute, { prisma, auditWriter, ...services.progress });
   await app.register(async (deliveries) => {
     if (auditWriter) deliveries.addHook('onSend', auditRouteRequests(prisma, auditWriter));
     await deliveries.register(snapshotUploadRoute, {

@@ -1,12 +1,14 @@
 import { parseArgs } from 'node:util';
 import type { ComparisonKind } from '@hub/prisma';
+import { estimatedCompletionAt, householdsPerSecond } from '@hub/schema/comparisons/comparison-pace';
 import pg from 'pg';
 import { diffComparisonRuns } from '../../comparisons/diff-comparison-runs.ts';
 import { FLAGS_CHECKED_BY } from '../../comparisons/rules.ts';
-import { runComparison } from '../../comparisons/run-comparison.ts';
+import { type ComparisonProgress, runComparison } from '../../comparisons/run-comparison.ts';
 import { startComparisonRun } from '../../comparisons/start-comparison-run.ts';
 import { summarizeComparisonRun } from '../../comparisons/summarize-comparison-run.ts';
 import { requireDatabaseUrl } from '../database-url.ts';
+import { compareScheduleCommand, listSchedulesCommand, SCHEDULE_USAGE } from './compare-schedules.ts';
 
 const KINDS = Object.keys(FLAGS_CHECKED_BY) as ComparisonKind[];
 
@@ -15,10 +17,25 @@ const USAGE = `usage: pnpm hub compare --kind KIND [--region CODE] [--households
 Runs a comparison in DATABASE_URL and prints its progress, the households per classification and flag, and what
 changed since the previous run of the same kind and region. KIND is one of ${KINDS.join(', ')}; an APPLICATION
 run names its households, the others compare the enrolled households of --region and its sub-regions. With
---start-only it creates the run and leaves its chunks to workers (pnpm hub work-comparisons).`;
+--start-only it creates the run and leaves its chunks to workers (pnpm hub work-comparisons).
+
+${SCHEDULE_USAGE}`;
+
+/** households done/total, the pace so far and when the run will end at it. */
+export function progressLine(progress: ComparisonProgress, now: Date = new Date()): string {
+  const rate = householdsPerSecond(progress, now);
+  const eta = estimatedCompletionAt(progress, now);
+  const remaining = eta ? Math.max(0, Math.round((eta.getTime() - now.getTime()) / 1000)) : null;
+  return (
+    `${progress.householdsDone}/${progress.householdCount} households (chunk ${progress.chunksDone}/${progress.chunkCount})` +
+    `, ${rate === null ? '—' : Math.round(rate)} households/s, ETA ${remaining === null ? '—' : `${remaining} s`}`
+  );
+}
 
 /** `hub compare`: one comparison run, worked through in this process. */
 export async function compareCommand(args: string[]): Promise<void> {
+  if (args[0] === 'schedule') return compareScheduleCommand(args.slice(1));
+  if (args[0] === 'schedules') return listSchedulesCommand();
   const { values } = parseArgs({
     args,
     options: {
@@ -54,12 +71,7 @@ export async function compareCommand(args: string[]): Promise<void> {
       console.log('left for the workers (pnpm hub work-comparisons)');
       return;
     }
-    await runComparison(pool, started.id, {
-      onProgress: (progress) =>
-        console.log(
-          `  chunk ${progress.chunksDone}/${progress.chunkCount}: ${progress.householdsDone}/${progress.householdCount} households`,
-        ),
-    });
+    await runComparison(pool, started.id, { onProgress: (progress) => console.log(`  ${progressLine(progress)}`) });
     console.log(`completed in ${((performance.now() - began) / 1000).toFixed(1)} s`);
     const summary = await summarizeComparisonRun(pool, started.id);
     for (const row of summary.classifications) {

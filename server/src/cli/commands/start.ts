@@ -57,6 +57,8 @@ export async function startCommand(args: string[]): Promise<void> {
     portalDirectory: join(repositoryRoot, 'admin/placeholder'),
     // JSON lines with request ids, personal data redacted (README, Operations → Logs).
     logger: true,
+    // Scheduled periodic reviews start here every minute they are due; more workers: pnpm hub work-comparisons.
+    runComparisonSchedules: true,
   });
   let url: string;
   try {

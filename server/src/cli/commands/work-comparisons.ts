@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { runComparison } from '../../comparisons/run-comparison.ts';
+import { startDueScheduledRuns } from '../../comparisons/start-due-scheduled-runs.ts';
 import { requireDatabaseUrl } from '../database-url.ts';
 
 // A run with a chunk nobody holds: chunks claimed by live workers are locked and skipped.
@@ -13,7 +14,7 @@ const RUN_WITH_FREE_CHUNK = `
 
 /**
  * `hub work-comparisons`: a comparison worker. Any number of them, on any machines sharing DATABASE_URL, take
- * chunks of whatever runs are pending; a worker that dies mid-chunk loses nothing, since its chunk's transaction
+ * chunks of whatever runs are pending, and first starts the scheduled runs that are due; a worker that dies mid-chunk loses nothing, since its chunk's transaction
  * rolls back and the chunk waits for the next worker. With --until-idle it stops when no chunk is left.
  */
 export async function workComparisonsCommand(args: string[]): Promise<void> {
@@ -34,6 +35,13 @@ export async function workComparisonsCommand(args: string[]): Promise<void> {
   try {
     console.log(`comparison worker ${process.pid} ready`);
     while (!stopping) {
+      for (const scheduled of await startDueScheduledRuns(pool)) {
+        console.log(
+          scheduled.runId
+            ? `scheduled ${scheduled.kind} of ${scheduled.regionCode}: run ${scheduled.runId} as of ${scheduled.asOf}`
+            : `scheduled ${scheduled.kind} of ${scheduled.regionCode} could not start: ${scheduled.failure}`,
+        );
+      }
       const { rows } = await pool.query<{ id: string }>(RUN_WITH_FREE_CHUNK);
       const runId = rows[0]?.id;
       if (!runId) {

@@ -1,0 +1,69 @@
+import type { PrismaClient } from '@hub/prisma';
+import { maskedIdNumber } from '@hub/schema/disclosure/masks';
+
+/** One column of a run's results export; the CSV and the XLSX files are both made from this one list. */
+export interface AssessmentColumn {
+  name: string;
+  sql: string;
+  type: 'text' | 'integer';
+  /** How the value is shown, when not as it is stored. */
+  present?: (value: string) => string;
+}
+
+export const ASSESSMENT_COLUMNS: readonly AssessmentColumn[] = [
+  { name: 'household_id', sql: 'a.household_id::text', type: 'text' },
+  { name: 'region_code', sql: 'h.region_code', type: 'text' },
+  { name: 'region_name', sql: 'r.name', type: 'text' },
+  { name: 'area_type', sql: 'h.area_type::text', type: 'text' },
+  // The full number is not needed to find the household again: its id is in the first column.
+  { name: 'head_id_number', sql: 'head.id_number', type: 'text', present: maskedIdNumber },
+  { name: 'classification', sql: 'a.classification::text', type: 'text' },
+  { name: 'counted_members', sql: 'a.counted_members::text', type: 'integer' },
+  { name: 'monthly_income_fen', sql: 'a.monthly_income_fen::text', type: 'integer' },
+  { name: 'rigid_expenditure_fen', sql: 'a.rigid_expenditure_fen::text', type: 'integer' },
+  { name: 'per_capita_income_fen', sql: 'a.per_capita_income_fen::text', type: 'integer' },
+  { name: 'standard_monthly_fen', sql: 'a.standard_monthly_fen::text', type: 'integer' },
+  { name: 'financial_assets_fen', sql: 'a.financial_assets_fen::text', type: 'integer' },
+  { name: 'flags', sql: "array_to_string(a.flags::text[], ';')", type: 'text' },
+];
+
+const PAGE_SIZE = 5_000;
+
+// Keyset pages in the export's order (region, then household), so a million rows never sit in memory at once.
+const PAGE = `
+  SELECT ${ASSESSMENT_COLUMNS.map((column) => `${column.sql} AS "${column.name}"`).join(', ')}
+    FROM household_assessments a
+    JOIN households h ON h.id = a.household_id
+    JOIN regions r ON r.code = h.region_code
+    LEFT JOIN persons head ON head.household_id = h.id AND head.relation = 'HEAD'
+   WHERE a.run_id = $1::uuid AND (h.region_code, a.household_id) > ($2, $3::uuid)
+   ORDER BY h.region_code, a.household_id
+   LIMIT $4`;
+
+/** The run's results, row by row as shown (identity numbers masked, null as null), in pages read as needed. */
+export async function* readAssessmentRows(
+  prisma: PrismaClient,
+  runId: string,
+  pageSize = PAGE_SIZE,
+): AsyncGenerator<(string | null)[]> {
+  let after = ['', '00000000-0000-0000-0000-000000000000'];
+  for (;;) {
+    const page = await prisma.$queryRawUnsafe<Record<string, string | null>[]>(PAGE, runId, ...after, pageSize);
+    for (const row of page) {
+      yield ASSESSMENT_COLUMNS.map((column) => {
+        const value = row[column.name] ?? null;
+        return value !== null && column.present ? column.present(value) : value;
+      });
+    }
+    const last = page.at(-1);
+    if (!last || page.length < pageSize) return;
+    after = [String(last.region_code), String(last.household_id)];
+  }
+}
+
+/** The households a run's export shows, for its audit entries, written before the first row is sent. */
+export async function assessedHouseholdIds(prisma: PrismaClient, runId: string): Promise<string[]> {
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT household_id::text AS id FROM household_assessments WHERE run_id = ${runId}::uuid`;
+  return rows.map((row) => row.id);
+}
