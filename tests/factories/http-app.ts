@@ -13,7 +13,10 @@ export interface GraphqlAnswer<Data = Record<string, unknown>> {
  */
 export async function startTestApp(
   databaseUrl: string,
-  options: Pick<Parameters<typeof createHttpApp>[0], 'enforcement' | 'limits' | 'sessions' | 'logger' | 'progressHeartbeatMs'> = {},
+  options: Pick<
+    Parameters<typeof createHttpApp>[0],
+    'enforcement' | 'limits' | 'sessions' | 'logger' | 'progressHeartbeatMs'
+  > = {},
 ) {
   const http = await createHttpApp({ databaseUrl, ...options });
   const url = await http.listen(0, '127.0.0.1');
