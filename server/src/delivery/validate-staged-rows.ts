@@ -1,6 +1,7 @@
 import type { DeliveryColumn, DeliveryFormat } from '@hub/schema/delivery-formats';
 import type pg from 'pg';
 import { STAGING_TABLE } from './stage-delivery.ts';
+import { stagedPersonMatch } from './staged-person-match.ts';
 
 // Every row of the staged file is judged in two set-based statements, each recording one reject per problem with
 // the row's line, a stable reason code, the column and its value (identity numbers masked):
@@ -15,6 +16,14 @@ const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 /** The value as a rejects report may keep it: identity numbers masked, long values cut. */
 function reportedValue(column: DeliveryColumn, value: string): string {
   return column.type === 'ID_NUMBER' ? `hub_mask_id_number(${value})` : `left(${value}, ${MAX_VALUE_LENGTH})`;
+}
+
+// integer columns hold at most 2,147,483,647: nine digits are always safe.
+const amountDigits = (column: DeliveryColumn) => (column.amountType === 'integer' ? 9 : 18);
+
+/** `value ~ '^\d{1,n}$'`, written with plain string functions: a regular expression per row costs ~3× as much. */
+function isWholeNumber(value: string, digits: number): string {
+  return `(length(${value}) BETWEEN 1 AND ${digits} AND translate(${value}, '0123456789', '') = '')`;
 }
 
 const firstOf = (...whens: string[]) => {
@@ -38,15 +47,12 @@ function columnProblem(column: DeliveryColumn): string {
       return firstOf(missing);
     case 'DATE':
       return firstOf(missing, `WHEN ${present} AND NOT hub_is_iso_date(${value}) THEN 'INVALID_DATE'`);
-    case 'AMOUNT_FEN': {
-      // integer columns hold at most 2,147,483,647: nine digits are always safe.
-      const digits = column.amountType === 'integer' ? 9 : 18;
+    case 'AMOUNT_FEN':
       return firstOf(
         missing,
         `WHEN ${value} ~ '^-\\d+$' THEN 'NEGATIVE_AMOUNT'`,
-        `WHEN ${present} AND ${value} !~ '^\\d{1,${digits}}$' THEN 'INVALID_AMOUNT'`,
+        `WHEN ${present} AND NOT ${isWholeNumber(value, amountDigits(column))} THEN 'INVALID_AMOUNT'`,
       );
-    }
     case 'ENUM':
       return firstOf(
         missing,
@@ -68,7 +74,7 @@ function columnClean(column: DeliveryColumn): string {
     ID_NUMBER: 'person.id IS NOT NULL',
     TEXT: 'true',
     DATE: `hub_is_iso_date(${value})`,
-    AMOUNT_FEN: `${value} ~ '^\\d{1,${column.amountType === 'integer' ? 9 : 18}}$'`,
+    AMOUNT_FEN: isWholeNumber(value, amountDigits(column)),
     ENUM: `${value} IN (${(column.values ?? []).map(literal).join(', ')})`,
     REGION_CODE: `EXISTS (SELECT 1 FROM regions r WHERE r.code = ${value})`,
   }[column.type];
@@ -88,7 +94,7 @@ function rowChecksSql(format: DeliveryFormat): string {
     FROM (
       SELECT s.*, person.id AS person_id
       FROM ${STAGING_TABLE} s
-      LEFT JOIN persons person ON person.id_number = upper(s.id_number)
+      LEFT JOIN persons person ON ${stagedPersonMatch('s')}
       WHERE s.row_problem IS NOT NULL OR NOT (${format.columns.map(columnClean).join(' AND ')})
     ) s
     CROSS JOIN LATERAL (SELECT CASE WHEN s.person_id IS NULL THEN hub_citizen_id_problem(upper(s.id_number)) END AS problem) id
