@@ -1,6 +1,6 @@
 import type { DeliveryColumn, DeliveryFormat } from '@hub/schema/delivery-formats';
 import type pg from 'pg';
-import { buildSnapshotPartition } from './build-snapshot-partition.ts';
+import { buildSnapshotPartition, type PartitionSteps } from './build-snapshot-partition.ts';
 import { STAGING_TABLE } from './stage-delivery.ts';
 import { stagedPersonMatch } from './staged-person-match.ts';
 
@@ -13,7 +13,7 @@ export interface StagedSnapshot {
 }
 
 export type PublishOutcome =
-  | { kind: 'CURRENT'; accepted: number; supersededId: string | null }
+  | { kind: 'CURRENT'; accepted: number; supersededId: string | null; steps: PartitionSteps }
   | { kind: 'REFUSED' }
   | { kind: 'DUPLICATE'; existingId: string };
 
@@ -94,7 +94,7 @@ export async function publishSnapshot(
       await client.query('COMMIT');
       return { kind: 'REFUSED' };
     }
-    const accepted = await buildSnapshotPartition(client, {
+    const { records: accepted, steps } = await buildSnapshotPartition(client, {
       table: format.table,
       snapshotId: snapshot.id,
       ...acceptedRecords(format),
@@ -111,7 +111,7 @@ export async function publishSnapshot(
       [snapshot.id, decision.rows, accepted, decision.rejects],
     );
     await client.query('COMMIT');
-    return { kind: 'CURRENT', accepted, supersededId: superseded.rows[0]?.id ?? null };
+    return { kind: 'CURRENT', accepted, supersededId: superseded.rows[0]?.id ?? null, steps };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     throw error;
