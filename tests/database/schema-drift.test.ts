@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DELIVERY_FORMATS } from '@hub/schema/delivery-formats';
 import { get_dmmf } from '@prisma/prisma-schema-wasm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,10 +80,27 @@ describe('the migrated database matches prisma/schema.prisma', () => {
                   ELSE t.typname END AS type
       FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_type t ON t.oid = a.atttypid
       JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped`);
+      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+        AND a.attnum > 0 AND NOT a.attisdropped`);
     columns = new Map(rows.map((r) => [`${r.table_name}.${r.column_name}`, { type: r.type, nullable: r.nullable }]));
   });
   afterAll(() => client?.end());
+
+  async function partitionKeyColumns(): Promise<Map<string, string[]>> {
+    const { rows } = await client.query<{ table_name: string; columns: string[] }>(`
+      SELECT c.relname AS table_name, array_agg(a.attname::text ORDER BY k.ord) AS columns
+      FROM pg_partitioned_table p JOIN pg_class c ON c.oid = p.partrelid
+      CROSS JOIN LATERAL unnest(p.partattrs) WITH ORDINALITY AS k(attnum, ord)
+      JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
+      GROUP BY c.relname`);
+    return new Map(rows.map((row) => [row.table_name, row.columns]));
+  }
+
+  it('partitions by snapshot exactly the record tables of the datasets delivered in bulk', async () => {
+    const partitioned = [...(await partitionKeyColumns())].sort();
+    const delivered = DELIVERY_FORMATS.map((format) => [format.table, ['snapshot_id']]).sort();
+    expect(partitioned).toEqual(delivered);
+  });
 
   it.each(datamodel.models.map((model) => [model.name, model] as const))(
     'has every field of %s with its type and nullability',
@@ -131,8 +149,9 @@ describe('the migrated database matches prisma/schema.prisma', () => {
       FROM pg_index ix JOIN pg_class c ON c.oid = ix.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace
       CROSS JOIN LATERAL unnest(ix.indkey) WITH ORDINALITY AS k(attnum, ord)
       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
-      WHERE n.nspname = 'public' AND c.relname <> '_prisma_migrations'
+      WHERE n.nspname = 'public' AND c.relname <> '_prisma_migrations' AND NOT c.relispartition
       GROUP BY c.relname, ix.indexrelid, ix.indisunique, ix.indisprimary`);
+    const partitionKeys = await partitionKeyColumns();
     const key = (table: string, cols: string[], kind: string) => `${kind} ${table}(${cols.join(',')})`;
     const actual = rows
       .map((r) => key(r.table_name, r.columns, r.is_primary ? 'id' : r.is_unique ? 'unique' : 'normal'))
@@ -140,11 +159,10 @@ describe('the migrated database matches prisma/schema.prisma', () => {
     const expected = datamodel.indexes
       .map((index) => {
         const model = models.get(index.model) as DmmfModel;
-        return key(
-          tableOf(model),
-          index.fields.map((f) => columnOf(model, f.name)),
-          index.type,
-        );
+        const columns = index.fields.map((f) => columnOf(model, f.name));
+        // PostgreSQL puts the partition key into a partitioned table's primary key; Prisma's @id names the rest.
+        const partitionKey = (partitionKeys.get(tableOf(model)) ?? []).filter((column) => !columns.includes(column));
+        return key(tableOf(model), index.type === 'id' ? [...columns, ...partitionKey] : columns, index.type);
       })
       .sort();
     expect(actual).toEqual(expected);
@@ -157,7 +175,7 @@ describe('the migrated database matches prisma/schema.prisma', () => {
       FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid JOIN pg_class t ON t.oid = con.confrelid
       CROSS JOIN LATERAL unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
-      WHERE con.contype = 'f' GROUP BY c.relname, t.relname, con.oid`);
+      WHERE con.contype = 'f' AND NOT c.relispartition GROUP BY c.relname, t.relname, con.oid`);
     const actual = rows.map((r) => `${r.table_name}(${r.columns.join(',')}) -> ${r.target}`).sort();
     const expected = datamodel.models
       .flatMap((model) =>

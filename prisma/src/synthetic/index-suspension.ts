@@ -4,7 +4,9 @@ import type pg from 'pg';
 // row by row cost more than the COPY itself. Into an empty database it is much cheaper to load bare tables
 // and then build each index with one sort and check each foreign key with one join. The definitions are read
 // from the catalogue and put back verbatim, inside the seed's transaction, so the schema after commit is exactly
-// the migrated one, and a failed seed rolls the drops back with everything else.
+// the migrated one, and a failed seed rolls the drops back with everything else. On a table partitioned by
+// snapshot (migration 20261201700000) the parent's keys and indexes are dropped and rebuilt for every partition;
+// the partitions' own copies of a foreign key (conparentid <> 0) go and come back with the parent's.
 
 interface Definition {
   table: string;
@@ -21,7 +23,7 @@ export async function suspendIndexes(client: pg.Client, tables: readonly string[
   const constraints = await client.query<Definition & { type: string }>(
     `SELECT conrelid::regclass::text AS table, conname AS name, pg_get_constraintdef(oid) AS definition, contype AS type
        FROM pg_constraint
-      WHERE contype IN ('p', 'u', 'f')
+      WHERE contype IN ('p', 'u', 'f') AND conparentid = 0
         AND (conrelid::regclass::text = ANY($1) OR (contype = 'f' AND confrelid::regclass::text = ANY($1)))
       ORDER BY contype = 'f', conname`,
     [tables],
@@ -51,7 +53,8 @@ export async function suspendIndexes(client: pg.Client, tables: readonly string[
       };
       for (const key of keys)
         await timed(key.name, `ALTER TABLE ${key.table} ADD CONSTRAINT "${key.name}" ${key.definition}`);
-      for (const index of indexes.rows) await timed(index.name, index.definition);
+      // A partitioned table's index reads `ON ONLY`, which would build it for the parent alone.
+      for (const index of indexes.rows) await timed(index.name, index.definition.replace(' ON ONLY ', ' ON '));
       for (const fk of foreignKeys)
         await timed(fk.name, `ALTER TABLE ${fk.table} ADD CONSTRAINT "${fk.name}" ${fk.definition}`);
     },

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
@@ -114,13 +114,24 @@ export async function importBenchmark(args: string[]): Promise<void> {
             .map((entry) => entry.trim().split(';dur='))
             .map(([name, ms]) => [name, Number(ms) / 1000]),
         ) as Record<string, number>;
-        const phase = (name: string) => (phases[name] ?? 0).toFixed(1).padStart(6);
+        const phase = (name: string) => {
+          const phaseSeconds = phases[name] ?? 0;
+          const rate = phaseSeconds > 0 ? Math.round(rows / phaseSeconds).toLocaleString('en') : '–';
+          return `${phaseSeconds.toFixed(1).padStart(6)} s ${`(${rate} rows/s)`.padEnd(20)}`;
+        };
         console.log(`
 snapshot      ${answer.snapshot?.status}, ${answer.snapshot?.acceptedCount.toLocaleString('en')} rows accepted
 seconds       ${seconds.toFixed(1)} end to end over HTTP
-  COPY to staging ${phase('stage')} s (upload, hashing and PostgreSQL's CSV parser)
-  validate        ${phase('validate')} s (set-based checks, duplicates)
-  switch          ${phase('publish')} s (records inserted, snapshot made current, in one transaction)
+  COPY to staging ${phase('stage')} upload, hashing and PostgreSQL's CSV parser
+  validate        ${phase('validate')} set-based checks, duplicates
+  switch          ${phase('publish')} in one transaction:
+    fill          ${phase('fill')} accepted rows into the snapshot's bare partition
+    index         ${phase('index')} ANALYZE, primary key and indexes, one sort each
+    check         ${phase('check')} the foreign key to persons, one join
+    attach        ${phase('attach')} ATTACH PARTITION (scans the DEFAULT partition)
+load          ${loadavg()
+          .map((load) => load.toFixed(1))
+          .join(' / ')} (1 / 5 / 15 min) on ${availableParallelism()} cores: other work slows every phase alike
 rows/s        ${Math.round(rows / seconds).toLocaleString('en')}
 goal          1,000,000 rows in < ${GOAL_SECONDS} s: ${
           rows === 1_000_000

@@ -1,6 +1,7 @@
 import type { Dataset, DepartmentKind } from '@hub/prisma';
 import { datasetProviderKind, findDeliveryFormat } from '@hub/schema/delivery-formats';
 import pg from 'pg';
+import type { PartitionSteps } from './build-snapshot-partition.ts';
 import { DatasetDeliveryError } from './dataset-delivery-error.ts';
 import { findSameDelivery, publishSnapshot } from './publish-snapshot.ts';
 import { describeRejectThreshold, isWithinRejectThreshold, type RejectThreshold } from './reject-threshold.ts';
@@ -24,8 +25,8 @@ export interface ImportedSnapshot {
   rows: number;
   rejects: number;
   contentHash: string;
-  /** Wall-clock milliseconds per phase. */
-  phases: { stage: number; validate: number; publish: number };
+  /** Wall-clock milliseconds per phase; for a CURRENT snapshot also the steps of the switch's partition. */
+  phases: { stage: number; validate: number; publish: number } & Partial<PartitionSteps>;
 }
 
 /** Refuses a delivery before a byte of it is read: an unknown format, or a department of the wrong kind. */
@@ -113,7 +114,8 @@ export async function importDatasetSnapshot(databaseUrl: string, delivery: Datas
         phases,
       };
     }
-    return { outcome: outcome.kind, snapshotId, rows, rejects, contentHash, phases };
+    const steps = outcome.kind === 'CURRENT' ? outcome.steps : {};
+    return { outcome: outcome.kind, snapshotId, rows, rejects, contentHash, phases: { ...phases, ...steps } };
   } catch (error) {
     if (snapshotId) {
       const reason = error instanceof DatasetDeliveryError ? `${error.code}: ${error.message}` : 'the import failed';

@@ -1,6 +1,8 @@
 import type { DeliveryColumn, DeliveryFormat } from '@hub/schema/delivery-formats';
 import type pg from 'pg';
+import { buildSnapshotPartition, type PartitionSteps } from './build-snapshot-partition.ts';
 import { STAGING_TABLE } from './stage-delivery.ts';
+import { stagedPersonMatch } from './staged-person-match.ts';
 
 export interface StagedSnapshot {
   id: string;
@@ -11,7 +13,7 @@ export interface StagedSnapshot {
 }
 
 export type PublishOutcome =
-  | { kind: 'CURRENT'; accepted: number; supersededId: string | null }
+  | { kind: 'CURRENT'; accepted: number; supersededId: string | null; steps: PartitionSteps }
   | { kind: 'REFUSED' }
   | { kind: 'DUPLICATE'; existingId: string };
 
@@ -32,16 +34,20 @@ function castOf(column: DeliveryColumn, value: string): string {
   }
 }
 
-function insertRecordsSql(format: DeliveryFormat): string {
-  const targets = format.columns.map((column) => (column.type === 'ID_NUMBER' ? 'person_id' : column.name));
+const RECORD_PROVENANCE = ['id', 'department_id', 'snapshot_id', 'as_of'];
+
+/** The accepted rows of the staged file as records: every row without a reject, its person found by number. */
+function acceptedRecords(format: DeliveryFormat) {
+  const columns = format.columns.map((column) => (column.type === 'ID_NUMBER' ? 'person_id' : column.name));
   const values = format.columns.map((column) => castOf(column, `NULLIF(s.${quote(column.name)}, '')`));
-  return `INSERT INTO ${format.table} (${[...targets, 'department_id', 'snapshot_id', 'as_of'].map(quote).join(', ')})
-    SELECT ${values.join(', ')}, $2::uuid, $1::uuid, $3::date
-    FROM ${STAGING_TABLE} s
-    JOIN persons person ON person.id_number = upper(s.id_number)
-    WHERE NOT EXISTS (SELECT 1 FROM dataset_snapshot_rejects r WHERE r.snapshot_id = $1::uuid AND r.line = s.line)
-    -- in person order, the person index and the foreign-key look-ups walk their pages once instead of at random
-    ORDER BY person.id`;
+  return {
+    columns: [...columns, ...RECORD_PROVENANCE],
+    // A record's id is derived from its snapshot and line: unique, and ~20× cheaper than gen_random_uuid() here.
+    selectSql: `SELECT ${values.join(', ')}, md5($1::text || ':' || s.line)::uuid, $2::uuid, $1::uuid, $3::date
+      FROM ${STAGING_TABLE} s
+      JOIN persons person ON ${stagedPersonMatch('s')}
+      WHERE NOT EXISTS (SELECT 1 FROM dataset_snapshot_rejects r WHERE r.snapshot_id = $1::uuid AND r.line = s.line)`,
+  };
 }
 
 /** An earlier delivery of the very same bytes by the same department, refused or not; null when there is none. */
@@ -58,8 +64,9 @@ export async function findSameDelivery(client: pg.ClientBase, snapshot: StagedSn
 
 /**
  * In one transaction, under a lock per department and dataset (so two deliveries never both become current):
- * a delivery within its threshold becomes CURRENT with its accepted rows as records, the previous CURRENT one
- * SUPERSEDED; one over it is REFUSED and the previous one stays. The same bytes delivered before are a duplicate.
+ * a delivery within its threshold becomes CURRENT with its accepted rows as records (the record table's partition
+ * for this snapshot, attached whole), the previous CURRENT one SUPERSEDED; one over it is REFUSED and the previous
+ * one stays. The same bytes delivered before are a duplicate.
  */
 export async function publishSnapshot(
   client: pg.ClientBase,
@@ -87,7 +94,12 @@ export async function publishSnapshot(
       await client.query('COMMIT');
       return { kind: 'REFUSED' };
     }
-    const inserted = await client.query(insertRecordsSql(format), [snapshot.id, snapshot.departmentId, snapshot.asOf]);
+    const { records: accepted, steps } = await buildSnapshotPartition(client, {
+      table: format.table,
+      snapshotId: snapshot.id,
+      ...acceptedRecords(format),
+      params: [snapshot.id, snapshot.departmentId, snapshot.asOf],
+    });
     const superseded = await client.query<{ id: string }>(
       `UPDATE dataset_snapshots SET status = 'SUPERSEDED'
         WHERE department_id = $1 AND dataset = $2::"Dataset" AND status = 'CURRENT' RETURNING id`,
@@ -96,10 +108,10 @@ export async function publishSnapshot(
     await client.query(
       `UPDATE dataset_snapshots SET status = 'CURRENT', activated_at = now(), row_count = $2, accepted_count = $3,
           reject_count = $4 WHERE id = $1`,
-      [snapshot.id, decision.rows, inserted.rowCount ?? 0, decision.rejects],
+      [snapshot.id, decision.rows, accepted, decision.rejects],
     );
     await client.query('COMMIT');
-    return { kind: 'CURRENT', accepted: inserted.rowCount ?? 0, supersededId: superseded.rows[0]?.id ?? null };
+    return { kind: 'CURRENT', accepted, supersededId: superseded.rows[0]?.id ?? null, steps };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     throw error;

@@ -1,6 +1,7 @@
 import type { DeliveryColumn, DeliveryFormat } from '@hub/schema/delivery-formats';
 import type pg from 'pg';
 import { STAGING_TABLE } from './stage-delivery.ts';
+import { stagedPersonMatch } from './staged-person-match.ts';
 
 // Every row of the staged file is judged in two set-based statements, each recording one reject per problem with
 // the row's line, a stable reason code, the column and its value (identity numbers masked):
@@ -15,6 +16,14 @@ const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 /** The value as a rejects report may keep it: identity numbers masked, long values cut. */
 function reportedValue(column: DeliveryColumn, value: string): string {
   return column.type === 'ID_NUMBER' ? `hub_mask_id_number(${value})` : `left(${value}, ${MAX_VALUE_LENGTH})`;
+}
+
+// integer columns hold at most 2,147,483,647: nine digits are always safe.
+const amountDigits = (column: DeliveryColumn) => (column.amountType === 'integer' ? 9 : 18);
+
+/** `value ~ '^\d{1,n}$'`, written with plain string functions: a regular expression per row costs ~3× as much. */
+function isWholeNumber(value: string, digits: number): string {
+  return `(length(${value}) BETWEEN 1 AND ${digits} AND translate(${value}, '0123456789', '') = '')`;
 }
 
 const firstOf = (...whens: string[]) => {
@@ -38,15 +47,12 @@ function columnProblem(column: DeliveryColumn): string {
       return firstOf(missing);
     case 'DATE':
       return firstOf(missing, `WHEN ${present} AND NOT hub_is_iso_date(${value}) THEN 'INVALID_DATE'`);
-    case 'AMOUNT_FEN': {
-      // integer columns hold at most 2,147,483,647: nine digits are always safe.
-      const digits = column.amountType === 'integer' ? 9 : 18;
+    case 'AMOUNT_FEN':
       return firstOf(
         missing,
         `WHEN ${value} ~ '^-\\d+$' THEN 'NEGATIVE_AMOUNT'`,
-        `WHEN ${present} AND ${value} !~ '^\\d{1,${digits}}$' THEN 'INVALID_AMOUNT'`,
+        `WHEN ${present} AND NOT ${isWholeNumber(value, amountDigits(column))} THEN 'INVALID_AMOUNT'`,
       );
-    }
     case 'ENUM':
       return firstOf(
         missing,
@@ -67,13 +73,19 @@ function columnClean(column: DeliveryColumn): string {
   const valid = {
     ID_NUMBER: 'person.id IS NOT NULL',
     TEXT: 'true',
-    DATE: `hub_is_iso_date(${value})`,
-    AMOUNT_FEN: `${value} ~ '^\\d{1,${column.amountType === 'integer' ? 9 : 18}}$'`,
+    DATE: `${calendarDay(column)}.day IS NOT NULL`,
+    AMOUNT_FEN: isWholeNumber(value, amountDigits(column)),
     ENUM: `${value} IN (${(column.values ?? []).map(literal).join(', ')})`,
     REGION_CODE: `EXISTS (SELECT 1 FROM regions r WHERE r.code = ${value})`,
   }[column.type];
   return column.required ? `(${present} AND ${valid})` : `(NOT ${present} OR ${valid})`;
 }
+
+// The days hub_is_iso_date accepts, 1900-01-01 to 2099-12-31, spelled as a file spells them: looking a value up
+// in them by hash costs a fifth of checking its pattern and calendar row by row (only failing rows are explained).
+const ISO_DAYS = `SELECT to_char(day, 'YYYY-MM-DD') AS day
+  FROM generate_series(DATE '1900-01-01', DATE '2099-12-31', INTERVAL '1 day') AS day`;
+const calendarDay = (column: DeliveryColumn) => quote(`day_of_${column.name}`);
 
 // A known person's identity number is valid (the hub admits no other), so GB 11643's check runs only on the
 // numbers no person has, to tell a mistyped number from an unknown person; most rows of a file pass every check
@@ -83,12 +95,19 @@ function rowChecksSql(format: DeliveryFormat): string {
     (column) =>
       `(${columnProblem(column)}, ${literal(column.name)}, ${reportedValue(column, `s.${quote(column.name)}`)})`,
   );
+  const dayJoins = format.columns
+    .filter((column) => column.type === 'DATE')
+    .map(
+      (column) => `LEFT JOIN iso_days ${calendarDay(column)} ON ${calendarDay(column)}.day = s.${quote(column.name)}`,
+    );
   return `INSERT INTO dataset_snapshot_rejects (snapshot_id, line, reason, column_name, value)
+    WITH iso_days AS MATERIALIZED (${ISO_DAYS})
     SELECT $1::uuid, s.line, p.reason, p.column_name, p.value
     FROM (
       SELECT s.*, person.id AS person_id
       FROM ${STAGING_TABLE} s
-      LEFT JOIN persons person ON person.id_number = upper(s.id_number)
+      LEFT JOIN persons person ON ${stagedPersonMatch('s')}
+      ${dayJoins.join('\n      ')}
       WHERE s.row_problem IS NOT NULL OR NOT (${format.columns.map(columnClean).join(' AND ')})
     ) s
     CROSS JOIN LATERAL (SELECT CASE WHEN s.person_id IS NULL THEN hub_citizen_id_problem(upper(s.id_number)) END AS problem) id

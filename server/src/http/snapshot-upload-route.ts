@@ -92,10 +92,11 @@ export async function snapshotUploadRoute(
           fileFormat,
           body: limitedBody(request.raw, options.uploadLimitBytes),
         });
-        const { stage, validate, publish } = imported.phases;
         reply.header(
           'server-timing',
-          `stage;dur=${stage.toFixed(0)}, validate;dur=${validate.toFixed(0)}, publish;dur=${publish.toFixed(0)}`,
+          Object.entries(imported.phases)
+            .map(([name, milliseconds]) => `${name};dur=${milliseconds.toFixed(0)}`)
+            .join(', '),
         );
         const answer = await snapshotAnswer(options.prisma, imported.snapshotId);
         if (imported.outcome === 'CURRENT') return reply.code(201).send({ snapshot: answer, duplicate: false });

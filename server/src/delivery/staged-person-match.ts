@@ -1,0 +1,9 @@
+/**
+ * The join condition that finds the person a staged row names. `persons.id_number` is char(18): compared with text,
+ * the column is cast and the planner loses its statistics, expects each row to match thousands and sorts both sides
+ * for a merge join. Compared as char it hashes; only a value of exactly 18 characters is compared at all, so that
+ * one with trailing spaces (which char comparison ignores) stays unknown, as it is as text.
+ */
+export function stagedPersonMatch(staged: string, person = 'person'): string {
+  return `${person}.id_number = (CASE WHEN length(${staged}.id_number) = 18 THEN upper(${staged}.id_number) END)::bpchar`;
+}
