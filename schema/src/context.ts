@@ -256,6 +256,33 @@ export interface ComparisonService {
   cancelComparisonRun(runId: string): Promise<void>;
 }
 
+/** What an administrator configures of a department's live connector; omitted settings keep their defaults. */
+export interface ConfigureDepartmentConnectorInput {
+  departmentId: string;
+  datasets: readonly Dataset[];
+  baseUrl: string;
+  /** Required for a new connector; omitted, an existing connector keeps its credential. */
+  credential: string | null;
+  batchSize: number | null;
+  concurrency: number | null;
+  timeoutMs: number | null;
+  retries: number | null;
+  backoffMs: number | null;
+  maxBackoffMs: number | null;
+  circuitErrorPercentage: number | null;
+  circuitMinimumBatches: number | null;
+  circuitResetMs: number | null;
+  enabled: boolean | null;
+}
+
+/** Live connectors to departments' HTTP APIs (server/src/connectors); credentials never leave the service. */
+export interface ConnectorService {
+  configureDepartmentConnector(input: ConfigureDepartmentConnectorInput): Promise<{ id: string }>;
+  disableDepartmentConnector(id: string): Promise<{ id: string }>;
+  /** CLOSED, OPEN or HALF_OPEN, as the connector's circuit breaker in this process stands. */
+  circuit(id: string): 'CLOSED' | 'OPEN' | 'HALF_OPEN';
+}
+
 export interface HubServices {
   identity: IdentityService;
   datasets: DatasetService;
@@ -264,6 +291,7 @@ export interface HubServices {
   consents: ConsentService;
   audit: AuditService;
   comparisons: ComparisonService;
+  connectors: ConnectorService;
 }
 
 export interface Context {

@@ -31,7 +31,13 @@ export type BadUserInputReason =
   | 'UNKNOWN_HOUSEHOLD'
   | 'HOUSEHOLDS_REQUIRED'
   | 'NO_ASSISTANCE_STANDARD'
-  | 'INVALID_CHUNK_SIZE';
+  | 'INVALID_CHUNK_SIZE'
+  | 'INVALID_CONNECTOR_URL'
+  | 'INVALID_CONNECTOR_SETTING'
+  | 'CREDENTIAL_REQUIRED'
+  | 'NOT_LIVE_DATASET'
+  | 'NOT_DATASET_PROVIDER'
+  | 'SECRET_KEY_MISSING';
 
 /** Why a change was refused although the input was well formed: the thing it acts on is not in a state for it. */
 export type ConflictReason = 'INVALID_TRANSITION' | 'SELF_APPROVAL' | 'STALE_VERSION';

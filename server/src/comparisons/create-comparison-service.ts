@@ -1,5 +1,6 @@
 import type { ComparisonService } from '@hub/schema/context';
 import pg from 'pg';
+import type { ConnectorRegistry } from '../connectors/create-connector-registry.ts';
 import { cancelComparisonRun } from './cancel-comparison-run.ts';
 import { diffComparisonRuns } from './diff-comparison-runs.ts';
 import { runComparison } from './run-comparison.ts';
@@ -16,7 +17,10 @@ export interface ComparisonServiceHandle {
  * Runs started through GraphQL are worked through in this process, one chunk at a time; the chunks stay in
  * PostgreSQL, so workers elsewhere (or a restart) can share or resume them.
  */
-export function createComparisonService(databaseUrl: string): ComparisonServiceHandle {
+export function createComparisonService(
+  databaseUrl: string,
+  options: { connectors?: ConnectorRegistry } = {},
+): ComparisonServiceHandle {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 3 });
   pool.on('error', () => {});
   const running = new Set<Promise<unknown>>();
@@ -25,7 +29,10 @@ export function createComparisonService(databaseUrl: string): ComparisonServiceH
     startComparisonRun: async (input, startedById) => {
       const started = await startComparisonRun(pool, { ...input, startedById });
       // A failed chunk marks the run FAILED with its reason, which the run's `failure` field shows.
-      const work = runComparison(pool, started.id, { shouldStop: () => stopping }).catch(() => {});
+      const work = runComparison(pool, started.id, {
+        shouldStop: () => stopping,
+        connectors: options.connectors,
+      }).catch(() => {});
       running.add(work);
       void work.finally(() => running.delete(work));
       return { id: started.id };

@@ -10,6 +10,8 @@ import { createSharingAgreementService } from '../agreements/create-sharing-agre
 import { type AuditWriter, createAuditWriter } from '../audit/create-audit-writer.ts';
 import { verifyAuditChain } from '../audit/verify-audit-chain.ts';
 import { createComparisonService } from '../comparisons/create-comparison-service.ts';
+import { createConnectorRegistry } from '../connectors/create-connector-registry.ts';
+import { createConnectorService } from '../connectors/create-connector-service.ts';
 import { createConsentService } from '../consents/create-consent-service.ts';
 import { createApiClientService } from '../identity/create-api-client-service.ts';
 import { createIdentityService } from '../identity/create-identity-service.ts';
@@ -61,7 +63,11 @@ export async function createHttpApp(options: {
   const deliveryPool = new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
   deliveryPool.on('error', () => {});
   const audit: AuditService = { verifyChain: () => verifyAuditChain(verificationPool) };
-  const comparisons = createComparisonService(options.databaseUrl);
+  // Live connectors keep their circuits in this process: the runs it works and the health the portal reads share them.
+  const connectorPool = new pg.Pool({ connectionString: options.databaseUrl, max: 1 });
+  connectorPool.on('error', () => {});
+  const connectors = createConnectorRegistry(connectorPool);
+  const comparisons = createComparisonService(options.databaseUrl, { connectors });
   const services = {
     identity: createIdentityService(prisma),
     apiClients: createApiClientService(prisma),
@@ -69,6 +75,7 @@ export async function createHttpApp(options: {
     consents: createConsentService(prisma),
     audit,
     comparisons: comparisons.service,
+    connectors: createConnectorService(prisma, connectors),
   };
   const grants = options.enforcement === false ? null : createGrantCache(prisma, options.databaseUrl);
   const app = Fastify({
@@ -99,7 +106,10 @@ export async function createHttpApp(options: {
       auditWriter?.close(),
       verificationPool.end(),
       deliveryPool.end(),
-      comparisons.close(),
+      comparisons.close().then(() => {
+        connectors.close();
+        return connectorPool.end();
+      }),
     ]);
   });
   try {

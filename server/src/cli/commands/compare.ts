@@ -6,6 +6,7 @@ import { FLAGS_CHECKED_BY } from '../../comparisons/rules.ts';
 import { runComparison } from '../../comparisons/run-comparison.ts';
 import { startComparisonRun } from '../../comparisons/start-comparison-run.ts';
 import { summarizeComparisonRun } from '../../comparisons/summarize-comparison-run.ts';
+import { createConnectorRegistry } from '../../connectors/create-connector-registry.ts';
 import { requireDatabaseUrl } from '../database-url.ts';
 
 const KINDS = Object.keys(FLAGS_CHECKED_BY) as ComparisonKind[];
@@ -40,6 +41,8 @@ export async function compareCommand(args: string[]): Promise<void> {
   const asOf = values['as-of'];
   if (!asOf || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`--as-of takes a date, YYYY-MM-DD\n\n${USAGE}`);
   const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 2 });
+  // An APPLICATION run's chunks ask the departments' live connectors (department_connectors).
+  const connectors = createConnectorRegistry(pool);
   try {
     const began = performance.now();
     const started = await startComparisonRun(pool, {
@@ -55,6 +58,7 @@ export async function compareCommand(args: string[]): Promise<void> {
       return;
     }
     await runComparison(pool, started.id, {
+      connectors,
       onProgress: (progress) =>
         console.log(
           `  chunk ${progress.chunksDone}/${progress.chunkCount}: ${progress.householdsDone}/${progress.householdCount} households`,
@@ -75,6 +79,7 @@ export async function compareCommand(args: string[]): Promise<void> {
       );
     }
   } finally {
+    connectors.close();
     await pool.end();
   }
 }
