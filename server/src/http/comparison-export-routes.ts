@@ -67,7 +67,13 @@ export async function comparisonExportRoutes(
       SELECT a.household_id, h.region_code, r.name AS region_name, h.area_type, head.id_number AS head_id_number,
              a.classification, a.counted_members, a.monthly_income_fen, a.rigid_expenditure_fen,
              a.per_capita_income_fen, a.standard_monthly_fen, a.financial_assets_fen,
-             array_to_string(a.flags::text[], ';') AS flags
+             array_to_string(a.flags::text[], ';') AS flags,
+             -- APPLICATION runs: the live answers used, and the fallbacks with their reasons (bulk reads are the rule)
+             (SELECT string_agg((ds->>'dataset') || '@' || coalesce(d.code, ds->>'departmentId') || ' '
+                       || (ds->>'source') || coalesce(' (' || (ds->>'reason') || ')', ''), '; ' ORDER BY ds->>'dataset')
+                FROM jsonb_array_elements(a.data_sources) ds
+                LEFT JOIN departments d ON d.id = (ds->>'departmentId')::uuid
+               WHERE ds->>'source' <> 'SNAPSHOT') AS live_data_sources
         FROM household_assessments a
         JOIN households h ON h.id = a.household_id
         JOIN regions r ON r.code = h.region_code
@@ -113,7 +119,13 @@ export async function comparisonExportRoutes(
           : null;
       if (!assessment) return notFound(reply);
       const findings = assessment.findings as ReportFacts['assessment']['findings'];
-      const departmentIds = [...new Set(findings.flatMap((f) => f.evidence.map((e) => String(e.departmentId))))];
+      const dataSources = assessment.dataSources as ReportFacts['assessment']['dataSources'];
+      const departmentIds = [
+        ...new Set([
+          ...findings.flatMap((f) => f.evidence.map((e) => String(e.departmentId))),
+          ...dataSources.map((source) => source.departmentId),
+        ]),
+      ];
       const departments = await prisma.department.findMany({ where: { id: { in: departmentIds.filter(isUuid) } } });
       try {
         await audited(request, viewer, assessment.run.kind, `verification report of run ${runId}`, [householdId]);
@@ -142,6 +154,7 @@ export async function comparisonExportRoutes(
             perCapitaIncomeFen: assessment.perCapitaIncomeFen === null ? null : String(assessment.perCapitaIncomeFen),
             financialAssetsFen: String(assessment.financialAssetsFen),
             findings,
+            dataSources,
           },
           departments: new Map(departments.map((d) => [d.id, d.name])),
         },
