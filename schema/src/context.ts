@@ -7,6 +7,7 @@ import type {
   PrismaClient,
   Purpose,
   SharingAgreement,
+  SnapshotSource,
   User,
 } from '@hub/prisma';
 
@@ -123,6 +124,7 @@ export interface IdentityService {
 export interface CurrentSnapshot {
   id: string;
   dataset: Dataset;
+  source: SnapshotSource;
   asOf: Date;
   department: Department;
 }

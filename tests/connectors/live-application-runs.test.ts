@@ -161,6 +161,19 @@ describe('an APPLICATION run with a live connector', () => {
     expect((await prisma.datasetSnapshot.findUniqueOrThrow({ where: { id: applicant.bulk.id } })).status).toBe(
       'CURRENT',
     );
+    // The flag's evidence is the live records, with their provenance.
+    const { rows: evidence } = await pool.query(
+      `SELECT e FROM household_assessments a, jsonb_array_elements(a.findings) f, jsonb_array_elements(f->'evidence') e
+        WHERE a.household_id = $1 AND f->>'flag' = 'FINANCIAL_ASSETS_OVER_LIMIT' AND e->>'dataset' = 'BANK_DEPOSIT'`,
+      [applicant.household.id],
+    );
+    const liveEvidence = expect.objectContaining({
+      source: 'LIVE',
+      snapshotId: live.id,
+      asOf: '2026-10-30',
+      facts: expect.objectContaining({ balanceFen: LARGE }),
+    });
+    expect(evidence.map((row) => row.e)).toEqual([liveEvidence, liveEvidence]);
     // Everyone else's data is still the bulk snapshot: a periodic review of the same household reads the small deposits.
     const review = await startComparisonRun(pool, {
       kind: 'PERIODIC_REVIEW',

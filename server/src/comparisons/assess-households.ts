@@ -21,10 +21,14 @@ function current(alias: string, live: boolean, person = 'person_id'): string {
     OR ${alias}.snapshot_id = ANY($7::uuid[]))`;
 }
 
-/** The provenance of one record: which department delivered it, in which snapshot, as at when. */
-function evidence(alias: string, dataset: Dataset, personId: string, facts: string): string {
+/** The provenance of one record: which department delivered it, in which snapshot, as at when, and whether live. */
+function evidence(live: boolean, alias: string, dataset: Dataset, personId: string, facts: string): string {
+  const source = live
+    ? `CASE WHEN ${alias}.snapshot_id = ANY($7::uuid[]) THEN 'LIVE' ELSE 'SNAPSHOT' END`
+    : "'SNAPSHOT'";
   return `jsonb_build_object('departmentId', ${alias}.department_id, 'dataset', '${dataset}', 'recordId', ${alias}.id,
-    'snapshotId', ${alias}.snapshot_id, 'asOf', ${alias}.as_of, 'personId', ${personId}, 'facts', jsonb_build_object(${facts}))`;
+    'snapshotId', ${alias}.snapshot_id, 'asOf', ${alias}.as_of, 'source', ${source}, 'personId', ${personId},
+    'facts', jsonb_build_object(${facts}))`;
 }
 
 function missing(dataset: string, departmentId: string, personId: string, what: string): string {
@@ -127,12 +131,12 @@ member AS (SELECT person_id, household_id, id_number FROM assessed_member),
 -- Deaths show up as hukou cancellations (police) and cremation records (civil affairs); a death after the as-of date is not one yet.
 death AS (
   SELECT m.household_id, m.person_id,
-         ${evidence('hr', 'HUKOU', 'hr.person_id', "'cancelledOn', hr.cancelled_on, 'cancellationReason', hr.cancellation_reason")} AS evidence
+         ${evidence(live, 'hr', 'HUKOU', 'hr.person_id', "'cancelledOn', hr.cancelled_on, 'cancellationReason', hr.cancellation_reason")} AS evidence
     FROM member m JOIN hukou_records hr ON hr.person_id = m.person_id
    WHERE ${current('hr', live)} AND hr.status = 'CANCELLED' AND hr.cancellation_reason = 'DEATH' AND hr.cancelled_on <= $5::date
   UNION ALL
   SELECT m.household_id, m.person_id,
-         ${evidence('cr', 'CREMATION', 'cr.person_id', "'diedOn', cr.died_on, 'funeralHome', cr.funeral_home")}
+         ${evidence(live, 'cr', 'CREMATION', 'cr.person_id', "'diedOn', cr.died_on, 'funeralHome', cr.funeral_home")}
     FROM member m JOIN cremation_records cr ON cr.person_id = m.person_id
    WHERE ${current('cr', live)} AND cr.died_on <= $5::date
 ),
@@ -144,7 +148,7 @@ counted AS (
 wage AS (
   SELECT c.household_id, c.person_id,
          greatest(0, e.monthly_wage_fen - st.employment_cost_deduction_fen)::bigint AS amount_fen,
-         ${evidence('e', 'EMPLOYMENT', 'e.person_id', "'monthlyWageFen', e.monthly_wage_fen, 'employerName', e.employer_name")} AS evidence
+         ${evidence(live, 'e', 'EMPLOYMENT', 'e.person_id', "'monthlyWageFen', e.monthly_wage_fen, 'employerName', e.employer_name")} AS evidence
     FROM counted c JOIN employment_records e ON e.person_id = c.person_id
     JOIN standard st ON st.household_id = c.household_id
    WHERE ${current('e', live)} AND e.started_on <= $5::date AND (e.ended_on IS NULL OR e.ended_on >= $5::date)
@@ -153,17 +157,17 @@ income AS (
   SELECT household_id, amount_fen, evidence FROM wage
   UNION ALL
   SELECT c.household_id, pr.monthly_amount_fen::bigint,
-         ${evidence('pr', 'PENSION', 'pr.person_id', "'monthlyAmountFen', pr.monthly_amount_fen, 'pensionType', pr.pension_type")}
+         ${evidence(live, 'pr', 'PENSION', 'pr.person_id', "'monthlyAmountFen', pr.monthly_amount_fen, 'pensionType', pr.pension_type")}
     FROM counted c JOIN pension_records pr ON pr.person_id = c.person_id
    WHERE ${current('pr', live)} AND pr.started_on <= $5::date AND (pr.stopped_on IS NULL OR pr.stopped_on > $5::date)
   UNION ALL
   SELECT c.household_id, ub.monthly_amount_fen::bigint,
-         ${evidence('ub', 'UNEMPLOYMENT_BENEFIT', 'ub.person_id', "'monthlyAmountFen', ub.monthly_amount_fen, 'endsOn', ub.ends_on")}
+         ${evidence(live, 'ub', 'UNEMPLOYMENT_BENEFIT', 'ub.person_id', "'monthlyAmountFen', ub.monthly_amount_fen, 'endsOn', ub.ends_on")}
     FROM counted c JOIN unemployment_benefit_records ub ON ub.person_id = c.person_id
    WHERE ${current('ub', live)} AND ub.started_on <= $5::date AND ub.ends_on >= $5::date
   UNION ALL
   SELECT c.household_id, br.monthly_income_fen::bigint,
-         ${evidence('br', 'BUSINESS_REGISTRATION', 'br.person_id', "'monthlyIncomeFen', br.monthly_income_fen, 'enterpriseName', br.enterprise_name")}
+         ${evidence(live, 'br', 'BUSINESS_REGISTRATION', 'br.person_id', "'monthlyIncomeFen', br.monthly_income_fen, 'enterpriseName', br.enterprise_name")}
     FROM counted c JOIN business_registrations br ON br.person_id = c.person_id
    WHERE ${current('br', live)} AND br.status = 'ACTIVE' AND br.registered_on <= $5::date AND br.monthly_income_fen IS NOT NULL
   UNION ALL
@@ -171,6 +175,7 @@ income AS (
   SELECT c.household_id,
          greatest(0, floor(hf.monthly_contribution_fen / (2 * hf.contribution_rate)) - st.employment_cost_deduction_fen)::bigint,
          ${evidence(
+           live,
            'hf',
            'HOUSING_FUND',
            'hf.person_id',
@@ -204,17 +209,17 @@ enrolment AS (
 -- Financial assets: deposits, and wealth products at market value.
 financial_asset AS (
   SELECT c.household_id, d.balance_fen AS amount_fen,
-         ${evidence('d', 'BANK_DEPOSIT', 'd.person_id', "'balanceFen', d.balance_fen, 'depositType', d.deposit_type")} AS evidence
+         ${evidence(live, 'd', 'BANK_DEPOSIT', 'd.person_id', "'balanceFen', d.balance_fen, 'depositType', d.deposit_type")} AS evidence
     FROM counted c JOIN bank_deposits d ON d.person_id = c.person_id WHERE ${current('d', live)}
   UNION ALL
   SELECT c.household_id, w.market_value_fen,
-         ${evidence('w', 'WEALTH_PRODUCT', 'w.person_id', "'marketValueFen', w.market_value_fen, 'productName', w.product_name")}
+         ${evidence(live, 'w', 'WEALTH_PRODUCT', 'w.person_id', "'marketValueFen', w.market_value_fen, 'productName', w.product_name")}
     FROM counted c JOIN wealth_products w ON w.person_id = c.person_id WHERE ${current('w', live)}
 ),
 -- No vehicle, except disability vehicles and motorcycles, and where the standard says so one worth at most the exempt value.
 non_exempt_vehicle AS (
   SELECT c.household_id,
-         ${evidence('v', 'VEHICLE', 'v.person_id', "'vehicleType', v.vehicle_type, 'estimatedValueFen', v.estimated_value_fen, 'plateNumber', v.plate_number")} AS evidence
+         ${evidence(live, 'v', 'VEHICLE', 'v.person_id', "'vehicleType', v.vehicle_type, 'estimatedValueFen', v.estimated_value_fen, 'plateNumber', v.plate_number")} AS evidence
     FROM counted c JOIN vehicle_records v ON v.person_id = c.person_id
     JOIN standard st ON st.household_id = c.household_id
    WHERE ${current('v', live)} AND v.registered_on <= $5::date AND v.vehicle_type NOT IN ('MOTORCYCLE', 'DISABILITY_VEHICLE')
@@ -223,25 +228,25 @@ non_exempt_vehicle AS (
 -- Property the household owns (a public rental flat is rented, not owned).
 owned_property AS (
   SELECT c.household_id, pr.certificate_number, pr.use,
-         ${evidence('pr', 'REAL_ESTATE', 'pr.person_id', "'use', pr.use, 'areaM2', pr.area_m2, 'address', pr.address")} AS evidence
+         ${evidence(live, 'pr', 'REAL_ESTATE', 'pr.person_id', "'use', pr.use, 'areaM2', pr.area_m2, 'address', pr.address")} AS evidence
     FROM counted c JOIN property_records pr ON pr.person_id = c.person_id
    WHERE ${current('pr', live)} AND NOT pr.is_public_rental AND pr.acquired_on <= $5::date
 ),
 -- Business registration (sole trader, legal representative, manager, controlling shareholder) disqualifies.
 active_business AS (
   SELECT c.household_id,
-         ${evidence('br', 'BUSINESS_REGISTRATION', 'br.person_id', "'role', br.role, 'enterpriseName', br.enterprise_name, 'creditCode', br.credit_code")} AS evidence
+         ${evidence(live, 'br', 'BUSINESS_REGISTRATION', 'br.person_id', "'role', br.role, 'enterpriseName', br.enterprise_name, 'creditCode', br.credit_code")} AS evidence
     FROM counted c JOIN business_registrations br ON br.person_id = c.person_id
    WHERE ${current('br', live)} AND br.status = 'ACTIVE' AND br.registered_on <= $5::date
 ),
 staff AS (
   SELECT sm.id AS staff_member_id, sm.person_id, p.id_number,
-         ${evidence('sm', 'STAFF_ROSTER', 'sm.person_id', "'role', sm.role, 'position', sm.position")} AS evidence
+         ${evidence(live, 'sm', 'STAFF_ROSTER', 'sm.person_id', "'role', sm.role, 'position', sm.position")} AS evidence
     FROM staff_members sm JOIN persons p ON p.id = sm.person_id WHERE ${current('sm', live)}
 ),
 staff_hukou AS (
   SELECT s.staff_member_id, s.person_id, hr.hukou_number,
-         ${evidence('hr', 'HUKOU', 'hr.person_id', "'hukouNumber', hr.hukou_number")} AS evidence
+         ${evidence(live, 'hr', 'HUKOU', 'hr.person_id', "'hukouNumber', hr.hukou_number")} AS evidence
     FROM staff s JOIN hukou_records hr ON hr.person_id = s.person_id WHERE ${current('hr', live)} AND hr.status = 'ACTIVE'
 ),
 -- Close relatives of staff: the staff member lives in the household, shares a member's hukou booklet, or is a member's registered spouse.
@@ -254,7 +259,7 @@ staff_kin AS (
    WHERE ${current('hr', live)} AND hr.status = 'ACTIVE'
   UNION ALL
   SELECT c.household_id, s.staff_member_id,
-         ${evidence('mr', 'MARRIAGE', 'mr.person_id', "'spouseName', mr.spouse_name, 'registeredOn', mr.registered_on")}
+         ${evidence(live, 'mr', 'MARRIAGE', 'mr.person_id', "'spouseName', mr.spouse_name, 'registeredOn', mr.registered_on")}
     FROM counted c JOIN marriage_registrations mr ON mr.person_id = c.person_id
     JOIN staff s ON s.id_number = mr.spouse_id_number
    WHERE ${current('mr', live)} AND mr.event = 'MARRIAGE' AND mr.registered_on <= $5::date
