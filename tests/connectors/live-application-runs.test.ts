@@ -280,6 +280,8 @@ describe('an APPLICATION run with a live connector', () => {
       where: { departmentId: applicant.bank.id, source: 'LIVE' },
     });
     expect(await prisma.bankDeposit.count({ where: { snapshotId: live.id } })).toBe(0);
+    const health = await prisma.departmentConnector.findUniqueOrThrow({ where: { id: applicant.connectorId } });
+    expect(health.lastFailureReason).toBe('BANK_DEPOSIT: MALFORMED_ANSWER for 2 of 2 persons');
   });
 
   it('uses a partial answer for the members it covers and the bulk snapshot for the one it left out', async () => {
@@ -320,7 +322,9 @@ describe('an APPLICATION run with a live connector', () => {
       concurrency: 1,
       circuitMinimumBatches: 2,
       circuitErrorPercentage: 50,
-      circuitResetMs: 400,
+      // Long enough that the run while open cannot outlast it even on a loaded machine; the test then waits for the
+      // breaker to go half-open rather than for a fixed time.
+      circuitResetMs: 5_000,
     });
     let calls = 0;
     let healthy = false;
@@ -344,7 +348,10 @@ describe('an APPLICATION run with a live connector', () => {
     expect(fromBank(whileOpen.data_sources, applicant.bank.id)[0]?.reason).toBe('CIRCUIT_OPEN for 4 of 4 members');
 
     healthy = true;
-    await delay(450);
+    for (let waited = 0; registry.circuit(applicant.connectorId) !== 'HALF_OPEN' && waited < 10_000; waited += 50) {
+      await delay(50);
+    }
+    expect(registry.circuit(applicant.connectorId)).toBe('HALF_OPEN');
     const recovered = await assess(applicant.household.id);
     expect(registry.circuit(applicant.connectorId)).toBe('CLOSED');
     expect(recovered.flags).toContain('FINANCIAL_ASSETS_OVER_LIMIT');

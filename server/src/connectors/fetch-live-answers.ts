@@ -41,21 +41,23 @@ export async function fetchLiveAnswers(
   );
   const snapshotIds: string[] = [];
   for (const { live, dataset, requestId, result } of answers) {
-    snapshotIds.push(
-      await storeLiveAnswer(client, {
-        departmentId: live.departmentId,
-        dataset,
-        requestId,
-        persons,
-        result,
-        fallbackAsOf: chunk.asOf,
-      }),
-    );
-    const failures = [...new Set(result.unanswered.map((entry) => entry.failure))];
+    const stored = await storeLiveAnswer(client, {
+      departmentId: live.departmentId,
+      dataset,
+      requestId,
+      persons,
+      result,
+      fallbackAsOf: chunk.asOf,
+    });
+    snapshotIds.push(stored.snapshotId);
+    const unanswered = stored.malformed ? idNumbers.length : result.unanswered.length;
+    const failures = stored.malformed
+      ? ['MALFORMED_ANSWER']
+      : [...new Set(result.unanswered.map((entry) => entry.failure))];
     await registry.recordOutcome(live.id, {
-      answered: result.unanswered.length < idNumbers.length,
+      answered: unanswered < idNumbers.length,
       failure: failures.length
-        ? `${dataset}: ${failures.join(', ')} for ${result.unanswered.length} of ${idNumbers.length} persons`
+        ? `${dataset}: ${failures.join(', ')} for ${unanswered} of ${idNumbers.length} persons`
         : null,
     });
   }

@@ -47,7 +47,10 @@ export interface LiveAnswer {
  * columns (a bad date, an unknown enum value, a missing required value) make the whole answer MALFORMED_ANSWER:
  * nothing of it counts and those persons fall back on the bulk snapshot. Runs in the caller's transaction.
  */
-export async function storeLiveAnswer(client: pg.ClientBase, answer: LiveAnswer): Promise<string> {
+export async function storeLiveAnswer(
+  client: pg.ClientBase,
+  answer: LiveAnswer,
+): Promise<{ snapshotId: string; malformed: boolean }> {
   const format = findDeliveryFormat(answer.dataset);
   if (!format) throw new Error(`${answer.dataset} has no record format a live answer could be stored in`);
   const { rows } = await client.query<{ id: string }>(
@@ -102,5 +105,5 @@ export async function storeLiveAnswer(client: pg.ClientBase, answer: LiveAnswer)
     ],
   );
   await client.query('UPDATE dataset_snapshots SET accepted_count = $2 WHERE id = $1', [snapshotId, accepted]);
-  return snapshotId;
+  return { snapshotId, malformed };
 }
