@@ -7,6 +7,7 @@ import type {
   PrismaClient,
   Purpose,
   SharingAgreement,
+  SnapshotSource,
   User,
 } from '@hub/prisma';
 
@@ -123,6 +124,7 @@ export interface IdentityService {
 export interface CurrentSnapshot {
   id: string;
   dataset: Dataset;
+  source: SnapshotSource;
   asOf: Date;
   department: Department;
 }
@@ -267,6 +269,33 @@ export interface ComparisonService {
   disableComparisonSchedule(id: string): Promise<void>;
 }
 
+/** What an administrator configures of a department's live connector; omitted settings keep their defaults. */
+export interface ConfigureDepartmentConnectorInput {
+  departmentId: string;
+  datasets: readonly Dataset[];
+  baseUrl: string;
+  /** Required for a new connector; omitted, an existing connector keeps its credential. */
+  credential: string | null;
+  batchSize: number | null;
+  concurrency: number | null;
+  timeoutMs: number | null;
+  retries: number | null;
+  backoffMs: number | null;
+  maxBackoffMs: number | null;
+  circuitErrorPercentage: number | null;
+  circuitMinimumBatches: number | null;
+  circuitResetMs: number | null;
+  enabled: boolean | null;
+}
+
+/** Live connectors to departments' HTTP APIs (server/src/connectors); credentials never leave the service. */
+export interface ConnectorService {
+  configureDepartmentConnector(input: ConfigureDepartmentConnectorInput): Promise<{ id: string }>;
+  disableDepartmentConnector(id: string): Promise<{ id: string }>;
+  /** CLOSED, OPEN or HALF_OPEN, as the connector's circuit breaker in this process stands. */
+  circuit(id: string): 'CLOSED' | 'OPEN' | 'HALF_OPEN';
+}
+
 export interface HubServices {
   identity: IdentityService;
   datasets: DatasetService;
@@ -275,6 +304,7 @@ export interface HubServices {
   consents: ConsentService;
   audit: AuditService;
   comparisons: ComparisonService;
+  connectors: ConnectorService;
 }
 
 export interface Context {

@@ -35,7 +35,13 @@ export type BadUserInputReason =
   | 'REGIONAL_KIND_REQUIRED'
   | 'INVALID_MONTHS'
   | 'TOO_FEW_REVIEWS'
-  | 'INVALID_DAY_OF_MONTH';
+  | 'INVALID_DAY_OF_MONTH'
+  | 'INVALID_CONNECTOR_URL'
+  | 'INVALID_CONNECTOR_SETTING'
+  | 'CREDENTIAL_REQUIRED'
+  | 'NOT_LIVE_DATASET'
+  | 'NOT_DATASET_PROVIDER'
+  | 'SECRET_KEY_MISSING';
 
 /** Why a change was refused although the input was well formed: the thing it acts on is not in a state for it. */
 export type ConflictReason = 'INVALID_TRANSITION' | 'SELF_APPROVAL' | 'STALE_VERSION';

@@ -48,9 +48,12 @@ import './comparisons/comparison-enums.ts';
 import './comparisons/comparison-run-summary.ts';
 import './comparisons/comparison-run.ts';
 import './comparisons/assessment-flag.ts';
+import './comparisons/data-source-used.ts';
 import './comparisons/household-assessment.ts';
 import './comparisons/comparison-run-diff.ts';
 import './comparisons/comparison-schedule.ts';
+import './connectors/department-connector.ts';
+import './connectors/department-connector-mutations.ts';
 
 import { enforceDisclosure } from './disclosure/enforce-disclosure.ts';
 

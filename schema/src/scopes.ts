@@ -22,7 +22,8 @@ export type Permission =
   | 'consents:record'
   | 'consents:read'
   | 'comparisons:run'
-  | 'comparisons:read';
+  | 'comparisons:read'
+  | 'connectors:manage';
 
 // Which user roles hold each permission; API clients hold none of these. Anything not listed is denied.
 const PERMISSIONS: Record<Permission, readonly UserRole[]> = {
@@ -33,6 +34,8 @@ const PERMISSIONS: Record<Permission, readonly UserRole[]> = {
   'consents:read': ['ADMIN', 'VERIFICATION_OFFICER'],
   'comparisons:run': ['ADMIN', 'VERIFICATION_OFFICER'],
   'comparisons:read': ['ADMIN', 'VERIFICATION_OFFICER'],
+  // A connector's settings say where the hub sends persons' identity numbers: administrators only.
+  'connectors:manage': ['ADMIN'],
 };
 
 /** Whether a viewer's role holds a named permission; API clients hold none of them. */

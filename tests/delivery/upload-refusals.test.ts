@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createAgreement, daysFromToday } from '../factories/agreements.ts';
 import { createPartnerToken } from '../factories/api-clients.ts';
 import { createDeliveringBank, DEPOSIT_HEADER, depositFile, uploadSnapshot } from '../factories/deliveries.ts';
 import { createDepartment } from '../factories/departments.ts';
@@ -31,6 +32,50 @@ describe('who may deliver', () => {
     expect(answer.body.error?.code).toBe('NOT_DATASET_PROVIDER');
     expect(answer.body.error?.message).toContain('BANK');
     expect(await snapshotsOf(housing.id)).toEqual([]);
+  });
+
+  it('refuses a bank of the right kind with 403 FORBIDDEN naming the dataset, without an active agreement naming it as provider', async () => {
+    const bank = await createDepartment(hub.prisma, { kind: 'BANK', regionCode });
+    const token = await createPartnerToken(hub.prisma, bank.id);
+    const refused = async () => {
+      const answer = await uploadSnapshot(hub.url, { token, asOf: '2026-11-30', body: file });
+      expect(answer.status).toBe(403);
+      return answer.body.error;
+    };
+    expect(await refused()).toEqual({
+      code: 'FORBIDDEN',
+      message:
+        'no active sharing agreement names your department as provider of BANK_DEPOSIT; an administrator must approve one before you deliver it',
+    });
+    const centre = await createDepartment(hub.prisma, { kind: 'CIVIL_AFFAIRS', regionCode });
+    // Suspended, expired, or naming another dataset's item: none of them lets it deliver deposits.
+    await createAgreement(hub.prisma, {
+      providerDepartmentId: bank.id,
+      consumerDepartmentId: centre.id,
+      items: { BANK_DEPOSITS: 'FULL' },
+      status: 'SUSPENDED',
+    });
+    await createAgreement(hub.prisma, {
+      providerDepartmentId: bank.id,
+      consumerDepartmentId: centre.id,
+      items: { BANK_DEPOSITS: 'FULL' },
+      validFrom: daysFromToday(-400),
+      validUntil: daysFromToday(-1),
+    });
+    await createAgreement(hub.prisma, {
+      providerDepartmentId: bank.id,
+      consumerDepartmentId: centre.id,
+      items: { WEALTH_PRODUCTS: 'FULL' },
+    });
+    expect((await refused())?.code).toBe('FORBIDDEN');
+    expect(await snapshotsOf(bank.id)).toEqual([]);
+    await createAgreement(hub.prisma, {
+      providerDepartmentId: bank.id,
+      consumerDepartmentId: centre.id,
+      items: { BANK_DEPOSITS: 'DERIVED' },
+    });
+    const accepted = await uploadSnapshot(hub.url, { token, asOf: '2026-11-30', body: file });
+    expect(accepted.status).toBe(201);
   });
 
   it('refuses an anonymous upload with 401 and a bad parameter with a precise code', async () => {

@@ -1,15 +1,25 @@
 import type { PrismaClient } from '@hub/prisma';
+import { createAgreement } from './agreements.ts';
 import { createPartnerToken } from './api-clients.ts';
 import { createDepartment } from './departments.ts';
 import { createPerson } from './households.ts';
 
-/** A bank with an API client's token, and persons the hub knows to deliver deposits of. */
+/**
+ * A bank with an API client's token, an active agreement naming it as provider of deposits (to a civil-affairs
+ * department), and persons the hub knows to deliver deposits of.
+ */
 export async function createDeliveringBank(prisma: PrismaClient, options: { regionCode: string; persons?: number }) {
   const bank = await createDepartment(prisma, { kind: 'BANK', regionCode: options.regionCode });
+  const centre = await createDepartment(prisma, { kind: 'CIVIL_AFFAIRS', regionCode: options.regionCode });
+  const agreement = await createAgreement(prisma, {
+    providerDepartmentId: bank.id,
+    consumerDepartmentId: centre.id,
+    items: { BANK_DEPOSITS: 'FULL' },
+  });
   const token = await createPartnerToken(prisma, bank.id);
   const persons = [];
   for (let i = 0; i < (options.persons ?? 3); i++) persons.push(await createPerson(prisma));
-  return { bank, token, persons };
+  return { bank, agreement, token, persons };
 }
 
 /** PUT a snapshot to the hub; `body` as a string or a stream. */

@@ -9,6 +9,8 @@ export interface StoredEvidence {
   recordId: string | null;
   snapshotId: string | null;
   asOf: string | null;
+  /** LIVE: from a live answer fetched for the run; SNAPSHOT: from a bulk snapshot. Absent in results before live connectors. */
+  source?: 'LIVE' | 'SNAPSHOT';
   personId: string | null;
   facts: Record<string, string | number | boolean | null>;
 }
@@ -38,6 +40,11 @@ export const FlagEvidence = builder.objectRef<StoredEvidence>('FlagEvidence').im
     recordId: t.exposeID('recordId', { nullable: true, description: 'Null when the point is that no record came.' }),
     snapshotId: t.exposeID('snapshotId', { nullable: true }),
     asOf: t.string({ nullable: true, description: 'YYYY-MM-DD', resolve: (evidence) => evidence.asOf }),
+    source: t.string({
+      nullable: true,
+      description: 'LIVE when the record came from a live answer fetched for the run, SNAPSHOT from a bulk snapshot.',
+      resolve: (evidence) => evidence.source ?? (evidence.snapshotId ? 'SNAPSHOT' : null),
+    }),
     personId: t.exposeID('personId', { nullable: true }),
     facts: t.field({
       type: [EvidenceFact],

@@ -2,6 +2,7 @@ import type { AssessmentFlagCode, HouseholdClassification } from '@hub/prisma';
 import { builder } from '../builder.ts';
 import { AssessmentFlag, type StoredFinding } from './assessment-flag.ts';
 import { AssessmentFlagCodeEnum, HouseholdClassificationEnum } from './comparison-enums.ts';
+import { DataSourceUsed, type StoredDataSource } from './data-source-used.ts';
 
 const read = { can: 'comparisons:read' } as const;
 
@@ -29,6 +30,12 @@ export const HouseholdAssessment = builder.prismaObject('HouseholdAssessment', {
     flags: t.field({
       type: [AssessmentFlag],
       resolve: (assessment) => assessment.findings as unknown as StoredFinding[],
+    }),
+    dataSources: t.field({
+      type: [DataSourceUsed],
+      description:
+        'APPLICATION runs: per department and dataset, whether the assessment used a live answer, fell back on the bulk snapshot (and why), or read the bulk snapshot. Empty for other kinds, which read the CURRENT snapshots only.',
+      resolve: (assessment) => assessment.dataSources as unknown as StoredDataSource[],
     }),
     assessedAt: t.expose('assessedAt', { type: 'DateTime' }),
   }),

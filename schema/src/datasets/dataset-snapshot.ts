@@ -7,9 +7,10 @@ import { DatasetEnum } from './dataset.ts';
 
 export const SnapshotStatusEnum = builder.enumType(SnapshotStatus, {
   name: 'SnapshotStatus',
-  description: 'LOADING → CURRENT → SUPERSEDED; REFUSED (too many rejects) or FAILED (broken or interrupted upload).',
+  description:
+    'LOADING → CURRENT → SUPERSEDED; REFUSED (too many rejects) or FAILED (broken or interrupted upload); ANSWERED: a live answer, never current, read by the run that asked.',
 });
-const SnapshotSourceEnum = builder.enumType(SnapshotSource, { name: 'SnapshotSource' });
+export const SnapshotSourceEnum = builder.enumType(SnapshotSource, { name: 'SnapshotSource' });
 
 export const DatasetSnapshot = builder.prismaObject('DatasetSnapshot', {
   description: 'One delivery of one dataset by one department.',

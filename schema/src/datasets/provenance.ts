@@ -2,6 +2,7 @@ import { builder } from '../builder.ts';
 import type { Context, CurrentSnapshot } from '../context.ts';
 import { Department } from '../departments/department.ts';
 import { DatasetEnum } from './dataset.ts';
+import { SnapshotSourceEnum } from './dataset-snapshot.ts';
 
 interface RecordProvenance {
   snapshot: CurrentSnapshot;
@@ -14,6 +15,11 @@ export const Provenance = builder.objectRef<RecordProvenance>('Provenance').impl
     department: t.field({ type: Department, resolve: ({ snapshot }) => snapshot.department }),
     snapshotId: t.id({ resolve: ({ snapshot }) => snapshot.id }),
     dataset: t.field({ type: DatasetEnum, resolve: ({ snapshot }) => snapshot.dataset }),
+    source: t.field({
+      type: SnapshotSourceEnum,
+      description: 'BULK (a delivered file), LIVE (a live answer) or SEED (the demo data).',
+      resolve: ({ snapshot }) => snapshot.source,
+    }),
     asOf: t.field({ type: 'Date', resolve: ({ asOf }) => asOf }),
   }),
 });

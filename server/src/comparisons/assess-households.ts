@@ -11,19 +11,77 @@ import { enrolledCaseSql } from './rules.ts';
 // The engine reads department tables directly: the verification centre's access is in principle governed by its
 // sharing agreements (the demo gives it FULL agreements on everything); enforcing them here is left for later.
 
-// The CURRENT snapshots' ids, read once per chunk, as a filter on each record rather than a join.
-const current = (alias: string) => `${alias}.snapshot_id = ANY($6::uuid[])`;
+// The CURRENT snapshots' ids, read once per chunk, as a filter on each record rather than a join. An APPLICATION
+// run also reads its live answers ($7): a person a department answered for live counts that answer's records, not
+// the department's bulk ones (live_answered); a person it did not answer for falls back on the bulk snapshot.
+function current(alias: string, live: boolean, person = 'person_id'): string {
+  if (!live) return `${alias}.snapshot_id = ANY($6::uuid[])`;
+  return `((${alias}.snapshot_id = ANY($6::uuid[]) AND NOT EXISTS (SELECT 1 FROM live_answered la
+      WHERE la.replaced_snapshot_id = ${alias}.snapshot_id AND la.person_id = ${alias}.${person}))
+    OR ${alias}.snapshot_id = ANY($7::uuid[]))`;
+}
 
-/** The provenance of one record: which department delivered it, in which snapshot, as at when. */
-function evidence(alias: string, dataset: Dataset, personId: string, facts: string): string {
+/** The provenance of one record: which department delivered it, in which snapshot, as at when, and whether live. */
+function evidence(live: boolean, alias: string, dataset: Dataset, personId: string, facts: string): string {
+  const source = live
+    ? `CASE WHEN ${alias}.snapshot_id = ANY($7::uuid[]) THEN 'LIVE' ELSE 'SNAPSHOT' END`
+    : "'SNAPSHOT'";
   return `jsonb_build_object('departmentId', ${alias}.department_id, 'dataset', '${dataset}', 'recordId', ${alias}.id,
-    'snapshotId', ${alias}.snapshot_id, 'asOf', ${alias}.as_of, 'personId', ${personId}, 'facts', jsonb_build_object(${facts}))`;
+    'snapshotId', ${alias}.snapshot_id, 'asOf', ${alias}.as_of, 'source', ${source}, 'personId', ${personId},
+    'facts', jsonb_build_object(${facts}))`;
 }
 
 function missing(dataset: string, departmentId: string, personId: string, what: string): string {
   return `jsonb_build_object('departmentId', ${departmentId}, 'dataset', ${dataset}, 'recordId', NULL,
     'snapshotId', NULL, 'asOf', NULL, 'personId', ${personId}, 'facts', jsonb_build_object('missing', '${what}'))`;
 }
+
+// Where each household's data came from, per department and dataset: LIVE for the members a live answer covered,
+// SNAPSHOT_FALLBACK (with the reason) for those it did not, SNAPSHOT for datasets asked of no live connector.
+const DATA_SOURCES_SQL = `,
+live_use AS (
+  SELECT m.household_id, l.id AS snapshot_id, l.department_id, l.dataset, l.as_of, count(*) AS asked,
+         count(*) FILTER (WHERE lp.outcome <> 'UNANSWERED') AS answered,
+         count(*) FILTER (WHERE lp.outcome = 'UNANSWERED') AS unanswered,
+         string_agg(DISTINCT lp.failure, ', ') AS failures
+    FROM member m JOIN live_snapshot_persons lp ON lp.person_id = m.person_id AND lp.snapshot_id = ANY($7::uuid[])
+    JOIN dataset_snapshots l ON l.id = lp.snapshot_id
+   GROUP BY m.household_id, l.id
+),
+data_source AS (
+  SELECT u.household_id, u.dataset, u.department_id, jsonb_build_object('departmentId', u.department_id,
+           'dataset', u.dataset, 'source', 'LIVE', 'snapshotId', u.snapshot_id, 'asOf', u.as_of, 'reason', NULL) AS source
+    FROM live_use u WHERE u.answered > 0
+  UNION ALL
+  SELECT u.household_id, u.dataset, u.department_id, jsonb_build_object('departmentId', u.department_id,
+           'dataset', u.dataset, 'source', 'SNAPSHOT_FALLBACK', 'snapshotId', cur.id, 'asOf', cur.as_of,
+           'reason', u.failures || ' for ' || u.unanswered || ' of ' || u.asked || ' members'
+             || CASE WHEN cur.id IS NULL THEN '; no CURRENT snapshot to fall back on' ELSE '' END)
+    FROM live_use u
+    LEFT JOIN dataset_snapshots cur ON cur.department_id = u.department_id AND cur.dataset = u.dataset
+     AND cur.status = 'CURRENT'
+   WHERE u.unanswered > 0
+  UNION ALL
+  SELECT c.household_id, s.dataset, s.department_id, jsonb_build_object('departmentId', s.department_id,
+           'dataset', s.dataset, 'source', 'SNAPSHOT', 'snapshotId', s.id, 'asOf', s.as_of, 'reason', NULL)
+    FROM cohort c CROSS JOIN dataset_snapshots s
+   WHERE s.status = 'CURRENT' AND s.dataset = ANY($4::"Dataset"[])
+     AND NOT EXISTS (SELECT 1 FROM dataset_snapshots l
+                      WHERE l.id = ANY($7::uuid[]) AND l.department_id = s.department_id AND l.dataset = s.dataset)
+),
+data_source_set AS (
+  SELECT household_id, jsonb_agg(source ORDER BY dataset, department_id, source->>'source') AS sources
+    FROM data_source GROUP BY household_id
+)`;
+
+// The persons each live answer speaks for, with the bulk snapshot whose records of them it replaces.
+const LIVE_ANSWERED_SQL = `CREATE TEMP TABLE live_answered ON COMMIT DROP AS
+  SELECT lp.person_id, cur.id AS replaced_snapshot_id
+    FROM dataset_snapshots l
+    JOIN live_snapshot_persons lp ON lp.snapshot_id = l.id AND lp.outcome <> 'UNANSWERED'
+    JOIN dataset_snapshots cur ON cur.department_id = l.department_id AND cur.dataset = l.dataset
+     AND cur.status = 'CURRENT'
+   WHERE l.id = ANY($1::uuid[])`;
 
 // The chunk's households with their standard, and their members, as analysed temporary tables: the statement
 // below then gets row estimates the planner can trust (a CTE over unnest() is guessed at one row, which turns
@@ -58,11 +116,11 @@ const PREPARE_CHUNK_SQL = [
   'ANALYZE assessed_household, assessed_member',
 ];
 
-const ASSESS_HOUSEHOLDS_SQL = `
+const assessHouseholdsSql = (live: boolean) => `
 WITH
 cohort AS (SELECT household_id, region_code, area_type FROM assessed_household),
 current_snapshot AS MATERIALIZED (
-  SELECT s.id, s.dataset FROM dataset_snapshots s WHERE s.status = 'CURRENT'
+  SELECT s.id, s.dataset FROM dataset_snapshots s WHERE s.status = 'CURRENT'${live ? ' OR s.id = ANY($7::uuid[])' : ''}
 ),
 standard AS (
   SELECT household_id, standard_fen, low_income_multiplier, financial_asset_months, max_homes,
@@ -73,14 +131,14 @@ member AS (SELECT person_id, household_id, id_number FROM assessed_member),
 -- Deaths show up as hukou cancellations (police) and cremation records (civil affairs); a death after the as-of date is not one yet.
 death AS (
   SELECT m.household_id, m.person_id,
-         ${evidence('hr', 'HUKOU', 'hr.person_id', "'cancelledOn', hr.cancelled_on, 'cancellationReason', hr.cancellation_reason")} AS evidence
+         ${evidence(live, 'hr', 'HUKOU', 'hr.person_id', "'cancelledOn', hr.cancelled_on, 'cancellationReason', hr.cancellation_reason")} AS evidence
     FROM member m JOIN hukou_records hr ON hr.person_id = m.person_id
-   WHERE ${current('hr')} AND hr.status = 'CANCELLED' AND hr.cancellation_reason = 'DEATH' AND hr.cancelled_on <= $5::date
+   WHERE ${current('hr', live)} AND hr.status = 'CANCELLED' AND hr.cancellation_reason = 'DEATH' AND hr.cancelled_on <= $5::date
   UNION ALL
   SELECT m.household_id, m.person_id,
-         ${evidence('cr', 'CREMATION', 'cr.person_id', "'diedOn', cr.died_on, 'funeralHome', cr.funeral_home")}
+         ${evidence(live, 'cr', 'CREMATION', 'cr.person_id', "'diedOn', cr.died_on, 'funeralHome', cr.funeral_home")}
     FROM member m JOIN cremation_records cr ON cr.person_id = m.person_id
-   WHERE ${current('cr')} AND cr.died_on <= $5::date
+   WHERE ${current('cr', live)} AND cr.died_on <= $5::date
 ),
 -- Per capita over the members who count: those alive on the as-of date; their records alone are the household's.
 counted AS (
@@ -90,33 +148,34 @@ counted AS (
 wage AS (
   SELECT c.household_id, c.person_id,
          greatest(0, e.monthly_wage_fen - st.employment_cost_deduction_fen)::bigint AS amount_fen,
-         ${evidence('e', 'EMPLOYMENT', 'e.person_id', "'monthlyWageFen', e.monthly_wage_fen, 'employerName', e.employer_name")} AS evidence
+         ${evidence(live, 'e', 'EMPLOYMENT', 'e.person_id', "'monthlyWageFen', e.monthly_wage_fen, 'employerName', e.employer_name")} AS evidence
     FROM counted c JOIN employment_records e ON e.person_id = c.person_id
     JOIN standard st ON st.household_id = c.household_id
-   WHERE ${current('e')} AND e.started_on <= $5::date AND (e.ended_on IS NULL OR e.ended_on >= $5::date)
+   WHERE ${current('e', live)} AND e.started_on <= $5::date AND (e.ended_on IS NULL OR e.ended_on >= $5::date)
 ),
 income AS (
   SELECT household_id, amount_fen, evidence FROM wage
   UNION ALL
   SELECT c.household_id, pr.monthly_amount_fen::bigint,
-         ${evidence('pr', 'PENSION', 'pr.person_id', "'monthlyAmountFen', pr.monthly_amount_fen, 'pensionType', pr.pension_type")}
+         ${evidence(live, 'pr', 'PENSION', 'pr.person_id', "'monthlyAmountFen', pr.monthly_amount_fen, 'pensionType', pr.pension_type")}
     FROM counted c JOIN pension_records pr ON pr.person_id = c.person_id
-   WHERE ${current('pr')} AND pr.started_on <= $5::date AND (pr.stopped_on IS NULL OR pr.stopped_on > $5::date)
+   WHERE ${current('pr', live)} AND pr.started_on <= $5::date AND (pr.stopped_on IS NULL OR pr.stopped_on > $5::date)
   UNION ALL
   SELECT c.household_id, ub.monthly_amount_fen::bigint,
-         ${evidence('ub', 'UNEMPLOYMENT_BENEFIT', 'ub.person_id', "'monthlyAmountFen', ub.monthly_amount_fen, 'endsOn', ub.ends_on")}
+         ${evidence(live, 'ub', 'UNEMPLOYMENT_BENEFIT', 'ub.person_id', "'monthlyAmountFen', ub.monthly_amount_fen, 'endsOn', ub.ends_on")}
     FROM counted c JOIN unemployment_benefit_records ub ON ub.person_id = c.person_id
-   WHERE ${current('ub')} AND ub.started_on <= $5::date AND ub.ends_on >= $5::date
+   WHERE ${current('ub', live)} AND ub.started_on <= $5::date AND ub.ends_on >= $5::date
   UNION ALL
   SELECT c.household_id, br.monthly_income_fen::bigint,
-         ${evidence('br', 'BUSINESS_REGISTRATION', 'br.person_id', "'monthlyIncomeFen', br.monthly_income_fen, 'enterpriseName', br.enterprise_name")}
+         ${evidence(live, 'br', 'BUSINESS_REGISTRATION', 'br.person_id', "'monthlyIncomeFen', br.monthly_income_fen, 'enterpriseName', br.enterprise_name")}
     FROM counted c JOIN business_registrations br ON br.person_id = c.person_id
-   WHERE ${current('br')} AND br.status = 'ACTIVE' AND br.registered_on <= $5::date AND br.monthly_income_fen IS NOT NULL
+   WHERE ${current('br', live)} AND br.status = 'ACTIVE' AND br.registered_on <= $5::date AND br.monthly_income_fen IS NOT NULL
   UNION ALL
   -- A housing-fund contribution reveals the wage where no wage is on record: contribution ÷ (2 × each side's rate), rounded down to the fen, less the employment-cost deduction.
   SELECT c.household_id,
          greatest(0, floor(hf.monthly_contribution_fen / (2 * hf.contribution_rate)) - st.employment_cost_deduction_fen)::bigint,
          ${evidence(
+           live,
            'hf',
            'HOUSING_FUND',
            'hf.person_id',
@@ -125,7 +184,7 @@ income AS (
          )}
     FROM counted c JOIN housing_fund_accounts hf ON hf.person_id = c.person_id
     JOIN standard st ON st.household_id = c.household_id
-   WHERE ${current('hf')} AND hf.status = 'PAYING' AND hf.contribution_rate > 0
+   WHERE ${current('hf', live)} AND hf.status = 'PAYING' AND hf.contribution_rate > 0
      AND NOT EXISTS (SELECT 1 FROM wage w WHERE w.person_id = c.person_id)
 ),
 -- 刚性支出: the large medical and education costs declared in the household's latest application are deducted from its income.
@@ -150,45 +209,45 @@ enrolment AS (
 -- Financial assets: deposits, and wealth products at market value.
 financial_asset AS (
   SELECT c.household_id, d.balance_fen AS amount_fen,
-         ${evidence('d', 'BANK_DEPOSIT', 'd.person_id', "'balanceFen', d.balance_fen, 'depositType', d.deposit_type")} AS evidence
-    FROM counted c JOIN bank_deposits d ON d.person_id = c.person_id WHERE ${current('d')}
+         ${evidence(live, 'd', 'BANK_DEPOSIT', 'd.person_id', "'balanceFen', d.balance_fen, 'depositType', d.deposit_type")} AS evidence
+    FROM counted c JOIN bank_deposits d ON d.person_id = c.person_id WHERE ${current('d', live)}
   UNION ALL
   SELECT c.household_id, w.market_value_fen,
-         ${evidence('w', 'WEALTH_PRODUCT', 'w.person_id', "'marketValueFen', w.market_value_fen, 'productName', w.product_name")}
-    FROM counted c JOIN wealth_products w ON w.person_id = c.person_id WHERE ${current('w')}
+         ${evidence(live, 'w', 'WEALTH_PRODUCT', 'w.person_id', "'marketValueFen', w.market_value_fen, 'productName', w.product_name")}
+    FROM counted c JOIN wealth_products w ON w.person_id = c.person_id WHERE ${current('w', live)}
 ),
 -- No vehicle, except disability vehicles and motorcycles, and where the standard says so one worth at most the exempt value.
 non_exempt_vehicle AS (
   SELECT c.household_id,
-         ${evidence('v', 'VEHICLE', 'v.person_id', "'vehicleType', v.vehicle_type, 'estimatedValueFen', v.estimated_value_fen, 'plateNumber', v.plate_number")} AS evidence
+         ${evidence(live, 'v', 'VEHICLE', 'v.person_id', "'vehicleType', v.vehicle_type, 'estimatedValueFen', v.estimated_value_fen, 'plateNumber', v.plate_number")} AS evidence
     FROM counted c JOIN vehicle_records v ON v.person_id = c.person_id
     JOIN standard st ON st.household_id = c.household_id
-   WHERE ${current('v')} AND v.registered_on <= $5::date AND v.vehicle_type NOT IN ('MOTORCYCLE', 'DISABILITY_VEHICLE')
+   WHERE ${current('v', live)} AND v.registered_on <= $5::date AND v.vehicle_type NOT IN ('MOTORCYCLE', 'DISABILITY_VEHICLE')
      AND (st.exempt_vehicle_max_value_fen IS NULL OR v.estimated_value_fen > st.exempt_vehicle_max_value_fen)
 ),
 -- Property the household owns (a public rental flat is rented, not owned).
 owned_property AS (
   SELECT c.household_id, pr.certificate_number, pr.use,
-         ${evidence('pr', 'REAL_ESTATE', 'pr.person_id', "'use', pr.use, 'areaM2', pr.area_m2, 'address', pr.address")} AS evidence
+         ${evidence(live, 'pr', 'REAL_ESTATE', 'pr.person_id', "'use', pr.use, 'areaM2', pr.area_m2, 'address', pr.address")} AS evidence
     FROM counted c JOIN property_records pr ON pr.person_id = c.person_id
-   WHERE ${current('pr')} AND NOT pr.is_public_rental AND pr.acquired_on <= $5::date
+   WHERE ${current('pr', live)} AND NOT pr.is_public_rental AND pr.acquired_on <= $5::date
 ),
 -- Business registration (sole trader, legal representative, manager, controlling shareholder) disqualifies.
 active_business AS (
   SELECT c.household_id,
-         ${evidence('br', 'BUSINESS_REGISTRATION', 'br.person_id', "'role', br.role, 'enterpriseName', br.enterprise_name, 'creditCode', br.credit_code")} AS evidence
+         ${evidence(live, 'br', 'BUSINESS_REGISTRATION', 'br.person_id', "'role', br.role, 'enterpriseName', br.enterprise_name, 'creditCode', br.credit_code")} AS evidence
     FROM counted c JOIN business_registrations br ON br.person_id = c.person_id
-   WHERE ${current('br')} AND br.status = 'ACTIVE' AND br.registered_on <= $5::date
+   WHERE ${current('br', live)} AND br.status = 'ACTIVE' AND br.registered_on <= $5::date
 ),
 staff AS (
   SELECT sm.id AS staff_member_id, sm.person_id, p.id_number,
-         ${evidence('sm', 'STAFF_ROSTER', 'sm.person_id', "'role', sm.role, 'position', sm.position")} AS evidence
-    FROM staff_members sm JOIN persons p ON p.id = sm.person_id WHERE ${current('sm')}
+         ${evidence(live, 'sm', 'STAFF_ROSTER', 'sm.person_id', "'role', sm.role, 'position', sm.position")} AS evidence
+    FROM staff_members sm JOIN persons p ON p.id = sm.person_id WHERE ${current('sm', live)}
 ),
 staff_hukou AS (
   SELECT s.staff_member_id, s.person_id, hr.hukou_number,
-         ${evidence('hr', 'HUKOU', 'hr.person_id', "'hukouNumber', hr.hukou_number")} AS evidence
-    FROM staff s JOIN hukou_records hr ON hr.person_id = s.person_id WHERE ${current('hr')} AND hr.status = 'ACTIVE'
+         ${evidence(live, 'hr', 'HUKOU', 'hr.person_id', "'hukouNumber', hr.hukou_number")} AS evidence
+    FROM staff s JOIN hukou_records hr ON hr.person_id = s.person_id WHERE ${current('hr', live)} AND hr.status = 'ACTIVE'
 ),
 -- Close relatives of staff: the staff member lives in the household, shares a member's hukou booklet, or is a member's registered spouse.
 staff_kin AS (
@@ -197,17 +256,17 @@ staff_kin AS (
   SELECT c.household_id, sh.staff_member_id, sh.evidence
     FROM counted c JOIN hukou_records hr ON hr.person_id = c.person_id
     JOIN staff_hukou sh ON sh.hukou_number = hr.hukou_number AND sh.person_id <> c.person_id
-   WHERE ${current('hr')} AND hr.status = 'ACTIVE'
+   WHERE ${current('hr', live)} AND hr.status = 'ACTIVE'
   UNION ALL
   SELECT c.household_id, s.staff_member_id,
-         ${evidence('mr', 'MARRIAGE', 'mr.person_id', "'spouseName', mr.spouse_name, 'registeredOn', mr.registered_on")}
+         ${evidence(live, 'mr', 'MARRIAGE', 'mr.person_id', "'spouseName', mr.spouse_name, 'registeredOn', mr.registered_on")}
     FROM counted c JOIN marriage_registrations mr ON mr.person_id = c.person_id
     JOIN staff s ON s.id_number = mr.spouse_id_number
-   WHERE ${current('mr')} AND mr.event = 'MARRIAGE' AND mr.registered_on <= $5::date
+   WHERE ${current('mr', live)} AND mr.event = 'MARRIAGE' AND mr.registered_on <= $5::date
      AND NOT EXISTS (
        SELECT 1 FROM marriage_registrations dv
         WHERE dv.person_id = mr.person_id AND dv.spouse_id_number = mr.spouse_id_number AND dv.event = 'DIVORCE'
-          AND dv.registered_on >= mr.registered_on AND dv.registered_on <= $5::date AND ${current('dv')})
+          AND dv.registered_on >= mr.registered_on AND dv.registered_on <= $5::date AND ${current('dv', live)})
 ),
 -- Staff and their close relatives who receive 低保 must be filed (近亲属备案): a filing by that staff member naming any member covers the household.
 unfiled_staff_relative AS (
@@ -215,7 +274,7 @@ unfiled_staff_relative AS (
    WHERE NOT EXISTS (
      SELECT 1 FROM staff_relative_filings f JOIN member m ON m.person_id = f.relative_person_id
       WHERE f.staff_member_id = k.staff_member_id AND m.household_id = k.household_id
-        AND f.filed_on <= $5::date AND ${current('f')})
+        AND f.filed_on <= $5::date AND ${current('f', live, 'relative_person_id')})
 ),
 -- A department gave nothing: a dataset the run reads has no CURRENT snapshot, a bank delivered no deposits, or the police hold no hukou entry for a member.
 data_missing AS (
@@ -227,11 +286,12 @@ data_missing AS (
     FROM cohort c CROSS JOIN departments dep
    WHERE dep.kind = 'BANK' AND 'BANK_DEPOSIT' = ANY($4::"Dataset"[])
      AND NOT EXISTS (SELECT 1 FROM dataset_snapshots s
-                      WHERE s.department_id = dep.id AND s.dataset = 'BANK_DEPOSIT' AND s.status = 'CURRENT')
+                      WHERE s.department_id = dep.id AND s.dataset = 'BANK_DEPOSIT'
+                        AND (s.status = 'CURRENT'${live ? ' OR s.id = ANY($7::uuid[])' : ''}))
   UNION ALL
   SELECT m.household_id, ${missing("'HUKOU'", 'NULL', 'm.person_id', 'no hukou record')}
     FROM member m
-   WHERE NOT EXISTS (SELECT 1 FROM hukou_records hr WHERE hr.person_id = m.person_id AND ${current('hr')})
+   WHERE NOT EXISTS (SELECT 1 FROM hukou_records hr WHERE hr.person_id = m.person_id AND ${current('hr', live)})
 ),
 counted_total AS (SELECT household_id, count(*)::int AS members FROM counted GROUP BY household_id),
 income_total AS (
@@ -323,42 +383,55 @@ flag_set AS (
   SELECT household_id, array_agg(flag ORDER BY flag) AS flags,
          jsonb_agg(jsonb_build_object('flag', flag, 'evidence', evidence) ORDER BY flag) AS findings
     FROM finding WHERE flag = ANY($3::"AssessmentFlagCode"[]) GROUP BY household_id
-)
+)${live ? DATA_SOURCES_SQL : ''}
 INSERT INTO household_assessments AS ha (run_id, household_id, chunk_no, classification, counted_members,
   monthly_income_fen, rigid_expenditure_fen, per_capita_income_fen, standard_monthly_fen, financial_assets_fen,
-  flags, findings, assessed_at)
+  flags, findings, data_sources, assessed_at)
 SELECT $1, c.household_id, $2, c.classification, c.members, c.income_fen, c.rigid_fen,
        -- Per capita, rounded down to the fen (the net income is never negative, so integer division floors).
        CASE WHEN c.members > 0 THEN c.net_income_fen / c.members END,
-       c.standard_fen, c.assets_fen, coalesce(f.flags, '{}'), coalesce(f.findings, '[]'), now()
+       c.standard_fen, c.assets_fen, coalesce(f.flags, '{}'), coalesce(f.findings, '[]'),
+       ${live ? "coalesce(ds.sources, '[]')" : "'[]'::jsonb"}, now()
   FROM classified c LEFT JOIN flag_set f ON f.household_id = c.household_id
+  ${live ? 'LEFT JOIN data_source_set ds ON ds.household_id = c.household_id' : ''}
 ON CONFLICT (run_id, household_id) DO UPDATE SET
   chunk_no = EXCLUDED.chunk_no, classification = EXCLUDED.classification, counted_members = EXCLUDED.counted_members,
   monthly_income_fen = EXCLUDED.monthly_income_fen, rigid_expenditure_fen = EXCLUDED.rigid_expenditure_fen,
   per_capita_income_fen = EXCLUDED.per_capita_income_fen, standard_monthly_fen = EXCLUDED.standard_monthly_fen,
   financial_assets_fen = EXCLUDED.financial_assets_fen, flags = EXCLUDED.flags, findings = EXCLUDED.findings,
-  assessed_at = EXCLUDED.assessed_at`;
+  data_sources = EXCLUDED.data_sources, assessed_at = EXCLUDED.assessed_at`;
 
-/** Assesses one chunk's households and writes (or rewrites) their results; returns how many. */
+const ASSESS_HOUSEHOLDS_SQL = assessHouseholdsSql(false);
+const ASSESS_WITH_LIVE_ANSWERS_SQL = assessHouseholdsSql(true);
+
+/**
+ * Assesses one chunk's households and writes (or rewrites) their results; returns how many. `live` (APPLICATION
+ * runs) names the live answers fetched for the chunk (LIVE snapshots); each result then says which data it used.
+ */
 export async function assessHouseholds(
   client: pg.ClientBase,
   chunk: { runId: string; chunkNo: number; asOf: string },
   checked: { flags: readonly AssessmentFlagCode[]; datasets: readonly Dataset[] },
+  live?: { snapshotIds: readonly string[] },
 ): Promise<number> {
   const [household, member, analyze] = PREPARE_CHUNK_SQL as [string, string, string];
   await client.query(household, [chunk.runId, chunk.chunkNo, chunk.asOf]);
   await client.query(member);
-  await client.query(analyze);
+  if (live) await client.query(LIVE_ANSWERED_SQL, [live.snapshotIds]);
+  await client.query(live ? `${analyze}, live_answered` : analyze);
   const snapshots = await client.query<{ ids: string[] }>(
     "SELECT coalesce(array_agg(id), '{}') AS ids FROM dataset_snapshots WHERE status = 'CURRENT'",
   );
-  const result = await client.query(ASSESS_HOUSEHOLDS_SQL, [
+  const parameters = [
     chunk.runId,
     chunk.chunkNo,
     checked.flags,
     checked.datasets,
     chunk.asOf,
     snapshots.rows[0]?.ids ?? [],
-  ]);
+  ];
+  const result = live
+    ? await client.query(ASSESS_WITH_LIVE_ANSWERS_SQL, [...parameters, live.snapshotIds])
+    : await client.query(ASSESS_HOUSEHOLDS_SQL, parameters);
   return result.rowCount ?? 0;
 }

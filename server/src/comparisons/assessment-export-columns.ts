@@ -25,6 +25,16 @@ export const ASSESSMENT_COLUMNS: readonly AssessmentColumn[] = [
   { name: 'standard_monthly_fen', sql: 'a.standard_monthly_fen::text', type: 'integer' },
   { name: 'financial_assets_fen', sql: 'a.financial_assets_fen::text', type: 'integer' },
   { name: 'flags', sql: "array_to_string(a.flags::text[], ';')", type: 'text' },
+  // APPLICATION runs: the live answers used, and the fallbacks with their reasons (bulk reads are the rule).
+  {
+    name: 'live_data_sources',
+    sql: `(SELECT string_agg((ds->>'dataset') || '@' || coalesce(d.code, ds->>'departmentId') || ' '
+                || (ds->>'source') || coalesce(' (' || (ds->>'reason') || ')', ''), '; ' ORDER BY ds->>'dataset')
+             FROM jsonb_array_elements(a.data_sources) ds
+             LEFT JOIN departments d ON d.id = (ds->>'departmentId')::uuid
+            WHERE ds->>'source' <> 'SNAPSHOT')`,
+    type: 'text',
+  },
 ];
 
 const PAGE_SIZE = 5_000;

@@ -1,5 +1,6 @@
 import type { ComparisonService } from '@hub/schema/context';
 import pg from 'pg';
+import type { ConnectorRegistry } from '../connectors/create-connector-registry.ts';
 import { cancelComparisonRun } from './cancel-comparison-run.ts';
 import { diffComparisonRuns } from './diff-comparison-runs.ts';
 import { disableComparisonSchedule } from './disable-comparison-schedule.ts';
@@ -24,6 +25,8 @@ export function createComparisonService(
   options: {
     /** How often this process starts the scheduled runs that are due (and works them); never when unset. */
     scheduleEveryMs?: number;
+    /** An APPLICATION run's chunks ask the departments' live connectors. */
+    connectors?: ConnectorRegistry;
   } = {},
 ): ComparisonServiceHandle {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 3 });
@@ -32,7 +35,9 @@ export function createComparisonService(
   let stopping = false;
   const work = (runId: string) => {
     // A failed chunk marks the run FAILED with its reason, which the run's `failure` field shows.
-    const done = runComparison(pool, runId, { shouldStop: () => stopping }).catch(() => {});
+    const done = runComparison(pool, runId, { shouldStop: () => stopping, connectors: options.connectors }).catch(
+      () => {},
+    );
     running.add(done);
     void done.finally(() => running.delete(done));
   };

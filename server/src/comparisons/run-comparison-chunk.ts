@@ -1,5 +1,7 @@
 import type { ComparisonKind } from '@hub/prisma';
 import type pg from 'pg';
+import type { ConnectorRegistry } from '../connectors/create-connector-registry.ts';
+import { fetchLiveAnswers } from '../connectors/fetch-live-answers.ts';
 import { assessHouseholds } from './assess-households.ts';
 import { PROGRESS_CHANNEL } from './progress-channel.ts';
 import { DATASETS_READ_BY, FLAGS_CHECKED_BY } from './rules.ts';
@@ -27,9 +29,15 @@ const CLAIM_ONE = `
  * Claims one pending chunk of the run (the given one, or the next free one), assesses its households, writes their
  * results and marks the chunk done, all in one transaction: a worker that dies midway leaves the chunk pending
  * for another, and a chunk assessed twice rewrites its rows instead of adding any. Null when there was nothing
- * to claim (every chunk done or taken by another worker right now).
+ * to claim (every chunk done or taken by another worker right now). A chunk of an APPLICATION run first asks the
+ * departments that have a live connector (`connectors`) about its members, and is assessed on their answers.
  */
-export async function runComparisonChunk(pool: pg.Pool, runId: string, chunkNo?: number): Promise<ChunkOutcome | null> {
+export async function runComparisonChunk(
+  pool: pg.Pool,
+  runId: string,
+  chunkNo?: number,
+  options: { connectors?: ConnectorRegistry } = {},
+): Promise<ChunkOutcome | null> {
   await pool.query(
     `WITH started AS (
        UPDATE comparison_runs SET status = 'RUNNING', started_at = coalesce(started_at, now())
@@ -49,10 +57,21 @@ export async function runComparisonChunk(pool: pg.Pool, runId: string, chunkNo?:
       await client.query('COMMIT');
       return null;
     }
+    const claimedChunk = { runId, chunkNo: chunk.chunk_no, asOf: chunk.as_of };
+    const datasets = DATASETS_READ_BY[chunk.kind];
+    const live =
+      chunk.kind === 'APPLICATION'
+        ? {
+            snapshotIds: options.connectors
+              ? await fetchLiveAnswers(client, options.connectors, claimedChunk, datasets)
+              : [],
+          }
+        : undefined;
     const households = await assessHouseholds(
       client,
-      { runId, chunkNo: chunk.chunk_no, asOf: chunk.as_of },
-      { flags: FLAGS_CHECKED_BY[chunk.kind], datasets: DATASETS_READ_BY[chunk.kind] },
+      claimedChunk,
+      { flags: FLAGS_CHECKED_BY[chunk.kind], datasets },
+      live,
     );
     await client.query(
       `UPDATE comparison_chunks SET state = 'DONE', completed_at = now() WHERE run_id = $1 AND chunk_no = $2`,

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { ConnectorRegistry } from '../connectors/create-connector-registry.ts';
 import { PROGRESS_CHANNEL } from './progress-channel.ts';
 import { runComparisonChunk } from './run-comparison-chunk.ts';
 
@@ -33,11 +34,16 @@ export async function readComparisonProgress(pool: pg.Pool, runId: string): Prom
 export async function runComparison(
   pool: pg.Pool,
   runId: string,
-  options: { onProgress?: (progress: ComparisonProgress) => void; shouldStop?: () => boolean } = {},
+  options: {
+    onProgress?: (progress: ComparisonProgress) => void;
+    shouldStop?: () => boolean;
+    /** The live connectors an APPLICATION run's chunks ask. */
+    connectors?: ConnectorRegistry;
+  } = {},
 ): Promise<ComparisonProgress> {
   try {
     while (!options.shouldStop?.()) {
-      const outcome = await runComparisonChunk(pool, runId);
+      const outcome = await runComparisonChunk(pool, runId, undefined, { connectors: options.connectors });
       if (!outcome) break;
       options.onProgress?.(await readComparisonProgress(pool, runId));
     }

@@ -16,6 +16,15 @@ export interface ReportFacts {
     standardMonthlyFen: number;
     financialAssetsFen: string;
     findings: { flag: string; evidence: Record<string, unknown>[] }[];
+    /** APPLICATION runs: where each department's dataset came from (LIVE, SNAPSHOT_FALLBACK, SNAPSHOT). */
+    dataSources: {
+      departmentId: string;
+      dataset: string;
+      source: string;
+      snapshotId: string | null;
+      asOf: string | null;
+      reason: string | null;
+    }[];
   };
   departments: ReadonlyMap<string, string>;
 }
@@ -32,6 +41,28 @@ const CLASSIFICATIONS: Record<string, string> = {
   LOW_INCOME: '低收入家庭 (low-income)',
   ABOVE_LINE: '超出认定标准 (above the line)',
 };
+
+const SOURCES: Record<string, string> = {
+  LIVE: '实时查询 (live answer)',
+  SNAPSHOT_FALLBACK: '实时查询失败，改用批量数据 (live query failed: bulk snapshot used)',
+  SNAPSHOT: '批量数据 (bulk snapshot)',
+};
+
+// Says, per department and dataset, whether the centre's check asked the department live or read its last delivery.
+function dataSourcesSection(facts: ReportFacts): string {
+  const sources = facts.assessment.dataSources;
+  if (!sources.length) return '';
+  const rows = sources
+    .map(
+      (source) =>
+        `<tr><td>${html(source.dataset)}</td><td>${html(facts.departments.get(source.departmentId) ?? source.departmentId)}</td><td>${html(
+          SOURCES[source.source] ?? source.source,
+        )}</td><td>${html(source.asOf)}</td><td><code>${html(source.snapshotId)}</code></td><td>${html(source.reason)}</td></tr>`,
+    )
+    .join('');
+  return `<h2>数据来源 Data sources</h2>
+<table><tr><th>数据 Dataset</th><th>提供部门 Department</th><th>来源 Source</th><th>截至 As of</th><th>批次 Snapshot</th><th>原因 Reason</th></tr>${rows}</table>`;
+}
 
 export function renderVerificationReport(facts: ReportFacts, generatedAt: Date): string {
   const { run, household, members, assessment } = facts;
@@ -89,6 +120,7 @@ ${
     ? `<table><tr><th>发现 Flag</th><th>数据 Dataset</th><th>提供部门 Department</th><th>截至 As of</th><th>批次 Snapshot</th><th>依据 Facts</th></tr>${evidence}</table>`
     : '<p>未发现异常 (nothing found).</p>'
 }
+${dataSourcesSection(facts)}
 <p>生成时间 Generated ${html(generatedAt.toISOString())}. 本报告的每次查阅均记入审计日志 (every view of this report is recorded in the audit trail).</p>
 <div class="sign"><span>核对人 Verified by: ____________</span><span>复核人 Reviewed by: ____________</span><span>日期 Date: ____________</span></div>
 </body></html>`;

@@ -16,7 +16,8 @@ export interface ConnectorResult {
 }
 
 export interface DepartmentConnector {
-  fetchRecords(idNumbers: readonly string[]): Promise<ConnectorResult>;
+  /** The records of `dataset` (by default the one the connector was made for) about the persons asked. */
+  fetchRecords(idNumbers: readonly string[], dataset?: string): Promise<ConnectorResult>;
   /** CLOSED (calls go through), OPEN (calls fail at once) or HALF_OPEN (one call tries again). */
   circuit(): 'CLOSED' | 'OPEN' | 'HALF_OPEN';
   shutdown(): void;
@@ -30,15 +31,19 @@ export function createDepartmentConnector(
   options: Pick<ConnectorSettings, 'baseUrl' | 'token' | 'dataset'> & Partial<ConnectorSettings>,
 ): DepartmentConnector {
   const settings: ConnectorSettings = { ...DEFAULT_CONNECTOR_SETTINGS, ...options };
-  const breaker = new CircuitBreaker((batch: readonly string[]) => fetchBatch(settings, batch), {
-    timeout: false, // each attempt has its own timeout
-    errorThresholdPercentage: settings.circuitErrorPercentage,
-    volumeThreshold: settings.circuitMinimumBatches,
-    resetTimeout: settings.circuitResetMs,
-  });
+  // One breaker for the department's API, whichever dataset a batch asks for: when it is down, it is down for all.
+  const breaker = new CircuitBreaker(
+    (batch: readonly string[], dataset: string) => fetchBatch({ ...settings, dataset }, batch),
+    {
+      timeout: false, // each attempt has its own timeout
+      errorThresholdPercentage: settings.circuitErrorPercentage,
+      volumeThreshold: settings.circuitMinimumBatches,
+      resetTimeout: settings.circuitResetMs,
+    },
+  );
   const limit = pLimit(settings.concurrency);
 
-  async function fetchRecords(idNumbers: readonly string[]): Promise<ConnectorResult> {
+  async function fetchRecords(idNumbers: readonly string[], dataset = settings.dataset): Promise<ConnectorResult> {
     const batches: string[][] = [];
     for (let i = 0; i < idNumbers.length; i += settings.batchSize) {
       batches.push(idNumbers.slice(i, i + settings.batchSize));
@@ -49,7 +54,7 @@ export function createDepartmentConnector(
         limit(async () => {
           let answer: DepartmentAnswer;
           try {
-            answer = await breaker.fire(batch);
+            answer = await breaker.fire(batch, dataset);
           } catch (error) {
             const failure = error instanceof BatchFailedError ? error.failure : 'CIRCUIT_OPEN';
             for (const idNumber of batch) result.unanswered.push({ idNumber, failure });

@@ -105,7 +105,13 @@ export async function comparisonExportRoutes(
         : null;
       if (!assessment) return notFound(reply);
       const findings = assessment.findings as ReportFacts['assessment']['findings'];
-      const departmentIds = [...new Set(findings.flatMap((f) => f.evidence.map((e) => String(e.departmentId))))];
+      const dataSources = assessment.dataSources as ReportFacts['assessment']['dataSources'];
+      const departmentIds = [
+        ...new Set([
+          ...findings.flatMap((f) => f.evidence.map((e) => String(e.departmentId))),
+          ...dataSources.map((source) => source.departmentId),
+        ]),
+      ];
       const departments = await prisma.department.findMany({ where: { id: { in: departmentIds.filter(isUuid) } } });
       try {
         await audited(request, viewer, assessment.run.kind, `verification report of run ${runId}`, [householdId]);
@@ -134,6 +140,7 @@ export async function comparisonExportRoutes(
             perCapitaIncomeFen: assessment.perCapitaIncomeFen === null ? null : String(assessment.perCapitaIncomeFen),
             financialAssetsFen: String(assessment.financialAssetsFen),
             findings,
+            dataSources,
           },
           departments: new Map(departments.map((d) => [d.id, d.name])),
         },

@@ -12,6 +12,8 @@ import { type AuditWriter, createAuditWriter } from '../audit/create-audit-write
 import { verifyAuditChain } from '../audit/verify-audit-chain.ts';
 import { type ComparisonProgressFeed, createComparisonProgressFeed } from '../comparisons/comparison-progress-feed.ts';
 import { createComparisonService } from '../comparisons/create-comparison-service.ts';
+import { createConnectorRegistry } from '../connectors/create-connector-registry.ts';
+import { createConnectorService } from '../connectors/create-connector-service.ts';
 import { createConsentService } from '../consents/create-consent-service.ts';
 import { createApiClientService } from '../identity/create-api-client-service.ts';
 import { createIdentityService } from '../identity/create-identity-service.ts';
@@ -86,8 +88,13 @@ export async function createHttpApp(options: {
   const deliveryPool = new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
   deliveryPool.on('error', () => {});
   const audit: AuditService = { verifyChain: () => verifyAuditChain(verificationPool) };
+  // Live connectors keep their circuits in this process: the runs it works and the health the portal reads share them.
+  const connectorPool = new pg.Pool({ connectionString: options.databaseUrl, max: 1 });
+  connectorPool.on('error', () => {});
+  const connectors = createConnectorRegistry(connectorPool);
   const comparisons = createComparisonService(options.databaseUrl, {
     scheduleEveryMs: options.runComparisonSchedules ? 60_000 : undefined,
+    connectors,
   });
   const progressFeed = createComparisonProgressFeed(options.databaseUrl);
   const services = {
@@ -97,6 +104,7 @@ export async function createHttpApp(options: {
     consents: createConsentService(prisma),
     audit,
     comparisons: comparisons.service,
+    connectors: createConnectorService(prisma, connectors),
   };
   const grants = options.enforcement === false ? null : createGrantCache(prisma, options.databaseUrl);
   const limits = { ...readHttpLimits(), ...options.limits };
@@ -119,7 +127,10 @@ export async function createHttpApp(options: {
       auditWriter?.close(),
       verificationPool.end(),
       deliveryPool.end(),
-      comparisons.close(),
+      comparisons.close().then(() => {
+        connectors.close();
+        return connectorPool.end();
+      }),
       progressFeed.close(),
     ]);
   });

@@ -10,7 +10,7 @@ import { viewerOfRequest } from './request-viewer.ts';
 async function findCurrentSnapshots(prisma: PrismaClient): Promise<ReadonlyMap<string, CurrentSnapshot>> {
   const snapshots = await prisma.datasetSnapshot.findMany({
     where: { status: 'CURRENT' },
-    select: { id: true, dataset: true, asOf: true, department: true },
+    select: { id: true, dataset: true, source: true, asOf: true, department: true },
   });
   return new Map(snapshots.map((snapshot) => [snapshot.id, snapshot]));
 }

@@ -1,5 +1,6 @@
 import { Dataset, type PrismaClient } from '@hub/prisma';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { findProviderAgreement } from '../agreements/find-provider-agreement.ts';
 import { DatasetDeliveryError } from '../delivery/dataset-delivery-error.ts';
 import { checkDeliveryAllowed, importDatasetSnapshot } from '../delivery/import-dataset-snapshot.ts';
 import { parseAsOf } from '../delivery/parse-as-of.ts';
@@ -70,6 +71,12 @@ export async function snapshotUploadRoute(
           select: { id: true, kind: true },
         });
         checkDeliveryAllowed(department, dataset as Dataset);
+        if (!(await findProviderAgreement(options.prisma, department.id, dataset as Dataset))) {
+          throw new DatasetDeliveryError(
+            'FORBIDDEN',
+            `no active sharing agreement names your department as provider of ${dataset}; an administrator must approve one before you deliver it`,
+          );
+        }
         const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
         const fileFormat = FILE_FORMATS[mediaType];
         if (!fileFormat) {

@@ -7,6 +7,7 @@ import { FLAGS_CHECKED_BY } from '../../comparisons/rules.ts';
 import { type ComparisonProgress, runComparison } from '../../comparisons/run-comparison.ts';
 import { startComparisonRun } from '../../comparisons/start-comparison-run.ts';
 import { summarizeComparisonRun } from '../../comparisons/summarize-comparison-run.ts';
+import { createConnectorRegistry } from '../../connectors/create-connector-registry.ts';
 import { requireDatabaseUrl } from '../database-url.ts';
 import { compareScheduleCommand, listSchedulesCommand, SCHEDULE_USAGE } from './compare-schedules.ts';
 
@@ -57,6 +58,8 @@ export async function compareCommand(args: string[]): Promise<void> {
   const asOf = values['as-of'];
   if (!asOf || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`--as-of takes a date, YYYY-MM-DD\n\n${USAGE}`);
   const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 2 });
+  // An APPLICATION run's chunks ask the departments' live connectors (department_connectors).
+  const connectors = createConnectorRegistry(pool);
   try {
     const began = performance.now();
     const started = await startComparisonRun(pool, {
@@ -71,7 +74,10 @@ export async function compareCommand(args: string[]): Promise<void> {
       console.log('left for the workers (pnpm hub work-comparisons)');
       return;
     }
-    await runComparison(pool, started.id, { onProgress: (progress) => console.log(`  ${progressLine(progress)}`) });
+    await runComparison(pool, started.id, {
+      connectors,
+      onProgress: (progress) => console.log(`  ${progressLine(progress)}`),
+    });
     console.log(`completed in ${((performance.now() - began) / 1000).toFixed(1)} s`);
     const summary = await summarizeComparisonRun(pool, started.id);
     for (const row of summary.classifications) {
@@ -87,6 +93,7 @@ export async function compareCommand(args: string[]): Promise<void> {
       );
     }
   } finally {
+    connectors.close();
     await pool.end();
   }
 }

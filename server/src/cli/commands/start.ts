@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import { createPrismaClient } from '@hub/prisma';
 import { seedDatabase } from '@hub/prisma/synthetic/seed-database';
 import { seedDemoAgreements } from '../../agreements/seed-demo-agreements.ts';
+import { configureSimulatedConnectors } from '../../connectors/configure-simulated-connectors.ts';
+import { ensureSecretKey } from '../../connectors/ensure-secret-key.ts';
 import { provisionDatabase } from '../../database/provision-database.ts';
 import { createHttpApp } from '../../http/create-http-app.ts';
 import { ensureAdministrator } from '../../identity/ensure-administrator.ts';
@@ -38,6 +40,11 @@ export async function startCommand(args: string[]): Promise<void> {
     database.embedded ? `embedded PostgreSQL ready (data in ${dataDirectory})` : 'using the PostgreSQL at DATABASE_URL',
   );
   if (database.applied.length) console.log(`applied migrations: ${database.applied.join(', ')}`);
+  if (ensureSecretKey(dataDirectory) === 'DATA_FOLDER') {
+    console.log(
+      `connector credentials are encrypted with the key in ${join(dataDirectory, 'secret-key')} (set HUB_SECRET_KEY to use your own)`,
+    );
+  }
 
   try {
     await seedDemoOnFirstStart({
@@ -103,6 +110,13 @@ async function startDepartmentSimulator(databaseUrl: string, host: string, port:
   const simulator = await createDepartmentSimulator({ databaseUrl, token });
   const url = await simulator.listen({ port, host });
   console.log(`department simulator: ${url}/departments/<department code>/records:query (token from SIMULATOR_TOKEN)`);
+  const prisma = createPrismaClient(databaseUrl, { maxConnections: 1 });
+  try {
+    const configured = await configureSimulatedConnectors(prisma, { url, token });
+    console.log(`${configured} demo departments answer APPLICATION runs live through connectors to the simulator`);
+  } finally {
+    await prisma.$disconnect();
+  }
   return simulator;
 }
 

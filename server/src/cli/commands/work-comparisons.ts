@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { runComparison } from '../../comparisons/run-comparison.ts';
 import { startDueScheduledRuns } from '../../comparisons/start-due-scheduled-runs.ts';
+import { createConnectorRegistry } from '../../connectors/create-connector-registry.ts';
 import { requireDatabaseUrl } from '../database-url.ts';
 
 // A run with a chunk nobody holds: chunks claimed by live workers are locked and skipped.
@@ -26,6 +27,8 @@ export async function workComparisonsCommand(args: string[]): Promise<void> {
     },
   });
   const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 2 });
+  // An APPLICATION run's chunks ask the departments' live connectors (department_connectors).
+  const connectors = createConnectorRegistry(pool);
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
@@ -50,12 +53,14 @@ export async function workComparisonsCommand(args: string[]): Promise<void> {
         continue;
       }
       const progress = await runComparison(pool, runId, {
+        connectors,
         shouldStop: () => stopping,
         onProgress: (p) => console.log(`run ${runId}: ${p.chunksDone}/${p.chunkCount} chunks`),
       });
       if (progress.status === 'COMPLETED') console.log(`run ${runId} completed`);
     }
   } finally {
+    connectors.close();
     await pool.end();
   }
 }

@@ -1,0 +1,109 @@
+import type { Dataset } from '@hub/prisma';
+import { type DeliveryColumn, type DeliveryFormat, findDeliveryFormat } from '@hub/schema/delivery-formats';
+import type pg from 'pg';
+import type { ConnectorResult } from './create-department-connector.ts';
+
+const quote = (name: string) => `"${name}"`;
+
+function liveValue(column: DeliveryColumn): string {
+  const text = `NULLIF(r->>'${column.name}', '')`;
+  switch (column.type) {
+    case 'DATE':
+      return `${text}::date`;
+    case 'AMOUNT_FEN':
+      return `${text}::${column.amountType ?? 'bigint'}`;
+    case 'ENUM':
+      return `${text}::${quote(column.enumType ?? '')}`;
+    default:
+      return text;
+  }
+}
+
+// A live answer's records name their fields as the dataset's bulk format does (the record table's columns).
+function insertLiveRecordsSql(format: DeliveryFormat): string {
+  const columns = format.columns.filter((column) => column.type !== 'ID_NUMBER');
+  const targets = ['person_id', ...columns.map((column) => column.name), 'department_id', 'snapshot_id', 'as_of'];
+  return `INSERT INTO ${format.table} (${targets.map(quote).join(', ')})
+    SELECT person.id, ${columns.map(liveValue).join(', ')}, $2::uuid, $1::uuid, $3::date
+      FROM jsonb_array_elements($4::jsonb) r JOIN persons person ON person.id_number = r->>'idNumber'`;
+}
+
+export interface LiveAnswer {
+  departmentId: string;
+  dataset: Dataset;
+  /** The hub's id for the fetch, kept with the snapshot. */
+  requestId: string;
+  /** The persons asked, by id and identity number. */
+  persons: readonly { id: string; idNumber: string }[];
+  result: ConnectorResult;
+  /** The date the answer speaks for when the department gave none (nobody answered). */
+  fallbackAsOf: string;
+}
+
+/**
+ * Stores what a department answered live for a set of persons as a LIVE snapshot in status ANSWERED, which is never
+ * CURRENT: the department's bulk snapshot stays the data for everyone else. Its records go to the dataset's record
+ * table like bulk ones, and every person asked is kept with the outcome. Records that do not fit the dataset's
+ * columns (a bad date, an unknown enum value, a missing required value) make the whole answer MALFORMED_ANSWER:
+ * nothing of it counts and those persons fall back on the bulk snapshot. Runs in the caller's transaction.
+ */
+export async function storeLiveAnswer(
+  client: pg.ClientBase,
+  answer: LiveAnswer,
+): Promise<{ snapshotId: string; malformed: boolean }> {
+  const format = findDeliveryFormat(answer.dataset);
+  if (!format) throw new Error(`${answer.dataset} has no record format a live answer could be stored in`);
+  const { rows } = await client.query<{ id: string }>(
+    `INSERT INTO dataset_snapshots (department_id, dataset, source, status, as_of, row_count, request_id)
+     VALUES ($1, $2::"Dataset", 'LIVE', 'ANSWERED', $3::date, $4, $5) RETURNING id`,
+    [
+      answer.departmentId,
+      answer.dataset,
+      answer.result.asOf ?? answer.fallbackAsOf,
+      answer.result.records.length,
+      answer.requestId,
+    ],
+  );
+  const snapshotId = (rows[0] as { id: string }).id;
+  let accepted = 0;
+  let malformed = false;
+  if (answer.result.records.length) {
+    await client.query('SAVEPOINT live_answer');
+    try {
+      const inserted = await client.query(insertLiveRecordsSql(format), [
+        snapshotId,
+        answer.departmentId,
+        answer.result.asOf ?? answer.fallbackAsOf,
+        JSON.stringify(answer.result.records),
+      ]);
+      accepted = inserted.rowCount ?? 0;
+      await client.query('RELEASE SAVEPOINT live_answer');
+    } catch {
+      await client.query('ROLLBACK TO SAVEPOINT live_answer');
+      malformed = true;
+    }
+  }
+  const found = new Set(malformed ? [] : answer.result.records.map((record) => record.idNumber));
+  const notFound = new Set(answer.result.notFound);
+  const failures = new Map(answer.result.unanswered.map((entry) => [entry.idNumber, entry.failure]));
+  const outcomes = answer.persons.map((person) => {
+    if (found.has(person.idNumber)) return { outcome: 'FOUND', failure: null };
+    if (malformed && !failures.has(person.idNumber)) return { outcome: 'UNANSWERED', failure: 'MALFORMED_ANSWER' };
+    if (notFound.has(person.idNumber)) return { outcome: 'NOT_FOUND', failure: null };
+    return { outcome: 'UNANSWERED', failure: failures.get(person.idNumber) ?? 'NOT_IN_ANSWER' };
+  });
+  await client.query(
+    `INSERT INTO live_snapshot_persons (snapshot_id, person_id, outcome, failure)
+     SELECT $1, person_id, outcome::"LiveAnswerOutcome", failure
+       FROM unnest($2::uuid[], $3::text[], $4::text[]) AS answered(person_id, outcome, failure)
+     ON CONFLICT DO NOTHING`,
+    [
+      snapshotId,
+      answer.persons.map((person) => person.id),
+      outcomes.map((entry) => entry.outcome),
+      outcomes.map((entry) => entry.failure),
+    ],
+  );
+  await client.query('UPDATE dataset_snapshots SET accepted_count = $2 WHERE id = $1', [snapshotId, accepted]);
+  return { snapshotId, malformed };
+}
