@@ -4,6 +4,7 @@ import type {
   Consent,
   Dataset,
   Department,
+  DepartmentKind,
   PrismaClient,
   Purpose,
   SharingAgreement,
@@ -256,8 +257,28 @@ export interface ComparisonService {
   cancelComparisonRun(runId: string): Promise<void>;
 }
 
+export interface NewDepartment {
+  code: string;
+  name: string;
+  kind: DepartmentKind;
+  regionCode: string;
+}
+
+/** What an update may change of a department; an absent field stays as it is. Its code and kind never change. */
+export interface DepartmentChanges {
+  name?: string | null;
+  regionCode?: string | null;
+}
+
+export interface DepartmentService {
+  /** CONFLICT `CODE_TAKEN` when another department has the code. */
+  createDepartment(input: NewDepartment): Promise<Department>;
+  updateDepartment(id: string, changes: DepartmentChanges): Promise<Department>;
+}
+
 export interface HubServices {
   identity: IdentityService;
+  departments: DepartmentService;
   datasets: DatasetService;
   apiClients: ApiClientService;
   agreements: SharingAgreementService;

@@ -5,6 +5,7 @@ import './scalars/decimal.ts';
 import './scalars/fen.ts';
 import './regions/region.ts';
 import './departments/department.ts';
+import './departments/department-mutations.ts';
 import './datasets/dataset.ts';
 import './datasets/provenance.ts';
 import './datasets/dataset-description.ts';

@@ -11,6 +11,7 @@ import { type AuditWriter, createAuditWriter } from '../audit/create-audit-write
 import { verifyAuditChain } from '../audit/verify-audit-chain.ts';
 import { createComparisonService } from '../comparisons/create-comparison-service.ts';
 import { createConsentService } from '../consents/create-consent-service.ts';
+import { createDepartmentService } from '../departments/create-department-service.ts';
 import { createApiClientService } from '../identity/create-api-client-service.ts';
 import { createIdentityService } from '../identity/create-identity-service.ts';
 import { createGrantCache, type GrantCache } from '../permissions/grant-cache.ts';
@@ -64,6 +65,7 @@ export async function createHttpApp(options: {
   const comparisons = createComparisonService(options.databaseUrl);
   const services = {
     identity: createIdentityService(prisma),
+    departments: createDepartmentService(prisma),
     apiClients: createApiClientService(prisma),
     agreements: createSharingAgreementService(prisma),
     consents: createConsentService(prisma),
