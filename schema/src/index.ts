@@ -51,6 +51,8 @@ import './comparisons/comparison-run.ts';
 import './comparisons/assessment-flag.ts';
 import './comparisons/household-assessment.ts';
 import './comparisons/comparison-run-diff.ts';
+import './standards/assistance-standard.ts';
+import './standards/set-assistance-standard.ts';
 
 import { enforceDisclosure } from './disclosure/enforce-disclosure.ts';
 

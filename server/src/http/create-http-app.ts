@@ -15,6 +15,7 @@ import { createDepartmentService } from '../departments/create-department-servic
 import { createApiClientService } from '../identity/create-api-client-service.ts';
 import { createIdentityService } from '../identity/create-identity-service.ts';
 import { createGrantCache, type GrantCache } from '../permissions/grant-cache.ts';
+import { createAssistanceStandardService } from '../standards/create-assistance-standard-service.ts';
 import { auditRequestsPlugin } from './audit-requests-plugin.ts';
 import { auditRouteRequests } from './audit-route-requests.ts';
 import { comparisonExportRoutes } from './comparison-export-routes.ts';
@@ -66,6 +67,7 @@ export async function createHttpApp(options: {
   const services = {
     identity: createIdentityService(prisma),
     departments: createDepartmentService(prisma),
+    standards: createAssistanceStandardService(prisma),
     apiClients: createApiClientService(prisma),
     agreements: createSharingAgreementService(prisma),
     consents: createConsentService(prisma),
