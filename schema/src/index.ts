@@ -26,6 +26,7 @@ import './households/household-facts.ts';
 import './households/assistance-case.ts';
 import './households/application.ts';
 import './persons/person.ts';
+import './persons/person-search.ts';
 import './persons/person-facts.ts';
 import './persons/death.ts';
 import './records/hukou-record.ts';
