@@ -213,8 +213,21 @@ export type AuditChainStatus =
       detail: string;
     };
 
+/** One department's requests on one service day, as the audit trail records them. */
+export interface QueryVolume {
+  /** A service day (China Standard Time) as a UTC-midnight Date. */
+  day: Date;
+  departmentId: string;
+  /** Requests that disclosed something or asked about nobody. */
+  allowed: number;
+  /** Requests whose every entry was a refusal. */
+  denied: number;
+}
+
 export interface AuditService {
   verifyChain(): Promise<AuditChainStatus>;
+  /** Requests per service day and department, from the first day given (YYYY-MM-DD) through today. */
+  queryVolume(firstDay: string): Promise<QueryVolume[]>;
 }
 
 export type ComparisonKindName = 'APPLICATION' | 'PERIODIC_REVIEW' | 'DEATH_CHECK' | 'STAFF_RELATIVES';
@@ -257,6 +270,8 @@ export interface ComparisonService {
   diffComparisonRuns(runId: string): Promise<ComparisonRunDiff>;
   /** No further chunk is claimed; CONFLICT INVALID_TRANSITION unless the run is pending or running. */
   cancelComparisonRun(runId: string): Promise<void>;
+  /** Households per flag over the latest COMPLETED run of each kind and region, of the regions given or all. */
+  countLatestFindings(regionCodes: ReadonlySet<string> | 'ALL'): Promise<ComparisonRunSummary['flags']>;
 }
 
 export interface NewDepartment {

@@ -46,12 +46,14 @@ import './purposes/purpose.ts';
 import './audit/audit-entry-filter.ts';
 import './audit/audit-entry.ts';
 import './audit/audit-chain-status.ts';
+import './audit/department-query-volume.ts';
 import './comparisons/comparison-enums.ts';
 import './comparisons/comparison-run-summary.ts';
 import './comparisons/comparison-run.ts';
 import './comparisons/assessment-flag.ts';
 import './comparisons/household-assessment.ts';
 import './comparisons/comparison-run-diff.ts';
+import './comparisons/latest-findings.ts';
 import './standards/assistance-standard.ts';
 import './standards/set-assistance-standard.ts';
 
