@@ -179,6 +179,8 @@ export interface SharingAgreementService {
   suspendSharingAgreement(id: string, reason: string): Promise<SharingAgreement>;
   resumeSharingAgreement(id: string): Promise<SharingAgreement>;
   revokeSharingAgreement(id: string, reason: string): Promise<SharingAgreement>;
+  /** Only a DRAFT, only by its author: CONFLICT `INVALID_TRANSITION` otherwise, FORBIDDEN for anyone else. */
+  deleteSharingAgreement(id: string, authorId: string): Promise<SharingAgreement>;
 }
 
 export interface RecordConsentInput {
