@@ -117,9 +117,19 @@ export type LogInOutcome =
   | { kind: 'ACCOUNT_LOCKED'; lockedUntil: Date }
   | { kind: 'ACCOUNT_DISABLED' };
 
+export interface NewUser {
+  username: string;
+  displayName: string;
+  password: string;
+  role: UserRole;
+  departmentId: string;
+}
+
 export interface IdentityService {
   logIn(credentials: { username: string; password: string }): Promise<LogInOutcome>;
   logOut(sessionId: string): Promise<void>;
+  /** BAD_USER_INPUT `WEAK_PASSWORD` for a password the policy refuses; CONFLICT `CODE_TAKEN` for a taken username. */
+  createUser(input: NewUser): Promise<User>;
 }
 
 /** A CURRENT dataset snapshot with the department that delivered it: the provenance of every record it holds. */

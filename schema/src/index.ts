@@ -12,6 +12,7 @@ import './datasets/dataset-description.ts';
 import './datasets/dataset-snapshot.ts';
 import './datasets/dataset-freshness.ts';
 import './identity/user.ts';
+import './identity/create-user.ts';
 import './identity/log-in-payload.ts';
 import './identity/api-client.ts';
 import './identity/api-client-secret-payload.ts';
