@@ -1,9 +1,12 @@
 import type {
   AccessLevel,
   ApiClient,
+  AreaType,
+  AssistanceStandard,
   Consent,
   Dataset,
   Department,
+  DepartmentKind,
   PrismaClient,
   Purpose,
   SharingAgreement,
@@ -115,9 +118,19 @@ export type LogInOutcome =
   | { kind: 'ACCOUNT_LOCKED'; lockedUntil: Date }
   | { kind: 'ACCOUNT_DISABLED' };
 
+export interface NewUser {
+  username: string;
+  displayName: string;
+  password: string;
+  role: UserRole;
+  departmentId: string;
+}
+
 export interface IdentityService {
   logIn(credentials: { username: string; password: string }): Promise<LogInOutcome>;
   logOut(sessionId: string): Promise<void>;
+  /** BAD_USER_INPUT `WEAK_PASSWORD` for a password the policy refuses; CONFLICT `CODE_TAKEN` for a taken username. */
+  createUser(input: NewUser): Promise<User>;
 }
 
 /** A CURRENT dataset snapshot with the department that delivered it: the provenance of every record it holds. */
@@ -178,6 +191,8 @@ export interface SharingAgreementService {
   suspendSharingAgreement(id: string, reason: string): Promise<SharingAgreement>;
   resumeSharingAgreement(id: string): Promise<SharingAgreement>;
   revokeSharingAgreement(id: string, reason: string): Promise<SharingAgreement>;
+  /** Only a DRAFT, only by its author: CONFLICT `INVALID_TRANSITION` otherwise, FORBIDDEN for anyone else. */
+  deleteSharingAgreement(id: string, authorId: string): Promise<SharingAgreement>;
 }
 
 export interface RecordConsentInput {
@@ -212,8 +227,21 @@ export type AuditChainStatus =
       detail: string;
     };
 
+/** One department's requests on one service day, as the audit trail records them. */
+export interface QueryVolume {
+  /** A service day (China Standard Time) as a UTC-midnight Date. */
+  day: Date;
+  departmentId: string;
+  /** Requests that disclosed something or asked about nobody. */
+  allowed: number;
+  /** Requests whose every entry was a refusal. */
+  denied: number;
+}
+
 export interface AuditService {
   verifyChain(): Promise<AuditChainStatus>;
+  /** Requests per service day and department, from the first day given (YYYY-MM-DD) through today. */
+  queryVolume(firstDay: string): Promise<QueryVolume[]>;
 }
 
 export type ComparisonKindName = 'APPLICATION' | 'PERIODIC_REVIEW' | 'DEATH_CHECK' | 'STAFF_RELATIVES';
@@ -267,6 +295,54 @@ export interface ComparisonService {
   setComparisonSchedule(input: SetComparisonScheduleInput, createdById: string): Promise<{ id: string }>;
   /** NOT_FOUND when there is no such schedule. */
   disableComparisonSchedule(id: string): Promise<void>;
+  /** Households per flag over the latest COMPLETED run of each kind and region, of the regions given or all. */
+  countLatestFindings(regionCodes: ReadonlySet<string> | 'ALL'): Promise<ComparisonRunSummary['flags']>;
+}
+
+export interface NewDepartment {
+  code: string;
+  name: string;
+  kind: DepartmentKind;
+  regionCode: string;
+}
+
+/** What an update may change of a department; an absent field stays as it is. Its code and kind never change. */
+export interface DepartmentChanges {
+  name?: string | null;
+  regionCode?: string | null;
+}
+
+export interface DepartmentService {
+  /** CONFLICT `CODE_TAKEN` when another department has the code. */
+  createDepartment(input: NewDepartment): Promise<Department>;
+  updateDepartment(id: string, changes: DepartmentChanges): Promise<Department>;
+}
+
+/**
+ * A region's standard for one year and area type. Omitted thresholds keep their current value (a new standard
+ * takes the schema's defaults); multipliers are decimal strings ("1.5").
+ */
+export interface AssistanceStandardTerms {
+  regionCode: string;
+  year: number;
+  areaType: AreaType;
+  minimumLivingMonthlyFen: number;
+  lowIncomeMultiplier?: string | null;
+  extremePovertyMultiplier?: string | null;
+  emergencyAssistanceMultiplier?: string | null;
+  expenditureAssistanceMultiplier?: string | null;
+  individualAssistanceMultiplier?: string | null;
+  financialAssetMonths?: number | null;
+  maxHomes?: number | null;
+  /** null: no vehicle is exempt; omitted: stays as it is. */
+  exemptVehicleMaxValueFen?: bigint | null;
+  employmentCostDeductionFen?: number | null;
+  gracePeriodMonths?: number | null;
+}
+
+export interface AssistanceStandardService {
+  /** Creates or replaces the standard of its region, year and area type; BAD_USER_INPUT naming a field out of range. */
+  setAssistanceStandard(terms: AssistanceStandardTerms): Promise<AssistanceStandard>;
 }
 
 /** What an administrator configures of a department's live connector; omitted settings keep their defaults. */
@@ -298,6 +374,8 @@ export interface ConnectorService {
 
 export interface HubServices {
   identity: IdentityService;
+  departments: DepartmentService;
+  standards: AssistanceStandardService;
   datasets: DatasetService;
   apiClients: ApiClientService;
   agreements: SharingAgreementService;

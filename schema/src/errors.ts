@@ -41,10 +41,13 @@ export type BadUserInputReason =
   | 'CREDENTIAL_REQUIRED'
   | 'NOT_LIVE_DATASET'
   | 'NOT_DATASET_PROVIDER'
-  | 'SECRET_KEY_MISSING';
+  | 'SECRET_KEY_MISSING'
+  | 'INVALID_CODE'
+  | 'OUT_OF_RANGE'
+  | 'WEAK_PASSWORD';
 
 /** Why a change was refused although the input was well formed: the thing it acts on is not in a state for it. */
-export type ConflictReason = 'INVALID_TRANSITION' | 'SELF_APPROVAL' | 'STALE_VERSION';
+export type ConflictReason = 'INVALID_TRANSITION' | 'SELF_APPROVAL' | 'STALE_VERSION' | 'CODE_TAKEN';
 
 function hubError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   // The code and reason come last: an extension can never pass for them.

@@ -2,6 +2,7 @@ import type { ComparisonService } from '@hub/schema/context';
 import pg from 'pg';
 import type { ConnectorRegistry } from '../connectors/create-connector-registry.ts';
 import { cancelComparisonRun } from './cancel-comparison-run.ts';
+import { countLatestFindings } from './count-latest-findings.ts';
 import { diffComparisonRuns } from './diff-comparison-runs.ts';
 import { disableComparisonSchedule } from './disable-comparison-schedule.ts';
 import { runComparison } from './run-comparison.ts';
@@ -68,6 +69,7 @@ export function createComparisonService(
     cancelComparisonRun: (runId) => cancelComparisonRun(pool, runId),
     setComparisonSchedule: (input, createdById) => setComparisonSchedule(pool, { ...input, createdById }),
     disableComparisonSchedule: (id) => disableComparisonSchedule(pool, id),
+    countLatestFindings: (regionCodes) => countLatestFindings(pool, regionCodes),
   };
   return {
     service,

@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import pg from 'pg';
 import type { DestinationStream } from 'pino';
 import { createSharingAgreementService } from '../agreements/create-sharing-agreement-service.ts';
+import { countQueryVolume } from '../audit/count-query-volume.ts';
 import { type AuditWriter, createAuditWriter } from '../audit/create-audit-writer.ts';
 import { verifyAuditChain } from '../audit/verify-audit-chain.ts';
 import { type ComparisonProgressFeed, createComparisonProgressFeed } from '../comparisons/comparison-progress-feed.ts';
@@ -15,10 +16,12 @@ import { createComparisonService } from '../comparisons/create-comparison-servic
 import { createConnectorRegistry } from '../connectors/create-connector-registry.ts';
 import { createConnectorService } from '../connectors/create-connector-service.ts';
 import { createConsentService } from '../consents/create-consent-service.ts';
+import { createDepartmentService } from '../departments/create-department-service.ts';
 import { createApiClientService } from '../identity/create-api-client-service.ts';
 import { createIdentityService } from '../identity/create-identity-service.ts';
 import { readSessionPolicy, type SessionPolicy } from '../identity/session-policy.ts';
 import { createGrantCache, type GrantCache } from '../permissions/grant-cache.ts';
+import { createAssistanceStandardService } from '../standards/create-assistance-standard-service.ts';
 import { auditRequestsPlugin } from './audit-requests-plugin.ts';
 import { auditRouteRequests } from './audit-route-requests.ts';
 import { comparisonExportRoutes } from './comparison-export-routes.ts';
@@ -87,7 +90,13 @@ export async function createHttpApp(options: {
   // Rejects reports stream from here; each upload opens a connection of its own (its staging table is temporary).
   const deliveryPool = new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
   deliveryPool.on('error', () => {});
-  const audit: AuditService = { verifyChain: () => verifyAuditChain(verificationPool) };
+  // The dashboard's counts have a connection of their own: a long verification never holds them up.
+  const statisticsPool = new pg.Pool({ connectionString: options.databaseUrl, max: 1 });
+  statisticsPool.on('error', () => {});
+  const audit: AuditService = {
+    verifyChain: () => verifyAuditChain(verificationPool),
+    queryVolume: (firstDay) => countQueryVolume(statisticsPool, firstDay),
+  };
   // Live connectors keep their circuits in this process: the runs it works and the health the portal reads share them.
   const connectorPool = new pg.Pool({ connectionString: options.databaseUrl, max: 1 });
   connectorPool.on('error', () => {});
@@ -99,6 +108,8 @@ export async function createHttpApp(options: {
   const progressFeed = createComparisonProgressFeed(options.databaseUrl);
   const services = {
     identity: createIdentityService(prisma, { ...readSessionPolicy(), ...options.sessions }),
+    departments: createDepartmentService(prisma),
+    standards: createAssistanceStandardService(prisma),
     apiClients: createApiClientService(prisma),
     agreements: createSharingAgreementService(prisma),
     consents: createConsentService(prisma),
@@ -126,6 +137,7 @@ export async function createHttpApp(options: {
       readiness.close(),
       auditWriter?.close(),
       verificationPool.end(),
+      statisticsPool.end(),
       deliveryPool.end(),
       comparisons.close().then(() => {
         connectors.close();

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@hub/prisma';
 import type { IdentityService } from '@hub/schema/context';
+import { createUser } from './create-user.ts';
 import { logIn } from './log-in.ts';
 import { revokeSession } from './revoke-session.ts';
 import type { SessionPolicy } from './session-policy.ts';
@@ -8,5 +9,6 @@ export function createIdentityService(prisma: PrismaClient, policy: Partial<Sess
   return {
     logIn: (credentials) => logIn(prisma, credentials, { sessionTtlMs: policy.ttlMs, sessionIdleMs: policy.idleMs }),
     logOut: (sessionId) => revokeSession(prisma, sessionId),
+    createUser: (input) => createUser(prisma, input),
   };
 }
