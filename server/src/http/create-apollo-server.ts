@@ -7,9 +7,13 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { schema } from '@hub/schema';
 import type { Context } from '@hub/schema/context';
+import { isPaginationArgumentError } from '@hub/schema/errors';
 import type { FastifyBaseLogger } from 'fastify';
 import { endpointLandingPage } from './endpoint-landing-page.ts';
 import { introspectionForCaller } from './introspection-for-caller.ts';
+import { refuseUnservableOperations } from './refuse-unservable-operations.ts';
+
+const TOO_MANY_BAD_VARIABLES = 'Too many errors processing variables';
 
 /**
  * Apollo with nothing that reaches out: a local landing page (Apollo's loads from a CDN), and no usage, schema or
@@ -32,11 +36,20 @@ export function createApolloServer(
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      refuseUnservableOperations(),
       introspectionForCaller(schema),
       ...plugins,
     ],
     // An unexpected error may carry SQL or internals: the log keeps it, the caller gets the request id's header.
     formatError: (formatted, error) => {
+      // Both are the caller's input refused: Pothos' pagination checks, and graphql-js giving up on a variables
+      // object with more than 50 wrong values (the 50 come first, each a BAD_USER_INPUT already).
+      if (
+        isPaginationArgumentError(unwrapResolverError(error)) ||
+        formatted.message.startsWith(TOO_MANY_BAD_VARIABLES)
+      ) {
+        return { ...formatted, extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_ARGUMENT' } };
+      }
       if (development || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
       log.error({ err: unwrapResolverError(error), path: formatted.path }, 'unexpected error in a GraphQL operation');
       return {
