@@ -9,6 +9,7 @@ import { schema } from '@hub/schema';
 import type { Context } from '@hub/schema/context';
 import { isPaginationArgumentError } from '@hub/schema/errors';
 import type { FastifyBaseLogger } from 'fastify';
+import { isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from '../database/database-unavailable.ts';
 import { endpointLandingPage } from './endpoint-landing-page.ts';
 import { introspectionForCaller } from './introspection-for-caller.ts';
 import { refuseUnservableOperations } from './refuse-unservable-operations.ts';
@@ -49,6 +50,13 @@ export function createApolloServer(
         formatted.message.startsWith(TOO_MANY_BAD_VARIABLES)
       ) {
         return { ...formatted, extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_ARGUMENT' } };
+      }
+      if (isDatabaseUnavailable(unwrapResolverError(error))) {
+        return {
+          message: SERVICE_UNAVAILABLE_MESSAGE,
+          path: formatted.path,
+          extensions: { code: 'SERVICE_UNAVAILABLE' },
+        };
       }
       if (development || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
       log.error({ err: unwrapResolverError(error), path: formatted.path }, 'unexpected error in a GraphQL operation');

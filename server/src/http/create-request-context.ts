@@ -2,6 +2,7 @@ import { type PrismaClient, Purpose } from '@hub/prisma';
 import type { Context, CurrentSnapshot, DatasetService, HubServices } from '@hub/schema/context';
 import type { FastifyRequest } from 'fastify';
 import { createDisclosureLog } from '../audit/disclosure-log.ts';
+import { isDatabaseUnavailable, serviceUnavailableError } from '../database/database-unavailable.ts';
 import { resolveViewer } from '../identity/resolve-viewer.ts';
 import { createAccessDecider } from '../permissions/create-access-decider.ts';
 import type { GrantCache } from '../permissions/grant-cache.ts';
@@ -35,7 +36,9 @@ export async function createRequestContext(
   shared: { prisma: PrismaClient; services: Omit<HubServices, 'datasets'>; grants: GrantCache | null },
   request: FastifyRequest,
 ): Promise<Context> {
-  const viewer = await resolveViewer(shared.prisma, request.headers.authorization);
+  const viewer = await resolveViewer(shared.prisma, request.headers.authorization).catch((error: unknown) => {
+    throw isDatabaseUnavailable(error) ? serviceUnavailableError() : error;
+  });
   const { purpose, declaredPurpose } = declaredPurposeOf(request);
   return {
     prisma: shared.prisma,
