@@ -18,7 +18,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'main',
-          include: ['tests/**/*.test.ts', 'server/src/**/*.test.ts', 'schema/src/**/*.test.ts', 'prisma/src/**/*.test.ts'],
+          include: [
+            'tests/**/*.test.ts',
+            'server/src/**/*.test.ts',
+            'schema/src/**/*.test.ts',
+            'prisma/src/**/*.test.ts',
+          ],
           exclude: ['tests/resilience/**', '**/node_modules/**'],
         },
       },
@@ -26,7 +31,12 @@ export default defineConfig({
         // Real hub processes under hostile input, load, crashes and outages (`pnpm test:resilience`); `pnpm test`
         // runs them after the main suite, never beside it, as they measure latencies and fill both cores.
         extends: true,
-        test: { name: 'resilience', include: ['tests/resilience/**/*.test.ts'], testTimeout: 240_000 },
+        test: {
+          name: 'resilience',
+          include: ['tests/resilience/**/*.test.ts'],
+          testTimeout: 240_000,
+          hookTimeout: 240_000,
+        },
       },
     ],
   },
