@@ -86,7 +86,11 @@ describe('two hub instances and two workers on one PostgreSQL', () => {
   });
 
   it('a run started on one instance is shared by both workers and completes, each household assessed once', async () => {
-    const workers = [startWorker(database.url, ['--poll-ms', '100']), startWorker(database.url, ['--poll-ms', '100'])];
+    const workers = [startWorker(database.url, ['--poll-ms', '50']), startWorker(database.url, ['--poll-ms', '50'])];
+    // Both polling before the run exists: neither finds it finished by the other and the instance already.
+    while (!workers.every((worker) => worker.output().includes('ready'))) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     const started = await postGraphql(
       hubs[0].url,
       {
