@@ -8,11 +8,36 @@ const graphqlEntry = createRequire(import.meta.resolve('./schema/package.json'))
 export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   test: {
-    include: ['tests/**/*.test.ts', 'server/src/**/*.test.ts', 'schema/src/**/*.test.ts', 'prisma/src/**/*.test.ts'],
     globalSetup: ['tests/setup/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Two cores: more parallel files than that only queue on the database and the CPU.
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'main',
+          include: [
+            'tests/**/*.test.ts',
+            'server/src/**/*.test.ts',
+            'schema/src/**/*.test.ts',
+            'prisma/src/**/*.test.ts',
+          ],
+          exclude: ['tests/resilience/**', '**/node_modules/**'],
+        },
+      },
+      {
+        // Real hub processes under hostile input, load, crashes and outages (`pnpm test:resilience`); `pnpm test`
+        // runs them after the main suite, never beside it, as they measure latencies and fill both cores.
+        extends: true,
+        test: {
+          name: 'resilience',
+          include: ['tests/resilience/**/*.test.ts'],
+          testTimeout: 240_000,
+          hookTimeout: 240_000,
+        },
+      },
+    ],
   },
 });

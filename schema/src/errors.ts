@@ -1,3 +1,4 @@
+import { PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
 
 /** The codes clients switch on; each error's `extensions.code` is one of them. */
@@ -44,7 +45,10 @@ export type BadUserInputReason =
   | 'SECRET_KEY_MISSING'
   | 'INVALID_CODE'
   | 'OUT_OF_RANGE'
-  | 'WEAK_PASSWORD';
+  | 'WEAK_PASSWORD'
+  | 'INVALID_ARGUMENT'
+  | 'NUL_CHARACTER'
+  | 'NO_SUBSCRIPTIONS';
 
 /** Why a change was refused although the input was well formed: the thing it acts on is not in a state for it. */
 export type ConflictReason = 'INVALID_TRANSITION' | 'SELF_APPROVAL' | 'STALE_VERSION' | 'CODE_TAKEN';
@@ -101,4 +105,12 @@ export function accountLockedError(lockedUntil: Date, now = new Date()): GraphQL
 
 export function accountDisabledError(): GraphQLError {
   return hubError('ACCOUNT_DISABLED', 'this account is disabled; ask an administrator to enable it');
+}
+
+/**
+ * Pothos' own refusals of what a caller sent: a malformed or foreign cursor, a negative `first`, `before` with
+ * `after`. Thrown as plain errors, they would pass for the hub's faults.
+ */
+export function isPaginationArgumentError(error: unknown): boolean {
+  return error instanceof PothosValidationError;
 }

@@ -1,6 +1,7 @@
 import type { PrismaClient, SharingAgreement } from '@hub/prisma';
 import type { SharingAgreementTerms } from '@hub/schema/context';
-import { conflictError } from '@hub/schema/errors';
+import { conflictError, notFoundError } from '@hub/schema/errors';
+import { isUuid } from '@hub/schema/uuid';
 import { checkSharingAgreementTerms } from './check-sharing-agreement-terms.ts';
 import { refusingTakenCode } from './code-taken.ts';
 import { invalidTransitionError } from './invalid-transition-error.ts';
@@ -17,6 +18,7 @@ export async function updateSharingAgreement(
   input: SharingAgreementTerms,
   expectedVersion: number,
 ): Promise<SharingAgreement> {
+  if (!isUuid(id)) throw notFoundError(`no sharing agreement has the id ${id}`);
   const { items, ...terms } = await checkSharingAgreementTerms(prisma, input, id);
   return refusingTakenCode(terms.code, () =>
     prisma.$transaction(async (tx) => {

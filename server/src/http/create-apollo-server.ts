@@ -1,4 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginSchemaReportingDisabled,
@@ -6,12 +7,17 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { schema } from '@hub/schema';
 import type { Context } from '@hub/schema/context';
+import { isPaginationArgumentError } from '@hub/schema/errors';
 import type { FastifyBaseLogger } from 'fastify';
+import { isDatabaseUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from '../database/database-unavailable.ts';
 import { endpointLandingPage } from './endpoint-landing-page.ts';
 import { graphqlLimitRules, limitCodeOf } from './graphql-limits.ts';
 import { type HttpLimits, isDevelopment } from './http-limits.ts';
 import { internalErrorRequestId } from './internal-error-request-id.ts';
 import { introspectionForCaller } from './introspection-for-caller.ts';
+import { refuseUnservableOperations } from './refuse-unservable-operations.ts';
+
+const TOO_MANY_BAD_VARIABLES = 'Too many errors processing variables';
 
 /**
  * Apollo with nothing that reaches out: a local landing page (Apollo's loads from a CDN), and no usage, schema or
@@ -41,13 +47,29 @@ export function createApolloServer(
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      refuseUnservableOperations(),
       introspectionForCaller(schema),
       internalErrorRequestId(),
       ...plugins,
     ],
     // An unexpected error may carry SQL or internals: the log keeps it (internal-error-request-id.ts), the caller
     // gets its code and the request id only.
-    formatError: (formatted) => {
+    formatError: (formatted, error) => {
+      // Both are the caller's input refused: Pothos' pagination checks, and graphql-js giving up on a variables
+      // object with more than 50 wrong values (the 50 come first, each a BAD_USER_INPUT already).
+      if (
+        isPaginationArgumentError(unwrapResolverError(error)) ||
+        formatted.message.startsWith(TOO_MANY_BAD_VARIABLES)
+      ) {
+        return { ...formatted, extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_ARGUMENT' } };
+      }
+      if (isDatabaseUnavailable(unwrapResolverError(error))) {
+        return {
+          message: SERVICE_UNAVAILABLE_MESSAGE,
+          path: formatted.path,
+          extensions: { code: 'SERVICE_UNAVAILABLE' },
+        };
+      }
       const limit = limitCodeOf(formatted);
       if (limit) {
         const { message, locations } = formatted;

@@ -2,6 +2,7 @@ import { type PrismaClient, Purpose } from '@hub/prisma';
 import type { Context, CurrentSnapshot, DatasetService, HubServices } from '@hub/schema/context';
 import type { FastifyRequest } from 'fastify';
 import { createDisclosureLog } from '../audit/disclosure-log.ts';
+import { isDatabaseUnavailable, serviceUnavailableError } from '../database/database-unavailable.ts';
 import { createAccessDecider } from '../permissions/create-access-decider.ts';
 import type { GrantCache } from '../permissions/grant-cache.ts';
 import { unrestrictedAccess } from '../permissions/unrestricted-access.ts';
@@ -35,7 +36,9 @@ export async function createRequestContext(
   shared: { prisma: PrismaClient; services: Omit<HubServices, 'datasets'>; grants: GrantCache | null },
   request: FastifyRequest,
 ): Promise<Context> {
-  const viewer = await viewerOfRequest(shared.prisma, request);
+  const viewer = await viewerOfRequest(shared.prisma, request).catch((error: unknown) => {
+    throw isDatabaseUnavailable(error) ? serviceUnavailableError() : error;
+  });
   const { purpose, declaredPurpose } = declaredPurposeOf(request);
   return {
     prisma: shared.prisma,

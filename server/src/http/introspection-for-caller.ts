@@ -45,6 +45,8 @@ export function introspectionForCaller(schema: GraphQLSchema): ApolloServerPlugi
     async requestDidStart() {
       return {
         async responseForOperation({ operation, document, request, contextValue: context }) {
+          // No operation (an unknown operationName, several operations without one): Apollo refuses it itself.
+          if (!operation) return null;
           const names = rootFieldNames((operation as OperationDefinitionNode).selectionSet);
           if (!names.some((name) => INTROSPECTION_FIELDS.has(name))) return null;
           const body = (singleResult: object) => ({
