@@ -6,6 +6,7 @@ import { createPrismaClient } from '@hub/prisma';
 import { seedDatabase } from '@hub/prisma/synthetic/seed-database';
 import { seedDemoAgreements } from '../../agreements/seed-demo-agreements.ts';
 import { provisionDatabase } from '../../database/provision-database.ts';
+import { buildPortalIfStale } from '../../http/build-portal-if-stale.ts';
 import { createHttpApp } from '../../http/create-http-app.ts';
 import { ensureAdministrator } from '../../identity/ensure-administrator.ts';
 import { createDepartmentSimulator } from '../../simulator/create-department-simulator.ts';
@@ -52,10 +53,8 @@ export async function startCommand(args: string[]): Promise<void> {
     throw error;
   }
 
-  const http = await createHttpApp({
-    databaseUrl: database.url,
-    portalDirectory: join(repositoryRoot, 'admin/placeholder'),
-  });
+  buildPortalIfStale();
+  const http = await createHttpApp({ databaseUrl: database.url });
   let url: string;
   try {
     url = await http.listen(Number(values.port), values.host);
