@@ -1,9 +1,12 @@
 import type {
   AccessLevel,
   ApiClient,
+  AreaType,
+  AssistanceStandard,
   Consent,
   Dataset,
   Department,
+  DepartmentKind,
   PrismaClient,
   Purpose,
   SharingAgreement,
@@ -256,8 +259,56 @@ export interface ComparisonService {
   cancelComparisonRun(runId: string): Promise<void>;
 }
 
+export interface NewDepartment {
+  code: string;
+  name: string;
+  kind: DepartmentKind;
+  regionCode: string;
+}
+
+/** What an update may change of a department; an absent field stays as it is. Its code and kind never change. */
+export interface DepartmentChanges {
+  name?: string | null;
+  regionCode?: string | null;
+}
+
+export interface DepartmentService {
+  /** CONFLICT `CODE_TAKEN` when another department has the code. */
+  createDepartment(input: NewDepartment): Promise<Department>;
+  updateDepartment(id: string, changes: DepartmentChanges): Promise<Department>;
+}
+
+/**
+ * A region's standard for one year and area type. Omitted thresholds keep their current value (a new standard
+ * takes the schema's defaults); multipliers are decimal strings ("1.5").
+ */
+export interface AssistanceStandardTerms {
+  regionCode: string;
+  year: number;
+  areaType: AreaType;
+  minimumLivingMonthlyFen: number;
+  lowIncomeMultiplier?: string | null;
+  extremePovertyMultiplier?: string | null;
+  emergencyAssistanceMultiplier?: string | null;
+  expenditureAssistanceMultiplier?: string | null;
+  individualAssistanceMultiplier?: string | null;
+  financialAssetMonths?: number | null;
+  maxHomes?: number | null;
+  /** null: no vehicle is exempt; omitted: stays as it is. */
+  exemptVehicleMaxValueFen?: bigint | null;
+  employmentCostDeductionFen?: number | null;
+  gracePeriodMonths?: number | null;
+}
+
+export interface AssistanceStandardService {
+  /** Creates or replaces the standard of its region, year and area type; BAD_USER_INPUT naming a field out of range. */
+  setAssistanceStandard(terms: AssistanceStandardTerms): Promise<AssistanceStandard>;
+}
+
 export interface HubServices {
   identity: IdentityService;
+  departments: DepartmentService;
+  standards: AssistanceStandardService;
   datasets: DatasetService;
   apiClients: ApiClientService;
   agreements: SharingAgreementService;

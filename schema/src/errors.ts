@@ -31,10 +31,12 @@ export type BadUserInputReason =
   | 'UNKNOWN_HOUSEHOLD'
   | 'HOUSEHOLDS_REQUIRED'
   | 'NO_ASSISTANCE_STANDARD'
-  | 'INVALID_CHUNK_SIZE';
+  | 'INVALID_CHUNK_SIZE'
+  | 'INVALID_CODE'
+  | 'OUT_OF_RANGE';
 
 /** Why a change was refused although the input was well formed: the thing it acts on is not in a state for it. */
-export type ConflictReason = 'INVALID_TRANSITION' | 'SELF_APPROVAL' | 'STALE_VERSION';
+export type ConflictReason = 'INVALID_TRANSITION' | 'SELF_APPROVAL' | 'STALE_VERSION' | 'CODE_TAKEN';
 
 function hubError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   // The code and reason come last: an extension can never pass for them.

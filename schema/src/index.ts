@@ -5,6 +5,7 @@ import './scalars/decimal.ts';
 import './scalars/fen.ts';
 import './regions/region.ts';
 import './departments/department.ts';
+import './departments/department-mutations.ts';
 import './datasets/dataset.ts';
 import './datasets/provenance.ts';
 import './datasets/dataset-description.ts';
@@ -25,6 +26,7 @@ import './households/household-facts.ts';
 import './households/assistance-case.ts';
 import './households/application.ts';
 import './persons/person.ts';
+import './persons/person-search.ts';
 import './persons/person-facts.ts';
 import './persons/death.ts';
 import './records/hukou-record.ts';
@@ -50,6 +52,8 @@ import './comparisons/comparison-run.ts';
 import './comparisons/assessment-flag.ts';
 import './comparisons/household-assessment.ts';
 import './comparisons/comparison-run-diff.ts';
+import './standards/assistance-standard.ts';
+import './standards/set-assistance-standard.ts';
 
 import { enforceDisclosure } from './disclosure/enforce-disclosure.ts';
 

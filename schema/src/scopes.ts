@@ -17,6 +17,9 @@ export type HubScopeLoaders = Omit<HubAuthScopes, 'can'> & { can: (permission: P
 
 export type Permission =
   | 'apiClients:manage'
+  | 'departments:manage'
+  | 'standards:manage'
+  | 'standards:read'
   | 'agreements:manage'
   | 'agreements:read'
   | 'consents:record'
@@ -27,6 +30,9 @@ export type Permission =
 // Which user roles hold each permission; API clients hold none of these. Anything not listed is denied.
 const PERMISSIONS: Record<Permission, readonly UserRole[]> = {
   'apiClients:manage': ['ADMIN'],
+  'departments:manage': ['ADMIN'],
+  'standards:manage': ['ADMIN'],
+  'standards:read': ['ADMIN', 'VERIFICATION_OFFICER'],
   'agreements:manage': ['ADMIN'],
   'agreements:read': ['ADMIN', 'VERIFICATION_OFFICER', 'AUDITOR'],
   'consents:record': ['ADMIN', 'VERIFICATION_OFFICER'],

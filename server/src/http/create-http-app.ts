@@ -11,9 +11,11 @@ import { type AuditWriter, createAuditWriter } from '../audit/create-audit-write
 import { verifyAuditChain } from '../audit/verify-audit-chain.ts';
 import { createComparisonService } from '../comparisons/create-comparison-service.ts';
 import { createConsentService } from '../consents/create-consent-service.ts';
+import { createDepartmentService } from '../departments/create-department-service.ts';
 import { createApiClientService } from '../identity/create-api-client-service.ts';
 import { createIdentityService } from '../identity/create-identity-service.ts';
 import { createGrantCache, type GrantCache } from '../permissions/grant-cache.ts';
+import { createAssistanceStandardService } from '../standards/create-assistance-standard-service.ts';
 import { auditRequestsPlugin } from './audit-requests-plugin.ts';
 import { auditRouteRequests } from './audit-route-requests.ts';
 import { comparisonExportRoutes } from './comparison-export-routes.ts';
@@ -65,6 +67,8 @@ export async function createHttpApp(options: {
   const comparisons = createComparisonService(options.databaseUrl);
   const services = {
     identity: createIdentityService(prisma),
+    departments: createDepartmentService(prisma),
+    standards: createAssistanceStandardService(prisma),
     apiClients: createApiClientService(prisma),
     agreements: createSharingAgreementService(prisma),
     consents: createConsentService(prisma),

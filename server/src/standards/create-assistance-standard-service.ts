@@ -1,0 +1,7 @@
+import type { PrismaClient } from '@hub/prisma';
+import type { AssistanceStandardService } from '@hub/schema/context';
+import { setAssistanceStandard } from './set-assistance-standard.ts';
+
+export function createAssistanceStandardService(prisma: PrismaClient): AssistanceStandardService {
+  return { setAssistanceStandard: (terms) => setAssistanceStandard(prisma, terms) };
+}
