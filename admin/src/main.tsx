@@ -9,3 +9,5 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+import { dataProvider as debugProvider } from './dataProvider/index.ts';
+(window as unknown as Record<string, unknown>).hubDebug = debugProvider;

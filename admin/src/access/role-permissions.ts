@@ -41,8 +41,11 @@ export function roleMayAccess(role: UserRole | undefined, resource: string, acti
   return RESOURCES_BY_ROLE[role]?.[resource]?.includes(action) ?? false;
 }
 
+// Opened from inside another screen (a department's clients, a run's results), never from the menu.
+const NESTED_RESOURCES = new Set(['dashboard', 'ApiClient', 'HouseholdAssessment']);
+
 /** The resources whose menu entry a role sees, in menu order. */
 export function menuResourcesFor(role: UserRole | undefined): string[] {
   if (!role) return [];
-  return Object.keys(RESOURCES_BY_ROLE[role]).filter((resource) => resource !== 'dashboard');
+  return Object.keys(RESOURCES_BY_ROLE[role]).filter((resource) => !NESTED_RESOURCES.has(resource));
 }

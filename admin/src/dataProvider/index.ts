@@ -27,7 +27,7 @@ export interface HubDataProvider extends DataProvider {
 function createHubApolloClient() {
   return new ApolloClient({
     link: new HttpLink({ uri: '/graphql', fetch: hubFetch }),
-    cache: new InMemoryCache({ addTypename: false }),
+    cache: new InMemoryCache(),
     defaultOptions: { query: { fetchPolicy: 'no-cache', errorPolicy: 'all' } },
   });
 }

@@ -1,6 +1,9 @@
-import raChinese from '@haxqer/ra-language-chinese';
+import raChineseModule from '@haxqer/ra-language-chinese';
 import raEnglish from 'ra-language-english';
 import { mergeMessages } from './merge-messages.ts';
+
+// A CommonJS package whose `exports.default` some bundlers hand over as the default import, others inside it.
+const raChinese = (raChineseModule as { default?: object }).default ?? raChineseModule;
 
 // @haxqer/ra-language-chinese is written for react-admin 4: these are the keys react-admin 5 added since.
 const raFiveAdditions = {

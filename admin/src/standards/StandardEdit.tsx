@@ -21,7 +21,11 @@ const StandardForm = ({ fixedKey }: { fixedKey?: boolean }) => (
 );
 
 export const StandardEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="list">
+  <Edit
+    mutationMode="pessimistic"
+    redirect="list"
+    queryOptions={{ select: (standard) => ({ ...standard, regionCode: standard.region?.code }) }}
+  >
     <StandardForm fixedKey />
   </Edit>
 );

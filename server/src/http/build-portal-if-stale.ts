@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const adminDirectory = join(import.meta.dirname, '../../../admin');
 // What the build is made from: a change to any of these makes admin/dist stale.
@@ -32,7 +32,7 @@ export function buildPortalIfStale(log: (line: string) => void = console.log): v
   if (!portalBuildIsStale()) return;
   let vite: string;
   try {
-    vite = createRequire(join(adminDirectory, 'package.json')).resolve('vite/bin/vite.js');
+    vite = join(dirname(createRequire(join(adminDirectory, 'package.json')).resolve('vite/package.json')), 'bin/vite.js');
   } catch {
     log('the portal is not built and its dependencies are not installed: serving the API only');
     return;

@@ -2,14 +2,14 @@ import { gql } from '@apollo/client';
 import type { ResourceOperations } from '../hub-operation.ts';
 import { arrayList, single } from '../list-operations.ts';
 
-const STANDARD = `id regionCode region { code name } year areaType minimumLivingMonthlyFen lowIncomeMultiplier
+const STANDARD = `id region { code name } year areaType minimumLivingMonthlyFen lowIncomeMultiplier
   financialAssetMonths exemptVehicleMaxValueFen gracePeriodMonths`;
 
 const numberOrNull = (value: unknown) => (value === '' || value === undefined || value === null ? null : Number(value));
 
 // biome-ignore lint/suspicious/noExplicitAny: a react-admin form's values
 const standardInput = (data: any) => ({
-  regionCode: data.regionCode,
+  regionCode: data.regionCode ?? data.region?.code,
   year: Number(data.year),
   areaType: data.areaType,
   minimumLivingMonthlyFen: Number(data.minimumLivingMonthlyFen),
