@@ -8,7 +8,13 @@ const graphqlEntry = createRequire(import.meta.resolve('./schema/package.json'))
 export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   test: {
-    include: ['tests/**/*.test.ts', 'server/src/**/*.test.ts', 'schema/src/**/*.test.ts', 'prisma/src/**/*.test.ts'],
+    include: [
+      'tests/**/*.test.ts',
+      'server/src/**/*.test.ts',
+      'schema/src/**/*.test.ts',
+      'prisma/src/**/*.test.ts',
+      'admin/src/**/*.test.{ts,tsx}',
+    ],
     globalSetup: ['tests/setup/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -27,13 +27,21 @@ export const App = () => (
     requireAuth
     disableTelemetry
   >
-    <Resource name="SharingAgreement" {...agreements} />
+    <Resource name="SharingAgreement" {...agreements} recordRepresentation="code" />
     <Resource name="Department" {...departments} recordRepresentation="name" />
     <Resource name="Consent" {...consents} />
     <Resource name="Person" {...persons} recordRepresentation="idNumber" />
     <Resource name="Household" {...households} recordRepresentation="address" />
-    <Resource name="ComparisonRun" {...comparisons} />
-    <Resource name="AssistanceStandard" {...standards} />
+    <Resource
+      name="ComparisonRun"
+      {...comparisons}
+      recordRepresentation={(run) => `${run.region?.name ?? ''} ${run.asOf}`}
+    />
+    <Resource
+      name="AssistanceStandard"
+      {...standards}
+      recordRepresentation={(s) => `${s.region?.name ?? ''} ${s.year}`}
+    />
     <Resource name="AuditEntry" {...audit} />
     <Resource name="DatasetSnapshot" {...snapshots} />
     <Resource name="ApiClient" />

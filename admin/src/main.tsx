@@ -9,5 +9,3 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
-import { dataProvider as debugProvider } from './dataProvider/index.ts';
-(window as unknown as Record<string, unknown>).hubDebug = debugProvider;

@@ -45,7 +45,11 @@ describe.runIf(chromiumAvailable())('the portal, in a real browser against the r
     const second = await createUser(prisma, { role: 'ADMIN', departmentId: centre.id, username: 'approver' });
     approver = { username: 'approver', password: second.password };
     const housing = await prisma.department.findUniqueOrThrow({ where: { code: 'HOUSING_640100' } });
-    const client = await createApiClient(prisma, { departmentId: housing.id, name: '住建局保障房审核系统' }, second.user.id);
+    const client = await createApiClient(
+      prisma,
+      { departmentId: housing.id, name: '住建局保障房审核系统' },
+      second.user.id,
+    );
     housingClient = { clientId: client.apiClient.clientId, clientSecret: client.clientSecret };
     hub = await startTestApp(database.url);
     const token = await hub.logIn('admin', ADMIN_PASSWORD);
@@ -69,14 +73,25 @@ describe.runIf(chromiumAvailable())('the portal, in a real browser against the r
     const tokenAnswer = await fetch(`${hub.url}/oauth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: housingClient.clientId, client_secret: housingClient.clientSecret }),
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: housingClient.clientId,
+        client_secret: housingClient.clientSecret,
+      }),
     });
     expect(tokenAnswer.status).toBe(200);
     const { access_token: accessToken } = (await tokenAnswer.json()) as { access_token: string };
     const answer = await fetch(`${hub.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}`, 'x-hub-purpose': 'HOUSING_SUBSIDY' },
-      body: JSON.stringify({ query: 'query ($id: String!) { person(idNumber: $id) { hukou { hukouNumber status } } }', variables: { id: subjectIdNumber } }),
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${accessToken}`,
+        'x-hub-purpose': 'HOUSING_SUBSIDY',
+      },
+      body: JSON.stringify({
+        query: 'query ($id: String!) { person(idNumber: $id) { hukou { hukouNumber status } } }',
+        variables: { id: subjectIdNumber },
+      }),
     });
     return (await answer.json()) as {
       data: { person: { hukou: { hukouNumber: string }[] | null } | null };
@@ -161,16 +176,20 @@ describe.runIf(chromiumAvailable())('the portal, in a real browser against the r
 
     await page.getByRole('tab', { name: '比对结果' }).click();
     await page.getByLabel('疑点').first().click();
-    await page.getByRole('option', { name: '金融资产超限' }).click();
+    await page.getByRole('option', { name: '收入超标' }).click();
     const firstRow = page.locator('tbody tr').first();
-    await firstRow.getByText('金融资产超限').waitFor();
+    await firstRow.getByText('收入超标').waitFor();
     await firstRow.click();
     const detail = page.getByTestId('assessment-detail');
-    await detail.getByText('银行存款').first().waitFor();
+    await detail.getByText('事实').first().waitFor();
+    await expect(detail.getByText('收入超标').count()).resolves.toBeGreaterThan(0);
     await screenshot(page, '08-household-evidence');
     await detail.getByRole('button', { name: '核对报告' }).click();
     const report = page.frameLocator('[data-testid="report-frame"]');
-    await report.getByText(/核对报告/).first().waitFor();
+    await report
+      .getByText(/核对报告/)
+      .first()
+      .waitFor();
     await screenshot(page, '09-household-report');
     await page.getByRole('button', { name: '关闭' }).click();
   });
@@ -178,7 +197,10 @@ describe.runIf(chromiumAvailable())('the portal, in a real browser against the r
   it('finds those accesses in the audit log, and verifies the chain', async () => {
     await page.goto(`${hub.url}/#/AuditEntry`);
     await page.getByLabel('身份').fill('admin');
-    await page.getByText(/verification report of run/).first().waitFor();
+    await page
+      .getByText(/verification report of run/)
+      .first()
+      .waitFor();
     await page.getByLabel('身份').fill('');
     await page.getByLabel('查询对象（谁查看过此人）').fill(subjectIdNumber);
     await page.getByText('PersonVerification').first().waitFor();

@@ -42,13 +42,14 @@ export function RunSummaryCharts() {
       <Grid size={{ xs: 12, md: 5 }}>
         <Card variant="outlined">
           <CardHeader title={translate('hub.runs.by_classification')} titleTypographyProps={{ variant: 'subtitle1' }} />
-          <CardContent sx={{ height: 260 }}>
+          <CardContent sx={{ height: 300 }}>
             {classes.length === 0 ? (
               <Typography color="text.secondary">{translate('hub.runs.no_results_yet')}</Typography>
             ) : (
               <ResponsiveContainer>
                 <PieChart>
                   <Pie
+                    isAnimationActive={false}
                     data={classes}
                     dataKey="households"
                     nameKey="name"
@@ -69,7 +70,7 @@ export function RunSummaryCharts() {
       <Grid size={{ xs: 12, md: 7 }}>
         <Card variant="outlined">
           <CardHeader title={translate('hub.runs.by_flag')} titleTypographyProps={{ variant: 'subtitle1' }} />
-          <CardContent sx={{ height: 260 }}>
+          <CardContent sx={{ height: 300 }}>
             {flags.length === 0 ? (
               <Typography color="text.secondary">{translate('hub.runs.no_flags')}</Typography>
             ) : (
@@ -78,9 +79,14 @@ export function RunSummaryCharts() {
                   <BarChart data={flags} layout="vertical" margin={{ left: 40 }}>
                     <CartesianGrid strokeDasharray="3 3" />
                     <XAxis type="number" allowDecimals={false} />
-                    <YAxis type="category" dataKey="name" width={160} />
+                    <YAxis type="category" dataKey="name" width={170} interval={0} />
                     <Tooltip />
-                    <Bar dataKey="households" fill="#ed6c02" name={translate('hub.runs.households')} />
+                    <Bar
+                      isAnimationActive={false}
+                      dataKey="households"
+                      fill="#ed6c02"
+                      name={translate('hub.runs.households')}
+                    />
                   </BarChart>
                 </ResponsiveContainer>
               </Box>

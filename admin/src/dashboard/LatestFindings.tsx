@@ -37,9 +37,14 @@ export function LatestFindings() {
             <BarChart data={chart} layout="vertical" margin={{ left: 30 }}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis type="number" allowDecimals={false} />
-              <YAxis type="category" dataKey="name" width={150} />
+              <YAxis type="category" dataKey="name" width={170} interval={0} />
               <Tooltip />
-              <Bar dataKey="households" name={translate('hub.runs.households')} fill="#ed6c02" />
+              <Bar
+                isAnimationActive={false}
+                dataKey="households"
+                name={translate('hub.runs.households')}
+                fill="#ed6c02"
+              />
             </BarChart>
           </ResponsiveContainer>
         </div>

@@ -29,6 +29,7 @@ export function QueryVolumeChart() {
               {departments.map((department, index) => (
                 <Area
                   key={department}
+                  isAnimationActive={false}
                   type="monotone"
                   dataKey={department}
                   stackId="1"

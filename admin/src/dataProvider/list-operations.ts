@@ -44,9 +44,11 @@ export function relayList(options: {
         options.cursors.remember(key, page, connection.pageInfo.endCursor);
         const data = connection.edges.map((edge: { node: Node }) => (options.toRecord ?? ((n) => n))(edge.node));
         const pageInfo = { hasNextPage: connection.pageInfo.hasNextPage, hasPreviousPage: page > 1 };
-        return typeof connection.totalCount === 'number'
-          ? { data, total: connection.totalCount, pageInfo }
-          : { data, pageInfo };
+        if (typeof connection.totalCount === 'number') return { data, total: connection.totalCount, pageInfo };
+        // Without a count, the last page tells the total; before it, react-admin pages on hasNextPage.
+        return pageInfo.hasNextPage
+          ? { data, pageInfo }
+          : { data, total: (page - 1) * perPage + data.length, pageInfo };
       },
     };
   };

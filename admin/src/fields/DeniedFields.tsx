@@ -1,11 +1,11 @@
 import LockIcon from '@mui/icons-material/Lock';
-import { Alert, AlertTitle, List, ListItem, ListItemIcon, ListItemText } from '@mui/material';
+import { Alert, AlertTitle, Chip, Stack } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { DeniedField } from '../dataProvider/hub-operation.ts';
 
 /**
  * The fields the hub withheld, each with the data item that the caller's agreements or the subject's consent do
- * not cover: a denial is an answer, not a failure.
+ * not cover: a denial is an answer, not a failure. Each branch shows its own reason in full.
  */
 export function DeniedFields({ denied }: { denied: DeniedField[] | undefined }) {
   const translate = useTranslate();
@@ -14,19 +14,17 @@ export function DeniedFields({ denied }: { denied: DeniedField[] | undefined }) 
     <Alert severity="warning" icon={<LockIcon />} sx={{ my: 2 }} data-testid="denied-fields">
       <AlertTitle>{translate('hub.denied.title', { smart_count: denied.length })}</AlertTitle>
       {translate('hub.denied.explanation')}
-      <List dense>
+      <Stack direction="row" sx={{ mt: 1, flexWrap: 'wrap', gap: 1 }}>
         {denied.map((field) => (
-          <ListItem key={`${field.path}-${field.dataItem}`}>
-            <ListItemIcon sx={{ minWidth: 32 }}>
-              <LockIcon fontSize="small" />
-            </ListItemIcon>
-            <ListItemText
-              primary={`${field.dataItem ?? field.path} — ${translate(`hub.denied.reason.${field.reason ?? 'FORBIDDEN'}`, { _: field.reason ?? '' })}`}
-              secondary={`${field.path}: ${field.message}`}
-            />
-          </ListItem>
+          <Chip
+            key={`${field.path}-${field.dataItem}`}
+            size="small"
+            icon={<LockIcon />}
+            title={field.message}
+            label={`${field.dataItem ?? field.path} · ${translate(`hub.denied.reason.${field.reason ?? 'FORBIDDEN'}`, { _: field.reason ?? '' })}`}
+          />
         ))}
-      </List>
+      </Stack>
     </Alert>
   );
 }

@@ -6,7 +6,7 @@ type Tone = 'default' | 'success' | 'warning' | 'error' | 'info';
 
 /** An enum value shown in the reader's language, as a chip when it has a tone (a status, a decision). */
 export function EnumField(props: FieldProps & { enum: EnumName; tones?: Record<string, Tone>; chip?: boolean }) {
-  const record = useRecordContext();
+  const record = useRecordContext(props);
   const translate = useTranslate();
   const value = props.source ? (record?.[props.source] as string | string[] | null | undefined) : undefined;
   if (value === null || value === undefined) return <span>—</span>;

@@ -164,7 +164,14 @@ export const hubEnglish = {
       title: 'One field was withheld |||| %{smart_count} fields were withheld',
       explanation:
         'The hub answered only what your department’s agreements and the subject’s consents allow for the declared purpose. Each withheld field names its data item:',
-      branch: 'Withheld: your agreements do not cover %{item} for this purpose',
+      branch: {
+        NO_AGREEMENT: 'Withheld: no active agreement gives your department %{item} for this purpose',
+        CONSENT_REQUIRED:
+          'Withheld: %{item} needs the subject’s consent for this purpose and your department; none is recorded',
+        QUOTA_EXCEEDED: 'Withheld: the daily quota of the agreements granting %{item} is used up (renews at midnight)',
+        INSUFFICIENT_ACCESS_LEVEL: 'Withheld: your agreements grant %{item} at a lower level than this field needs',
+        FORBIDDEN: 'Withheld: your department may not see %{item}',
+      },
       withheld: 'Withheld',
       reason: {
         NO_AGREEMENT: 'no active agreement',

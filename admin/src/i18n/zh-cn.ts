@@ -9,7 +9,13 @@ const raChinese = (raChineseModule as { default?: object }).default ?? raChinese
 const raFiveAdditions = {
   ra: {
     action: { reset: '重置', search_columns: '搜索列', select_all_button: '全选' },
-    page: { access_denied: '无权访问', authentication_error: '认证失败', dashboard: '工作台' },
+    page: {
+      access_denied: '无权访问',
+      authentication_error: '认证失败',
+      dashboard: '工作台',
+      show: '%{name} %{recordRepresentation}',
+      edit: '%{name} %{recordRepresentation}',
+    },
     message: {
       access_denied: '您没有权限访问此页面',
       authentication_error: '认证服务器返回错误，无法验证您的凭证。',
@@ -173,7 +179,13 @@ const hubChinese = {
     denied: {
       title: '有 %{smart_count} 项内容未予提供',
       explanation: '平台只提供本部门共享协议和当事人授权在所选查询用途下允许的内容。每项未提供的内容均注明其数据项：',
-      branch: '未提供：本部门的协议在此用途下不包含 %{item}',
+      branch: {
+        NO_AGREEMENT: '未提供：本部门在此用途下没有包含 %{item} 的生效协议',
+        CONSENT_REQUIRED: '未提供：%{item} 需要当事人对此用途和本部门的有效授权，目前没有登记',
+        QUOTA_EXCEEDED: '未提供：授予 %{item} 的协议今日查询配额已用完（0 点后恢复）',
+        INSUFFICIENT_ACCESS_LEVEL: '未提供：本部门协议授予 %{item} 的级别低于此字段所需',
+        FORBIDDEN: '未提供：本部门无权查看 %{item}',
+      },
       withheld: '未提供',
       reason: {
         NO_AGREEMENT: '无生效协议',

@@ -64,7 +64,9 @@ export function BranchCard(props: {
       <CardContent sx={{ pt: 0 }}>
         {props.denied ? (
           <Alert severity="warning" icon={<LockIcon />} data-testid={`denied-${props.branch}`}>
-            {translate('hub.denied.branch', { item: props.denied.dataItem ?? props.denied.path })}
+            {translate(`hub.denied.branch.${props.denied.reason ?? 'FORBIDDEN'}`, {
+              item: props.denied.dataItem ?? props.denied.path,
+            })}
             <Typography variant="caption" component="div" color="text.secondary">
               {props.denied.message}
             </Typography>
@@ -78,10 +80,12 @@ export function BranchCard(props: {
             <TableHead>
               <TableRow>
                 {props.columns.map((column) => (
-                  <TableCell key={column}>{translate(`hub.columns.${column}`, { _: column })}</TableCell>
+                  <TableCell key={column} sx={{ whiteSpace: 'nowrap' }}>
+                    {translate(`hub.columns.${column}`, { _: column })}
+                  </TableCell>
                 ))}
-                <TableCell>{translate('hub.provenance.source')}</TableCell>
-                <TableCell>{translate('hub.provenance.as_of')}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('hub.provenance.source')}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('hub.provenance.as_of')}</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>

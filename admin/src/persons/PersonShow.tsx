@@ -40,8 +40,9 @@ function Branches() {
         />
       ) : null}
       <Grid container spacing={2}>
+        {/* A branch with records takes the whole width its table needs; a withheld or empty one, half. */}
         {PERSON_BRANCHES.map(({ branch, columns }) => (
-          <Grid key={branch} size={{ xs: 12, lg: 6 }}>
+          <Grid key={branch} size={{ xs: 12, lg: person[branch]?.length ? 12 : 6 }}>
             <BranchCard
               branch={branch}
               columns={columns}

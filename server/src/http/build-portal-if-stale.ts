@@ -8,6 +8,7 @@ const adminDirectory = join(import.meta.dirname, '../../../admin');
 const SOURCES = ['src', 'index.html', 'vite.config.ts', 'package.json'];
 
 function newestChange(path: string): number {
+  if (/\.test\.tsx?$/.test(path)) return 0; // tests are not part of the build
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
   return readdirSync(path).reduce((newest, name) => Math.max(newest, newestChange(join(path, name))), stat.mtimeMs);
@@ -32,7 +33,10 @@ export function buildPortalIfStale(log: (line: string) => void = console.log): v
   if (!portalBuildIsStale()) return;
   let vite: string;
   try {
-    vite = join(dirname(createRequire(join(adminDirectory, 'package.json')).resolve('vite/package.json')), 'bin/vite.js');
+    vite = join(
+      dirname(createRequire(join(adminDirectory, 'package.json')).resolve('vite/package.json')),
+      'bin/vite.js',
+    );
   } catch {
     log('the portal is not built and its dependencies are not installed: serving the API only');
     return;
