@@ -117,9 +117,19 @@ export type LogInOutcome =
   | { kind: 'ACCOUNT_LOCKED'; lockedUntil: Date }
   | { kind: 'ACCOUNT_DISABLED' };
 
+export interface NewUser {
+  username: string;
+  displayName: string;
+  password: string;
+  role: UserRole;
+  departmentId: string;
+}
+
 export interface IdentityService {
   logIn(credentials: { username: string; password: string }): Promise<LogInOutcome>;
   logOut(sessionId: string): Promise<void>;
+  /** BAD_USER_INPUT `WEAK_PASSWORD` for a password the policy refuses; CONFLICT `CODE_TAKEN` for a taken username. */
+  createUser(input: NewUser): Promise<User>;
 }
 
 /** A CURRENT dataset snapshot with the department that delivered it: the provenance of every record it holds. */
@@ -179,6 +189,8 @@ export interface SharingAgreementService {
   suspendSharingAgreement(id: string, reason: string): Promise<SharingAgreement>;
   resumeSharingAgreement(id: string): Promise<SharingAgreement>;
   revokeSharingAgreement(id: string, reason: string): Promise<SharingAgreement>;
+  /** Only a DRAFT, only by its author: CONFLICT `INVALID_TRANSITION` otherwise, FORBIDDEN for anyone else. */
+  deleteSharingAgreement(id: string, authorId: string): Promise<SharingAgreement>;
 }
 
 export interface RecordConsentInput {
@@ -213,8 +225,21 @@ export type AuditChainStatus =
       detail: string;
     };
 
+/** One department's requests on one service day, as the audit trail records them. */
+export interface QueryVolume {
+  /** A service day (China Standard Time) as a UTC-midnight Date. */
+  day: Date;
+  departmentId: string;
+  /** Requests that disclosed something or asked about nobody. */
+  allowed: number;
+  /** Requests whose every entry was a refusal. */
+  denied: number;
+}
+
 export interface AuditService {
   verifyChain(): Promise<AuditChainStatus>;
+  /** Requests per service day and department, from the first day given (YYYY-MM-DD) through today. */
+  queryVolume(firstDay: string): Promise<QueryVolume[]>;
 }
 
 export type ComparisonKindName = 'APPLICATION' | 'PERIODIC_REVIEW' | 'DEATH_CHECK' | 'STAFF_RELATIVES';
@@ -257,6 +282,8 @@ export interface ComparisonService {
   diffComparisonRuns(runId: string): Promise<ComparisonRunDiff>;
   /** No further chunk is claimed; CONFLICT INVALID_TRANSITION unless the run is pending or running. */
   cancelComparisonRun(runId: string): Promise<void>;
+  /** Households per flag over the latest COMPLETED run of each kind and region, of the regions given or all. */
+  countLatestFindings(regionCodes: ReadonlySet<string> | 'ALL'): Promise<ComparisonRunSummary['flags']>;
 }
 
 export interface NewDepartment {

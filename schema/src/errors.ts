@@ -33,7 +33,8 @@ export type BadUserInputReason =
   | 'NO_ASSISTANCE_STANDARD'
   | 'INVALID_CHUNK_SIZE'
   | 'INVALID_CODE'
-  | 'OUT_OF_RANGE';
+  | 'OUT_OF_RANGE'
+  | 'WEAK_PASSWORD';
 
 /** Why a change was refused although the input was well formed: the thing it acts on is not in a state for it. */
 export type ConflictReason = 'INVALID_TRANSITION' | 'SELF_APPROVAL' | 'STALE_VERSION' | 'CODE_TAKEN';

@@ -18,6 +18,7 @@ export type HubScopeLoaders = Omit<HubAuthScopes, 'can'> & { can: (permission: P
 export type Permission =
   | 'apiClients:manage'
   | 'departments:manage'
+  | 'users:manage'
   | 'standards:manage'
   | 'standards:read'
   | 'agreements:manage'
@@ -31,6 +32,7 @@ export type Permission =
 const PERMISSIONS: Record<Permission, readonly UserRole[]> = {
   'apiClients:manage': ['ADMIN'],
   'departments:manage': ['ADMIN'],
+  'users:manage': ['ADMIN'],
   'standards:manage': ['ADMIN'],
   'standards:read': ['ADMIN', 'VERIFICATION_OFFICER'],
   'agreements:manage': ['ADMIN'],

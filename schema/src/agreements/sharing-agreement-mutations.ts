@@ -1,6 +1,7 @@
 import type { PrismaClient, SharingAgreement } from '@hub/prisma';
 import { builder } from '../builder.ts';
 import { viewerUserId } from '../scopes.ts';
+import { isUuid } from '../uuid.ts';
 import {
   CreateSharingAgreementInput,
   sharingAgreementTerms,
@@ -46,6 +47,25 @@ builder.mutationField('updateSharingAgreement', (t) =>
           args.expectedVersion,
         ),
       ),
+  }),
+);
+
+builder.mutationField('deleteSharingAgreement', (t) =>
+  t.prismaField({
+    type: 'SharingAgreement',
+    description:
+      'Deletes a DRAFT of yours and answers with it as it was. Anything else is CONFLICT `INVALID_TRANSITION` ' +
+      '(revoke an agreement once submitted); another author’s draft is FORBIDDEN.',
+    authScopes: { can: 'agreements:manage' },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (query, _root, args, context) => {
+      const id = String(args.id);
+      // The answer is read first: afterwards there is nothing to read it from.
+      const before = isUuid(id) ? await context.prisma.sharingAgreement.findUnique({ ...query, where: { id } }) : null;
+      await context.services.agreements.deleteSharingAgreement(id, viewerUserId(context));
+      if (!before) throw new Error(`sharing agreement ${id} was deleted before it could be read`);
+      return before;
+    },
   }),
 );
 

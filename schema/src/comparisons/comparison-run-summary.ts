@@ -15,7 +15,7 @@ const ClassificationCount = builder.objectRef<ClassCount>('ClassificationCount')
   }),
 });
 
-const FlagCount = builder.objectRef<FlagCount>('FlagCount').implement({
+export const FlagCount = builder.objectRef<FlagCount>('FlagCount').implement({
   fields: (t) => ({
     flag: t.exposeString('flag'),
     households: t.exposeInt('households'),

@@ -2,6 +2,7 @@ import type { PrismaClient } from '@hub/prisma';
 import type { SharingAgreementService } from '@hub/schema/context';
 import { approveSharingAgreement } from './approve-sharing-agreement.ts';
 import { createSharingAgreement } from './create-sharing-agreement.ts';
+import { deleteSharingAgreement } from './delete-sharing-agreement.ts';
 import { resumeSharingAgreement } from './resume-sharing-agreement.ts';
 import { returnSharingAgreement } from './return-sharing-agreement.ts';
 import { revokeSharingAgreement } from './revoke-sharing-agreement.ts';
@@ -19,5 +20,6 @@ export function createSharingAgreementService(prisma: PrismaClient): SharingAgre
     suspendSharingAgreement: (id, reason) => suspendSharingAgreement(prisma, id, reason),
     resumeSharingAgreement: (id) => resumeSharingAgreement(prisma, id),
     revokeSharingAgreement: (id, reason) => revokeSharingAgreement(prisma, id, reason),
+    deleteSharingAgreement: (id, authorId) => deleteSharingAgreement(prisma, id, authorId),
   };
 }

@@ -1,6 +1,7 @@
 import type { ComparisonService } from '@hub/schema/context';
 import pg from 'pg';
 import { cancelComparisonRun } from './cancel-comparison-run.ts';
+import { countLatestFindings } from './count-latest-findings.ts';
 import { diffComparisonRuns } from './diff-comparison-runs.ts';
 import { runComparison } from './run-comparison.ts';
 import { startComparisonRun } from './start-comparison-run.ts';
@@ -33,6 +34,7 @@ export function createComparisonService(databaseUrl: string): ComparisonServiceH
     summarizeComparisonRun: (runId) => summarizeComparisonRun(pool, runId),
     diffComparisonRuns: (runId) => diffComparisonRuns(pool, runId),
     cancelComparisonRun: (runId) => cancelComparisonRun(pool, runId),
+    countLatestFindings: (regionCodes) => countLatestFindings(pool, regionCodes),
   };
   return {
     service,

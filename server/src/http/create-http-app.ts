@@ -7,6 +7,7 @@ import type { AuditService, HubServices } from '@hub/schema/context';
 import Fastify, { type FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { createSharingAgreementService } from '../agreements/create-sharing-agreement-service.ts';
+import { countQueryVolume } from '../audit/count-query-volume.ts';
 import { type AuditWriter, createAuditWriter } from '../audit/create-audit-writer.ts';
 import { verifyAuditChain } from '../audit/verify-audit-chain.ts';
 import { createComparisonService } from '../comparisons/create-comparison-service.ts';
@@ -63,7 +64,13 @@ export async function createHttpApp(options: {
   // Rejects reports stream from here; each upload opens a connection of its own (its staging table is temporary).
   const deliveryPool = new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
   deliveryPool.on('error', () => {});
-  const audit: AuditService = { verifyChain: () => verifyAuditChain(verificationPool) };
+  // The dashboard's counts have a connection of their own: a long verification never holds them up.
+  const statisticsPool = new pg.Pool({ connectionString: options.databaseUrl, max: 1 });
+  statisticsPool.on('error', () => {});
+  const audit: AuditService = {
+    verifyChain: () => verifyAuditChain(verificationPool),
+    queryVolume: (firstDay) => countQueryVolume(statisticsPool, firstDay),
+  };
   const comparisons = createComparisonService(options.databaseUrl);
   const services = {
     identity: createIdentityService(prisma),
@@ -103,6 +110,7 @@ export async function createHttpApp(options: {
       readiness.close(),
       auditWriter?.close(),
       verificationPool.end(),
+      statisticsPool.end(),
       deliveryPool.end(),
       comparisons.close(),
     ]);

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@hub/prisma';
 import type { IdentityService } from '@hub/schema/context';
+import { createUser } from './create-user.ts';
 import { logIn } from './log-in.ts';
 import { revokeSession } from './revoke-session.ts';
 
@@ -7,5 +8,6 @@ export function createIdentityService(prisma: PrismaClient, options: { sessionTt
   return {
     logIn: (credentials) => logIn(prisma, credentials, { sessionTtlMs: options.sessionTtlMs }),
     logOut: (sessionId) => revokeSession(prisma, sessionId),
+    createUser: (input) => createUser(prisma, input),
   };
 }

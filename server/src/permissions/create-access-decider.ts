@@ -120,10 +120,18 @@ export function createAccessDecider(options: {
     },
 
     reachableRegions() {
-      reach ??= loadGrants().then(async ({ department }) => {
+      // Reach is the department's, whatever the purpose: a request that declares none (the portal's dashboard) has it too.
+      reach ??= (async () => {
+        if (!viewer) return new Set<string>();
+        const department = purpose
+          ? (await loadGrants()).department
+          : await prisma.department.findUniqueOrThrow({
+              where: { id: viewer.departmentId },
+              select: { kind: true, regionCode: true },
+            });
         if (department.kind !== 'CIVIL_AFFAIRS') return 'ALL' as const;
         return new Set((await regionCodesWithin(prisma, department.regionCode)) ?? []);
-      });
+      })();
       return reach;
     },
 
