@@ -39,7 +39,7 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; page: 
     acceptDownloads: true,
   });
   const page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(30_000);
   return {
     context,
     page,

@@ -5,7 +5,7 @@ export const RECENT_RUNS = gql`query DashboardRuns { comparisonRuns(first: 30) {
 
 export const LATEST_FINDINGS = gql`query LatestFindings { latestFindings { flag households } }`;
 
-export const QUERY_VOLUME = gql`query QueryVolume($days: Int) {
+export const QUERY_VOLUME = gql`query QueryVolume($days: Int!) {
   queryVolume(days: $days) { day allowed denied department { id name } }
 }`;
 
