@@ -108,7 +108,9 @@ describe.runIf(chromiumAvailable())('the portal, in a real browser against the r
     await screenshot(page, '01-dashboard');
   });
 
-  it('creates an agreement in the field matrix, and a second administrator approves it: the partner then sees the field', async () => {
+  it('creates an agreement in the field matrix, and a second administrator approves it: the partner then sees the field', {
+    timeout: 150_000,
+  }, async () => {
     const before = await housingSeesHukou();
     expect(before.data.person?.hukou ?? null).toBeNull();
     expect(before.errors?.map((error) => error.extensions.dataItem)).toContain('HUKOU');
@@ -163,7 +165,9 @@ describe.runIf(chromiumAvailable())('the portal, in a real browser against the r
     await page.getByRole('option', { name: '最低生活保障' }).click();
   });
 
-  it('starts a periodic review, watches it reach 100 %, and opens a flagged household’s evidence and report', async () => {
+  it('starts a periodic review, watches it reach 100 %, and opens a flagged household’s evidence and report', {
+    timeout: 150_000,
+  }, async () => {
     await page.goto(`${hub.url}/#/ComparisonRun/create`);
     await page.getByLabel('地区').fill('银川');
     await page.getByRole('option', { name: /银川市 \(640100\)/ }).click();

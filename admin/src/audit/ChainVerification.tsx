@@ -26,7 +26,10 @@ export function ChainVerification() {
     }
   };
   return (
-    <Box sx={{ mb: 2 }} data-testid="chain-verification">
+    <Box
+      sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap', py: 1 }}
+      data-testid="chain-verification"
+    >
       <Button
         variant="outlined"
         startIcon={running ? <CircularProgress size={16} /> : <VerifiedIcon />}

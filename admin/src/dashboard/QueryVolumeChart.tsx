@@ -1,6 +1,6 @@
 import { Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { DashboardCard } from './DashboardCard.tsx';
 import { QUERY_VOLUME } from './dashboard-queries.ts';
 import { type DepartmentQueryVolume, volumeByDay } from './query-volume.ts';
@@ -20,25 +20,23 @@ export function QueryVolumeChart() {
       ) : (
         <div style={{ width: '100%', height: 280 }}>
           <ResponsiveContainer>
-            <AreaChart data={days}>
+            <BarChart data={days}>
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis dataKey="day" />
               <YAxis allowDecimals={false} />
               <Tooltip />
               <Legend />
               {departments.map((department, index) => (
-                <Area
+                <Bar
                   key={department}
                   isAnimationActive={false}
-                  type="monotone"
                   dataKey={department}
                   stackId="1"
-                  stroke={COLOURS[index % COLOURS.length]}
                   fill={COLOURS[index % COLOURS.length]}
-                  fillOpacity={0.5}
+                  maxBarSize={48}
                 />
               ))}
-            </AreaChart>
+            </BarChart>
           </ResponsiveContainer>
         </div>
       )}
