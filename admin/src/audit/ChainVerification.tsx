@@ -39,14 +39,14 @@ export function ChainVerification() {
         {translate('hub.audit.verify_chain')}
       </Button>
       {error ? (
-        <Alert severity="error" sx={{ mt: 1 }}>
+        <Alert severity="error" sx={{ py: 0 }}>
           {error}
         </Alert>
       ) : null}
       {status ? (
         <Alert
           severity={status.intact ? 'success' : 'error'}
-          sx={{ mt: 1 }}
+          sx={{ py: 0 }}
           data-testid="chain-result"
           data-intact={status.intact}
         >
