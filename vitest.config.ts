@@ -23,6 +23,7 @@ export default defineConfig({
             'server/src/**/*.test.ts',
             'schema/src/**/*.test.ts',
             'prisma/src/**/*.test.ts',
+            'admin/src/**/*.test.{ts,tsx}',
           ],
           exclude: ['tests/resilience/**', '**/node_modules/**'],
         },

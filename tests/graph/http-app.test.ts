@@ -23,14 +23,22 @@ describe('the HTTP app', () => {
     expect(unsafe.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('serves the placeholder portal at /', async () => {
+  it('serves the portal at /, and its page for any other page path, but a 404 for an unknown API path', async () => {
     const response = await fetch(`${hub.url}/`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/html');
     const page = await response.text();
     expect(page).toContain('居民家庭经济状况核对平台');
-    expect(page).toContain('href="/graphql"');
+    expect(page).toMatch(/<script type="module"[^>]* src="\/assets\/index-[\w-]+\.js"/);
     expect(page).not.toMatch(/(src|href)="https?:/);
+    const deepLink = await fetch(`${hub.url}/SharingAgreement/create`);
+    expect(deepLink.status).toBe(200);
+    expect(await deepLink.text()).toBe(page);
+    const unknownApi = await fetch(`${hub.url}/datasets/nothing-here`);
+    expect(unknownApi.status).toBe(404);
+    expect(unknownApi.headers.get('content-type')).toContain('application/json');
+    const missingAsset = await fetch(`${hub.url}/assets/missing.js`);
+    expect(missingAsset.status).toBe(404);
   });
 
   it('shows a browser at /graphql a local page that loads nothing from elsewhere', async () => {

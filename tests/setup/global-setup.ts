@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from '@hub/server/database/embedded-database';
 import { applyMigrations } from '@hub/server/database/migrate';
+import { buildPortalIfStale } from '@hub/server/http/build-portal-if-stale';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 
@@ -17,6 +18,8 @@ declare module 'vitest' {
 
 /** One PostgreSQL for the whole run: DATABASE_URL's server when set, else an embedded one in a temporary folder. */
 export default async function setup(project: TestProject) {
+  // The hub serves the portal's build: the HTTP and browser suites need it current.
+  buildPortalIfStale();
   let embedded: EmbeddedDatabase | undefined;
   let directory: string | undefined;
   let adminUrl = process.env.DATABASE_URL;

@@ -41,7 +41,8 @@ import { registerSecurityHeaders } from './security-headers.ts';
 import { snapshotRejectsRoute } from './snapshot-rejects-route.ts';
 import { snapshotUploadRoute } from './snapshot-upload-route.ts';
 
-export const defaultPortalDirectory = join(import.meta.dirname, '../../../admin/placeholder');
+/** The portal's Vite build (`pnpm --filter @hub/admin build`; `pnpm start` makes it when missing or stale). */
+export const defaultPortalDirectory = join(import.meta.dirname, '../../../admin/dist');
 
 // In-flight requests get this long to finish when the app closes; then their connections are cut.
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -237,6 +238,23 @@ async function registerRoutes(
   });
 
   const portalDirectory = resolve(services.portalDirectory ?? defaultPortalDirectory);
-  if (existsSync(portalDirectory)) await app.register(fastifyStatic, { root: portalDirectory, prefix: '/' });
+  if (existsSync(join(portalDirectory, 'index.html'))) await servePortal(app, portalDirectory);
   else app.log.warn(`no portal at ${portalDirectory}; serving the API only`);
+}
+
+// Paths the hub answers itself: an unknown one of these is a 404, never the portal's page.
+const API_PREFIXES = ['/graphql', '/oauth', '/datasets', '/comparisons', '/healthz', '/readyz'];
+
+/** The portal's files at /, and its index.html for any other page path, so that a reload or a deep link works. */
+async function servePortal(app: FastifyInstance, portalDirectory: string): Promise<void> {
+  await app.register(fastifyStatic, { root: portalDirectory, prefix: '/' });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const isPage =
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`)) &&
+      !/\.[a-z0-9]+$/i.test(path);
+    if (isPage) return reply.type('text/html').sendFile('index.html');
+    return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${path}` } });
+  });
 }

@@ -8,6 +8,7 @@ import { seedDemoAgreements } from '../../agreements/seed-demo-agreements.ts';
 import { configureSimulatedConnectors } from '../../connectors/configure-simulated-connectors.ts';
 import { ensureSecretKey } from '../../connectors/ensure-secret-key.ts';
 import { provisionDatabase } from '../../database/provision-database.ts';
+import { buildPortalIfStale } from '../../http/build-portal-if-stale.ts';
 import { createHttpApp } from '../../http/create-http-app.ts';
 import { ensureAdministrator } from '../../identity/ensure-administrator.ts';
 import { createDepartmentSimulator } from '../../simulator/create-department-simulator.ts';
@@ -59,9 +60,9 @@ export async function startCommand(args: string[]): Promise<void> {
     throw error;
   }
 
+  buildPortalIfStale();
   const http = await createHttpApp({
     databaseUrl: database.url,
-    portalDirectory: join(repositoryRoot, 'admin/placeholder'),
     // JSON lines with request ids, personal data redacted (README, Operations → Logs).
     logger: true,
     // Scheduled periodic reviews start here every minute they are due; more workers: pnpm hub work-comparisons.

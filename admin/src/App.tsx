@@ -1,0 +1,52 @@
+import { Admin, Resource } from 'react-admin';
+import agreements from './agreements/index.ts';
+import audit from './audit/index.ts';
+import { authProvider } from './authProvider.ts';
+import comparisons from './comparisons/index.ts';
+import consents from './consents/index.ts';
+import { Dashboard } from './dashboard/Dashboard.tsx';
+import { dataProvider } from './dataProvider/index.ts';
+import departments from './departments/index.ts';
+import households from './households/index.ts';
+import { i18nProvider } from './i18n/i18nProvider.ts';
+import { Layout } from './layout/Layout.tsx';
+import { theme } from './layout/theme.ts';
+import persons from './persons/index.ts';
+import snapshots from './snapshots/index.ts';
+import standards from './standards/index.ts';
+
+export const App = () => (
+  <Admin
+    title="hub.title"
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    dashboard={Dashboard}
+    layout={Layout}
+    theme={theme}
+    requireAuth
+    disableTelemetry
+  >
+    <Resource name="SharingAgreement" {...agreements} recordRepresentation="code" />
+    <Resource name="Department" {...departments} recordRepresentation="name" />
+    <Resource name="Consent" {...consents} />
+    <Resource name="Person" {...persons} recordRepresentation="idNumber" />
+    <Resource name="Household" {...households} recordRepresentation="address" />
+    <Resource
+      name="ComparisonRun"
+      {...comparisons}
+      recordRepresentation={(run) => `${run.region?.name ?? ''} ${run.asOf}`}
+    />
+    <Resource
+      name="AssistanceStandard"
+      {...standards}
+      recordRepresentation={(s) => `${s.region?.name ?? ''} ${s.year}`}
+    />
+    <Resource name="AuditEntry" {...audit} />
+    <Resource name="DatasetSnapshot" {...snapshots} />
+    <Resource name="ApiClient" />
+    <Resource name="HouseholdAssessment" />
+    <Resource name="DataItem" recordRepresentation="nameZh" />
+    <Resource name="Region" recordRepresentation="name" />
+  </Admin>
+);

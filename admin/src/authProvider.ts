@@ -1,0 +1,58 @@
+import type { AuthProvider } from 'react-admin';
+import { roleMayAccess } from './access/role-permissions.ts';
+import { resetDataProvider } from './dataProvider/index.ts';
+import { forgetSession, type HubSession, hubFetch, readSession, saveSession } from './hub-session.ts';
+
+const LOG_IN = `mutation LogIn($username: String!, $password: String!) {
+  logIn(username: $username, password: $password) {
+    token expiresAt
+    user { id username displayName role department { id name } }
+  }
+}`;
+
+async function graphql<Data>(query: string, variables: Record<string, unknown> = {}) {
+  const response = await hubFetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as { data?: Data | null; errors?: { message: string }[] };
+}
+
+/** The hub's own log-in: `logIn` gives a bearer token for every later request; `logOut` ends it on the hub. */
+export const authProvider: AuthProvider = {
+  async login({ username, password }: { username: string; password: string }) {
+    const answer = await graphql<{ logIn: HubSession }>(LOG_IN, { username, password });
+    const session = answer.data?.logIn;
+    if (!session) throw new Error('hub.auth.invalid_credentials');
+    saveSession(session);
+    resetDataProvider();
+  },
+  async logout() {
+    if (readSession()) await graphql('mutation { logOut }').catch(() => undefined);
+    forgetSession();
+    resetDataProvider();
+  },
+  async checkAuth() {
+    if (!readSession()) throw new Error('hub.auth.session_expired');
+  },
+  async checkError(error: { status?: number; graphQLErrors?: { extensions?: { code?: string } }[] }) {
+    const unauthenticated =
+      error?.status === 401 || error?.graphQLErrors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
+    if (unauthenticated) {
+      forgetSession();
+      throw new Error('hub.auth.session_expired');
+    }
+  },
+  async getIdentity() {
+    const session = readSession();
+    if (!session) throw new Error('hub.auth.session_expired');
+    return { id: session.user.id, fullName: `${session.user.displayName} · ${session.user.department.name}` };
+  },
+  async getPermissions() {
+    return readSession()?.user.role;
+  },
+  async canAccess({ resource, action }) {
+    return roleMayAccess(readSession()?.user.role, resource, action);
+  },
+};

@@ -1,0 +1,111 @@
+import DescriptionIcon from '@mui/icons-material/Description';
+import PrintIcon from '@mui/icons-material/Print';
+import {
+  Alert,
+  Box,
+  Button,
+  Chip,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@mui/material';
+import { useRef, useState } from 'react';
+import { useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { enumLabel } from '../enums.ts';
+import { fetchHubPage } from './download-from-hub.ts';
+
+interface Evidence {
+  dataset: string;
+  asOf: string | null;
+  recordId: string | null;
+  snapshotId: string | null;
+  department: { name: string } | null;
+  facts: { name: string; value: string | null }[];
+}
+
+/** A household's result: each flag with the records it rests on, and its printable verification report. */
+export function AssessmentDetail() {
+  const assessment = useRecordContext();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const [report, setReport] = useState<string | null>(null);
+  const frame = useRef<HTMLIFrameElement>(null);
+  if (!assessment) return null;
+  const openReport = async () => {
+    try {
+      setReport(await fetchHubPage(`/comparisons/${assessment.runId}/households/${assessment.householdId}/report`));
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
+    }
+  };
+  return (
+    <Box sx={{ p: 2 }} data-testid="assessment-detail">
+      <Stack direction="row" spacing={2} sx={{ mb: 2 }} alignItems="center">
+        <Typography variant="subtitle1">{translate('hub.runs.evidence')}</Typography>
+        <Button variant="outlined" startIcon={<DescriptionIcon />} onClick={openReport}>
+          {translate('hub.runs.report')}
+        </Button>
+      </Stack>
+      {assessment.flags.length === 0 ? (
+        <Alert severity="success">{translate('hub.runs.no_flags_household')}</Alert>
+      ) : null}
+      {assessment.flags.map((flag: { code: string; evidence: Evidence[] }) => (
+        <Box key={flag.code} sx={{ mb: 2 }}>
+          <Chip color="warning" label={translate(enumLabel('AssessmentFlagCode', flag.code))} sx={{ mb: 1 }} />
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell>{translate('hub.provenance.dataset')}</TableCell>
+                <TableCell>{translate('hub.provenance.source')}</TableCell>
+                <TableCell>{translate('hub.provenance.as_of')}</TableCell>
+                <TableCell>{translate('hub.runs.facts')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {flag.evidence.map((evidence, index) => (
+                <TableRow key={evidence.recordId ?? `${flag.code}-${index}`}>
+                  <TableCell>{translate(enumLabel('Dataset', evidence.dataset), { _: evidence.dataset })}</TableCell>
+                  <TableCell>{evidence.department?.name ?? '—'}</TableCell>
+                  <TableCell>{evidence.asOf ?? '—'}</TableCell>
+                  <TableCell>
+                    {evidence.recordId === null ? <em>{translate('hub.runs.no_record')} </em> : null}
+                    {evidence.facts
+                      .map((fact) => `${translate(`hub.columns.${fact.name}`, { _: fact.name })}: ${fact.value ?? '—'}`)
+                      .join('；')}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
+      ))}
+      <Dialog open={report !== null} onClose={() => setReport(null)} fullWidth maxWidth="lg">
+        <DialogTitle>{translate('hub.runs.report')}</DialogTitle>
+        <DialogContent sx={{ height: '70vh' }}>
+          <iframe
+            ref={frame}
+            title={translate('hub.runs.report')}
+            srcDoc={report ?? ''}
+            sandbox="allow-same-origin allow-modals"
+            style={{ border: 0, width: '100%', height: '100%' }}
+            data-testid="report-frame"
+          />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setReport(null)}>{translate('ra.action.close')}</Button>
+          <Button variant="contained" startIcon={<PrintIcon />} onClick={() => frame.current?.contentWindow?.print()}>
+            {translate('hub.runs.print')}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </Box>
+  );
+}

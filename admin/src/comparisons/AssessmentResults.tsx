@@ -1,0 +1,52 @@
+import { Datagrid, List, NumberField, SelectInput, TextField, useRecordContext } from 'react-admin';
+import { enumChoices } from '../enums.ts';
+import { EnumField } from '../fields/EnumField.tsx';
+import { FenField } from '../fields/FenField.tsx';
+import { AssessmentDetail } from './AssessmentDetail.tsx';
+
+const filters = [
+  <SelectInput key="c" source="classification" choices={enumChoices('HouseholdClassification')} alwaysOn />,
+  <SelectInput key="f" source="flag" choices={enumChoices('AssessmentFlagCode')} alwaysOn />,
+];
+
+function FlagCodes(_props: { label: string }) {
+  const assessment = useRecordContext();
+  if (!assessment) return null;
+  return (
+    <EnumField
+      record={{ id: assessment.id, codes: assessment.flags.map((flag: { code: string }) => flag.code) }}
+      source="codes"
+      enum="AssessmentFlagCode"
+      chip
+    />
+  );
+}
+
+/** A run's household results, filtered by classification and flag on the hub, each opening to its evidence. */
+export function AssessmentResults() {
+  const run = useRecordContext();
+  if (!run) return null;
+  return (
+    <List
+      resource="HouseholdAssessment"
+      filter={{ runId: run.id }}
+      filters={filters}
+      actions={false}
+      disableSyncWithLocation
+      storeKey={`assessments-${run.id}`}
+      perPage={25}
+      title=" "
+      sx={{ width: '100%' }}
+    >
+      <Datagrid bulkActionButtons={false} expand={<AssessmentDetail />} rowClick="expand" expandSingle>
+        <TextField source="householdId" sortable={false} />
+        <EnumField source="classification" enum="HouseholdClassification" sortable={false} />
+        <FlagCodes label="resources.HouseholdAssessment.fields.flags" />
+        <NumberField source="countedMembers" sortable={false} />
+        <FenField source="perCapitaIncomeFen" sortable={false} />
+        <FenField source="financialAssetsFen" sortable={false} />
+        <FenField source="standardMonthlyFen" sortable={false} />
+      </Datagrid>
+    </List>
+  );
+}

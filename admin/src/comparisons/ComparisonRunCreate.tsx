@@ -1,0 +1,69 @@
+import { Alert } from '@mui/material';
+import {
+  Create,
+  DateInput,
+  FormDataConsumer,
+  NumberInput,
+  required,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  useTranslate,
+} from 'react-admin';
+import { enumChoices } from '../enums.ts';
+import { RegionInput } from '../standards/RegionInput.tsx';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+// An APPLICATION run compares the applying households named; every other kind, a region's enrolled households.
+// biome-ignore lint/suspicious/noExplicitAny: a react-admin form's values
+const toInput = (data: any) => ({
+  ...data,
+  householdIds:
+    data.kind === 'APPLICATION'
+      ? String(data.householdIdsText ?? '')
+          .split(/[\s,，]+/)
+          .filter(Boolean)
+      : undefined,
+});
+
+function KindHint({ kind }: { kind: string }) {
+  const translate = useTranslate();
+  return (
+    <Alert severity="info" sx={{ mb: 2 }}>
+      {translate(`hub.runs.kind_hint.${kind}`)}
+    </Alert>
+  );
+}
+
+export const ComparisonRunCreate = () => (
+  <Create transform={toInput} redirect="show" record={{ kind: 'PERIODIC_REVIEW', asOf: today() }}>
+    <SimpleForm>
+      <SelectInput source="kind" choices={enumChoices('ComparisonKind')} validate={required()} />
+      <FormDataConsumer>
+        {({ formData }) =>
+          formData.kind ? (
+            <>
+              <KindHint kind={formData.kind} />
+              {formData.kind === 'APPLICATION' ? (
+                <TextInput
+                  source="householdIdsText"
+                  multiline
+                  minRows={3}
+                  fullWidth
+                  validate={required()}
+                  label="resources.ComparisonRun.fields.householdIds"
+                  helperText="hub.runs.household_ids_hint"
+                />
+              ) : (
+                <RegionInput source="regionCode" validate={required()} label="resources.ComparisonRun.fields.region" />
+              )}
+            </>
+          ) : null
+        }
+      </FormDataConsumer>
+      <DateInput source="asOf" validate={required()} />
+      <NumberInput source="chunkSize" helperText="hub.runs.chunk_hint" />
+    </SimpleForm>
+  </Create>
+);

@@ -1,0 +1,50 @@
+import {
+  Create,
+  DateInput,
+  ReferenceInput,
+  regex,
+  required,
+  SelectArrayInput,
+  SelectInput,
+  SimpleForm,
+  TextInput,
+  useNotify,
+  useRedirect,
+} from 'react-admin';
+import { enumChoices } from '../enums.ts';
+
+const idNumber = regex(/^\d{17}[\dXx]$/, 'hub.validation.id_number');
+
+// After recording, the list shows the person's consents: looked up by the number typed (the answer masks it).
+export function ConsentCreate() {
+  const redirect = useRedirect();
+  const notify = useNotify();
+  return (
+    <Create
+      mutationOptions={{
+        onSuccess: (_consent, variables) => {
+          notify('hub.consents.recorded', { type: 'success' });
+          const personIdNumber = String(
+            (variables as { data: { personIdNumber: string } }).data.personIdNumber,
+          ).toUpperCase();
+          redirect(`/Consent?filter=${encodeURIComponent(JSON.stringify({ personIdNumber }))}`);
+        },
+      }}
+    >
+      <SimpleForm>
+        <TextInput source="personIdNumber" validate={[required(), idNumber]} />
+        <SelectArrayInput source="purposes" choices={enumChoices('Purpose')} validate={required()} />
+        <DateInput source="signedOn" validate={required()} />
+        <DateInput source="expiresOn" validate={required()} />
+        <TextInput source="documentReference" validate={required()} />
+        <ReferenceInput source="departmentId" reference="Department">
+          <SelectInput
+            optionText="name"
+            label="resources.Consent.fields.department"
+            helperText="hub.consents.any_department"
+          />
+        </ReferenceInput>
+      </SimpleForm>
+    </Create>
+  );
+}

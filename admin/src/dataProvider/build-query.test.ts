@@ -1,0 +1,250 @@
+import { print } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { buildHubQuery } from './build-query.ts';
+import type { HubOperation } from './hub-operation.ts';
+import { MissingCursorError } from './list-operations.ts';
+import { createRelayCursors } from './relay-cursors.ts';
+
+const rootField = (operation: HubOperation) => {
+  const definition = operation.query.definitions[0];
+  if (definition?.kind !== 'OperationDefinition') throw new Error('no operation');
+  const selection = definition.selectionSet.selections[0];
+  return `${definition.operation} ${selection?.kind === 'Field' ? selection.name.value : '?'}`;
+};
+
+function setUp(queries?: string[]) {
+  const cursors = createRelayCursors();
+  const build = buildHubQuery(cursors)(queries ? { queries: queries.map((name) => ({ name })) } : undefined);
+  return { build, cursors };
+}
+
+const connection = (nodes: object[], endCursor: string, hasNextPage: boolean, totalCount?: number) => ({
+  edges: nodes.map((node) => ({ cursor: 'c', node })),
+  pageInfo: { endCursor, hasNextPage },
+  ...(totalCount === undefined ? {} : { totalCount }),
+});
+
+describe('buildQuery: react-admin verbs onto the hub’s own operations', () => {
+  it.each([
+    ['GET_LIST', 'SharingAgreement', { pagination: { page: 1, perPage: 25 }, filter: {} }, 'query sharingAgreements'],
+    ['GET_ONE', 'SharingAgreement', { id: 'a1' }, 'query sharingAgreement'],
+    ['CREATE', 'SharingAgreement', { data: { items: [] } }, 'mutation createSharingAgreement'],
+    [
+      'UPDATE',
+      'SharingAgreement',
+      { id: 'a1', data: { items: [] }, previousData: { version: 3 } },
+      'mutation updateSharingAgreement',
+    ],
+    ['GET_LIST', 'Department', {}, 'query departments'],
+    ['GET_ONE', 'Department', { id: 'd1' }, 'query department'],
+    [
+      'CREATE',
+      'Department',
+      { data: { code: 'X', name: 'x', kind: 'TAX', regionCode: '640100' } },
+      'mutation createDepartment',
+    ],
+    [
+      'UPDATE',
+      'Department',
+      { id: 'd1', data: { name: 'y', region: { code: '640100' } } },
+      'mutation updateDepartment',
+    ],
+    ['GET_MANY_REFERENCE', 'ApiClient', { target: 'departmentId', id: 'd1' }, 'query apiClients'],
+    ['CREATE', 'ApiClient', { data: { departmentId: 'd1', name: 'n' } }, 'mutation createApiClient'],
+    ['GET_LIST', 'Consent', { filter: { personIdNumber: '640104199001010012' } }, 'query consents'],
+    ['CREATE', 'Consent', { data: { personIdNumber: 'x', purposes: [] } }, 'mutation recordConsent'],
+    ['GET_LIST', 'Person', { filter: { name: '张' } }, 'query persons'],
+    ['GET_ONE', 'Person', { id: '640104199001010012' }, 'query person'],
+    ['GET_LIST', 'Household', {}, 'query households'],
+    ['GET_LIST', 'AssistanceStandard', { filter: { year: '2026' } }, 'query assistanceStandards'],
+    [
+      'CREATE',
+      'AssistanceStandard',
+      { data: { year: '2026', minimumLivingMonthlyFen: '83000' } },
+      'mutation setAssistanceStandard',
+    ],
+    [
+      'UPDATE',
+      'AssistanceStandard',
+      { id: 's', data: { year: 2026, minimumLivingMonthlyFen: 83000 } },
+      'mutation setAssistanceStandard',
+    ],
+    ['GET_LIST', 'ComparisonRun', { filter: { kind: 'PERIODIC_REVIEW' } }, 'query comparisonRuns'],
+    [
+      'CREATE',
+      'ComparisonRun',
+      { data: { kind: 'PERIODIC_REVIEW', asOf: '2026-10-31' } },
+      'mutation startComparisonRun',
+    ],
+    ['GET_LIST', 'HouseholdAssessment', { filter: { runId: 'r1', flag: 'DATA_MISSING' } }, 'query assessments'],
+    ['GET_LIST', 'AuditEntry', { filter: {} }, 'query auditEntries'],
+    ['GET_LIST', 'DatasetSnapshot', { filter: { departmentId: 'd1' } }, 'query datasetSnapshots'],
+    ['GET_LIST', 'DataItem', {}, 'query dataItems'],
+    ['GET_LIST', 'Region', {}, 'query regions'],
+  ])('%s %s → %s', (fetchType, resource, params, expected) => {
+    expect(rootField(setUp().build(fetchType, resource, params))).toBe(expected);
+  });
+
+  it('offers no delete: the hub has none', () => {
+    const { build } = setUp();
+    expect(() => build('DELETE', 'SharingAgreement', { id: 'a1' })).toThrow(
+      'the hub offers no DELETE for SharingAgreement',
+    );
+    expect(() => build('DELETE_MANY', 'Consent', { ids: ['c1'] })).toThrow(/no DELETE_MANY/);
+  });
+
+  it('refuses, before any request, an operation the caller’s introspection does not show', () => {
+    const { build } = setUp(['sharingAgreements', 'sharingAgreement']);
+    expect(() => build('GET_LIST', 'SharingAgreement', { filter: {} })).not.toThrow();
+    expect(() => build('CREATE', 'SharingAgreement', { data: { items: [] } })).toThrow('ra.page.access_denied');
+  });
+
+  it('sends an agreement’s filter and an update’s expected version as the schema names them', () => {
+    const { build } = setUp();
+    const list = build('GET_LIST', 'SharingAgreement', {
+      pagination: { page: 1, perPage: 10 },
+      filter: { providerDepartmentId: 'p', status: 'ACTIVE', purpose: '', consumerDepartmentId: undefined },
+    });
+    expect(list.variables).toEqual({ first: 10, filter: { providerDepartmentId: 'p', status: 'ACTIVE' } });
+    const update = build('UPDATE', 'SharingAgreement', {
+      id: 'a1',
+      data: {
+        code: 'C',
+        title: 'T',
+        provider: { id: 'p' },
+        consumer: { id: 'c' },
+        purposes: ['HOUSING_SUBSIDY'],
+        validFrom: '2026-01-01',
+        validUntil: '2026-12-31',
+        dailyQueryQuota: '',
+        items: [{ dataItemCode: 'HUKOU', accessLevel: 'FULL', dataItem: { nameZh: '户籍信息' } }],
+        version: 9,
+      },
+      previousData: { version: 4 },
+    });
+    expect(update.variables).toEqual({
+      id: 'a1',
+      expectedVersion: 4,
+      input: {
+        code: 'C',
+        title: 'T',
+        providerDepartmentId: 'p',
+        consumerDepartmentId: 'c',
+        purposes: ['HOUSING_SUBSIDY'],
+        validFrom: '2026-01-01',
+        validUntil: '2026-12-31',
+        dailyQueryQuota: null,
+        items: [{ dataItemCode: 'HUKOU', accessLevel: 'FULL' }],
+      },
+    });
+  });
+
+  it('pages a Relay connection: page 2 asks for the nodes after page 1’s end cursor, with the total from totalCount', () => {
+    const { build } = setUp();
+    const params = (page: number) => ({ pagination: { page, perPage: 2 }, filter: { decision: 'DENIED' } });
+    expect(() => build('GET_LIST', 'AuditEntry', params(2))).toThrow(MissingCursorError);
+    const first = build('GET_LIST', 'AuditEntry', params(1));
+    expect(first.variables).toMatchObject({ first: 2, filter: { decision: 'DENIED' } });
+    expect(first.variables).not.toHaveProperty('after');
+    const parsed = first.parseResponse({
+      data: { auditEntries: connection([{ id: 'e1' }, { id: 'e2' }], 'cur-2', true, 5) },
+    });
+    expect(parsed).toEqual({
+      data: [{ id: 'e1' }, { id: 'e2' }],
+      total: 5,
+      pageInfo: { hasNextPage: true, hasPreviousPage: false },
+    });
+    const second = build('GET_LIST', 'AuditEntry', params(2));
+    expect(second.variables).toMatchObject({ first: 2, after: 'cur-2' });
+    // Another filter is another list: its cursors are its own.
+    expect(() => build('GET_LIST', 'AuditEntry', { pagination: { page: 2, perPage: 2 }, filter: {} })).toThrow(
+      MissingCursorError,
+    );
+  });
+
+  it('pages a connection without a count on hasNextPage, and counts it on its last page', () => {
+    const { build } = setUp();
+    const page1 = build('GET_LIST', 'Person', { pagination: { page: 1, perPage: 2 }, filter: { name: '张' } });
+    const person = (id: string, idNumber: string) => ({ id, idNumber, name: '张三' });
+    expect(
+      page1.parseResponse({ data: { persons: connection([person('p1', 'A'), person('p2', 'B')], 'k', true) } }),
+    ).toEqual({
+      data: [
+        { id: 'A', personId: 'p1', idNumber: 'A', name: '张三' },
+        { id: 'B', personId: 'p2', idNumber: 'B', name: '张三' },
+      ],
+      pageInfo: { hasNextPage: true, hasPreviousPage: false },
+    });
+    const page2 = build('GET_LIST', 'Person', { pagination: { page: 2, perPage: 2 }, filter: { name: '张' } });
+    expect(page2.variables).toEqual({ name: '张', first: 2, after: 'k' });
+    expect(page2.parseResponse({ data: { persons: connection([person('p3', 'C')], 'z', false) } })).toMatchObject({
+      total: 3,
+    });
+  });
+
+  it('keeps a person’s answer with its denied fields, each naming its data item', () => {
+    const { build } = setUp();
+    const operation = build('GET_ONE', 'Person', { id: ' 640104199001010012 ' });
+    expect(operation.variables).toEqual({ idNumber: '640104199001010012' });
+    expect(print(operation.query)).toContain('provenance');
+    const parsed = operation.parseResponse({
+      data: { person: { id: 'p1', idNumber: '640104199001010012', name: '张三', vehicles: null } },
+      errors: [
+        {
+          message: 'VEHICLES needs the subject’s authorisation',
+          path: ['person', 'vehicles'],
+          extensions: { code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED', dataItem: 'VEHICLES' },
+        },
+      ],
+    }) as { data: Record<string, unknown> };
+    expect(parsed.data).toMatchObject({ id: '640104199001010012', personId: 'p1', vehicles: null });
+    expect(parsed.data.deniedFields).toEqual([
+      {
+        path: 'person.vehicles',
+        dataItem: 'VEHICLES',
+        reason: 'CONSENT_REQUIRED',
+        message: 'VEHICLES needs the subject’s authorisation',
+      },
+    ]);
+  });
+
+  it('throws the hub’s error when an answer has no data, and a 404 for a record that does not exist', () => {
+    const { build } = setUp();
+    const operation = build('GET_ONE', 'ComparisonRun', { id: 'nope' });
+    expect(() =>
+      operation.parseResponse({
+        data: { comparisonRun: null },
+        errors: [{ message: 'not a uuid', extensions: { code: 'BAD_USER_INPUT' } }],
+      }),
+    ).toThrow('not a uuid');
+    expect(() => operation.parseResponse({ data: { comparisonRun: null } })).toThrow(
+      'ra.notification.item_doesnt_exist',
+    );
+  });
+
+  it('reads a new API client’s secret from the create answer, once', () => {
+    const { build } = setUp();
+    const operation = build('CREATE', 'ApiClient', { data: { departmentId: 'd1', name: '住建局系统' } });
+    expect(operation.variables).toEqual({ input: { departmentId: 'd1', name: '住建局系统' } });
+    expect(
+      operation.parseResponse({
+        data: { createApiClient: { clientSecret: 's3cret', apiClient: { id: 'k1', clientId: 'hc_1' } } },
+      }),
+    ).toEqual({ data: { id: 'k1', clientId: 'hc_1', clientSecret: 's3cret' } });
+  });
+
+  it('pages the short lists here, and filters what the server does not', () => {
+    const { build } = setUp();
+    const operation = build('GET_LIST', 'Department', {
+      pagination: { page: 2, perPage: 1 },
+      filter: { kind: 'BANK', q: '黄河' },
+    });
+    expect(operation.variables).toEqual({ kind: 'BANK' });
+    const banks = [
+      { id: 'b1', code: 'BANK_CCB', name: '建设银行' },
+      { id: 'b2', code: 'BANK_HH', name: '黄河农商行' },
+      { id: 'b3', code: 'BANK_HH2', name: '黄河银行' },
+    ];
+    expect(operation.parseResponse({ data: { departments: banks } })).toEqual({ data: [banks[2]], total: 2 });
+  });
+});

@@ -1,0 +1,24 @@
+import { gql } from '@apollo/client';
+import type { ResourceOperations } from '../hub-operation.ts';
+import { relayList } from '../list-operations.ts';
+import type { RelayCursors } from '../relay-cursors.ts';
+
+const ASSESSMENT = `runId householdId assessedAt classification countedMembers monthlyIncomeFen rigidExpenditureFen
+  perCapitaIncomeFen financialAssetsFen standardMonthlyFen
+  flags { code evidence { dataset asOf recordId snapshotId personId department { id name } facts { name value } } }`;
+
+export const householdAssessmentOperations = (cursors: RelayCursors): ResourceOperations => ({
+  // A run's results, filtered by classification and flag on the server. Records are keyed by household.
+  GET_LIST: relayList({
+    resource: 'HouseholdAssessment',
+    field: 'assessments',
+    cursors,
+    document: gql`query Assessments($runId: ID!, $classification: HouseholdClassification, $flag: AssessmentFlagCode, $first: Int, $after: String) {
+      assessments(runId: $runId, classification: $classification, flag: $flag, first: $first, after: $after) {
+        totalCount pageInfo { endCursor hasNextPage } edges { node { ${ASSESSMENT} } }
+      }
+    }`,
+    variables: (filter) => ({ runId: filter.runId, classification: filter.classification, flag: filter.flag }),
+    toRecord: (assessment) => ({ ...assessment, id: assessment.householdId }),
+  }),
+});

@@ -1,0 +1,159 @@
+import AddIcon from '@mui/icons-material/Add';
+import AutorenewIcon from '@mui/icons-material/Autorenew';
+import BlockIcon from '@mui/icons-material/Block';
+import { Box, Button, Chip, TextField as MuiTextField, Stack } from '@mui/material';
+import { useState } from 'react';
+import {
+  Confirm,
+  Datagrid,
+  DateField,
+  ListContextProvider,
+  TextField,
+  useCreate,
+  useDataProvider,
+  useGetManyReference,
+  useList,
+  useNotify,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import type { HubDataProvider } from '../dataProvider/index.ts';
+import { REVOKE_API_CLIENT, ROTATE_API_CLIENT_SECRET } from './api-client-mutations.ts';
+import { SecretDialog } from './SecretDialog.tsx';
+
+interface ApiClientRecord {
+  id: string;
+  clientId: string;
+  name: string;
+  revokedAt: string | null;
+}
+
+/** A department's API clients: issue one (its secret shown once), rotate its secret, revoke it. */
+export function ApiClientPanel() {
+  const department = useRecordContext();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const dataProvider = useDataProvider<HubDataProvider>();
+  const [create, { isPending: creating }] = useCreate();
+  const [name, setName] = useState('');
+  const [secret, setSecret] = useState<{ clientId: string; secret: string } | null>(null);
+  const [revoking, setRevoking] = useState<ApiClientRecord | null>(null);
+  const { data, isPending, refetch } = useGetManyReference<ApiClientRecord>(
+    'ApiClient',
+    { target: 'departmentId', id: department?.id, pagination: { page: 1, perPage: 100 } },
+    { enabled: Boolean(department?.id) },
+  );
+  const listContext = useList({ data: data ?? [], isPending });
+
+  const issue = () =>
+    create(
+      'ApiClient',
+      { data: { departmentId: department?.id, name } },
+      {
+        onSuccess: (client) => {
+          setSecret({ clientId: client.clientId, secret: client.clientSecret });
+          setName('');
+          void refetch();
+        },
+        onError: (error) => notify((error as Error).message, { type: 'error' }),
+      },
+    );
+  const rotate = async (client: ApiClientRecord) => {
+    try {
+      const answer = await dataProvider.mutate(ROTATE_API_CLIENT_SECRET, { id: client.id });
+      setSecret({ clientId: client.clientId, secret: answer.rotateApiClientSecret.clientSecret });
+      void refetch();
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
+    }
+  };
+  const revoke = async () => {
+    if (!revoking) return;
+    try {
+      await dataProvider.mutate(REVOKE_API_CLIENT, { id: revoking.id });
+      notify('hub.api_clients.revoked', { type: 'info' });
+      void refetch();
+    } catch (error) {
+      notify((error as Error).message, { type: 'error' });
+    } finally {
+      setRevoking(null);
+    }
+  };
+
+  return (
+    <Box sx={{ p: 2 }}>
+      <Stack direction="row" spacing={2} sx={{ mb: 2 }}>
+        <MuiTextField
+          size="small"
+          label={translate('resources.ApiClient.fields.name')}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          sx={{ minWidth: 320 }}
+        />
+        <Button variant="contained" startIcon={<AddIcon />} disabled={!name.trim() || creating} onClick={issue}>
+          {translate('hub.api_clients.issue')}
+        </Button>
+      </Stack>
+      <ListContextProvider value={listContext}>
+        <Datagrid bulkActionButtons={false} rowClick={false} empty={<p>{translate('hub.api_clients.none')}</p>}>
+          <TextField source="name" label="resources.ApiClient.fields.name" sortable={false} />
+          <TextField source="clientId" label="resources.ApiClient.fields.clientId" sortable={false} />
+          <DateField
+            source="secretRotatedAt"
+            label="resources.ApiClient.fields.secretRotatedAt"
+            showTime
+            sortable={false}
+          />
+          <DateField
+            source="lastUsedAt"
+            label="resources.ApiClient.fields.lastUsedAt"
+            showTime
+            sortable={false}
+            emptyText="—"
+          />
+          <ClientState label="resources.ApiClient.fields.revokedAt" />
+          <ClientActions label="" onRotate={rotate} onRevoke={setRevoking} />
+        </Datagrid>
+      </ListContextProvider>
+      <SecretDialog clientId={secret?.clientId ?? ''} secret={secret?.secret ?? null} onClose={() => setSecret(null)} />
+      <Confirm
+        isOpen={revoking !== null}
+        title="hub.api_clients.revoke_title"
+        content="hub.api_clients.revoke_content"
+        translateOptions={{ name: revoking?.name ?? '' }}
+        onConfirm={revoke}
+        onClose={() => setRevoking(null)}
+      />
+    </Box>
+  );
+}
+
+function ClientState(_props: { label: string }) {
+  const client = useRecordContext<ApiClientRecord>();
+  const translate = useTranslate();
+  return client?.revokedAt ? (
+    <Chip size="small" color="error" label={translate('hub.api_clients.state_revoked')} />
+  ) : (
+    <Chip size="small" color="success" label={translate('hub.api_clients.state_active')} />
+  );
+}
+
+function ClientActions(props: {
+  label: string;
+  onRotate: (client: ApiClientRecord) => void;
+  onRevoke: (client: ApiClientRecord) => void;
+}) {
+  const client = useRecordContext<ApiClientRecord>();
+  const translate = useTranslate();
+  if (!client || client.revokedAt) return null;
+  return (
+    <Stack direction="row" spacing={1}>
+      <Button size="small" startIcon={<AutorenewIcon />} onClick={() => props.onRotate(client)}>
+        {translate('hub.api_clients.rotate')}
+      </Button>
+      <Button size="small" color="error" startIcon={<BlockIcon />} onClick={() => props.onRevoke(client)}>
+        {translate('hub.api_clients.revoke')}
+      </Button>
+    </Stack>
+  );
+}

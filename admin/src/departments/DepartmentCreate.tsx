@@ -1,0 +1,8 @@
+import { Create } from 'react-admin';
+import { DepartmentForm } from './DepartmentForm.tsx';
+
+export const DepartmentCreate = () => (
+  <Create redirect="show">
+    <DepartmentForm creating />
+  </Create>
+);

@@ -1,0 +1,88 @@
+// The schema's enums the portal offers as choices; their labels are translated under hub.enum.<Enum>.<VALUE>.
+export const ENUMS = {
+  Purpose: [
+    'MINIMUM_LIVING_GUARANTEE',
+    'LOW_INCOME_RECOGNITION',
+    'EXTREME_POVERTY_SUPPORT',
+    'TEMPORARY_ASSISTANCE',
+    'PERIODIC_REVIEW',
+    'MEDICAL_ASSISTANCE',
+    'EDUCATION_ASSISTANCE',
+    'HOUSING_SUBSIDY',
+    'EMPLOYMENT_ASSISTANCE',
+  ],
+  AgreementStatus: ['DRAFT', 'PENDING_APPROVAL', 'ACTIVE', 'SUSPENDED', 'EXPIRED', 'REVOKED'],
+  AccessLevel: ['FULL', 'MASKED', 'DERIVED'],
+  DepartmentKind: [
+    'CIVIL_AFFAIRS',
+    'PUBLIC_SECURITY',
+    'HUMAN_RESOURCES',
+    'HOUSING',
+    'HOUSING_FUND',
+    'MARKET_REGULATION',
+    'TAX',
+    'BANK',
+    'MEDICAL_INSURANCE',
+    'DISABLED_PERSONS_FEDERATION',
+    'RURAL_REVITALIZATION',
+  ],
+  ComparisonKind: ['PERIODIC_REVIEW', 'APPLICATION', 'DEATH_CHECK', 'STAFF_RELATIVES'],
+  ComparisonRunStatus: ['PENDING', 'RUNNING', 'COMPLETED', 'CANCELLED', 'FAILED'],
+  HouseholdClassification: ['MINIMUM_LIVING', 'LOW_INCOME', 'ABOVE_LINE'],
+  AssessmentFlagCode: [
+    'INCOME_ABOVE_STANDARD',
+    'FINANCIAL_ASSETS_OVER_LIMIT',
+    'NON_EXEMPT_VEHICLE',
+    'EXCESS_PROPERTY',
+    'BUSINESS_REGISTERED',
+    'DECEASED_MEMBER',
+    'UNFILED_STAFF_RELATIVE',
+    'DATA_MISSING',
+  ],
+  AuditDecision: ['ALLOWED', 'PARTIAL', 'DENIED'],
+  ActorKind: ['USER', 'API_CLIENT', 'SYSTEM', 'ANONYMOUS'],
+  Dataset: [
+    'HUKOU',
+    'MARRIAGE',
+    'CREMATION',
+    'VEHICLE',
+    'REAL_ESTATE',
+    'EMPLOYMENT',
+    'PENSION',
+    'UNEMPLOYMENT_BENEFIT',
+    'HOUSING_FUND',
+    'BANK_DEPOSIT',
+    'WEALTH_PRODUCT',
+    'BUSINESS_REGISTRATION',
+    'DISABILITY',
+    'STAFF_ROSTER',
+    'STAFF_RELATIVE_FILING',
+  ],
+  SnapshotStatus: ['LOADING', 'CURRENT', 'SUPERSEDED', 'REFUSED', 'FAILED'],
+  SnapshotSource: ['BULK', 'LIVE', 'SEED'],
+  AreaType: ['URBAN', 'RURAL'],
+  UserRole: ['ADMIN', 'VERIFICATION_OFFICER', 'AUDITOR'],
+  Relation: [
+    'HEAD',
+    'SPOUSE',
+    'CHILD',
+    'PARENT',
+    'SIBLING',
+    'GRANDPARENT',
+    'GRANDCHILD',
+    'CHILD_IN_LAW',
+    'PARENT_IN_LAW',
+    'OTHER',
+  ],
+  Sex: ['MALE', 'FEMALE'],
+  AssistanceKind: ['MINIMUM_LIVING_GUARANTEE', 'LOW_INCOME', 'EXTREME_POVERTY', 'TEMPORARY_ASSISTANCE'],
+  CaseStatus: ['ACTIVE', 'GRACE_PERIOD', 'SUSPENDED', 'TERMINATED'],
+} as const;
+
+export type EnumName = keyof typeof ENUMS;
+
+export const enumLabel = (name: EnumName, value: string) => `hub.enum.${name}.${value}`;
+
+/** Choices for a SelectInput, labelled through the translations. */
+export const enumChoices = (name: EnumName) =>
+  ENUMS[name].map((value) => ({ id: value, name: enumLabel(name, value) }));

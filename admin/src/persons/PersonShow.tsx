@@ -1,0 +1,90 @@
+import { Box, Card, CardContent, Grid, Typography } from '@mui/material';
+import {
+  DateField,
+  Link,
+  Show,
+  SimpleShowLayout,
+  TextField,
+  TopToolbar,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
+import type { DeniedField } from '../dataProvider/hub-operation.ts';
+import { DeniedFields, deniedAt } from '../fields/DeniedFields.tsx';
+import { EnumField } from '../fields/EnumField.tsx';
+import { BranchCard } from './BranchCard.tsx';
+import { PurposeSelect } from './PurposeSelect.tsx';
+import { PERSON_BRANCHES } from './person-branches.ts';
+
+function Branches() {
+  const person = useRecordContext();
+  const translate = useTranslate();
+  if (!person) return null;
+  const denied: DeniedField[] = person.deniedFields ?? [];
+  const deathDenied = deniedAt(denied, 'person.death');
+  return (
+    <Box sx={{ p: 2 }}>
+      <DeniedFields denied={denied} />
+      {person.household ? (
+        <Typography sx={{ mb: 2 }}>
+          {translate('resources.Household.name', { smart_count: 1 })}:{' '}
+          <Link to={`/Household/${person.household.id}/show`}>{person.household.address ?? person.household.id}</Link>
+        </Typography>
+      ) : null}
+      {person.death || deathDenied ? (
+        <BranchCard
+          branch="death"
+          columns={['funeralHome', 'diedOn', 'crematedOn']}
+          records={person.death?.cremations ?? []}
+          denied={deathDenied}
+        />
+      ) : null}
+      <Grid container spacing={2}>
+        {/* A branch with records takes the whole width its table needs; a withheld or empty one, half. */}
+        {PERSON_BRANCHES.map(({ branch, columns }) => (
+          <Grid key={branch} size={{ xs: 12, lg: person[branch]?.length ? 12 : 6 }}>
+            <BranchCard
+              branch={branch}
+              columns={columns}
+              records={person[branch]}
+              denied={deniedAt(denied, `person.${branch}`)}
+            />
+          </Grid>
+        ))}
+      </Grid>
+    </Box>
+  );
+}
+
+function Heading() {
+  const translate = useTranslate();
+  return (
+    <Card variant="outlined" sx={{ mx: 2, mt: 2 }}>
+      <CardContent>
+        <Typography variant="body2" color="text.secondary">
+          {translate('hub.persons.verification_hint')}
+        </Typography>
+      </CardContent>
+    </Card>
+  );
+}
+
+export const PersonShow = () => (
+  <Show
+    actions={
+      <TopToolbar>
+        <PurposeSelect />
+      </TopToolbar>
+    }
+  >
+    <Heading />
+    <SimpleShowLayout>
+      <TextField source="idNumber" />
+      <TextField source="name" emptyText="—" />
+      <EnumField source="sex" enum="Sex" />
+      <DateField source="birthDate" emptyText="—" />
+      <EnumField source="relation" enum="Relation" />
+    </SimpleShowLayout>
+    <Branches />
+  </Show>
+);
