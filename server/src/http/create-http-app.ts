@@ -243,7 +243,9 @@ async function registerRoutes(
 }
 
 // Paths the hub answers itself: an unknown one of these is a 404, never the portal's page.
-const API_PREFIXES = ['/graphql', '/oauth', '/datasets', '/comparisons', '/healthz', '/readyz'];
+const API_PREFIXES = ['/graphql', '/oauth', '/datasets', '/comparisons', '/healthz', '/readyz', '/metrics'];
+// A page path is plain words and slashes: an encoded character or a dot (`/..%2fetc`, `/x.json`) is no page of ours.
+const PAGE_PATH = /^\/[A-Za-z0-9_\-/]*$/;
 
 /** The portal's files at /, and its index.html for any other page path, so that a reload or a deep link works. */
 async function servePortal(app: FastifyInstance, portalDirectory: string): Promise<void> {
@@ -253,7 +255,7 @@ async function servePortal(app: FastifyInstance, portalDirectory: string): Promi
     const isPage =
       (request.method === 'GET' || request.method === 'HEAD') &&
       !API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`)) &&
-      !/\.[a-z0-9]+$/i.test(path);
+      PAGE_PATH.test(path);
     if (isPage) return reply.type('text/html').sendFile('index.html');
     return reply.code(404).send({ error: { code: 'NOT_FOUND', message: `no route ${request.method} ${path}` } });
   });
