@@ -6,6 +6,8 @@ import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { createPrismaClient } from '@hub/prisma';
 import { seedDatabase } from '@hub/prisma/synthetic/seed-database';
+import { serviceDay } from '@hub/schema/calendar/service-day';
+import { DATA_ITEMS } from '@hub/schema/catalogue';
 import pg from 'pg';
 import { createHttpApp } from '../http/create-http-app.ts';
 import { createApiClient } from '../identity/create-api-client.ts';
@@ -21,7 +23,10 @@ function wholeNumber(text: string, option: string): number {
   return value;
 }
 
-/** A bank of the seeded region with an API client, and its access token. */
+/**
+ * A bank of the seeded region with an API client, and its access token; it delivers BANK_DEPOSIT under an agreement
+ * with the verification centre, as every provider must.
+ */
 async function benchBank(url: string): Promise<string> {
   const prisma = createPrismaClient(url, { maxConnections: 1 });
   try {
@@ -35,6 +40,30 @@ async function benchBank(url: string): Promise<string> {
         passwordHash: await hashPassword('bench bench bench'),
         role: 'ADMIN',
         departmentId: bank.id,
+      },
+    });
+    const centre = await prisma.department.create({
+      data: { code: 'BENCH_CENTRE', kind: 'CIVIL_AFFAIRS', name: '基准测试核对中心', regionCode: '640100' },
+    });
+    const day = serviceDay();
+    await prisma.sharingAgreement.create({
+      data: {
+        code: 'BENCH-BANK-DEPOSIT',
+        title: '基准测试存款共享',
+        providerDepartmentId: bank.id,
+        consumerDepartmentId: centre.id,
+        purposes: ['MINIMUM_LIVING_GUARANTEE'],
+        validFrom: new Date(day.getTime() - 86_400_000),
+        validUntil: new Date(day.getTime() + 86_400_000),
+        status: 'ACTIVE',
+        authorId: user.id,
+        approvedAt: new Date(),
+        items: {
+          create: DATA_ITEMS.filter((item) => item.dataset === 'BANK_DEPOSIT').map((item) => ({
+            itemCode: item.code,
+            accessLevel: 'FULL' as const,
+          })),
+        },
       },
     });
     const { apiClient, clientSecret } = await createApiClient(

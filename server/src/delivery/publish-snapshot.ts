@@ -42,8 +42,12 @@ function acceptedRecords(format: DeliveryFormat) {
   const values = format.columns.map((column) => castOf(column, `NULLIF(s.${quote(column.name)}, '')`));
   return {
     columns: [...columns, ...RECORD_PROVENANCE],
-    // A record's id is derived from its snapshot and line: unique, and ~20× cheaper than gen_random_uuid() here.
-    selectSql: `SELECT ${values.join(', ')}, md5($1::text || ':' || s.line)::uuid, $2::uuid, $1::uuid, $3::date
+    // A record's id is its snapshot's id with the last 12 hex digits replaced by the line number: unique (a line is
+    // at most 8 hex digits, and two snapshots sharing their first 80 bits, ~74 of them random, is not a practical
+    // risk), still shaped as a version-4 uuid, a little cheaper than an md5 per row, and rising with the line, so
+    // that the primary key's sort finds its input already in order.
+    selectSql: `SELECT ${values.join(', ')}, (left(replace($1::text, '-', ''), 20) || lpad(to_hex(s.line), 12, '0'))::uuid,
+        $2::uuid, $1::uuid, $3::date
       FROM ${STAGING_TABLE} s
       JOIN persons person ON ${stagedPersonMatch('s')}
       WHERE NOT EXISTS (SELECT 1 FROM dataset_snapshot_rejects r WHERE r.snapshot_id = $1::uuid AND r.line = s.line)`,
