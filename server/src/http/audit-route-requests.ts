@@ -1,8 +1,8 @@
 import type { PrismaClient } from '@hub/prisma';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditWriter } from '../audit/create-audit-writer.ts';
-import { resolveViewer } from '../identity/resolve-viewer.ts';
 import { AUDIT_UNAVAILABLE_BODY, auditHttpRequest, withholdForAudit } from './audit-http-request.ts';
+import { viewerOfRequest } from './request-viewer.ts';
 
 /**
  * An onSend hook for the hub's plain HTTP routes (dataset deliveries and their rejects reports): each request
@@ -12,7 +12,7 @@ import { AUDIT_UNAVAILABLE_BODY, auditHttpRequest, withholdForAudit } from './au
  */
 export function auditRouteRequests(prisma: PrismaClient, writer: AuditWriter) {
   return async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
-    const viewer = await resolveViewer(prisma, request.headers.authorization).catch(() => null);
+    const viewer = await viewerOfRequest(prisma, request).catch(() => null);
     const status = reply.statusCode;
     try {
       await auditHttpRequest(writer, request, {

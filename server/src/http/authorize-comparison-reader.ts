@@ -3,7 +3,7 @@ import type { Viewer } from '@hub/schema/context';
 import { viewerHolds } from '@hub/schema/scopes';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { findReachableComparisonRun, type ReachableRun } from '../comparisons/find-reachable-comparison-run.ts';
-import { resolveViewer } from '../identity/resolve-viewer.ts';
+import { viewerOfRequest } from './request-viewer.ts';
 
 /**
  * Every comparison route's door: a bearer token of a role that may read comparisons (401, 403), and a run within
@@ -14,7 +14,7 @@ export async function authorizeComparisonReader(
   request: FastifyRequest<{ Params: { runId: string } }>,
   reply: FastifyReply,
 ): Promise<{ viewer: Viewer; run: ReachableRun } | null> {
-  const viewer = await resolveViewer(prisma, request.headers.authorization);
+  const viewer = await viewerOfRequest(prisma, request);
   if (!viewer) {
     await reply.code(401).send({ error: { code: 'UNAUTHENTICATED', message: 'send a bearer token' } });
     return null;

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DatasetDeliveryError } from '../delivery/dataset-delivery-error.ts';
-import { resolveViewer } from '../identity/resolve-viewer.ts';
+import { viewerOfRequest } from './request-viewer.ts';
 import { sendDeliveryError } from './snapshot-upload-route.ts';
 
 // PostgreSQL writes the CSV itself (quoting included) straight from the table: a report of a million rejects
@@ -23,7 +23,7 @@ export async function snapshotRejectsRoute(
   options: { prisma: PrismaClient; pool: pg.Pool },
 ): Promise<void> {
   app.get<{ Params: { id: string } }>('/datasets/snapshots/:id/rejects.csv', async (request, reply) => {
-    const viewer = await resolveViewer(options.prisma, request.headers.authorization);
+    const viewer = await viewerOfRequest(options.prisma, request);
     if (!viewer) {
       return sendDeliveryError(reply, new DatasetDeliveryError('UNAUTHENTICATED', 'send a bearer token'));
     }

@@ -6,7 +6,7 @@ import { checkDeliveryAllowed, importDatasetSnapshot } from '../delivery/import-
 import { parseAsOf } from '../delivery/parse-as-of.ts';
 import { parseRejectThreshold } from '../delivery/reject-threshold.ts';
 import type { FileFormat } from '../delivery/stage-delivery.ts';
-import { resolveViewer } from '../identity/resolve-viewer.ts';
+import { viewerOfRequest } from './request-viewer.ts';
 import { snapshotAnswer } from './snapshot-answer.ts';
 
 const FILE_FORMATS: Record<string, FileFormat> = { 'text/csv': 'CSV', 'application/x-ndjson': 'NDJSON' };
@@ -54,7 +54,7 @@ export async function snapshotUploadRoute(
     '/datasets/:dataset/snapshots',
     async (request, reply) => {
       try {
-        const viewer = await resolveViewer(options.prisma, request.headers.authorization);
+        const viewer = await viewerOfRequest(options.prisma, request);
         if (!viewer) throw new DatasetDeliveryError('UNAUTHENTICATED', 'send a department API client access token');
         if (viewer.kind !== 'API_CLIENT') {
           throw new DatasetDeliveryError(
