@@ -1,25 +1,14 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { createAuditWriter } from '@hub/server/audit/create-audit-writer';
 import { verifyAuditChain } from '@hub/server/audit/verify-audit-chain';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditEntryDraft } from '../factories/audit-entries.ts';
 import { createTestDatabase, type TestDatabase } from '../setup/test-database.ts';
-
-const repositoryRoot = join(import.meta.dirname, '../..');
+import { runHubCommand } from '../support/hub-process.ts';
 
 /** `pnpm hub audit verify` as its own process against the database. */
-function runVerifyCommand(databaseUrl: string): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/main.ts', 'audit', 'verify'], {
-    cwd: repositoryRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
+function runVerifyCommand(databaseUrl: string) {
+  return runHubCommand(['audit', 'verify'], databaseUrl);
 }
 
 /** A database with a chain of `count` entries, and a superuser pool on it. */

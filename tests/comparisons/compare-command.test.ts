@@ -1,12 +1,10 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import type { SeedManifest } from '@hub/prisma/synthetic/manifest';
 import { seedDatabase } from '@hub/prisma/synthetic/seed-database';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../setup/test-database.ts';
+import { runHubCommand } from '../support/hub-process.ts';
 
-const repositoryRoot = join(import.meta.dirname, '../..');
 const database = await createTestDatabase();
 let manifest: SeedManifest;
 
@@ -15,16 +13,8 @@ beforeAll(async () => {
 });
 
 /** `pnpm hub compare …` as its own process against the database. */
-function compare(args: string[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/main.ts', 'compare', ...args], {
-    cwd: repositoryRoot,
-    env: { ...process.env, DATABASE_URL: database.url },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
+function compare(args: string[]) {
+  return runHubCommand(['compare', ...args], database.url);
 }
 
 describe('hub compare', () => {

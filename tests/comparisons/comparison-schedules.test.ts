@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { runComparison } from '@hub/server/comparisons/run-comparison';
 import { nextScheduledRunAt, scheduledRunAsOf } from '@hub/server/comparisons/schedule-dates';
 import { setComparisonSchedule } from '@hub/server/comparisons/set-comparison-schedule';
@@ -12,8 +10,8 @@ import { startTestApp } from '../factories/http-app.ts';
 import { createRegion } from '../factories/regions.ts';
 import { createUser } from '../factories/users.ts';
 import { createTestDatabase } from '../setup/test-database.ts';
+import { runHubCommand } from '../support/hub-process.ts';
 
-const repositoryRoot = join(import.meta.dirname, '../..');
 const database = await createTestDatabase();
 const pools = [1, 2].map(() => new pg.Pool({ connectionString: database.url, max: 2 }));
 const pool = pools[0] as pg.Pool;
@@ -167,16 +165,8 @@ describe('comparison schedules through GraphQL', () => {
   });
 });
 
-function hub_(args: string[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/main.ts', ...args], {
-    cwd: repositoryRoot,
-    env: { ...process.env, DATABASE_URL: database.url },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
+function hub_(args: string[]) {
+  return runHubCommand(args, database.url);
 }
 
 describe('comparison schedules on the command line', () => {

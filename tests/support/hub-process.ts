@@ -43,3 +43,16 @@ export async function startHubProcess(
     },
   };
 }
+
+/** Runs `hub <args>` as its own process against `databaseUrl` to its end: its exit code and everything it printed. */
+export function runHubCommand(args: string[], databaseUrl: string): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(repositoryRoot, 'server/src/cli/main.ts'), ...args], {
+    cwd: repositoryRoot,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
+}
