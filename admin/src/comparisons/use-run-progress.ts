@@ -82,5 +82,7 @@ export function useRunProgress(runId: string | undefined, initial: RunProgress |
     };
   }, [runId, initialStatus, dataProvider]);
 
-  return { progress: progress ?? initial, source };
+  // The record refetched after the run ended is the last word: the stream it replaced may have been cut off before
+  // its final event, and would otherwise leave an earlier figure showing.
+  return { progress: runHasEnded(initialStatus) ? initial : (progress ?? initial), source };
 }
