@@ -28,6 +28,7 @@ import { comparisonExportRoutes } from './comparison-export-routes.ts';
 import { comparisonProgressRoute } from './comparison-progress-route.ts';
 import { createApolloServer } from './create-apollo-server.ts';
 import { createRequestContext } from './create-request-context.ts';
+import { drainRefusedBodies } from './drain-refused-bodies.ts';
 import { graphqlMetricsPlugin } from './graphql-metrics-plugin.ts';
 import { type HttpLimits, readHttpLimits } from './http-limits.ts';
 import { createHubMetrics, type HubMetrics } from './hub-metrics.ts';
@@ -131,6 +132,7 @@ export async function createHttpApp(options: {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  drainRefusedBodies(app);
   app.addHook('onClose', async () => {
     await grants?.close();
     await Promise.allSettled([

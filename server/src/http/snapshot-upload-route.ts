@@ -59,7 +59,7 @@ export async function snapshotUploadRoute(
         if (viewer.kind !== 'API_CLIENT') {
           throw new DatasetDeliveryError(
             'FORBIDDEN',
-            "snapshots are delivered by a department's API client; operators use `pnpm hub import`",
+            "snapshots are delivered by a department's API client; operators use `./hub import`",
           );
         }
         const dataset = request.params.dataset.toUpperCase().replaceAll('-', '_');
