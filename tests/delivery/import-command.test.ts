@@ -19,11 +19,12 @@ it('imports a file for a department by its code, as the upload endpoint does', a
   writeFileSync(file, depositFile(persons.map((person) => person.idNumber)));
   const printed: string[] = [];
   const log = vi.spyOn(console, 'log').mockImplementation((line: string) => printed.push(line));
-  vi.stubEnv('DATABASE_URL', db.url);
   try {
-    await importCommand(['--department', bank.code, '--dataset', 'BANK_DEPOSIT', '--as-of', '2026-11-30', file]);
+    await importCommand(['--department', bank.code, '--dataset', 'BANK_DEPOSIT', '--as-of', '2026-11-30', file], {
+      dataDirectory: undefined,
+      databaseUrl: async () => db.url,
+    });
   } finally {
-    vi.unstubAllEnvs();
     log.mockRestore();
   }
   expect(printed.join('\n')).toMatch(/CURRENT; 2 rows, 2 accepted, 0 rejected/);

@@ -46,7 +46,11 @@ export async function generateWithWorker(
           queue = queue.then(() => onBatch(receivedBatch(message.tables))).then(() => worker.postMessage('credit'));
           queue.catch(fail);
         } else {
-          queue.then(() => resolve(message.outcome), fail);
+          // The worker listens for credits until it is ended: left running, it would keep the process alive.
+          queue.then(() => {
+            resolve(message.outcome);
+            void worker.terminate();
+          }, fail);
         }
       });
       worker.on('error', fail);

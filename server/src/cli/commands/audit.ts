@@ -1,12 +1,12 @@
 import pg from 'pg';
 import { verifyAuditChain } from '../../audit/verify-audit-chain.ts';
-import { requireDatabaseUrl } from '../database-url.ts';
+import type { CommandContext } from '../command-context.ts';
 
 /** `hub audit verify`: exits 0 when the chain is intact, 1 naming the first broken entry. */
-export async function auditCommand(args: string[]): Promise<void> {
+export async function auditCommand(args: string[], context: CommandContext): Promise<void> {
   const [subcommand] = args;
-  if (subcommand !== 'verify') throw new Error('usage: pnpm hub audit verify');
-  const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 1 });
+  if (subcommand !== 'verify') throw new Error('usage: ./hub audit verify');
+  const pool = new pg.Pool({ connectionString: await context.databaseUrl(), max: 1 });
   try {
     const status = await verifyAuditChain(pool);
     if (status.intact) {

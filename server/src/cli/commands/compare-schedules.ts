@@ -4,21 +4,21 @@ import pg from 'pg';
 import { disableComparisonSchedule } from '../../comparisons/disable-comparison-schedule.ts';
 import { SCHEDULE_TIME_ZONE } from '../../comparisons/schedule-dates.ts';
 import { setComparisonSchedule } from '../../comparisons/set-comparison-schedule.ts';
-import { requireDatabaseUrl } from '../database-url.ts';
+import type { CommandContext } from '../command-context.ts';
 
-export const SCHEDULE_USAGE = `usage: pnpm hub compare schedule --region CODE [--kind KIND] [--months 1,7] [--day 1] [--disable]
-       pnpm hub compare schedules
+export const SCHEDULE_USAGE = `usage: ./hub compare schedule --region CODE [--kind KIND] [--months 1,7] [--day 1] [--disable]
+       ./hub compare schedules
 
 Schedules the region's comparison of KIND (PERIODIC_REVIEW unless given) for midnight, China Standard Time, on
 --day (1–28, default 1) of each of --months (default 1,7: twice a year, as 在保对象每年至少比对2次 demands). A
-worker (pnpm hub work-comparisons, or pnpm hub start) starts each run when it falls due, as of the last day of the
+worker (./hub work-comparisons, or ./hub start) starts each run when it falls due, as of the last day of the
 month before. --disable stops the schedule. \`compare schedules\` lists them.`;
 
 const cst = (date: Date | null) =>
   date ? `${date.toLocaleString('sv-SE', { timeZone: SCHEDULE_TIME_ZONE }).slice(0, 16)} CST` : '—';
 
 /** `hub compare schedule`: sets, replaces or disables a region's scheduled comparison. */
-export async function compareScheduleCommand(args: string[]): Promise<void> {
+export async function compareScheduleCommand(args: string[], context: CommandContext): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
@@ -37,7 +37,7 @@ export async function compareScheduleCommand(args: string[]): Promise<void> {
   if (!values.region) throw new Error(`--region takes the region's code, e.g. 640100\n\n${SCHEDULE_USAGE}`);
   const months = values.months?.split(',').map((month) => Number(month.trim()));
   if (months?.some((month) => Number.isNaN(month))) throw new Error(`--months takes numbers, e.g. 1,7`);
-  const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 1 });
+  const pool = new pg.Pool({ connectionString: await context.databaseUrl(), max: 1 });
   try {
     const kind = values.kind as ComparisonKind;
     if (values.disable) {
@@ -71,8 +71,8 @@ export async function compareScheduleCommand(args: string[]): Promise<void> {
 }
 
 /** `hub compare schedules`: every scheduled comparison with its next and last run. */
-export async function listSchedulesCommand(): Promise<void> {
-  const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 1 });
+export async function listSchedulesCommand(context: CommandContext): Promise<void> {
+  const pool = new pg.Pool({ connectionString: await context.databaseUrl(), max: 1 });
   try {
     const { rows } = await pool.query<{
       id: string;
@@ -85,7 +85,7 @@ export async function listSchedulesCommand(): Promise<void> {
       last_run_id: string | null;
       last_failure: string | null;
     }>('SELECT * FROM comparison_schedules ORDER BY region_code, kind');
-    if (rows.length === 0) console.log('no comparison is scheduled (pnpm hub compare schedule --region CODE)');
+    if (rows.length === 0) console.log('no comparison is scheduled (./hub compare schedule --region CODE)');
     for (const row of rows) {
       console.log(
         `${row.region_code} ${row.kind.padEnd(16)} day ${row.day_of_month} of ${row.months.join(',').padEnd(8)} ` +

@@ -8,17 +8,17 @@ import { type ComparisonProgress, runComparison } from '../../comparisons/run-co
 import { startComparisonRun } from '../../comparisons/start-comparison-run.ts';
 import { summarizeComparisonRun } from '../../comparisons/summarize-comparison-run.ts';
 import { createConnectorRegistry } from '../../connectors/create-connector-registry.ts';
-import { requireDatabaseUrl } from '../database-url.ts';
+import type { CommandContext } from '../command-context.ts';
 import { compareScheduleCommand, listSchedulesCommand, SCHEDULE_USAGE } from './compare-schedules.ts';
 
 const KINDS = Object.keys(FLAGS_CHECKED_BY) as ComparisonKind[];
 
-const USAGE = `usage: pnpm hub compare --kind KIND [--region CODE] [--households ID,ID,...] --as-of YYYY-MM-DD [--chunk-size N]
+const USAGE = `usage: ./hub compare --kind KIND [--region CODE] [--households ID,ID,...] --as-of YYYY-MM-DD [--chunk-size N]
 
-Runs a comparison in DATABASE_URL and prints its progress, the households per classification and flag, and what
+Runs a comparison in the hub's database and prints its progress, the households per classification and flag, and what
 changed since the previous run of the same kind and region. KIND is one of ${KINDS.join(', ')}; an APPLICATION
 run names its households, the others compare the enrolled households of --region and its sub-regions. With
---start-only it creates the run and leaves its chunks to workers (pnpm hub work-comparisons).
+--start-only it creates the run and leaves its chunks to workers (./hub work-comparisons).
 
 ${SCHEDULE_USAGE}`;
 
@@ -34,9 +34,9 @@ export function progressLine(progress: ComparisonProgress, now: Date = new Date(
 }
 
 /** `hub compare`: one comparison run, worked through in this process. */
-export async function compareCommand(args: string[]): Promise<void> {
-  if (args[0] === 'schedule') return compareScheduleCommand(args.slice(1));
-  if (args[0] === 'schedules') return listSchedulesCommand();
+export async function compareCommand(args: string[], context: CommandContext): Promise<void> {
+  if (args[0] === 'schedule') return compareScheduleCommand(args.slice(1), context);
+  if (args[0] === 'schedules') return listSchedulesCommand(context);
   const { values } = parseArgs({
     args,
     options: {
@@ -57,7 +57,7 @@ export async function compareCommand(args: string[]): Promise<void> {
   if (!kind || !KINDS.includes(kind)) throw new Error(`--kind must be one of ${KINDS.join(', ')}\n\n${USAGE}`);
   const asOf = values['as-of'];
   if (!asOf || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`--as-of takes a date, YYYY-MM-DD\n\n${USAGE}`);
-  const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 2 });
+  const pool = new pg.Pool({ connectionString: await context.databaseUrl(), max: 2 });
   // An APPLICATION run's chunks ask the departments' live connectors (department_connectors).
   const connectors = createConnectorRegistry(pool);
   try {
@@ -71,7 +71,7 @@ export async function compareCommand(args: string[]): Promise<void> {
     });
     console.log(`run ${started.id}: ${started.householdCount} households in ${started.chunkCount} chunks`);
     if (values['start-only']) {
-      console.log('left for the workers (pnpm hub work-comparisons)');
+      console.log('left for the workers (./hub work-comparisons)');
       return;
     }
     await runComparison(pool, started.id, {

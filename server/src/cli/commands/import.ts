@@ -6,16 +6,16 @@ import { DatasetDeliveryError } from '../../delivery/dataset-delivery-error.ts';
 import { importDatasetSnapshot } from '../../delivery/import-dataset-snapshot.ts';
 import { parseAsOf } from '../../delivery/parse-as-of.ts';
 import { parseRejectThreshold } from '../../delivery/reject-threshold.ts';
-import { requireDatabaseUrl } from '../database-url.ts';
+import type { CommandContext } from '../command-context.ts';
 
-const USAGE = `usage: pnpm hub import --department CODE --dataset BANK_DEPOSIT --as-of YYYY-MM-DD [--reject-threshold 1%] file
+const USAGE = `usage: ./hub import --department CODE --dataset BANK_DEPOSIT --as-of YYYY-MM-DD [--reject-threshold 1%] file
 
-Imports a dataset snapshot file (.csv with a header line, or .ndjson / .jsonl) into DATABASE_URL on behalf of
+Imports a dataset snapshot file (.csv with a header line, or .ndjson / .jsonl) into the hub's database on behalf of
 the department with that code, exactly as PUT /datasets/{dataset}/snapshots does; prints the outcome and the
 rejects, and exits 1 when the snapshot is refused or the file cannot be read.`;
 
 /** `hub import`: a bulk delivery from a file, for operators loading a department's data by hand. */
-export async function importCommand(args: string[]): Promise<void> {
+export async function importCommand(args: string[], context: CommandContext): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -36,7 +36,7 @@ export async function importCommand(args: string[]): Promise<void> {
   const dataset = values.dataset.toUpperCase();
   if (!(Object.values(Dataset) as string[]).includes(dataset))
     throw new Error(`no dataset is called ${values.dataset}`);
-  const databaseUrl = requireDatabaseUrl();
+  const databaseUrl = await context.databaseUrl();
   const prisma = createPrismaClient(databaseUrl, { maxConnections: 1 });
   try {
     const department = await prisma.department.findUnique({

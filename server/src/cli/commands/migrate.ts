@@ -1,7 +1,7 @@
 import { applyMigrations } from '../../database/migrate.ts';
-import { requireDatabaseUrl } from '../database-url.ts';
+import type { CommandContext } from '../command-context.ts';
 
-export async function migrateCommand(): Promise<void> {
-  const { applied } = await applyMigrations(requireDatabaseUrl());
+export async function migrateCommand(context: CommandContext): Promise<void> {
+  const { applied } = await applyMigrations(await context.databaseUrl());
   console.log(applied.length ? `applied ${applied.join(', ')}` : 'the database is up to date');
 }

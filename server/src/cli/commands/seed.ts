@@ -2,12 +2,12 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_AS_OF, DEFAULT_PERSONS, DEFAULT_SEED, seedDatabase } from '@hub/prisma/synthetic/seed-database';
 import { applyMigrations } from '../../database/migrate.ts';
-import { requireDatabaseUrl } from '../database-url.ts';
+import type { CommandContext } from '../command-context.ts';
 
-const USAGE = `usage: pnpm hub seed [--persons N] [--seed S] [--as-of YYYY-MM-DD] [--manifest path]
+const USAGE = `usage: ./hub seed [--persons N] [--seed S] [--as-of YYYY-MM-DD] [--manifest path]
 
 Loads synthetic households and department records of the Yinchuan demo region into the empty database at
-DATABASE_URL (migrating it first), and writes the manifest of planted cases when --manifest is given.
+the hub's database (DATABASE_URL, or the data folder's embedded one; migrating it first), and writes the manifest of planted cases when --manifest is given.
 Defaults: --persons ${DEFAULT_PERSONS} --seed ${DEFAULT_SEED} --as-of ${DEFAULT_AS_OF}`;
 
 function wholeNumber(text: string, option: string): number {
@@ -17,7 +17,7 @@ function wholeNumber(text: string, option: string): number {
 }
 
 /** `hub seed`: migrations, then the synthetic population, with progress and a per-table summary. */
-export async function seedCommand(args: string[]): Promise<void> {
+export async function seedCommand(args: string[], context: CommandContext): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
@@ -34,7 +34,7 @@ export async function seedCommand(args: string[]): Promise<void> {
   }
   const persons = wholeNumber(values.persons, '--persons');
   const seed = wholeNumber(values.seed, '--seed');
-  const databaseUrl = requireDatabaseUrl();
+  const databaseUrl = await context.databaseUrl();
   const { applied } = await applyMigrations(databaseUrl);
   if (applied.length) console.log(`applied migrations: ${applied.join(', ')}`);
 

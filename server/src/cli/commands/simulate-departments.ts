@@ -1,9 +1,10 @@
+import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { createDepartmentSimulator } from '../../simulator/create-department-simulator.ts';
-import { requireDatabaseUrl } from '../database-url.ts';
+import type { CommandContext } from '../command-context.ts';
 
-/** `hub simulate-departments`: the demo departments' own APIs, serving DATABASE_URL's records, until Ctrl-C. */
-export async function simulateDepartmentsCommand(args: string[]): Promise<void> {
+/** `hub simulate-departments`: the demo departments' own APIs, serving the database's records, until Ctrl-C. */
+export async function simulateDepartmentsCommand(args: string[], context: CommandContext): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
@@ -12,9 +13,15 @@ export async function simulateDepartmentsCommand(args: string[]): Promise<void> 
       token: { type: 'string', default: process.env.SIMULATOR_TOKEN ?? 'demo-department-token' },
     },
   });
-  const app = await createDepartmentSimulator({ databaseUrl: requireDatabaseUrl(), token: values.token });
+  const app = await createDepartmentSimulator({ databaseUrl: await context.databaseUrl(), token: values.token });
   const url = await app.listen({ port: Number(values.port), host: values.host });
   console.log(`department simulator ready: ${url}/departments/<department code>/records:query`);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const)
-    process.once(signal, () => void app.close().then(() => process.exit(0)));
+  // Serves until a signal; then the command returns, and an embedded database it started is stopped after it.
+  const stopped = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.removeAllListeners(signal);
+    process.once(signal, () => stopped.abort());
+  }
+  await once(stopped.signal, 'abort');
+  await app.close();
 }

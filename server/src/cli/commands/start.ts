@@ -1,41 +1,45 @@
-import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPrismaClient } from '@hub/prisma';
-import { seedDatabase } from '@hub/prisma/synthetic/seed-database';
-import { seedDemoAgreements } from '../../agreements/seed-demo-agreements.ts';
 import { configureSimulatedConnectors } from '../../connectors/configure-simulated-connectors.ts';
 import { ensureSecretKey } from '../../connectors/ensure-secret-key.ts';
 import { provisionDatabase } from '../../database/provision-database.ts';
+import { seedDemoOnFirstStart } from '../../demo/seed-demo-on-first-start.ts';
+import { tryItPath } from '../../demo/try-it-list.ts';
 import { buildPortalIfStale } from '../../http/build-portal-if-stale.ts';
 import { createHttpApp } from '../../http/create-http-app.ts';
-import { ensureAdministrator } from '../../identity/ensure-administrator.ts';
 import { createDepartmentSimulator } from '../../simulator/create-department-simulator.ts';
+import type { CommandContext } from '../command-context.ts';
+import { embeddedDatabaseDirectory, resolveDataDirectory } from '../data-directory.ts';
+import { findRunningHub, recordRunningHub } from '../running-hub.ts';
 
-const repositoryRoot = resolve(import.meta.dirname, '../../../..');
-const DEMO_ADMIN_DEPARTMENT = 'CIVIL_AFFAIRS_640100';
+// A signal this soon after the first is the same one delivered twice, not a request to force the exit.
+const FORWARDED_SIGNAL_MS = 1_000;
 
 /**
  * `hub start`: the database (embedded unless DATABASE_URL is set), migrations, the demo region on first start,
  * then API and portal on one port. SIGINT/SIGTERM drain requests and stop the embedded database cleanly.
  */
-export async function startCommand(args: string[]): Promise<void> {
+export async function startCommand(args: string[], context: CommandContext): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
       port: { type: 'string', default: process.env.PORT ?? '4000' },
       host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
-      'data-dir': { type: 'string', default: process.env.HUB_DATA_DIR ?? join(repositoryRoot, '.hub-data') },
       demo: { type: 'boolean', default: false },
       'demo-persons': { type: 'string', default: '5000' },
       'simulate-departments': { type: 'boolean', default: false },
     },
   });
-  const dataDirectory = resolve(values['data-dir']);
+  const dataDirectory = resolveDataDirectory(context.dataDirectory);
+  // Two hubs may share a DATABASE_URL (scale-out); the embedded database has one.
+  const running = process.env.DATABASE_URL ? undefined : findRunningHub(dataDirectory);
+  if (running)
+    throw new Error(`a hub is already running on ${dataDirectory} at ${running.url} (process ${running.pid})`);
   const database = await provisionDatabase({
     databaseUrl: process.env.DATABASE_URL,
-    dataDirectory: join(dataDirectory, 'postgres'),
+    dataDirectory: embeddedDatabaseDirectory(dataDirectory),
   });
   console.log(
     database.embedded ? `embedded PostgreSQL ready (data in ${dataDirectory})` : 'using the PostgreSQL at DATABASE_URL',
@@ -65,7 +69,7 @@ export async function startCommand(args: string[]): Promise<void> {
     databaseUrl: database.url,
     // JSON lines with request ids, personal data redacted (README, Operations → Logs).
     logger: true,
-    // Scheduled periodic reviews start here every minute they are due; more workers: pnpm hub work-comparisons.
+    // Scheduled periodic reviews start here every minute they are due; more workers: ./hub work-comparisons.
     runComparisonSchedules: true,
   });
   let url: string;
@@ -81,19 +85,27 @@ export async function startCommand(args: string[]): Promise<void> {
   const simulator = values['simulate-departments']
     ? await startDepartmentSimulator(database.url, values.host, Number(values.port) + 100)
     : undefined;
+  // Commands and the try-it list find the running hub through this record in the data folder.
+  const forgetRunningHub = database.embedded ? recordRunningHub(dataDirectory, url) : () => {};
+  if (existsSync(tryItPath(dataDirectory))) {
+    console.log(`demo identity numbers to try: ${tryItPath(dataDirectory)} (./hub demo try-it prints them)`);
+  }
   console.log(`hub ready: ${url}  (portal ${url}/, GraphQL ${url}/graphql, health ${url}/healthz)`);
 
-  let stopping = false;
+  let stoppingSince: number | undefined;
   const stop = async (signal: string) => {
-    if (stopping) {
+    if (stoppingSince !== undefined) {
+      // Ctrl-C under `pnpm start` arrives twice: from the terminal, and forwarded by pnpm a moment later.
+      if (performance.now() - stoppingSince < FORWARDED_SIGNAL_MS) return;
       console.log('stopping already; a second signal forces an exit');
       process.exit(1);
     }
-    stopping = true;
+    stoppingSince = performance.now();
     console.log(`${signal}: draining requests and stopping`);
     await http.close();
     await simulator?.close();
     await database.stop();
+    forgetRunningHub();
     console.log('stopped');
     process.exit(0);
   };
@@ -119,47 +131,4 @@ async function startDepartmentSimulator(databaseUrl: string, host: string, port:
     await prisma.$disconnect();
   }
   return simulator;
-}
-
-/** The demo region is loaded into an empty embedded database, or into DATABASE_URL's only when asked with --demo. */
-async function seedDemoOnFirstStart(options: {
-  databaseUrl: string;
-  dataDirectory: string;
-  force: boolean;
-  embedded: boolean;
-  persons: number;
-}): Promise<void> {
-  if (!options.embedded && !options.force) return;
-  const prisma = createPrismaClient(options.databaseUrl, { maxConnections: 2 });
-  try {
-    if ((await prisma.person.count()) > 0) return;
-    console.log(`first start: seeding the demo region (${options.persons} persons)…`);
-    const started = Date.now();
-    const manifest = await seedDatabase(options.databaseUrl, {
-      persons: options.persons,
-      manifestPath: join(options.dataDirectory, 'demo-manifest.json'),
-    });
-    console.log(`demo region seeded: ${manifest.persons} persons in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    const password = process.env.HUB_ADMIN_PASSWORD ?? randomBytes(12).toString('base64url');
-    const created = await ensureAdministrator(prisma, {
-      username: 'admin',
-      password,
-      displayName: '系统管理员',
-      departmentCode: DEMO_ADMIN_DEPARTMENT,
-    });
-    const agreements = await seedDemoAgreements(prisma, {
-      centreCode: DEMO_ADMIN_DEPARTMENT,
-      authorUsername: 'admin',
-      validFrom: new Date(`${manifest.asOf.slice(0, 4)}-01-01`),
-      validUntil: new Date(`${Number(manifest.asOf.slice(0, 4)) + 2}-12-31`),
-    });
-    console.log(`${agreements} demo sharing agreements give the verification centre its departments' data`);
-    if (created && !process.env.HUB_ADMIN_PASSWORD) {
-      const passwordFile = join(options.dataDirectory, 'initial-admin-password');
-      writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
-      console.log(`administrator "admin" created; its password is in ${passwordFile} (change it after logging in)`);
-    }
-  } finally {
-    await prisma.$disconnect();
-  }
 }

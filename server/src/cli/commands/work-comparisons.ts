@@ -4,7 +4,7 @@ import pg from 'pg';
 import { runComparison } from '../../comparisons/run-comparison.ts';
 import { startDueScheduledRuns } from '../../comparisons/start-due-scheduled-runs.ts';
 import { createConnectorRegistry } from '../../connectors/create-connector-registry.ts';
-import { requireDatabaseUrl } from '../database-url.ts';
+import type { CommandContext } from '../command-context.ts';
 
 // A run with a chunk nobody holds: chunks claimed by live workers are locked and skipped.
 const RUN_WITH_FREE_CHUNK = `
@@ -18,7 +18,7 @@ const RUN_WITH_FREE_CHUNK = `
  * chunks of whatever runs are pending, and first starts the scheduled runs that are due; a worker that dies mid-chunk loses nothing, since its chunk's transaction
  * rolls back and the chunk waits for the next worker. With --until-idle it stops when no chunk is left.
  */
-export async function workComparisonsCommand(args: string[]): Promise<void> {
+export async function workComparisonsCommand(args: string[], context: CommandContext): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
@@ -26,7 +26,7 @@ export async function workComparisonsCommand(args: string[]): Promise<void> {
       'poll-ms': { type: 'string', default: '1000' },
     },
   });
-  const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 2 });
+  const pool = new pg.Pool({ connectionString: await context.databaseUrl(), max: 2 });
   // An APPLICATION run's chunks ask the departments' live connectors (department_connectors).
   const connectors = createConnectorRegistry(pool);
   let stopping = false;
