@@ -10,7 +10,7 @@ interface Row {
 
 const PLANTED_SHOWS: Record<PlantedKind, string> = {
   DECEASED_MEMBER: 'a member of this 低保 household has died (cremation record)',
-  UNDECLARED_VEHICLE: 'owns a vehicle worth more than the exempt value (ownsVehicle)',
+  UNDECLARED_VEHICLE: 'owns a vehicle worth more than the exempt value',
   EXTRA_PROPERTY: 'the household owns more homes than the standard allows',
   DEPOSITS_OVER_LIMIT: 'bank deposits above the local limit for 低保',
   BUSINESS_REGISTERED: 'a member runs a registered business',
@@ -66,7 +66,7 @@ export async function chooseTryItPersons(prisma: PrismaClient, manifest: SeedMan
       kind: `PLANTED_${planted.kind}`,
       ...fields(row),
       housingConsent: true,
-      shows: `${PLANTED_SHOWS[planted.kind]} (comparison flag ${planted.expectedFlag})`,
+      shows: `${PLANTED_SHOWS[planted.kind]}; a comparison flags ${planted.expectedFlag}`,
     });
   }
   return persons;
