@@ -201,7 +201,7 @@ describe('the demo a partner can try', () => {
       'query($name: String!) { persons(name: $name) { edges { node { idNumber name } } } }',
       { name: recipient.name },
     );
-    const found = (answer.data?.persons as { edges: { node: { idNumber: string } }[] }).edges.map(
+    const found = (answer.data?.persons as { edges: { node: { idNumber: string } }[] } | undefined)?.edges.map(
       (e) => e.node.idNumber,
     );
     expect(found).toContain(recipient.idNumber);
