@@ -109,7 +109,9 @@ async function partnerRows(directory: string) {
   }
 }
 
-describe('the demo a partner can try', () => {
+// Each test here may start a hub on a data folder of its own (initdb, migrations, the demo seed): on a loaded
+// 2-core machine that alone has taken more than a minute, so these tests get the hook's budget.
+describe('the demo a partner can try', { timeout: 240_000 }, () => {
   const directory = dataFolder();
   let port: string;
   let running: HubProcess | undefined;
