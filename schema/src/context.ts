@@ -115,7 +115,8 @@ export interface DisclosureLog {
 export type LogInOutcome =
   | { kind: 'LOGGED_IN'; token: string; expiresAt: Date; user: User }
   | { kind: 'INVALID_CREDENTIALS' }
-  | { kind: 'ACCOUNT_LOCKED'; lockedUntil: Date }
+  /** This username has failed too often from this source address: it may try again at `retryAt`. */
+  | { kind: 'THROTTLED'; retryAt: Date; retryAfterSeconds: number }
   | { kind: 'ACCOUNT_DISABLED' };
 
 export interface NewUser {
@@ -127,8 +128,21 @@ export interface NewUser {
 }
 
 export interface IdentityService {
-  logIn(credentials: { username: string; password: string }): Promise<LogInOutcome>;
+  logIn(credentials: { username: string; password: string; sourceAddress: string }): Promise<LogInOutcome>;
   logOut(sessionId: string): Promise<void>;
+  /**
+   * Sets a user's own new password after checking the current one (UNAUTHENTICATED `INVALID_CREDENTIALS` if wrong)
+   * and the policy (BAD_USER_INPUT `WEAK_PASSWORD`), and ends the user's other sessions.
+   */
+  changeOwnPassword(change: {
+    userId: string;
+    sessionId: string;
+    currentPassword: string;
+    newPassword: string;
+    sourceAddress: string;
+  }): Promise<void>;
+  /** An administrator sets another user's password (policy checked); every session of that user ends. */
+  resetUserPassword(userId: string, newPassword: string): Promise<User>;
   /** BAD_USER_INPUT `WEAK_PASSWORD` for a password the policy refuses; CONFLICT `CODE_TAKEN` for a taken username. */
   createUser(input: NewUser): Promise<User>;
 }

@@ -8,7 +8,7 @@ export type ErrorCode =
   | 'BAD_USER_INPUT'
   | 'NOT_FOUND'
   | 'CONFLICT'
-  | 'ACCOUNT_LOCKED'
+  | 'LOG_IN_THROTTLED'
   | 'ACCOUNT_DISABLED';
 
 export type BadUserInputReason =
@@ -46,6 +46,7 @@ export type BadUserInputReason =
   | 'INVALID_CODE'
   | 'OUT_OF_RANGE'
   | 'WEAK_PASSWORD'
+  | 'WRONG_PASSWORD'
   | 'INVALID_ARGUMENT'
   | 'NUL_CHARACTER'
   | 'NO_SUBSCRIPTIONS';
@@ -94,12 +95,11 @@ export function invalidCredentialsError(): GraphQLError {
   return hubError('UNAUTHENTICATED', 'invalid username or password', { reason: 'INVALID_CREDENTIALS' });
 }
 
-export function accountLockedError(lockedUntil: Date, now = new Date()): GraphQLError {
-  const retryAfterSeconds = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000));
+export function logInThrottledError(retryAt: Date, retryAfterSeconds: number): GraphQLError {
   return hubError(
-    'ACCOUNT_LOCKED',
-    `too many failed logins: the account is locked until ${lockedUntil.toISOString()}; try again then`,
-    { retryAt: lockedUntil.toISOString(), retryAfterSeconds },
+    'LOG_IN_THROTTLED',
+    `too many failed log-ins for this username from your address: try again in ${retryAfterSeconds} s`,
+    { retryAt: retryAt.toISOString(), retryAfterSeconds },
   );
 }
 

@@ -13,6 +13,7 @@ import './datasets/dataset-snapshot.ts';
 import './datasets/dataset-freshness.ts';
 import './identity/user.ts';
 import './identity/create-user.ts';
+import './identity/password-mutations.ts';
 import './identity/log-in-payload.ts';
 import './identity/api-client.ts';
 import './identity/api-client-secret-payload.ts';

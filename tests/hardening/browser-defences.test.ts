@@ -9,7 +9,7 @@ const db = await createTestDatabase();
 const PORTAL_ORIGIN = 'https://portal.example.org';
 const hub = await startTestApp(db.url, { limits: { corsOrigins: [PORTAL_ORIGIN] } });
 
-// Were it run, a failed log-in would count against the victim's account.
+// Were it run, a failed log-in would be counted (log_in_throttles).
 const LOG_IN = 'mutation { logIn(username: "csrf-victim", password: "guess") { token } }';
 
 beforeAll(async () => {
@@ -34,8 +34,7 @@ describe('CSRF: a browser cannot make a simple request that reaches a resolver',
     });
     expect(form.status).toBeGreaterThanOrEqual(400);
     expect(form.status).toBeLessThan(500);
-    const victim = await hub.prisma.user.findUniqueOrThrow({ where: { username: 'csrf-victim' } });
-    expect(victim.failedLoginCount).toBe(0);
+    expect(await hub.prisma.logInThrottle.count({ where: { username: 'csrf-victim' } })).toBe(0);
   });
 
   it('refuses a GET without a preflight header, and a mutation over GET even with one', async () => {
@@ -47,8 +46,7 @@ describe('CSRF: a browser cannot make a simple request that reaches a resolver',
       headers: { 'apollo-require-preflight': 'true' },
     });
     expect(mutation.status).toBe(405);
-    const victim = await hub.prisma.user.findUniqueOrThrow({ where: { username: 'csrf-victim' } });
-    expect(victim.failedLoginCount).toBe(0);
+    expect(await hub.prisma.logInThrottle.count({ where: { username: 'csrf-victim' } })).toBe(0);
   });
 });
 

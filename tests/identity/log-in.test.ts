@@ -1,4 +1,5 @@
-import { LOCKOUT_MS, MAX_CONSECUTIVE_FAILED_LOGINS } from '@hub/server/identity/log-in';
+import { logIn as logInDirectly } from '@hub/server/identity/log-in';
+import { FREE_FAILURES, MAX_DELAY_SECONDS } from '@hub/server/identity/log-in-throttle';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDepartment } from '../factories/departments.ts';
 import { startTestApp } from '../factories/http-app.ts';
@@ -24,6 +25,10 @@ beforeAll(async () => {
 });
 
 const logIn = (username: string, password: string) => hub.graphql(LOG_IN, { variables: { username, password } });
+
+// Time passing, without waiting for it: the pair's current wait ends now.
+const waitOut = (username: string) =>
+  hub.prisma.logInThrottle.updateMany({ where: { username }, data: { blockedUntil: new Date(Date.now() - 1000) } });
 
 describe('logIn', () => {
   it('starts a 12-hour session for the right password and answers with the user', async () => {
@@ -56,43 +61,79 @@ describe('logIn', () => {
     }
   });
 
-  it(`locks the account for 15 minutes after ${MAX_CONSECUTIVE_FAILED_LOGINS} consecutive failures, even to the right password`, async () => {
+  it('throttles a known and an unknown username alike, without telling them apart', async () => {
     const { user, password } = await createUser(hub.prisma, { role: 'ADMIN', departmentId });
-    for (let i = 1; i < MAX_CONSECUTIVE_FAILED_LOGINS; i++) {
-      expect((await logIn(user.username, `wrong ${i}`)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    }
-    const locking = await logIn(user.username, 'wrong again');
-    expect(locking.errors?.[0]?.extensions?.code).toBe('ACCOUNT_LOCKED');
-
-    const refused = await logIn(user.username, password);
-    expect(refused.data).toBeNull();
-    const error = refused.errors?.[0];
-    expect(error?.extensions).toMatchObject({ code: 'ACCOUNT_LOCKED', retryAt: expect.any(String) });
-    const retryAt = Date.parse(error?.extensions?.retryAt as string);
-    expect(retryAt - Date.now()).toBeGreaterThan(LOCKOUT_MS - 60_000);
-    expect(retryAt - Date.now()).toBeLessThanOrEqual(LOCKOUT_MS);
-    expect(error?.extensions?.retryAfterSeconds).toBeGreaterThan(14 * 60);
-    expect(error?.message).toContain('locked until');
-  });
-
-  it('lets the user in again once the lock has expired', async () => {
-    const { user, password } = await createUser(hub.prisma, { role: 'ADMIN', departmentId });
-    await hub.prisma.user.update({
-      where: { id: user.id },
-      data: { lockedUntil: new Date(Date.now() - 1000), failedLoginCount: 0 },
+    const unknown = `nobody-${user.username}`;
+    const answersFor = async (username: string) => {
+      const answers = [];
+      for (let i = 1; i <= FREE_FAILURES; i++) answers.push(await logIn(username, `wrong ${i}`));
+      answers.push(await logIn(username, username === user.username ? password : 'anything'));
+      return answers.map(({ data, errors }) => ({
+        data,
+        errors: errors?.map(({ message, extensions }) => ({
+          message,
+          extensions: { ...extensions, retryAt: 'T' } as Record<string, unknown>,
+        })),
+      }));
+    };
+    const known = await answersFor(user.username);
+    expect(await answersFor(unknown)).toEqual(known);
+    expect(known.slice(0, FREE_FAILURES).map((answer) => answer.errors?.[0]?.extensions?.reason)).toEqual(
+      Array(FREE_FAILURES).fill('INVALID_CREDENTIALS'),
+    );
+    expect(known[FREE_FAILURES]).toEqual({
+      data: null,
+      errors: [
+        {
+          message: 'too many failed log-ins for this username from your address: try again in 1 s',
+          extensions: { code: 'LOG_IN_THROTTLED', retryAfterSeconds: 1, retryAt: 'T' },
+        },
+      ],
     });
-    const answer = await logIn(user.username, password);
-    expect(answer.errors).toBeUndefined();
-    const after = await hub.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
-    expect(after).toMatchObject({ lockedUntil: null, failedLoginCount: 0 });
   });
 
-  it('counts only consecutive failures: a success starts the count again', async () => {
+  it('makes each further failure wait twice as long, up to 15 minutes', async () => {
+    const { user } = await createUser(hub.prisma, { role: 'ADMIN', departmentId });
+    for (let i = 1; i <= FREE_FAILURES; i++) await logIn(user.username, 'wrong');
+    const waits = [];
+    for (let i = 0; i < 4; i++) {
+      const refused = await logIn(user.username, 'wrong');
+      expect(refused.errors?.[0]?.extensions?.code).toBe('LOG_IN_THROTTLED');
+      waits.push(refused.errors?.[0]?.extensions?.retryAfterSeconds);
+      await waitOut(user.username);
+      // The wait is over: the next try is heard again, fails, and sets the next, longer wait.
+      expect((await logIn(user.username, 'wrong')).errors?.[0]?.extensions?.reason).toBe('INVALID_CREDENTIALS');
+    }
+    expect(waits).toEqual([1, 2, 4, 8]);
+    await hub.prisma.logInThrottle.updateMany({ where: { username: user.username }, data: { failures: 40 } });
+    await waitOut(user.username);
+    await logIn(user.username, 'wrong');
+    const longest = await logIn(user.username, 'wrong');
+    expect(longest.errors?.[0]?.extensions?.retryAfterSeconds).toBe(MAX_DELAY_SECONDS);
+  });
+
+  it('never locks the owner out: the same username from another address logs in', async () => {
     const { user, password } = await createUser(hub.prisma, { role: 'ADMIN', departmentId });
-    for (let i = 1; i < MAX_CONSECUTIVE_FAILED_LOGINS; i++) await logIn(user.username, 'wrong');
+    for (let i = 0; i <= FREE_FAILURES; i++) await logIn(user.username, 'wrong');
+    expect((await logIn(user.username, password)).errors?.[0]?.extensions?.code).toBe('LOG_IN_THROTTLED');
+    const elsewhere = await logInDirectly(hub.prisma, {
+      username: user.username,
+      password,
+      sourceAddress: '203.0.113.7',
+    });
+    expect(elsewhere.kind).toBe('LOGGED_IN');
+  });
+
+  it('counts in PostgreSQL, per username and address, and forgets the count on success', async () => {
+    const { user, password } = await createUser(hub.prisma, { role: 'ADMIN', departmentId });
+    await logIn(user.username, 'wrong');
+    await logIn(user.username, 'wrong');
+    expect(await hub.prisma.logInThrottle.findMany({ where: { username: user.username } })).toMatchObject([
+      { sourceAddress: '127.0.0.1', failures: 2, blockedUntil: null },
+    ]);
     expect((await logIn(user.username, password)).errors).toBeUndefined();
-    const answer = await logIn(user.username, 'wrong');
-    expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(await hub.prisma.logInThrottle.count({ where: { username: user.username } })).toBe(0);
+    expect((await logIn(user.username, 'wrong')).errors?.[0]?.extensions?.reason).toBe('INVALID_CREDENTIALS');
   });
 
   it('tells a disabled user with the right password that the account is disabled', async () => {

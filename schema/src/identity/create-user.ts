@@ -7,7 +7,10 @@ const CreateUserInput = builder.inputType('CreateUserInput', {
   fields: (t) => ({
     username: t.string({ required: true, description: '3–32 lower-case letters, digits, dots, dashes, underscores.' }),
     displayName: t.string({ required: true }),
-    password: t.string({ required: true, description: '12 to 128 characters, not containing the username.' }),
+    password: t.string({
+      required: true,
+      description: '12 to 128 characters, not containing the username, and hard to guess (zxcvbn score 3 or more).',
+    }),
     role: t.field({ type: UserRoleEnum, required: true }),
     departmentId: t.id({ required: true }),
   }),

@@ -1,6 +1,6 @@
 import type { User as UserRow } from '@hub/prisma';
 import { builder } from '../builder.ts';
-import { accountDisabledError, accountLockedError, invalidCredentialsError } from '../errors.ts';
+import { accountDisabledError, invalidCredentialsError, logInThrottledError } from '../errors.ts';
 import { User } from './user.ts';
 
 interface LogInResult {
@@ -23,13 +23,17 @@ builder.mutationField('logIn', (t) =>
   t.field({
     type: LogInPayload,
     args: { username: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
-    resolve: async (_root, credentials, { services }) => {
-      const outcome = await services.identity.logIn(credentials);
+    description:
+      'Starts a session. A wrong password and an unknown username get the same UNAUTHENTICATED ' +
+      '`INVALID_CREDENTIALS`; after repeated failures of a username from one address, that address waits ' +
+      '(LOG_IN_THROTTLED with `retryAfterSeconds`), growing with each failure.',
+    resolve: async (_root, credentials, { services, clientAddress }) => {
+      const outcome = await services.identity.logIn({ ...credentials, sourceAddress: clientAddress });
       switch (outcome.kind) {
         case 'LOGGED_IN':
           return outcome;
-        case 'ACCOUNT_LOCKED':
-          throw accountLockedError(outcome.lockedUntil);
+        case 'THROTTLED':
+          throw logInThrottledError(outcome.retryAt, outcome.retryAfterSeconds);
         case 'ACCOUNT_DISABLED':
           throw accountDisabledError();
         case 'INVALID_CREDENTIALS':

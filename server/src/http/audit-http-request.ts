@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditWriter } from '../audit/create-audit-writer.ts';
 import { createDisclosureLog } from '../audit/disclosure-log.ts';
 import { formAuditEntries } from '../audit/form-audit-entries.ts';
+import { markAudited } from './audited-requests.ts';
 
 /**
  * Writes the audit entries of one plain HTTP request (not GraphQL): one per household it shows, or one for a
@@ -20,6 +21,7 @@ export async function auditHttpRequest(
     refused?: boolean;
   },
 ): Promise<void> {
+  markAudited(request);
   const disclosures = createDisclosureLog();
   for (const id of facts.householdIds ?? []) disclosures.touch({ subjectPersonId: null, subjectHouseholdId: id });
   await writer.write(

@@ -3,6 +3,7 @@ import type { Context } from '@hub/schema/context';
 import { type DocumentNode, getOperationAST, Kind, type SelectionSetNode } from 'graphql';
 import type { AuditWriter } from '../audit/create-audit-writer.ts';
 import { formAuditEntries } from '../audit/form-audit-entries.ts';
+import { markAudited } from './audited-requests.ts';
 
 const REFUSAL_CODES = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);
 
@@ -17,6 +18,7 @@ export function auditRequestsPlugin(writer: AuditWriter): ApolloServerPlugin<Con
       return {
         async willSendResponse(requestContext) {
           const { contextValue: context, response } = requestContext;
+          markAudited(context);
           const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
           const entries = formAuditEntries({
             viewer: context.viewer,

@@ -16,12 +16,14 @@ import { type HttpLimits, isDevelopment } from './http-limits.ts';
 import { internalErrorRequestId } from './internal-error-request-id.ts';
 import { introspectionForCaller } from './introspection-for-caller.ts';
 import { refuseUnservableOperations } from './refuse-unservable-operations.ts';
+import { withholdFieldSuggestions } from './withhold-field-suggestions.ts';
 
 const TOO_MANY_BAD_VARIABLES = 'Too many errors processing variables';
 
 /**
  * Apollo with nothing that reaches out: a local landing page (Apollo's loads from a CDN), and no usage, schema or
- * trace reporting. Introspection shows each caller only what it may query (introspection-for-caller.ts). An
+ * trace reporting. Introspection shows each caller only what it may query (introspection-for-caller.ts), and only
+ * administrators get "did you mean" suggestions (withhold-field-suggestions.ts). An
  * operation too deep, too wide or too costly is refused before it runs (graphql-limits.ts); batches are refused;
  * CSRF prevention stays on (a browser's simple request cannot reach a resolver).
  */
@@ -37,6 +39,9 @@ export function createApolloServer(
     includeStacktraceInErrorResponses: development,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // Automatic persisted queries would keep one cache of query texts for every caller, so a client could learn by
+    // hash what others asked; nothing the hub serves (the portal included) sends them.
+    persistedQueries: false,
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: graphqlLimitRules(limits),
     // The start command owns the signals and drains the HTTP server before Apollo stops.
@@ -49,6 +54,7 @@ export function createApolloServer(
       ApolloServerPluginInlineTraceDisabled(),
       refuseUnservableOperations(),
       introspectionForCaller(schema),
+      withholdFieldSuggestions(),
       internalErrorRequestId(),
       ...plugins,
     ],

@@ -22,8 +22,9 @@ import { createIdentityService } from '../identity/create-identity-service.ts';
 import { readSessionPolicy, type SessionPolicy } from '../identity/session-policy.ts';
 import { createGrantCache, type GrantCache } from '../permissions/grant-cache.ts';
 import { createAssistanceStandardService } from '../standards/create-assistance-standard-service.ts';
+import { auditRemainingRequests } from './audit-remaining-requests.ts';
 import { auditRequestsPlugin } from './audit-requests-plugin.ts';
-import { auditRouteRequests } from './audit-route-requests.ts';
+import { bindContextToRequest } from './audited-requests.ts';
 import { comparisonExportRoutes } from './comparison-export-routes.ts';
 import { comparisonProgressRoute } from './comparison-progress-route.ts';
 import { createApolloServer } from './create-apollo-server.ts';
@@ -207,6 +208,8 @@ async function registerRoutes(
   },
 ): Promise<void> {
   const { prisma, readiness, grants, auditWriter, limits, metrics } = services;
+  // First, at the root: it sees every answer, including refusals before any route or resolver ran.
+  if (auditWriter) app.addHook('onSend', auditRemainingRequests(prisma, auditWriter));
   await registerSecurityHeaders(app, limits);
   addMetrics(app, { metrics, token: limits.metricsToken });
   await registerRateLimits(app, { prisma, limits, metrics });
@@ -219,20 +222,21 @@ async function registerRoutes(
   app.addHook('onClose', () => apollo.stop());
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
-    context: (request) => createRequestContext({ prisma, services: services.services, grants }, request),
+    context: async (request) => {
+      const context = await createRequestContext({ prisma, services: services.services, grants }, request);
+      bindContextToRequest(context, request);
+      return context;
+    },
   });
   await app.register(oauthTokenRoute, { prisma });
   await app.register(comparisonExportRoutes, { prisma, auditWriter });
   await app.register(comparisonProgressRoute, { prisma, auditWriter, ...services.progress });
-  await app.register(async (deliveries) => {
-    if (auditWriter) deliveries.addHook('onSend', auditRouteRequests(prisma, auditWriter));
-    await deliveries.register(snapshotUploadRoute, {
-      prisma,
-      databaseUrl: services.databaseUrl,
-      uploadLimitBytes: limits.uploadLimitBytes,
-    });
-    await deliveries.register(snapshotRejectsRoute, { prisma, pool: services.deliveryPool });
+  await app.register(snapshotUploadRoute, {
+    prisma,
+    databaseUrl: services.databaseUrl,
+    uploadLimitBytes: limits.uploadLimitBytes,
   });
+  await app.register(snapshotRejectsRoute, { prisma, pool: services.deliveryPool });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const result = await readiness.check();

@@ -4,9 +4,10 @@ import { serviceDay } from '@hub/schema/calendar/service-day';
 import type { Context } from '@hub/schema/context';
 import { badUserInputError, unauthenticatedError } from '@hub/schema/errors';
 import { type HubScopeLoaders, hubAuthScopes } from '@hub/schema/scopes';
-import { execute, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { type DocumentNode, execute, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { loadHeldItems } from '../permissions/held-items.ts';
 import { visibleSchema } from '../permissions/visible-schema.ts';
+import { asksForIntrospection, rootFieldNames } from './introspection-fields.ts';
 
 // How many distinct views of the schema (department holdings × role) one instance keeps.
 const MAX_VIEWS = 200;
@@ -22,22 +23,12 @@ function passes(scopes: HubScopeLoaders, authScopes: unknown): boolean {
   });
 }
 
-const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
-
-function rootFieldNames(selectionSet: SelectionSetNode): string[] {
-  return selectionSet.selections.flatMap((selection) =>
-    selection.kind === 'Field'
-      ? [selection.name.value]
-      : selection.kind === 'InlineFragment'
-        ? rootFieldNames(selection.selectionSet)
-        : ['…'],
-  );
-}
-
 /**
  * Each caller's introspection shows only what it may query: the data items its department holds, at the levels
- * it holds them, and the operations its role may call. Asking for both introspection and data at once is refused,
- * so that the two cannot disagree. Anonymous callers get UNAUTHENTICATED.
+ * it holds them, and the operations its role may call. Any operation that names `__schema` or `__type` anywhere
+ * (directly, aliased, in a fragment or an inline fragment) is answered from that caller's own view of the schema
+ * alone; asking for introspection and data at once is refused, so that the two cannot disagree. Anonymous callers
+ * get UNAUTHENTICATED.
  */
 export function introspectionForCaller(schema: GraphQLSchema): ApolloServerPlugin<Context> {
   const views = new Map<string, GraphQLSchema>();
@@ -46,13 +37,12 @@ export function introspectionForCaller(schema: GraphQLSchema): ApolloServerPlugi
       return {
         async responseForOperation({ operation, document, request, contextValue: context }) {
           // No operation (an unknown operationName, several operations without one): Apollo refuses it itself.
-          if (!operation) return null;
-          const names = rootFieldNames((operation as OperationDefinitionNode).selectionSet);
-          if (!names.some((name) => INTROSPECTION_FIELDS.has(name))) return null;
+          if (!operation || !asksForIntrospection(document)) return null;
           const body = (singleResult: object) => ({
             http: { status: undefined, headers: new HeaderMap() },
             body: { kind: 'single' as const, singleResult },
           });
+          const names = rootFieldNames(operation as OperationDefinitionNode, document as DocumentNode);
           if (names.some((name) => !name.startsWith('__'))) {
             return body({
               errors: [

@@ -1,6 +1,8 @@
 import type { PrismaClient } from '@hub/prisma';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { issueAccessToken } from '../identity/issue-access-token.ts';
+import { resolveViewer } from '../identity/resolve-viewer.ts';
+import { noteForAudit } from './audited-requests.ts';
 
 type OAuthError = 'invalid_request' | 'invalid_client' | 'unsupported_grant_type';
 
@@ -32,11 +34,20 @@ function credentialsOf(body: Record<string, unknown>, authorization: string | un
     : undefined;
 }
 
-function refuse(reply: FastifyReply, error: OAuthError) {
+// A client id as the audit trail may quote it; anything else the caller sent is not repeated there.
+const CLIENT_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+const quotable = (clientId: string) => (CLIENT_ID.test(clientId) ? clientId : '(malformed)');
+
+function refuse(reply: FastifyReply, error: OAuthError, clientId?: string) {
+  noteForAudit(reply.request, { detail: clientId === undefined ? error : `client ${quotable(clientId)}: ${error}` });
   return reply.code(error === 'invalid_client' ? 401 : 400).send({ error, error_description: DESCRIPTIONS[error] });
 }
 
-/** POST /oauth/token: the OAuth 2 client-credentials grant, form-encoded or JSON; the same exchange as issueAccessToken. */
+/**
+ * POST /oauth/token: the OAuth 2 client-credentials grant, form-encoded or JSON; the same exchange as
+ * issueAccessToken. Every call is audited (audit-remaining-requests.ts), issued or refused, with the client id it
+ * named and never the secret.
+ */
 export async function oauthTokenRoute(app: FastifyInstance, options: { prisma: PrismaClient }): Promise<void> {
   // Form bodies are parsed in this route's scope only: /graphql keeps accepting JSON alone.
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
@@ -51,7 +62,10 @@ export async function oauthTokenRoute(app: FastifyInstance, options: { prisma: P
     const credentials = credentialsOf(body, request.headers.authorization);
     if (!credentials) return refuse(reply, 'invalid_request');
     const issued = await issueAccessToken(options.prisma, credentials);
-    if (!issued) return refuse(reply, 'invalid_client');
+    if (!issued) return refuse(reply, 'invalid_client', credentials.clientId);
+    // The entry names the client the token was issued to (the secret is never recorded).
+    const viewer = await resolveViewer(options.prisma, `Bearer ${issued.accessToken}`);
+    noteForAudit(request, { viewer, detail: `client ${quotable(credentials.clientId)}: issued` });
     return { access_token: issued.accessToken, token_type: issued.tokenType, expires_in: issued.expiresInSeconds };
   });
 }

@@ -1,7 +1,9 @@
 import type { PrismaClient } from '@hub/prisma';
 import type { IdentityService } from '@hub/schema/context';
+import { changeOwnPassword } from './change-own-password.ts';
 import { createUser } from './create-user.ts';
 import { logIn } from './log-in.ts';
+import { resetUserPassword } from './reset-user-password.ts';
 import { revokeSession } from './revoke-session.ts';
 import type { SessionPolicy } from './session-policy.ts';
 
@@ -10,5 +12,7 @@ export function createIdentityService(prisma: PrismaClient, policy: Partial<Sess
     logIn: (credentials) => logIn(prisma, credentials, { sessionTtlMs: policy.ttlMs, sessionIdleMs: policy.idleMs }),
     logOut: (sessionId) => revokeSession(prisma, sessionId),
     createUser: (input) => createUser(prisma, input),
+    changeOwnPassword: (change) => changeOwnPassword(prisma, change),
+    resetUserPassword: (userId, newPassword) => resetUserPassword(prisma, userId, newPassword),
   };
 }

@@ -20,7 +20,7 @@ export async function createUser(prisma: PrismaClient, input: NewUser): Promise<
   const displayName = input.displayName.trim();
   if (!displayName)
     throw badUserInputError('BLANK_VALUE', 'displayName: give the user a name', { field: 'displayName' });
-  checkPasswordPolicy(input.password, username);
+  checkPasswordPolicy(input.password, { username, displayName });
   const department = await findDepartmentForInput(prisma, input.departmentId, 'departmentId');
   const passwordHash = await hashPassword(input.password);
   try {
