@@ -3,6 +3,7 @@ import type {
   ApiClient,
   AreaType,
   AssistanceStandard,
+  ComparisonKind,
   Consent,
   Dataset,
   Department,
@@ -48,12 +49,19 @@ export type ItemAccess =
   | { level: null; reason: Exclude<DenialReason, 'INSUFFICIENT_ACCESS_LEVEL'> };
 
 /**
- * The permission engine as one request sees it: the union of the active agreements for the caller's department
- * and declared purpose at this moment, the subjects' consents, and the agreements' daily quotas.
+ * The access door as one request sees it (server/src/access): reach (which regions, persons, households and runs
+ * the caller's department may reach at all) and disclosure (the union of the active agreements for the caller's
+ * department and declared purpose at this moment, the subjects' consents, and the agreements' daily quotas).
+ * Outside reach, or without an agreement that discloses it, a subject looks exactly like one that does not exist.
  */
 export interface AccessDecider {
-  /** Throws the request's reason to see no personal data at all: no or unknown purpose, no agreement for it. */
-  requireReach(): Promise<void>;
+  /**
+   * A lookup of subjects tells whether they exist: it needs an agreement for the declared purpose (civil affairs
+   * holds the spine itself). Throws the request's reason otherwise, the same whether the subject exists or not,
+   * and records the refusal of `itemCode` (what the lookup would disclose) for the audit trail, about the subject
+   * asked for when the hub holds it (`subject`, read only on refusal), so the subject can be shown who tried.
+   */
+  requireReach(itemCode: string, subject?: () => Promise<DisclosureSubject | null>): Promise<void>;
   /**
    * The provider departments whose records of the item the caller may see at `need` (RECORD: FULL or MASKED;
    * FACT: any level), or 'ANY' for the hub's own spine items, which have no per-record provider. With a subject,
@@ -69,6 +77,21 @@ export interface AccessDecider {
    * regions below it; every other department reaches what its agreements give it ('ALL').
    */
   reachableRegions(): Promise<ReadonlySet<string> | 'ALL'>;
+  reachesRegion(regionCode: string | null | undefined): Promise<boolean>;
+  /** A person's region is their household's, or for one without a household (or unknown), their number's. */
+  reachesPerson(person: { id: string } | { idNumber: string }): Promise<boolean>;
+  reachesHousehold(householdId: string): Promise<boolean>;
+  /** The run, if within reach: its region, or for an application run every household of it; else null. */
+  findReachableRun(runId: string): Promise<{ id: string; kind: ComparisonKind } | null>;
+  /** The runs within reach, for a list; 'ALL' when the caller's reach is not limited. */
+  reachableRunIds(): Promise<readonly string[] | 'ALL'>;
+  /**
+   * The codes a filter by region stands for: the region and every region below it. Refused (never applied) when
+   * the region is outside the caller's reach, and for households and persons (an answer about where they live)
+   * when the caller may not see households' regions (HOUSEHOLD_COMPOSITION at FULL or MASKED). BAD_USER_INPUT for
+   * no such region.
+   */
+  regionFilter(regionCode: string, of: 'RESIDENCE' | 'RUNS'): Promise<readonly string[]>;
   /** The access to one item of one subject, from one provider department (null: any, for spine items). */
   decide(itemCode: string, subject: DisclosureSubject, providerDepartmentId: string | null): Promise<ItemAccess>;
 }

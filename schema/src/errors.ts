@@ -114,3 +114,11 @@ export function accountDisabledError(): GraphQLError {
 export function isPaginationArgumentError(error: unknown): boolean {
   return error instanceof PothosValidationError;
 }
+
+/** A filter naming a region the caller may not reach: refused rather than applied, so it answers nothing. */
+export function outsideReachError(regionCode: string): GraphQLError {
+  return hubError('FORBIDDEN', `region ${regionCode} is outside your department's reach`, {
+    reason: 'OUTSIDE_REACH',
+    regionCode,
+  });
+}

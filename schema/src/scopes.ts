@@ -10,10 +10,19 @@ export interface HubAuthScopes {
   can: Permission;
   /** Reads the audit trail: auditors, and administrators who answer for the hub. */
   auditor: boolean;
+  /** Reach, declared on the types (`authScopes: (person) => ({ reachesPerson: person.id })`): the access door's. */
+  reachesPerson: string;
+  reachesHousehold: string;
+  reachesComparisonRun: string;
+  reachesRegion: string;
 }
 
+type ScopeLoader<Parameter> = (parameter: Parameter) => boolean | Promise<boolean>;
+
 /** How each scope is decided for one request; a loader takes the scope's parameter. */
-export type HubScopeLoaders = Omit<HubAuthScopes, 'can'> & { can: (permission: Permission) => boolean };
+export type HubScopeLoaders = {
+  [Scope in keyof HubAuthScopes]: HubAuthScopes[Scope] extends boolean ? boolean : ScopeLoader<HubAuthScopes[Scope]>;
+};
 
 export type Permission =
   | 'apiClients:manage'
@@ -60,6 +69,10 @@ export function hubAuthScopes(context: Context): HubScopeLoaders {
     dataConsumer: viewer?.kind === 'API_CLIENT' || (viewer?.kind === 'USER' && viewer.role !== 'AUDITOR'),
     can: (permission) => viewerHolds(viewer, permission),
     auditor: viewer?.kind === 'USER' && (viewer.role === 'AUDITOR' || viewer.role === 'ADMIN'),
+    reachesPerson: (id) => context.access.reachesPerson({ id }),
+    reachesHousehold: (id) => context.access.reachesHousehold(id),
+    reachesComparisonRun: async (id) => (await context.access.findReachableRun(id)) !== null,
+    reachesRegion: (code) => context.access.reachesRegion(code),
   };
 }
 
@@ -68,6 +81,11 @@ export function hubAuthScopes(context: Context): HubScopeLoaders {
  * What such a caller then sees, field by field, is decided by its agreements (schema/src/disclosure).
  */
 export const personalData = { dataConsumer: true } as const;
+
+/** A person's data, within reach: outside it, the type refuses every field (a root lookup already answers null). */
+export const personalDataOf = (person: { id: string }) => ({ ...personalData, reachesPerson: person.id });
+
+export const householdDataOf = (household: { id: string }) => ({ ...personalData, reachesHousehold: household.id });
 
 // An anonymous caller must log in; a logged-in one lacks the role. Neither learns whether the data exists.
 export function unauthorizedError(context: Context): Error {

@@ -119,7 +119,17 @@ describe("a comparison run's exports", () => {
     expect(page).toContain('FINANCIAL_ASSETS_OVER_LIMIT');
     expect(page).toMatch(/银行|Bank/);
     expect(page).not.toMatch(/\d{17}[\dX]/);
-    expect(await auditedHouseholds(`verification report of run ${run.id}`)).toEqual([householdId]);
+    // One entry about the household and one per member whose data the report shows, each saying what it disclosed.
+    const audited = await auditedHouseholds(`verification report of run ${run.id}`);
+    expect(audited.filter((id) => id !== null)).toEqual([householdId]);
+    const members = await pool.query<{ id: string }>('SELECT id FROM persons WHERE household_id = $1', [householdId]);
+    const aboutPersons = await pool.query<{ subject_person_id: string; items_disclosed: string[] }>(
+      'SELECT subject_person_id, items_disclosed FROM audit_entries WHERE operation LIKE $1 AND subject_person_id IS NOT NULL',
+      [`verification report of run ${run.id}%`],
+    );
+    const memberIds = members.rows.map((row) => row.id);
+    for (const entry of aboutPersons.rows) expect(memberIds).toContain(entry.subject_person_id);
+    expect(aboutPersons.rows.flatMap((entry) => entry.items_disclosed)).toContain('PERSON_IDENTITY');
   });
 
   it('refuses auditors and anonymous callers, and answers 404 for a run or household that is not there', async () => {

@@ -23,12 +23,14 @@ let auditor: string;
 const CST_MIDNIGHT_1_JULY_2026 = new Date('2026-06-30T16:00:00Z');
 const CST_MIDNIGHT_1_JANUARY_2027 = new Date('2026-12-31T16:00:00Z');
 
+// Every region scheduled lies below the centre's own: civil affairs schedules only within its reach.
+let centreRegion: string;
+const regionWithinReach = () => createRegion(hub.prisma, { level: 'COUNTY', parentCode: centreRegion });
+
 beforeAll(async () => {
   hub = await startTestApp(database.url);
-  const centre = await createDepartment(hub.prisma, {
-    kind: 'CIVIL_AFFAIRS',
-    regionCode: (await createRegion(hub.prisma)).code,
-  });
+  centreRegion = (await createRegion(hub.prisma)).code;
+  const centre = await createDepartment(hub.prisma, { kind: 'CIVIL_AFFAIRS', regionCode: centreRegion });
   const login = async (role: 'VERIFICATION_OFFICER' | 'AUDITOR') => {
     const { user, password } = await createUser(hub.prisma, { role, departmentId: centre.id });
     return hub.logIn(user.username, password);
@@ -60,7 +62,7 @@ describe('when a schedule runs', () => {
 
 describe('scheduled runs', () => {
   it('starts each due schedule exactly once when two workers claim at the same moment, and advances it', async () => {
-    const regions = await Promise.all(Array.from({ length: 8 }, () => createRegion(hub.prisma)));
+    const regions = await Promise.all(Array.from({ length: 8 }, () => regionWithinReach()));
     const set = new Date('2026-03-10T00:00:00Z');
     const schedules = await Promise.all(
       regions.map((region) => setComparisonSchedule(pool, { regionCode: region.code }, set)),
@@ -116,7 +118,7 @@ const SET = `mutation ($input: SetComparisonScheduleInput!) {
 
 describe('comparison schedules through GraphQL', () => {
   it('sets a periodic review twice a year by default, lists it, and disables it so no worker starts it', async () => {
-    const region = await createRegion(hub.prisma);
+    const region = await regionWithinReach();
     const set = await hub.graphql<{ setComparisonSchedule: { id: string; nextRunAt: string } }>(SET, {
       token: officer,
       variables: { input: { regionCode: region.code } },
@@ -147,7 +149,7 @@ describe('comparison schedules through GraphQL', () => {
   });
 
   it('refuses a periodic review less than twice a year, a bad month or day, an unknown region, and auditors', async () => {
-    const region = await createRegion(hub.prisma);
+    const region = await regionWithinReach();
     const reason = async (input: Record<string, unknown>, token = officer) => {
       const answer = await hub.graphql(SET, { token, variables: { input: { regionCode: region.code, ...input } } });
       return answer.errors?.[0]?.extensions?.reason ?? answer.errors?.[0]?.extensions?.code;
@@ -171,7 +173,7 @@ function hub_(args: string[]) {
 
 describe('comparison schedules on the command line', () => {
   it('schedules a region with `hub compare schedule` and lists it with `hub compare schedules`', async () => {
-    const region = await createRegion(hub.prisma);
+    const region = await regionWithinReach();
     const set = await hub_(['compare', 'schedule', '--region', region.code, '--months', '3,9']);
     expect(set.code).toBe(0);
     expect(set.output).toMatch(

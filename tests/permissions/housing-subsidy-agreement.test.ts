@@ -119,8 +119,9 @@ describe('an agreement letting HOUSING see 低保 status and a masked name for h
       purpose: 'HOUSING_SUBSIDY',
       variables: { idNumber: family.head.idNumber },
     });
-    expect(JSON.stringify(early.data)).not.toContain('张');
-    expect(early.errors?.find((error) => error.path?.join('.') === 'person.name')?.extensions).toMatchObject({
+    // Not even whether the family exists: the lookup itself is refused, whoever is asked about.
+    expect(early.data).toEqual({ person: null });
+    expect(early.errors?.find((error) => error.path?.join('.') === 'person')?.extensions).toMatchObject({
       code: 'FORBIDDEN',
       dataItem: 'PERSON_IDENTITY',
       reason: 'NO_AGREEMENT',

@@ -115,9 +115,10 @@ beforeAll(async () => {
 async function check(token: string, consumer: DepartmentKind, levelOf: (code: string) => Level, consent: boolean) {
   const subject = consent ? family.head : family.spouse;
   const answer = await hub.graphql(PROBE_QUERY, { token, purpose: PURPOSE, variables: { idNumber: subject.idNumber } });
-  const reachesNothing = DATA_ITEMS.every((item) => levelOf(item.code) === 'NONE' && item.providerKind !== consumer);
+  // A lookup needs an agreement for the purpose, or the spine itself (civil affairs): a dataset of its own is not enough.
+  const reachesNothing = consumer !== 'CIVIL_AFFAIRS' && DATA_ITEMS.every((item) => levelOf(item.code) === 'NONE');
   if (reachesNothing) {
-    // No agreement for the purpose and no data of its own: it may not even ask whether the person exists.
+    // No agreement for the purpose: it may not even ask whether the person exists.
     expect(answer.data).toEqual({ person: null });
     expect(answer.errors?.map((error) => [error.path, error.extensions?.code])).toEqual([[['person'], 'FORBIDDEN']]);
     return;

@@ -61,16 +61,20 @@ describe("civil affairs' reach", () => {
     expect([byId.data, byMember.data]).toEqual([{ household: null }, { householdOf: null }]);
   });
 
-  it('lists only the households within its reach, whatever region is asked for', async () => {
+  it('lists only the households within its reach, and refuses a region filter outside it', async () => {
     const LIST =
       'query ($regionCode: String) { households(first: 50, regionCode: $regionCode) { totalCount edges { node { id } } } }';
-    for (const regionCode of [null, regions.city.code, regions.otherCounty.code]) {
+    const all = await ask(county, LIST, { regionCode: null });
+    const ids = (all.data as { households: { edges: { node: { id: string } }[] } }).households.edges.map(
+      (edge) => edge.node.id,
+    );
+    expect(ids).toContain(here.household.id);
+    expect(ids).not.toContain(elsewhere.household.id);
+    // Applied, a filter outside reach would answer with an empty list; refused, it answers nothing at all.
+    for (const regionCode of [regions.city.code, regions.otherCounty.code]) {
       const answer = await ask(county, LIST, { regionCode });
-      const ids = (answer.data as { households: { edges: { node: { id: string } }[] } }).households.edges.map(
-        (edge) => edge.node.id,
-      );
-      expect(ids).not.toContain(elsewhere.household.id);
-      expect(ids.includes(here.household.id)).toBe(regionCode !== regions.otherCounty.code);
+      expect(answer.data).toEqual({ households: null });
+      expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OUTSIDE_REACH', regionCode });
     }
   });
 

@@ -33,9 +33,8 @@ builder.queryField('comparisonRunDiff', (t) =>
     nullable: true,
     authScopes: { can: 'comparisons:read' },
     args: { runId: t.arg.id({ required: true }) },
-    resolve: async (_root, args, { prisma, services }) => {
-      const id = String(args.runId);
-      const run = /^[0-9a-f-]{36}$/i.test(id) ? await prisma.comparisonRun.findUnique({ where: { id } }) : null;
+    resolve: async (_root, args, { access, services }) => {
+      const run = await access.findReachableRun(String(args.runId));
       return run ? services.comparisons.diffComparisonRuns(run.id) : null;
     },
   }),

@@ -1,5 +1,6 @@
 import { builder } from '../builder.ts';
-import { notFoundError } from '../errors.ts';
+import type { Context } from '../context.ts';
+import { badUserInputError, notFoundError } from '../errors.ts';
 import { viewerUserId } from '../scopes.ts';
 import { isUuid } from '../uuid.ts';
 import { ComparisonKindEnum, ComparisonRunStatusEnum } from './comparison-enums.ts';
@@ -12,7 +13,8 @@ export const ComparisonRun = builder.prismaObject('ComparisonRun', {
   description:
     "A comparison of a cohort of households against their region's standards as at one date, in chunks that any " +
     'number of workers share; one HouseholdAssessment per household.',
-  authScopes: read,
+  // Another region's run is not there for the caller: its fields are refused, its lookups answer null.
+  authScopes: (run) => ({ ...read, reachesComparisonRun: run.id }),
   fields: (t) => ({
     id: t.exposeID('id'),
     kind: t.expose('kind', { type: ComparisonKindEnum }),
@@ -58,31 +60,40 @@ builder.queryField('comparisonRun', (t) =>
     nullable: true,
     authScopes: read,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (query, _root, args, { prisma }) =>
-      isUuid(String(args.id)) ? prisma.comparisonRun.findUnique({ ...query, where: { id: String(args.id) } }) : null,
+    resolve: async (query, _root, args, { access, prisma }) => {
+      const planned = { ...query };
+      const run = await access.findReachableRun(String(args.id));
+      return run ? prisma.comparisonRun.findUnique({ ...planned, where: { id: run.id } }) : null;
+    },
   }),
 );
 
 builder.queryField('comparisonRuns', (t) =>
   t.prismaField({
     type: ['ComparisonRun'],
-    description: 'Comparison runs, newest first.',
+    description:
+      "Comparison runs within the caller's reach, newest first; a `regionCode` outside its reach is refused.",
     authScopes: read,
     args: {
       kind: t.arg({ type: ComparisonKindEnum }),
       regionCode: t.arg.string(),
       first: t.arg.int({ defaultValue: 20 }),
     },
-    resolve: (query, _root, args, { prisma }) =>
-      prisma.comparisonRun.findMany({
-        ...query,
+    resolve: async (query, _root, args, { access, prisma }) => {
+      const planned = { ...query };
+      if (args.regionCode) await access.regionFilter(args.regionCode, 'RUNS');
+      const reachable = await access.reachableRunIds();
+      return prisma.comparisonRun.findMany({
+        ...planned,
         where: {
           ...(args.kind ? { kind: args.kind } : {}),
           ...(args.regionCode ? { regionCode: args.regionCode } : {}),
+          ...(reachable === 'ALL' ? {} : { id: { in: [...reachable] } }),
         },
         orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
         take: Math.min(Math.max(args.first ?? 20, 1), 100),
-      }),
+      });
+    },
   }),
 );
 
@@ -103,6 +114,8 @@ builder.mutationField('startComparisonRun', (t) =>
     authScopes: { can: 'comparisons:run' },
     args: { input: t.arg({ type: StartComparisonRunInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
+      const planned = { ...query };
+      await refuseOutsideReach(context, input.regionCode, input.householdIds?.map(String));
       const { id } = await context.services.comparisons.startComparisonRun(
         {
           kind: input.kind,
@@ -113,7 +126,7 @@ builder.mutationField('startComparisonRun', (t) =>
         },
         viewerUserId(context),
       );
-      return context.prisma.comparisonRun.findUniqueOrThrow({ ...query, where: { id } });
+      return context.prisma.comparisonRun.findUniqueOrThrow({ ...planned, where: { id } });
     },
   }),
 );
@@ -125,10 +138,26 @@ builder.mutationField('cancelComparisonRun', (t) =>
     authScopes: { can: 'comparisons:run' },
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, context) => {
-      const id = String(args.id);
-      if (!isUuid(id)) throw notFoundError('no comparison run has that id');
-      await context.services.comparisons.cancelComparisonRun(id);
-      return context.prisma.comparisonRun.findUniqueOrThrow({ ...query, where: { id } });
+      const planned = { ...query };
+      const run = await context.access.findReachableRun(String(args.id));
+      if (!run) throw notFoundError('no comparison run has that id');
+      await context.services.comparisons.cancelComparisonRun(run.id);
+      return context.prisma.comparisonRun.findUniqueOrThrow({ ...planned, where: { id: run.id } });
     },
   }),
 );
+
+// A run is started only within reach: a region outside it is refused; a household outside it is unknown, as one
+// that does not exist would be.
+async function refuseOutsideReach(context: Context, regionCode?: string | null, householdIds?: string[]) {
+  if (regionCode) await context.access.regionFilter(regionCode, 'RUNS');
+  const outside: string[] = [];
+  for (const id of householdIds ?? []) {
+    if (isUuid(id) && !(await context.access.reachesHousehold(id))) outside.push(id);
+  }
+  if (outside.length) {
+    throw badUserInputError('UNKNOWN_HOUSEHOLD', `householdIds: no household ${outside.slice(0, 5).join(', ')}`, {
+      householdIds: outside.slice(0, 20),
+    });
+  }
+}

@@ -11,7 +11,7 @@ export const ComparisonSchedule = builder.prismaObject('ComparisonSchedule', {
   description:
     "A region's comparison that starts by itself at midnight, China Standard Time, on `dayOfMonth` of each of " +
     '`months` (在保对象每年至少比对2次: twice a year unless set otherwise), as of the last day of the month before.',
-  authScopes: read,
+  authScopes: (schedule) => ({ ...read, reachesRegion: schedule.regionCode }),
   fields: (t) => ({
     id: t.exposeID('id'),
     region: t.relation('region'),
@@ -34,18 +34,26 @@ export const ComparisonSchedule = builder.prismaObject('ComparisonSchedule', {
 builder.queryField('comparisonSchedules', (t) =>
   t.prismaField({
     type: ['ComparisonSchedule'],
-    description: 'Scheduled comparisons, by region and kind; disabled ones too unless `enabled` is given.',
+    description:
+      "Scheduled comparisons within the caller's reach, by region and kind; disabled ones too unless `enabled` is given.",
     authScopes: read,
     args: { regionCode: t.arg.string(), enabled: t.arg.boolean() },
-    resolve: (query, _root, args, { prisma }) =>
-      prisma.comparisonSchedule.findMany({
-        ...query,
+    resolve: async (query, _root, args, { access, prisma }) => {
+      const planned = { ...query };
+      if (args.regionCode) await access.regionFilter(args.regionCode, 'RUNS');
+      const reach = await access.reachableRegions();
+      return prisma.comparisonSchedule.findMany({
+        ...planned,
         where: {
-          ...(args.regionCode ? { regionCode: args.regionCode } : {}),
-          ...(args.enabled == null ? {} : { enabled: args.enabled }),
+          AND: [
+            args.regionCode ? { regionCode: args.regionCode } : {},
+            reach === 'ALL' ? {} : { regionCode: { in: [...reach] } },
+            args.enabled == null ? {} : { enabled: args.enabled },
+          ],
         },
         orderBy: [{ regionCode: 'asc' }, { kind: 'asc' }],
-      }),
+      });
+    },
   }),
 );
 
@@ -65,6 +73,8 @@ builder.mutationField('setComparisonSchedule', (t) =>
     authScopes: run,
     args: { input: t.arg({ type: SetComparisonScheduleInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
+      const planned = { ...query };
+      await context.access.regionFilter(input.regionCode, 'RUNS');
       const { id } = await context.services.comparisons.setComparisonSchedule(
         {
           regionCode: input.regionCode,
@@ -74,7 +84,7 @@ builder.mutationField('setComparisonSchedule', (t) =>
         },
         viewerUserId(context),
       );
-      return context.prisma.comparisonSchedule.findUniqueOrThrow({ ...query, where: { id } });
+      return context.prisma.comparisonSchedule.findUniqueOrThrow({ ...planned, where: { id } });
     },
   }),
 );
@@ -86,10 +96,17 @@ builder.mutationField('disableComparisonSchedule', (t) =>
     authScopes: run,
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, context) => {
+      const planned = { ...query };
       const id = String(args.id);
-      if (!isUuid(id)) throw notFoundError('no comparison schedule has that id');
+      // Another region's schedule is not there for the caller.
+      const schedule = isUuid(id)
+        ? await context.prisma.comparisonSchedule.findUnique({ where: { id }, select: { regionCode: true } })
+        : null;
+      if (!schedule || !(await context.access.reachesRegion(schedule.regionCode))) {
+        throw notFoundError('no comparison schedule has that id');
+      }
       await context.services.comparisons.disableComparisonSchedule(id);
-      return context.prisma.comparisonSchedule.findUniqueOrThrow({ ...query, where: { id } });
+      return context.prisma.comparisonSchedule.findUniqueOrThrow({ ...planned, where: { id } });
     },
   }),
 );

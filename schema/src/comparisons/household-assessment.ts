@@ -8,7 +8,7 @@ const read = { can: 'comparisons:read' } as const;
 
 export const HouseholdAssessment = builder.prismaObject('HouseholdAssessment', {
   description: "One household's result in one comparison run.",
-  authScopes: read,
+  authScopes: (assessment) => ({ ...read, reachesHousehold: assessment.householdId }),
   fields: (t) => ({
     runId: t.exposeID('runId'),
     householdId: t.exposeID('householdId'),
@@ -54,11 +54,16 @@ builder.queryField('assessments', (t) =>
         classification: t.arg({ type: HouseholdClassificationEnum }),
         flag: t.arg({ type: AssessmentFlagCodeEnum }),
       },
-      totalCount: (_connection, args, { prisma }) =>
-        prisma.householdAssessment.count({ where: assessmentsWhere(args) }),
+      totalCount: async (_connection, args, { access, prisma }) =>
+        (await access.findReachableRun(String(args.runId)))
+          ? prisma.householdAssessment.count({ where: assessmentsWhere(args) })
+          : 0,
+      // Another region's run, like a run that does not exist, has no results.
       resolve: async (query, _root, args, context) => {
+        const planned = { ...query };
+        if (!(await context.access.findReachableRun(String(args.runId)))) return [];
         const assessments = await context.prisma.householdAssessment.findMany({
-          ...query,
+          ...planned,
           where: assessmentsWhere(args),
           orderBy: [{ runId: 'asc' }, { householdId: 'asc' }],
         });

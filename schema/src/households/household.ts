@@ -1,27 +1,25 @@
 import { AreaType } from '@hub/prisma';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { disclosedType, householdSubject, identifier, records } from '../disclosure/annotations.ts';
+import { disclosedType, fact, householdSubject, identifier, records } from '../disclosure/annotations.ts';
 import { dataItemDeniedError } from '../disclosure/data-item-denied.ts';
-import { badUserInputError } from '../errors.ts';
-import { validIdNumber } from '../persons/id-number-argument.ts';
-import { regionCodesWithin } from '../regions/region.ts';
-import { isHouseholdWithinReach, isWithinReach } from '../regions/within-reach.ts';
-import { personalData } from '../scopes.ts';
+import { personWithIdNumber, validIdNumber } from '../persons/id-number-argument.ts';
+import { householdDataOf, personalData } from '../scopes.ts';
 import { isUuid } from '../uuid.ts';
 
 export const AreaTypeEnum = builder.enumType(AreaType, { name: 'AreaType' });
 
 export const Household = builder.prismaObject('Household', {
   description: 'A household as civil affairs knows it: where it lives, its members, its assistance and applications.',
-  authScopes: personalData,
+  authScopes: householdDataOf,
   extensions: disclosedType<{ id: string }>({
     item: 'HOUSEHOLD_COMPOSITION',
     subject: (household) => householdSubject(household.id),
     provider: () => null,
   }),
   fields: (t) => ({
-    id: t.exposeID('id', { extensions: { disclosure: { kind: 'METADATA' } } }),
+    // The id says who lives together (two persons' households with one id are one family): a fact of the composition.
+    id: t.exposeID('id', { nullable: true, extensions: fact('HOUSEHOLD_COMPOSITION') }),
     region: t.relation('region', { nullable: true }),
     areaType: t.expose('areaType', { type: AreaTypeEnum, nullable: true }),
     address: t.exposeString('address', { nullable: true, extensions: identifier('ADDRESS') }),
@@ -53,9 +51,9 @@ builder.queryField('household', (t) =>
     resolve: async (query, _root, args, context) => {
       const planned = { ...query }; // read before any early null, which skips the query on purpose
       const id = String(args.id);
-      await context.access.requireReach();
+      await context.access.requireReach('HOUSEHOLD_COMPOSITION');
       if (!isUuid(id)) return null;
-      if (!(await isHouseholdWithinReach(context, id))) return null;
+      if (!(await context.access.reachesHousehold(id))) return null;
       const household = await context.prisma.household.findUnique({ ...planned, where: { id } });
       if (household) context.disclosures.touch(householdSubject(household.id));
       return household;
@@ -75,12 +73,12 @@ builder.queryField('householdOf', (t) =>
     resolve: async (query, _root, args, context) => {
       const planned = { ...query };
       const idNumber = validIdNumber(args.idNumber);
-      await context.access.requireReach();
+      await context.access.requireReach('HOUSEHOLD_COMPOSITION', () => personWithIdNumber(context, idNumber));
       const person = await context.prisma.person.findUnique({
         where: { idNumber },
         select: { householdId: true, household: { select: { regionCode: true } } },
       });
-      if (!person?.householdId || !(await isWithinReach(context, person.household?.regionCode))) return null;
+      if (!person?.householdId || !(await context.access.reachesRegion(person.household?.regionCode))) return null;
       context.disclosures.touch(householdSubject(person.householdId));
       return context.prisma.household.findUnique({ ...planned, where: { id: person.householdId } });
     },
@@ -119,7 +117,7 @@ builder.queryField('households', (t) =>
 
 // A filter or an order on data the caller cannot read in full would answer questions about it: refuse the list.
 async function mayListHouseholds(context: Context): Promise<void> {
-  await context.access.requireReach();
+  await context.access.requireReach('HOUSEHOLD_COMPOSITION');
   const nobody = { subjectPersonId: null, subjectHouseholdId: null };
   const access = await context.access.decide('HOUSEHOLD_COMPOSITION', nobody, null);
   if (access.level === 'FULL') return;
@@ -137,7 +135,6 @@ async function householdsWhere(context: Context, regionCode?: string | null) {
   const reach = await context.access.reachableRegions();
   const within = reach === 'ALL' ? {} : { regionCode: { in: [...reach] } };
   if (regionCode == null) return within;
-  const codes = await regionCodesWithin(context.prisma, regionCode);
-  if (!codes) throw badUserInputError('UNKNOWN_REGION', `no region has the code ${regionCode}`, { regionCode });
-  return { AND: [within, { regionCode: { in: codes } }] };
+  const codes = await context.access.regionFilter(regionCode, 'RESIDENCE');
+  return { AND: [within, { regionCode: { in: [...codes] } }] };
 }

@@ -4,9 +4,8 @@ import type { Context } from '../context.ts';
 import { personSubject } from '../disclosure/annotations.ts';
 import { dataItemDeniedError } from '../disclosure/data-item-denied.ts';
 import { badUserInputError } from '../errors.ts';
-import { regionCodesWithin } from '../regions/region.ts';
 import { personalData } from '../scopes.ts';
-import { validIdNumber } from './id-number-argument.ts';
+import { personWithIdNumber, validIdNumber } from './id-number-argument.ts';
 
 const MAX_PAGE = 50;
 // A surname alone matches a good part of a city: a search names at least two characters of the name.
@@ -21,7 +20,8 @@ builder.queryField('persons', (t) =>
       maxSize: MAX_PAGE,
       description:
         'Persons with this identity number and/or whose name is or begins with `name` (at least two characters), ' +
-        "within the caller's reach; with `regionCode`, those of that region and every region below it. A name " +
+        "within the caller's reach; with `regionCode`, those of that region and every region below it (a filter " +
+        'the caller may not see, HOUSEHOLD_COMPOSITION below MASKED or a region outside its reach, is refused). A name ' +
         'search needs PERSON_IDENTITY in full. Declare the purpose in `x-hub-purpose`; every person returned is audited.',
       authScopes: personalData,
       args: { name: t.arg.string(), idNumber: t.arg.string(), regionCode: t.arg.string() },
@@ -68,22 +68,16 @@ async function personsWhere(context: Context, args: SearchArgs): Promise<Prisma.
     });
   }
   const idNumber = args.idNumber == null ? null : validIdNumber(args.idNumber);
-  await context.access.requireReach();
+  await context.access.requireReach('PERSON_IDENTITY', async () =>
+    idNumber ? personWithIdNumber(context, idNumber) : null,
+  );
   if (name) await mayMatchNames(context);
   const filters: Prisma.PersonWhereInput[] = [];
   if (idNumber) filters.push({ idNumber });
   if (name) filters.push({ name: { startsWith: name } });
   const reach = await context.access.reachableRegions();
   if (reach !== 'ALL') filters.push(livingIn([...reach]));
-  if (args.regionCode != null) {
-    const codes = await regionCodesWithin(context.prisma, args.regionCode);
-    if (!codes) {
-      throw badUserInputError('UNKNOWN_REGION', `no region has the code ${args.regionCode}`, {
-        regionCode: args.regionCode,
-      });
-    }
-    filters.push(livingIn(codes));
-  }
+  if (args.regionCode != null) filters.push(livingIn(await context.access.regionFilter(args.regionCode, 'RESIDENCE')));
   return { AND: filters };
 }
 

@@ -2,10 +2,9 @@ import { Relation, Sex } from '@hub/prisma';
 import { builder } from '../builder.ts';
 import { disclosedType, identifier, metadata, personSubject, records, value } from '../disclosure/annotations.ts';
 import { visibleRecords, visibleRecordsWhere } from '../disclosure/visible-records.ts';
-import { isPersonWithinReach } from '../regions/within-reach.ts';
-import { personalData } from '../scopes.ts';
+import { personalData, personalDataOf } from '../scopes.ts';
 import { deathEvidence, PersonDeath } from './death.ts';
-import { validIdNumber } from './id-number-argument.ts';
+import { personWithIdNumber, validIdNumber } from './id-number-argument.ts';
 
 export const SexEnum = builder.enumType(Sex, { name: 'Sex' });
 export const RelationEnum = builder.enumType(Relation, {
@@ -18,7 +17,7 @@ export const Person = builder.prismaObject('Person', {
     "A person, keyed by the 18-character citizen identity number (GB 11643). Each department's records hang off " +
     'the person as a branch with its provenance; only records of CURRENT snapshots are shown, and only what the ' +
     "caller's agreements allow: a field it may not see is null with a FORBIDDEN error naming the data item.",
-  authScopes: personalData,
+  authScopes: personalDataOf,
   extensions: disclosedType<{ id: string }>({
     item: 'PERSON_IDENTITY',
     subject: (person) => personSubject(person.id),
@@ -122,15 +121,16 @@ builder.queryField('person', (t) =>
     type: 'Person',
     nullable: true,
     description:
-      'The person with this 18-character citizen identity number; null when the hub knows none. Declare the ' +
-      'purpose of the request in the `x-hub-purpose` header.',
+      'The person with this 18-character citizen identity number; null when the hub knows none or the person is ' +
+      "outside the caller's reach. A lookup says whether a person exists: it needs an active agreement for the " +
+      'purpose declared in the `x-hub-purpose` header (FORBIDDEN otherwise, whoever is asked about).',
     authScopes: personalData,
     args: { idNumber: t.arg.string({ required: true }) },
     resolve: async (query, _root, args, context) => {
       const planned = { ...query }; // read before anything awaits, so the plan is not skipped
       const idNumber = validIdNumber(args.idNumber);
-      await context.access.requireReach();
-      if (!(await isPersonWithinReach(context, idNumber))) return null;
+      await context.access.requireReach('PERSON_IDENTITY', () => personWithIdNumber(context, idNumber));
+      if (!(await context.access.reachesPerson({ idNumber }))) return null;
       const person = await context.prisma.person.findUnique({ ...planned, where: { idNumber } });
       if (person) context.disclosures.touch(personSubject(person.id));
       return person;

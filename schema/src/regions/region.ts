@@ -1,4 +1,4 @@
-import { type PrismaClient, RegionLevel } from '@hub/prisma';
+import { RegionLevel } from '@hub/prisma';
 import { builder } from '../builder.ts';
 
 export const RegionLevelEnum = builder.enumType(RegionLevel, { name: 'RegionLevel' });
@@ -13,18 +13,6 @@ export const Region = builder.prismaObject('Region', {
     children: t.relation('children', { query: { orderBy: { code: 'asc' } } }),
   }),
 });
-
-/** The region and every region below it, or null when no region has that code. */
-export async function regionCodesWithin(prisma: PrismaClient, code: string): Promise<string[] | null> {
-  const rows = await prisma.$queryRaw<{ code: string }[]>`
-    WITH RECURSIVE within_region AS (
-      SELECT code FROM regions WHERE code = ${code}
-      UNION ALL
-      SELECT r.code FROM regions r JOIN within_region w ON r.parent_code = w.code
-    )
-    SELECT code FROM within_region`;
-  return rows.length ? rows.map((row) => row.code) : null;
-}
 
 builder.queryField('regions', (t) =>
   t.prismaField({

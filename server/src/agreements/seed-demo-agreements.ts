@@ -1,6 +1,6 @@
 import type { PrismaClient, Purpose } from '@hub/prisma';
 import { DATA_ITEMS } from '@hub/schema/catalogue';
-import { AGREEMENTS_CHANNEL } from '../permissions/grant-cache.ts';
+import { AGREEMENTS_CHANNEL } from '../access/grant-cache.ts';
 
 const CENTRE_PURPOSES: Purpose[] = [
   'MINIMUM_LIVING_GUARANTEE',

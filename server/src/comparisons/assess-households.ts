@@ -88,18 +88,16 @@ const LIVE_ANSWERED_SQL = `CREATE TEMP TABLE live_answered ON COMMIT DROP AS
 // every join into a nested loop over the whole chunk).
 const PREPARE_CHUNK_SQL = [
   `CREATE TEMP TABLE assessed_household ON COMMIT DROP AS
-   WITH RECURSIVE
+   WITH
    cohort AS (
      SELECT h.id AS household_id, h.region_code, h.area_type
        FROM comparison_chunks ch CROSS JOIN LATERAL unnest(ch.household_ids) AS listed(id)
        JOIN households h ON h.id = listed.id
       WHERE ch.run_id = $1 AND ch.chunk_no = $2
    ),
-   ancestry(region_code, ancestor_code, depth) AS (
-     SELECT r.code, r.code, 0 FROM regions r WHERE r.code IN (SELECT region_code FROM cohort)
-     UNION ALL
-     SELECT a.region_code, r.parent_code, a.depth + 1
-       FROM ancestry a JOIN regions r ON r.code = a.ancestor_code WHERE r.parent_code IS NOT NULL
+   ancestry AS (
+     SELECT c.region_code, above.code AS ancestor_code, above.depth
+       FROM (SELECT DISTINCT region_code FROM cohort) c CROSS JOIN LATERAL hub_region_tree(c.region_code, 'ABOVE') above
    )
    -- Standards differ by region and by urban/rural, and change every year: a region without its own takes the nearest enclosing one's.
    SELECT DISTINCT ON (c.household_id) c.household_id, c.region_code, c.area_type,

@@ -8,15 +8,17 @@ export interface AssessmentColumn {
   type: 'text' | 'integer';
   /** How the value is shown, when not as it is stored. */
   present?: (value: string) => string;
+  /** The data item it discloses, shown only at FULL or MASKED (the assessment's own results are comparisons:read). */
+  item?: string;
 }
 
 export const ASSESSMENT_COLUMNS: readonly AssessmentColumn[] = [
   { name: 'household_id', sql: 'a.household_id::text', type: 'text' },
-  { name: 'region_code', sql: 'h.region_code', type: 'text' },
-  { name: 'region_name', sql: 'r.name', type: 'text' },
-  { name: 'area_type', sql: 'h.area_type::text', type: 'text' },
+  { name: 'region_code', sql: 'h.region_code', type: 'text', item: 'HOUSEHOLD_COMPOSITION' },
+  { name: 'region_name', sql: 'r.name', type: 'text', item: 'HOUSEHOLD_COMPOSITION' },
+  { name: 'area_type', sql: 'h.area_type::text', type: 'text', item: 'HOUSEHOLD_COMPOSITION' },
   // The full number is not needed to find the household again: its id is in the first column.
-  { name: 'head_id_number', sql: 'head.id_number', type: 'text', present: maskedIdNumber },
+  { name: 'head_id_number', sql: 'head.id_number', type: 'text', present: maskedIdNumber, item: 'PERSON_IDENTITY' },
   { name: 'classification', sql: 'a.classification::text', type: 'text' },
   { name: 'counted_members', sql: 'a.counted_members::text', type: 'integer' },
   { name: 'monthly_income_fen', sql: 'a.monthly_income_fen::text', type: 'integer' },
@@ -50,17 +52,22 @@ const PAGE = `
    ORDER BY h.region_code, a.household_id
    LIMIT $4`;
 
-/** The run's results, row by row as shown (identity numbers masked, null as null), in pages read as needed. */
+/**
+ * The run's results, row by row as shown (identity numbers masked, null as null), in pages read as needed; a column
+ * of an item in `withheld` says so in every row instead of its value.
+ */
 export async function* readAssessmentRows(
   prisma: PrismaClient,
   runId: string,
   pageSize = PAGE_SIZE,
+  withheld: ReadonlySet<string> = new Set(),
 ): AsyncGenerator<(string | null)[]> {
   let after = ['', '00000000-0000-0000-0000-000000000000'];
   for (;;) {
     const page = await prisma.$queryRawUnsafe<Record<string, string | null>[]>(PAGE, runId, ...after, pageSize);
     for (const row of page) {
       yield ASSESSMENT_COLUMNS.map((column) => {
+        if (column.item && withheld.has(column.item)) return `withheld (${column.item})`;
         const value = row[column.name] ?? null;
         return value !== null && column.present ? column.present(value) : value;
       });

@@ -24,12 +24,8 @@ export interface StartedComparisonRun {
 
 // The enrolled households of the region and every region below it.
 const REGIONAL_COHORT = `
-  WITH RECURSIVE within(code) AS (
-    SELECT code FROM regions WHERE code = $2
-    UNION ALL SELECT r.code FROM regions r JOIN within w ON r.parent_code = w.code
-  )
   SELECT h.id FROM households h
-   WHERE h.region_code IN (SELECT code FROM within)
+   WHERE h.region_code IN (SELECT code FROM hub_region_tree($2, 'BELOW'))
      AND EXISTS (SELECT 1 FROM assistance_cases ac WHERE ac.household_id = h.id AND ${enrolledCaseSql('ac', '$3::date')})`;
 
 const LISTED_COHORT = 'SELECT h.id FROM households h WHERE h.id = ANY($2::uuid[]) AND $3::date IS NOT NULL';
@@ -117,18 +113,14 @@ export async function createComparisonRun(
 // A household whose region (and every region above it) has no standard for the year and area type cannot be judged.
 async function refuseWithoutStandard(client: pg.PoolClient, runId: string, asOf: string): Promise<void> {
   const { rows } = await client.query<{ region_code: string; area_type: string }>(
-    `WITH RECURSIVE cohort AS (
+    `WITH cohort AS (
        SELECT DISTINCT h.region_code, h.area_type FROM comparison_chunks ch
          CROSS JOIN LATERAL unnest(ch.household_ids) AS listed(id) JOIN households h ON h.id = listed.id
-        WHERE ch.run_id = $1),
-     ancestry(region_code, area_type, ancestor_code) AS (
-       SELECT region_code, area_type, region_code FROM cohort
-       UNION ALL SELECT a.region_code, a.area_type, r.parent_code FROM ancestry a JOIN regions r ON r.code = a.ancestor_code
-        WHERE r.parent_code IS NOT NULL)
+        WHERE ch.run_id = $1)
      SELECT c.region_code, c.area_type::text FROM cohort c
-      WHERE NOT EXISTS (SELECT 1 FROM ancestry a JOIN assistance_standards st ON st.region_code = a.ancestor_code
-                         WHERE a.region_code = c.region_code AND a.area_type = c.area_type
-                           AND st.area_type = c.area_type AND st.year = extract(year FROM $2::date)::int)`,
+      WHERE NOT EXISTS (SELECT 1 FROM hub_region_tree(c.region_code, 'ABOVE') a
+                          JOIN assistance_standards st ON st.region_code = a.code
+                         WHERE st.area_type = c.area_type AND st.year = extract(year FROM $2::date)::int)`,
     [runId, asOf],
   );
   if (rows.length) {

@@ -1,12 +1,13 @@
-import { maskedIdNumber } from '@hub/schema/disclosure/masks';
+import { isWithheld, type Shown } from '../access/withhold-report-items.ts';
 
 // The verification report (核对报告) of one household in one run, as a page a person prints and files: what was
 // compared, against which standard, what was found and on what evidence.
 
 export interface ReportFacts {
   run: { id: string; kind: string; asOf: string; regionName: string | null };
-  household: { id: string; address: string; regionName: string; areaType: string };
-  members: { name: string; idNumber: string; relation: string | null }[];
+  household: { id: string; address: Shown<string>; regionName: Shown<string>; areaType: Shown<string> };
+  /** Identity numbers come masked. */
+  members: Shown<{ name: Shown<string>; idNumber: Shown<string>; relation: string | null }[]>;
   assessment: {
     classification: string | null;
     countedMembers: number;
@@ -15,7 +16,7 @@ export interface ReportFacts {
     perCapitaIncomeFen: string | null;
     standardMonthlyFen: number;
     financialAssetsFen: string;
-    findings: { flag: string; evidence: Record<string, unknown>[] }[];
+    findings: { flag: string; evidence: (Record<string, unknown> & { facts?: Shown<Record<string, unknown>> })[] }[];
     /** APPLICATION runs: where each department's dataset came from (LIVE, SNAPSHOT_FALLBACK, SNAPSHOT). */
     dataSources: {
       departmentId: string;
@@ -34,6 +35,11 @@ const html = (value: unknown) =>
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
+const withheldMark = (item: string) => `<em class="withheld">不予提供 withheld (${html(item)})</em>`;
+/** A value as shown, or the mark of what was withheld. */
+const shown = (value: unknown) => (isWithheld(value) ? withheldMark(value.withheld) : html(value));
+const shownText = (value: unknown) =>
+  isWithheld(value) ? `不予提供 withheld (${value.withheld})` : String(value ?? '');
 const yuan = (fen: string | number | null) => (fen === null ? '—' : `¥${(Number(fen) / 100).toFixed(2)}`);
 
 const CLASSIFICATIONS: Record<string, string> = {
@@ -64,6 +70,20 @@ function dataSourcesSection(facts: ReportFacts): string {
 <table><tr><th>数据 Dataset</th><th>提供部门 Department</th><th>来源 Source</th><th>截至 As of</th><th>批次 Snapshot</th><th>原因 Reason</th></tr>${rows}</table>`;
 }
 
+function membersSection(members: ReportFacts['members']): string {
+  if (isWithheld(members)) return `<p>${withheldMark(members.withheld)}</p>`;
+  const rows = members
+    .map((m) => `<tr><td>${shown(m.name)}</td><td>${shown(m.idNumber)}</td><td>${html(m.relation)}</td></tr>`)
+    .join('');
+  return `<table><tr><th>姓名 Name</th><th>身份证号 ID number</th><th>与户主关系 Relation</th></tr>${rows}</table>`;
+}
+
+function factsCell(facts: unknown): string {
+  if (isWithheld(facts)) return withheldMark(facts.withheld);
+  const entries = Object.entries((facts ?? {}) as Record<string, unknown>);
+  return entries.map(([name, value]) => `<code>${html(name)}</code>: ${shown(value)}`).join('<br>');
+}
+
 export function renderVerificationReport(facts: ReportFacts, generatedAt: Date): string {
   const { run, household, members, assessment } = facts;
   const rows = (pairs: [string, string][]) =>
@@ -74,9 +94,7 @@ export function renderVerificationReport(facts: ReportFacts, generatedAt: Date):
         (item) =>
           `<tr><td>${html(finding.flag)}</td><td>${html(item.dataset)}</td><td>${html(
             facts.departments.get(String(item.departmentId)) ?? item.departmentId,
-          )}</td><td>${html(item.asOf)}</td><td><code>${html(item.snapshotId)}</code></td><td><code>${html(
-            JSON.stringify(item.facts ?? {}),
-          )}</code></td></tr>`,
+          )}</td><td>${html(item.asOf)}</td><td><code>${html(item.snapshotId)}</code></td><td>${factsCell(item.facts)}</td></tr>`,
       ),
     )
     .join('');
@@ -93,7 +111,10 @@ code{font-size:12px;word-break:break-all}.sign{margin-top:3rem;display:flex;just
 <table>${rows([
     ['核对类型 Run', `${run.kind} · ${run.id}`],
     ['核对基准日 As of', run.asOf],
-    ['家庭 Household', `${household.regionName} · ${household.address} (${household.areaType})`],
+    [
+      '家庭 Household',
+      `${shownText(household.regionName)} · ${shownText(household.address)} (${shownText(household.areaType)})`,
+    ],
     [
       '认定结果 Classification',
       assessment.classification
@@ -108,12 +129,7 @@ code{font-size:12px;word-break:break-all}.sign{margin-top:3rem;display:flex;just
     ['金融资产 Financial assets', yuan(assessment.financialAssetsFen)],
   ])}</table>
 <h2>家庭成员 Members</h2>
-<table><tr><th>姓名 Name</th><th>身份证号 ID number</th><th>与户主关系 Relation</th></tr>${members
-    .map(
-      (m) =>
-        `<tr><td>${html(m.name)}</td><td>${html(maskedIdNumber(m.idNumber))}</td><td>${html(m.relation)}</td></tr>`,
-    )
-    .join('')}</table>
+${membersSection(members)}
 <h2>核对发现 Findings</h2>
 ${
   assessment.findings.length

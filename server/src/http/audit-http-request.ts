@@ -1,5 +1,5 @@
 import type { Purpose } from '@hub/prisma';
-import type { Viewer } from '@hub/schema/context';
+import type { DisclosureLog, Viewer } from '@hub/schema/context';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditWriter } from '../audit/create-audit-writer.ts';
 import { createDisclosureLog } from '../audit/disclosure-log.ts';
@@ -19,10 +19,12 @@ export async function auditHttpRequest(
     operation: string;
     householdIds?: readonly string[];
     refused?: boolean;
+    /** What the request disclosed and withheld, as the access door decided it. */
+    disclosures?: DisclosureLog;
   },
 ): Promise<void> {
   markAudited(request);
-  const disclosures = createDisclosureLog();
+  const disclosures = facts.disclosures ?? createDisclosureLog();
   for (const id of facts.householdIds ?? []) disclosures.touch({ subjectPersonId: null, subjectHouseholdId: id });
   await writer.write(
     formAuditEntries({

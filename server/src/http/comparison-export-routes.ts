@@ -1,9 +1,13 @@
 import { PassThrough, Readable } from 'node:stream';
-import type { ComparisonKind, PrismaClient } from '@hub/prisma';
-import type { Viewer } from '@hub/schema/context';
+import type { ComparisonKind, PrismaClient, Purpose } from '@hub/prisma';
+import type { DisclosureLog, Viewer } from '@hub/schema/context';
 import { isUuid } from '@hub/schema/uuid';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AccessDoor } from '../access/create-access-door.ts';
+import { withholdExportItems } from '../access/withhold-export-items.ts';
+import { withholdReportItems } from '../access/withhold-report-items.ts';
 import type { AuditWriter } from '../audit/create-audit-writer.ts';
+import { createDisclosureLog } from '../audit/disclosure-log.ts';
 import {
   ASSESSMENT_COLUMNS,
   assessedHouseholdIds,
@@ -26,33 +30,43 @@ async function* csvLines(rows: AsyncIterable<(string | null)[]>): AsyncGenerator
   for await (const row of rows) yield `${row.map(csvCell).join(',')}\n`;
 }
 
+/** Who reads a run's results, under which purpose, and what the door decided for them. */
+interface Reading {
+  viewer: Viewer;
+  purpose: Purpose;
+  disclosures: DisclosureLog;
+}
+
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * A run's results as CSV or XLSX and each household's printable verification report (核对报告), for verification officers
- * and administrators. Like every answer with personal data, each leaves its audit entries (one per household it
- * shows) before it is sent; when they cannot be written, nothing is sent.
+ * and administrators. They disclose under the graph's rules, asked of the same door under the run's purpose: what
+ * the reader's department may not see is withheld, naming its item. Like every answer with personal data, each
+ * leaves its audit entries (one per household it shows, and what was withheld) before it is sent; when they cannot
+ * be written, nothing is sent.
  */
 export async function comparisonExportRoutes(
   app: FastifyInstance,
-  options: { prisma: PrismaClient; auditWriter: AuditWriter | undefined },
+  options: { prisma: PrismaClient; door: AccessDoor; auditWriter: AuditWriter | undefined },
 ): Promise<void> {
-  const { prisma } = options;
-  const audited = (
-    request: FastifyRequest,
-    viewer: Viewer,
-    kind: ComparisonKind,
-    operation: string,
-    householdIds: string[],
-  ) =>
+  const { prisma, door } = options;
+  const audited = (request: FastifyRequest, reading: Reading, operation: string, householdIds: string[]) =>
     options.auditWriter
       ? auditHttpRequest(options.auditWriter, request, {
-          viewer,
-          purpose: COMPARISON_PURPOSE[kind],
+          viewer: reading.viewer,
+          purpose: reading.purpose,
           operation,
           householdIds,
+          disclosures: reading.disclosures,
         })
       : Promise.resolve();
+  // What the reader may see of a run's households is decided under the run's purpose, as its audit entries say.
+  const reading = (viewer: Viewer, kind: ComparisonKind) => {
+    const purpose = COMPARISON_PURPOSE[kind];
+    const disclosures = createDisclosureLog();
+    return { viewer, purpose, disclosures, access: door({ viewer, purpose, declaredPurpose: purpose, disclosures }) };
+  };
   const unavailable = (reply: FastifyReply) => withholdForAudit(reply).send(AUDIT_UNAVAILABLE_BODY);
   const notFound = (reply: FastifyReply) =>
     reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'no such comparison run or household in it' } });
@@ -60,17 +74,20 @@ export async function comparisonExportRoutes(
   // Both formats: the audit entries of every household shown are written first; the rows then stream page by page.
   const exportRoute = (format: 'csv' | 'xlsx') =>
     app.get<{ Params: { runId: string } }>(`/comparisons/:runId/assessments.${format}`, async (request, reply) => {
-      const allowed = await authorizeComparisonReader(prisma, request, reply);
+      const allowed = await authorizeComparisonReader(prisma, door, request, reply);
       if (!allowed) return reply;
       const { viewer, run } = allowed;
+      const read = reading(viewer, run.kind);
+      const items = ASSESSMENT_COLUMNS.flatMap((column) => (column.item ? [column.item] : []));
+      const withheld = await withholdExportItems(read.access, read.disclosures, items);
       try {
-        await audited(request, viewer, run.kind, `export assessments.${format} of run ${run.id}`, [
+        await audited(request, read, `export assessments.${format} of run ${run.id}`, [
           ...new Set(await assessedHouseholdIds(prisma, run.id)),
         ]);
       } catch {
         return unavailable(reply);
       }
-      const rows = readAssessmentRows(prisma, run.id);
+      const rows = readAssessmentRows(prisma, run.id, undefined, withheld);
       const disposition = `attachment; filename="assessments-${run.id}.${format}"`;
       if (format === 'csv') {
         return reply
@@ -88,9 +105,9 @@ export async function comparisonExportRoutes(
   app.get<{ Params: { runId: string; householdId: string } }>(
     '/comparisons/:runId/households/:householdId/report',
     async (request, reply) => {
-      const allowed = await authorizeComparisonReader(prisma, request, reply);
+      const allowed = await authorizeComparisonReader(prisma, door, request, reply);
       if (!allowed) return reply;
-      const { viewer } = allowed;
+      const read = reading(allowed.viewer, allowed.run.kind);
       const { runId, householdId } = request.params;
       const assessment = isUuid(householdId)
         ? await prisma.householdAssessment.findUnique({
@@ -113,8 +130,23 @@ export async function comparisonExportRoutes(
         ]),
       ];
       const departments = await prisma.department.findMany({ where: { id: { in: departmentIds.filter(isUuid) } } });
+      const evidence = findings.flatMap((finding) => finding.evidence);
+      const shown = await withholdReportItems(read.access, read.disclosures, {
+        householdId,
+        address: assessment.household.address,
+        regionName: assessment.household.region.name,
+        areaType: assessment.household.areaType,
+        members: assessment.household.members,
+        evidence: evidence.map((item) => ({
+          dataset: String(item.dataset),
+          departmentId: typeof item.departmentId === 'string' ? item.departmentId : null,
+          personId: typeof item.personId === 'string' ? item.personId : null,
+          facts: item.facts,
+        })),
+      });
+      const shownFacts = new Map(evidence.map((item, index) => [item, shown.evidenceFacts[index]]));
       try {
-        await audited(request, viewer, assessment.run.kind, `verification report of run ${runId}`, [householdId]);
+        await audited(request, read, `verification report of run ${runId}`, [householdId]);
       } catch {
         return unavailable(reply);
       }
@@ -128,18 +160,21 @@ export async function comparisonExportRoutes(
           },
           household: {
             id: householdId,
-            address: assessment.household.address,
-            regionName: assessment.household.region.name,
-            areaType: assessment.household.areaType,
+            address: shown.address,
+            regionName: shown.regionName,
+            areaType: shown.areaType,
           },
-          members: assessment.household.members,
+          members: shown.members,
           assessment: {
             ...assessment,
             monthlyIncomeFen: String(assessment.monthlyIncomeFen),
             rigidExpenditureFen: String(assessment.rigidExpenditureFen),
             perCapitaIncomeFen: assessment.perCapitaIncomeFen === null ? null : String(assessment.perCapitaIncomeFen),
             financialAssetsFen: String(assessment.financialAssetsFen),
-            findings,
+            findings: findings.map((finding) => ({
+              ...finding,
+              evidence: finding.evidence.map((item) => ({ ...item, facts: shownFacts.get(item) })),
+            })),
             dataSources,
           },
           departments: new Map(departments.map((d) => [d.id, d.name])),

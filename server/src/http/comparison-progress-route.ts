@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@hub/prisma';
 import type { FastifyInstance } from 'fastify';
+import type { AccessDoor } from '../access/create-access-door.ts';
 import type { AuditWriter } from '../audit/create-audit-writer.ts';
 import type { ComparisonProgressFeed, ProgressEvent } from '../comparisons/comparison-progress-feed.ts';
 import { COMPARISON_PURPOSE } from '../comparisons/comparison-purpose.ts';
@@ -17,6 +18,7 @@ export async function comparisonProgressRoute(
   app: FastifyInstance,
   options: {
     prisma: PrismaClient;
+    door: AccessDoor;
     auditWriter: AuditWriter | undefined;
     feed: ComparisonProgressFeed;
     heartbeatMs: number;
@@ -29,7 +31,7 @@ export async function comparisonProgressRoute(
   });
 
   app.get<{ Params: { runId: string } }>('/comparisons/:runId/progress', async (request, reply) => {
-    const allowed = await authorizeComparisonReader(options.prisma, request, reply);
+    const allowed = await authorizeComparisonReader(options.prisma, options.door, request, reply);
     if (!allowed) return reply;
     const { viewer, run } = allowed;
     try {

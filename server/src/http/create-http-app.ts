@@ -7,6 +7,8 @@ import type { AuditService, HubServices } from '@hub/schema/context';
 import Fastify, { type FastifyInstance } from 'fastify';
 import pg from 'pg';
 import type { DestinationStream } from 'pino';
+import { type AccessDoor, createAccessDoor } from '../access/create-access-door.ts';
+import { createGrantCache } from '../access/grant-cache.ts';
 import { createSharingAgreementService } from '../agreements/create-sharing-agreement-service.ts';
 import { countQueryVolume } from '../audit/count-query-volume.ts';
 import { type AuditWriter, createAuditWriter } from '../audit/create-audit-writer.ts';
@@ -20,7 +22,6 @@ import { createDepartmentService } from '../departments/create-department-servic
 import { createApiClientService } from '../identity/create-api-client-service.ts';
 import { createIdentityService } from '../identity/create-identity-service.ts';
 import { readSessionPolicy, type SessionPolicy } from '../identity/session-policy.ts';
-import { createGrantCache, type GrantCache } from '../permissions/grant-cache.ts';
 import { createAssistanceStandardService } from '../standards/create-assistance-standard-service.ts';
 import { auditRemainingRequests } from './audit-remaining-requests.ts';
 import { auditRequestsPlugin } from './audit-requests-plugin.ts';
@@ -157,7 +158,7 @@ export async function createHttpApp(options: {
       prisma,
       readiness,
       services,
-      grants,
+      door: createAccessDoor(prisma, grants),
       auditWriter,
       progress: { feed: progressFeed, heartbeatMs: options.progressHeartbeatMs ?? 15_000 },
       portalDirectory: options.portalDirectory,
@@ -199,7 +200,7 @@ async function registerRoutes(
     prisma: PrismaClient;
     readiness: ReturnType<typeof createReadinessProbe>;
     services: Omit<HubServices, 'datasets'>;
-    grants: GrantCache | null;
+    door: AccessDoor;
     auditWriter: AuditWriter | undefined;
     progress: { feed: ComparisonProgressFeed; heartbeatMs: number };
     portalDirectory?: string;
@@ -207,7 +208,7 @@ async function registerRoutes(
     metrics: HubMetrics;
   },
 ): Promise<void> {
-  const { prisma, readiness, grants, auditWriter, limits, metrics } = services;
+  const { prisma, readiness, door, auditWriter, limits, metrics } = services;
   // First, at the root: it sees every answer, including refusals before any route or resolver ran.
   if (auditWriter) app.addHook('onSend', auditRemainingRequests(prisma, auditWriter));
   await registerSecurityHeaders(app, limits);
@@ -223,14 +224,14 @@ async function registerRoutes(
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     context: async (request) => {
-      const context = await createRequestContext({ prisma, services: services.services, grants }, request);
+      const context = await createRequestContext({ prisma, services: services.services, door }, request);
       bindContextToRequest(context, request);
       return context;
     },
   });
   await app.register(oauthTokenRoute, { prisma });
-  await app.register(comparisonExportRoutes, { prisma, auditWriter });
-  await app.register(comparisonProgressRoute, { prisma, auditWriter, ...services.progress });
+  await app.register(comparisonExportRoutes, { prisma, door, auditWriter });
+  await app.register(comparisonProgressRoute, { prisma, door, auditWriter, ...services.progress });
   await app.register(snapshotUploadRoute, {
     prisma,
     databaseUrl: services.databaseUrl,

@@ -1,11 +1,9 @@
 import { type PrismaClient, Purpose } from '@hub/prisma';
 import type { Context, CurrentSnapshot, DatasetService, HubServices } from '@hub/schema/context';
 import type { FastifyRequest } from 'fastify';
+import type { AccessDoor } from '../access/create-access-door.ts';
 import { createDisclosureLog } from '../audit/disclosure-log.ts';
 import { isDatabaseUnavailable, serviceUnavailableError } from '../database/database-unavailable.ts';
-import { createAccessDecider } from '../permissions/create-access-decider.ts';
-import type { GrantCache } from '../permissions/grant-cache.ts';
-import { unrestrictedAccess } from '../permissions/unrestricted-access.ts';
 import { viewerOfRequest } from './request-viewer.ts';
 
 async function findCurrentSnapshots(prisma: PrismaClient): Promise<ReadonlyMap<string, CurrentSnapshot>> {
@@ -33,13 +31,14 @@ function declaredPurposeOf(request: FastifyRequest): { purpose: Purpose | null; 
 
 /** A fresh context per request: Pothos caches authorization results on it, the permission engine its decisions. */
 export async function createRequestContext(
-  shared: { prisma: PrismaClient; services: Omit<HubServices, 'datasets'>; grants: GrantCache | null },
+  shared: { prisma: PrismaClient; services: Omit<HubServices, 'datasets'>; door: AccessDoor },
   request: FastifyRequest,
 ): Promise<Context> {
   const viewer = await viewerOfRequest(shared.prisma, request).catch((error: unknown) => {
     throw isDatabaseUnavailable(error) ? serviceUnavailableError() : error;
   });
   const { purpose, declaredPurpose } = declaredPurposeOf(request);
+  const disclosures = createDisclosureLog();
   return {
     prisma: shared.prisma,
     viewer,
@@ -47,10 +46,8 @@ export async function createRequestContext(
     purpose,
     declaredPurpose,
     clientAddress: request.ip,
-    disclosures: createDisclosureLog(),
-    access: shared.grants
-      ? createAccessDecider({ prisma: shared.prisma, grants: shared.grants, viewer, purpose, declaredPurpose })
-      : unrestrictedAccess,
+    disclosures,
+    access: shared.door({ viewer, purpose, declaredPurpose, disclosures }),
     services: { ...shared.services, datasets: datasetServiceFor(shared.prisma) },
   };
 }

@@ -1,21 +1,23 @@
 import type { PrismaClient, Purpose } from '@hub/prisma';
 import { serviceDay } from '@hub/schema/calendar/service-day';
-import { DATA_ITEMS, findDataItem } from '@hub/schema/catalogue';
-import type { AccessDecider, DisclosureSubject, ItemAccess, Viewer } from '@hub/schema/context';
+import { findDataItem } from '@hub/schema/catalogue';
+import type { AccessDecider, DisclosureLog, DisclosureSubject, ItemAccess, Viewer } from '@hub/schema/context';
 import { FACT_LEVELS, RECORD_LEVELS } from '@hub/schema/disclosure/access-levels';
-import { badUserInputError, forbiddenError } from '@hub/schema/errors';
-import { regionCodesWithin } from '@hub/schema/regions/region';
+import { forbiddenError } from '@hub/schema/errors';
 import DataLoader from 'dataloader';
-import { GraphQLError } from 'graphql';
 import { findCoveringConsents } from '../consents/find-covering-consents.ts';
 import type { AgreementGrants, Grant } from './agreement-grants.ts';
+import { createReach } from './create-reach.ts';
 import type { GrantCache } from './grant-cache.ts';
+import { refuseRegionFilter } from './refuse-region-filter.ts';
+import { refuseWithoutAgreement, requirePurpose } from './require-agreement.ts';
 import { reserveDailyQuery } from './reserve-daily-query.ts';
 
 /**
- * One request's permission engine. A department sees its own records in full; anything else comes from the union
- * of its active agreements for the declared purpose today, and consent-bound items also need the subject's
- * authorisation. Decisions are memoised per request: every field after the first is a map lookup.
+ * One request's access door: reach (create-reach.ts) and the permission engine. A department sees its own records
+ * in full; anything else comes from the union of its active agreements for the declared purpose today, and
+ * consent-bound items also need the subject's authorisation. Decisions are memoised per request: every field after
+ * the first is a map lookup.
  */
 export function createAccessDecider(options: {
   prisma: PrismaClient;
@@ -23,6 +25,8 @@ export function createAccessDecider(options: {
   viewer: Viewer | null;
   purpose: Purpose | null;
   declaredPurpose: string | null;
+  /** Where the door's own refusals (a lookup without an agreement, a refused filter) are recorded for the audit. */
+  disclosures?: DisclosureLog;
   now?: Date;
 }): AccessDecider {
   const { prisma, viewer, purpose } = options;
@@ -53,7 +57,19 @@ export function createAccessDecider(options: {
     return reserved;
   };
   const decisions = new Map<string, Promise<ItemAccess>>();
-  let reach: Promise<ReadonlySet<string> | 'ALL'> | undefined;
+  // Reach is the department's, whatever the purpose: a request that declares none (the portal's dashboard) has it too.
+  const reach = createReach(
+    prisma,
+    viewer
+      ? async () =>
+          purpose
+            ? (await loadGrants()).department
+            : prisma.department.findUniqueOrThrow({
+                where: { id: viewer.departmentId },
+                select: { kind: true, regionCode: true },
+              })
+      : null,
+  );
 
   async function agreementAccess(itemCode: string, provider: string | null): Promise<ItemAccess> {
     const all = (await loadGrants()).byItem.get(itemCode) ?? [];
@@ -101,38 +117,24 @@ export function createAccessDecider(options: {
   }
 
   return {
-    async requireReach() {
+    async requireReach(itemCode, subject) {
       if (!viewer) throw forbiddenError();
-      if (!purpose) {
-        throw options.declaredPurpose
-          ? badUserInputError('UNKNOWN_PURPOSE', `unknown purpose "${options.declaredPurpose}" in x-hub-purpose`)
-          : badUserInputError(
-              'PURPOSE_REQUIRED',
-              'declare the purpose of the request in the x-hub-purpose header (e.g. MINIMUM_LIVING_GUARANTEE)',
-            );
-      }
+      requirePurpose(purpose, options.declaredPurpose);
       const { department, byItem } = await loadGrants();
-      if (byItem.size === 0 && !DATA_ITEMS.some((item) => item.providerKind === department.kind)) {
-        throw new GraphQLError(`your department has no active sharing agreement for the purpose ${purpose}`, {
-          extensions: { code: 'FORBIDDEN', reason: 'NO_AGREEMENT', purpose },
-        });
-      }
+      await refuseWithoutAgreement({
+        department,
+        byItem,
+        purpose,
+        itemCode,
+        subject,
+        disclosures: options.disclosures,
+      });
     },
 
-    reachableRegions() {
-      // Reach is the department's, whatever the purpose: a request that declares none (the portal's dashboard) has it too.
-      reach ??= (async () => {
-        if (!viewer) return new Set<string>();
-        const department = purpose
-          ? (await loadGrants()).department
-          : await prisma.department.findUniqueOrThrow({
-              where: { id: viewer.departmentId },
-              select: { kind: true, regionCode: true },
-            });
-        if (department.kind !== 'CIVIL_AFFAIRS') return 'ALL' as const;
-        return new Set((await regionCodesWithin(prisma, department.regionCode)) ?? []);
-      })();
-      return reach;
+    ...reach,
+
+    async regionFilter(regionCode, of) {
+      return refuseRegionFilter(prisma, { regionCode, of, decide, reach, disclosures: options.disclosures });
     },
 
     async providersFor(itemCode, need, subject) {

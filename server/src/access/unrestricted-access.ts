@@ -1,0 +1,25 @@
+import type { PrismaClient } from '@hub/prisma';
+import type { AccessDecider } from '@hub/schema/context';
+import { badUserInputError } from '@hub/schema/errors';
+import { findReachableComparisonRun } from './reach-comparison-run.ts';
+import { regionsWithin } from './region-tree.ts';
+
+/** Everything at FULL, with no agreement, consent or quota: only for `pnpm bench api` to measure what the engine costs. */
+export function unrestrictedAccess(prisma: PrismaClient): AccessDecider {
+  return {
+    requireReach: async () => {},
+    reachableRegions: async () => 'ALL',
+    reachesRegion: async () => true,
+    reachesPerson: async () => true,
+    reachesHousehold: async () => true,
+    findReachableRun: (runId) => findReachableComparisonRun(prisma, 'ALL', runId),
+    reachableRunIds: async () => 'ALL',
+    async regionFilter(regionCode) {
+      const codes = await regionsWithin(prisma, regionCode);
+      if (!codes) throw badUserInputError('UNKNOWN_REGION', `no region has the code ${regionCode}`, { regionCode });
+      return codes;
+    },
+    providersFor: async () => 'ANY',
+    decide: async () => ({ level: 'FULL', agreementIds: [] }),
+  };
+}
