@@ -263,7 +263,10 @@ export const DELIVERY_FORMATS: readonly DeliveryFormat[] = [
       choice('status', 'BusinessStatus', BusinessStatus, "the enterprise's registration status"),
       date('registered_on', 'day the enterprise was registered'),
       fen('registered_capital_fen', 'registered capital', 'bigint'),
-      { ...fen('monthly_income_fen', 'declared or taxed monthly business income, where known', 'integer'), required: false },
+      {
+        ...fen('monthly_income_fen', 'declared or taxed monthly business income, where known', 'integer'),
+        required: false,
+      },
     ],
   },
   {
@@ -356,8 +359,16 @@ export function findDeliveryFormat(dataset: Dataset): DeliveryFormat | undefined
   return BY_DATASET.get(dataset);
 }
 
+// Staff rosters carry no shareable item of their own; civil affairs keeps them beside the relatives' filings, and the
+// agreement that shares the filings covers the roster they are checked against.
+const itemDataset = (dataset: Dataset): Dataset => (dataset === 'STAFF_ROSTER' ? 'STAFF_RELATIVE_FILING' : dataset);
+
+/** The catalogue's data items a dataset carries: an agreement naming one of them covers delivering the dataset. */
+export function datasetItemCodes(dataset: Dataset): string[] {
+  return DATA_ITEMS.filter((item) => item.dataset === itemDataset(dataset)).map((item) => item.code);
+}
+
 /** The kind of department that delivers a dataset: the provider of the catalogue's item it carries. */
 export function datasetProviderKind(dataset: Dataset): DepartmentKind {
-  // Staff rosters carry no shareable item of their own; civil affairs keeps them beside the relatives' filings.
-  return DATA_ITEMS.find((item) => item.dataset === dataset)?.providerKind ?? DepartmentKind.CIVIL_AFFAIRS;
+  return DATA_ITEMS.find((item) => item.dataset === itemDataset(dataset))?.providerKind ?? DepartmentKind.CIVIL_AFFAIRS;
 }

@@ -7,7 +7,9 @@ import { DatasetEnum } from './dataset.ts';
 const DatasetColumnTypeEnum = builder.enumType('DatasetColumnType', {
   values: {
     ID_NUMBER: { description: '18-character identity number (GB 11643) of a person the hub knows' },
-    CITIZEN_ID: { description: 'identity number (GB 11643) that must pass its check character; the hub need not know the person' },
+    CITIZEN_ID: {
+      description: 'identity number (GB 11643) that must pass its check character; the hub need not know the person',
+    },
     TEXT: { description: 'free text' },
     DATE: { description: 'a day, YYYY-MM-DD' },
     AMOUNT_FEN: { description: 'money in whole fen (分), not negative' },

@@ -29,7 +29,9 @@ function acceptedRecords(format: DeliveryFormat) {
   const others = format.columns.filter((column) => column.type === 'ID_NUMBER' && column.name !== 'id_number');
   const person = (name: string) => (name === 'id_number' ? 'person' : quote(`person_of_${name}`));
   const values = format.columns.map((column) =>
-    column.type === 'ID_NUMBER' ? `${person(column.name)}.id` : recordValueSql(column, `NULLIF(s.${quote(column.name)}, '')`),
+    column.type === 'ID_NUMBER'
+      ? `${person(column.name)}.id`
+      : recordValueSql(column, `NULLIF(s.${quote(column.name)}, '')`),
   );
   const otherJoins = others.map(
     (column) => `JOIN persons ${person(column.name)} ON ${stagedPersonMatch('s', person(column.name), column.name)}`,

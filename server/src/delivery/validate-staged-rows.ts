@@ -163,7 +163,8 @@ function rowChecksSql(format: DeliveryFormat): string {
   const others = format.columns.filter(isOtherPerson);
   const otherIds = others.map((column) => `, ${otherPerson(column)}.id AS ${otherPersonId(column)}`).join('');
   const otherJoins = others.map(
-    (column) => `LEFT JOIN persons ${otherPerson(column)} ON ${stagedPersonMatch('s', otherPerson(column), column.name)}`,
+    (column) =>
+      `LEFT JOIN persons ${otherPerson(column)} ON ${stagedPersonMatch('s', otherPerson(column), column.name)}`,
   );
   return `INSERT INTO dataset_snapshot_rejects (snapshot_id, line, reason, column_name, value)
     WITH iso_days AS MATERIALIZED (${ISO_DAYS})

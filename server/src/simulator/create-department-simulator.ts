@@ -1,7 +1,7 @@
-import Fastify, { type FastifyInstance } from 'fastify';
-import pg from 'pg';
 import type { Dataset } from '@hub/prisma';
 import { type DeliveryFormat, findDeliveryFormat, recordColumnOf } from '@hub/schema/delivery-formats';
+import Fastify, { type FastifyInstance } from 'fastify';
+import pg from 'pg';
 
 const MAX_BATCH = 1_000;
 const quote = (name: string) => `"${name}"`;
