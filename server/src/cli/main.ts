@@ -21,6 +21,10 @@ const commands: Record<string, { run: (args: string[]) => Promise<void>; summary
     run: async (args) => (await import('./commands/import.ts')).importCommand(args),
     summary: "import a department's dataset snapshot file (CSV or NDJSON) into DATABASE_URL",
   },
+  regions: {
+    run: async (args) => (await import('./commands/regions.ts')).regionsCommand(args),
+    summary: 'regions import FILE: import an administrative-division table (统计用区划代码) into DATABASE_URL',
+  },
   compare: {
     run: async (args) => (await import('./commands/compare.ts')).compareCommand(args),
     summary: 'run a comparison (PERIODIC_REVIEW, DEATH_CHECK, STAFF_RELATIVES, APPLICATION) in DATABASE_URL',

@@ -36,6 +36,7 @@ import { addMetrics } from './metrics-route.ts';
 import { oauthTokenRoute } from './oauth-token-route.ts';
 import { registerRateLimits } from './rate-limits.ts';
 import { createReadinessProbe } from './readiness.ts';
+import { regionTableRoute } from './region-table-route.ts';
 import { requestIdFor } from './request-id.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { snapshotRejectsRoute } from './snapshot-rejects-route.ts';
@@ -230,6 +231,14 @@ async function registerRoutes(
       uploadLimitBytes: limits.uploadLimitBytes,
     });
     await deliveries.register(snapshotRejectsRoute, { prisma, pool: services.deliveryPool });
+  });
+  await app.register(async (regionTables) => {
+    if (auditWriter) regionTables.addHook('onSend', auditRouteRequests(prisma, auditWriter));
+    await regionTables.register(regionTableRoute, {
+      prisma,
+      databaseUrl: services.databaseUrl,
+      uploadLimitBytes: limits.uploadLimitBytes,
+    });
   });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
