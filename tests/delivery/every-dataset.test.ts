@@ -14,6 +14,7 @@ import { createPerson } from '../factories/households.ts';
 import { startTestApp } from '../factories/http-app.ts';
 import { createRegion } from '../factories/regions.ts';
 import { uniqueIdNumber, uniqueNumber } from '../factories/unique.ts';
+import { createUser } from '../factories/users.ts';
 import { createTestDatabase } from '../setup/test-database.ts';
 
 // Each dataset the generator used to be the only source of is delivered like the first seven: a good file becomes
@@ -279,5 +280,55 @@ describe.each(CASES)('$dataset', (spec) => {
     } finally {
       await client.end();
     }
+  });
+});
+
+describe('an NDJSON delivery of a new dataset', () => {
+  it('takes JSON numbers and booleans as the CSV takes their text', async () => {
+    const { token } = await provider('HOUSING', 'REAL_ESTATE');
+    const lines = world.ids.map((idNumber, i) =>
+      JSON.stringify({
+        id_number: idNumber,
+        certificate_number: `饶房权证N${i}号`,
+        address: `信州区胜利路${i + 1}号`,
+        region_code: world.regionCode,
+        use: 'COMMERCIAL',
+        area_m2: 120.25,
+        ...(i === 0 ? { share_percent: 33.33, is_public_rental: true } : {}),
+        acquired_on: '2021-08-08',
+      }),
+    );
+    const answer = await uploadSnapshot(hub.url, {
+      token,
+      dataset: 'REAL_ESTATE',
+      asOf: '2026-11-30',
+      contentType: 'application/x-ndjson',
+      body: `${lines.join('\n')}\n`,
+    });
+    expect(answer.status).toBe(201);
+    const records = await hub.prisma.propertyRecord.findMany({
+      where: { snapshotId: answer.body.snapshot?.id as string },
+      orderBy: { certificateNumber: 'asc' },
+    });
+    expect(
+      records.map((record) => [String(record.areaM2), String(record.sharePercent), record.isPublicRental]),
+    ).toEqual([
+      ['120.25', '33.33', true],
+      ['120.25', '100', false],
+      ['120.25', '100', false],
+    ]);
+  });
+});
+
+describe('the datasets query', () => {
+  it('describes a bulk format for every dataset', async () => {
+    const { user, password } = await createUser(hub.prisma, { role: 'VERIFICATION_OFFICER', departmentId: consumerId });
+    const token = await hub.logIn(user.username, password);
+    const answer = await hub.graphql<{ datasets: { dataset: string; acceptsBulkDelivery: boolean }[] }>(
+      '{ datasets { dataset acceptsBulkDelivery columns { name type minimum maximum } } }',
+      { token },
+    );
+    expect(answer.data?.datasets.filter((dataset) => !dataset.acceptsBulkDelivery)).toEqual([]);
+    expect(answer.data?.datasets).toHaveLength(15);
   });
 });
