@@ -1,10 +1,17 @@
 import {
+  BusinessRole,
+  BusinessStatus,
   type Dataset,
   DepartmentKind,
   DepositType,
+  HousingFundStatus,
   HukouCancellationReason,
   HukouStatus,
+  KinRelation,
+  MarriageEvent,
   PensionType,
+  PropertyUse,
+  StaffRole,
   VehicleType,
   WealthProductType,
 } from '@hub/prisma';
@@ -13,7 +20,24 @@ import { DATA_ITEMS } from './catalogue.ts';
 // What a bulk delivery of each dataset looks like: the one place that says which columns a department's file has,
 // what each holds, and which the hub requires. The import (server/src/delivery) and the `datasets` query read it.
 
-export type DeliveryColumnType = 'ID_NUMBER' | 'TEXT' | 'DATE' | 'AMOUNT_FEN' | 'ENUM' | 'REGION_CODE';
+/**
+ * ID_NUMBER: a person the hub knows, stored as the person's id (in `recordColumn`, `person_id` unless told);
+ * CITIZEN_ID: an identity number that must pass GB 11643's check but may name a person the hub does not know;
+ * DECIMAL and INTEGER: a number within `range`; BOOLEAN: true or false; CREDIT_CODE: an 18-character unified social
+ * credit code (GB 32100).
+ */
+export type DeliveryColumnType =
+  | 'ID_NUMBER'
+  | 'CITIZEN_ID'
+  | 'TEXT'
+  | 'DATE'
+  | 'AMOUNT_FEN'
+  | 'DECIMAL'
+  | 'INTEGER'
+  | 'BOOLEAN'
+  | 'ENUM'
+  | 'REGION_CODE'
+  | 'CREDIT_CODE';
 
 export interface DeliveryColumn {
   /** The column's name in the file's header (CSV) or the key (NDJSON); also the record table's column. */
@@ -26,12 +50,22 @@ export interface DeliveryColumn {
   enumType?: string;
   /** AMOUNT_FEN: the record column's SQL type, which bounds the amount. */
   amountType?: 'integer' | 'bigint';
+  /** DECIMAL and INTEGER: the smallest and largest value allowed (DECIMAL: as written, e.g. '0.01'). */
+  range?: { min: string; max: string; minExclusive?: boolean };
+  /** DECIMAL: at most this many digits after the point. */
+  scale?: number;
+  /** The record table's column when it differs from `name` (an ID_NUMBER column's default is `person_id`). */
+  recordColumn?: string;
+  /** An optional column's value when the file leaves it empty, as an SQL literal. */
+  defaultSql?: string;
 }
 
 export interface DeliveryFormat {
   dataset: Dataset;
   /** The department record table the accepted rows go to. */
   table: string;
+  /** The record column of the person the record is about, which the `id_number` column names (`person_id` unless told). */
+  subjectColumn?: string;
   /** The columns that identify a record within one file: a second row with the same values is a duplicate. */
   key: readonly string[];
   columns: readonly DeliveryColumn[];
@@ -61,6 +95,19 @@ const fen = (name: string, description: string, amountType: 'integer' | 'bigint'
   required: true,
   description: `${description}, in whole fen (分), not negative`,
   amountType,
+});
+const decimal = (
+  name: string,
+  description: string,
+  options: { scale: number; range: { min: string; max: string; minExclusive?: boolean }; defaultSql?: string },
+): DeliveryColumn => ({
+  name,
+  type: 'DECIMAL',
+  required: options.defaultSql === undefined,
+  description: `${description}, at most ${options.scale} decimal places`,
+  scale: options.scale,
+  range: options.range,
+  defaultSql: options.defaultSql,
 });
 const choice = (
   name: string,
@@ -156,17 +203,172 @@ export const DELIVERY_FORMATS: readonly DeliveryFormat[] = [
       fen('market_value_fen', 'market, net or cash value on the as-of date', 'bigint'),
     ],
   },
+  {
+    dataset: 'REAL_ESTATE',
+    table: 'property_records',
+    key: ['id_number', 'certificate_number'],
+    columns: [
+      idNumber,
+      text('certificate_number', '不动产权证号: co-owners share one certificate'),
+      text('address', "the property's address"),
+      { name: 'region_code', type: 'REGION_CODE', required: true, description: 'code of the region it lies in' },
+      choice('use', 'PropertyUse', PropertyUse, 'registered use'),
+      decimal('area_m2', 'floor area in square metres', { scale: 2, range: { min: '0', max: '99999999.99' } }),
+      decimal('share_percent', "the owner's share (共有份额) in percent; empty for sole ownership (100)", {
+        scale: 2,
+        range: { min: '0', max: '100', minExclusive: true },
+        defaultSql: '100',
+      }),
+      date('acquired_on', 'day the ownership was registered'),
+      {
+        name: 'is_public_rental',
+        type: 'BOOLEAN',
+        required: false,
+        description: 'true for a public rental flat (公租房) the person rents, not owns; empty is false',
+        defaultSql: 'false',
+      },
+    ],
+  },
+  {
+    dataset: 'HOUSING_FUND',
+    table: 'housing_fund_accounts',
+    key: ['account_number'],
+    columns: [
+      idNumber,
+      text('account_number', 'housing provident fund account number'),
+      choice('status', 'HousingFundStatus', HousingFundStatus, 'PAYING, SEALED (封存: paused) or CLOSED'),
+      text('employer_name', 'employer paying into the account'),
+      fen('monthly_contribution_fen', 'monthly contribution, employee and employer shares together', 'integer'),
+      decimal('contribution_rate', "each side's contribution rate, e.g. 0.12", {
+        scale: 3,
+        range: { min: '0', max: '0.5' },
+      }),
+      fen('balance_fen', 'balance on the as-of date', 'bigint'),
+    ],
+  },
+  {
+    dataset: 'BUSINESS_REGISTRATION',
+    table: 'business_registrations',
+    key: ['id_number', 'credit_code', 'role'],
+    columns: [
+      idNumber,
+      {
+        name: 'credit_code',
+        type: 'CREDIT_CODE',
+        required: true,
+        description: "the enterprise's 18-character unified social credit code (统一社会信用代码)",
+      },
+      text('enterprise_name', "the enterprise's registered name"),
+      choice('role', 'BusinessRole', BusinessRole, "the person's role in it"),
+      choice('status', 'BusinessStatus', BusinessStatus, "the enterprise's registration status"),
+      date('registered_on', 'day the enterprise was registered'),
+      fen('registered_capital_fen', 'registered capital', 'bigint'),
+      {
+        ...fen('monthly_income_fen', 'declared or taxed monthly business income, where known', 'integer'),
+        required: false,
+      },
+    ],
+  },
+  {
+    dataset: 'CREMATION',
+    table: 'cremation_records',
+    key: ['id_number'],
+    columns: [
+      idNumber,
+      date('died_on', 'day of death'),
+      date('cremated_on', 'day of cremation'),
+      text('funeral_home', 'the funeral home (殡仪馆) that cremated'),
+    ],
+  },
+  {
+    dataset: 'MARRIAGE',
+    table: 'marriage_registrations',
+    key: ['id_number', 'event', 'registered_on'],
+    columns: [
+      idNumber,
+      choice('event', 'MarriageEvent', MarriageEvent, 'MARRIAGE or DIVORCE'),
+      {
+        name: 'spouse_id_number',
+        type: 'CITIZEN_ID',
+        required: true,
+        description: "the spouse's identity number (GB 11643); the hub need not know the spouse",
+      },
+      text('spouse_name', "the spouse's name"),
+      date('registered_on', 'day of registration'),
+    ],
+  },
+  {
+    dataset: 'DISABILITY',
+    table: 'disability_certificates',
+    key: ['certificate_number'],
+    columns: [
+      idNumber,
+      text('certificate_number', '残疾人证号'),
+      text('category', 'category: 视力, 听力, 言语, 肢体, 智力, 精神 or 多重'),
+      {
+        name: 'grade',
+        type: 'INTEGER',
+        required: true,
+        description: 'grade 1 to 4, 1 the most severe',
+        range: { min: '1', max: '4' },
+      },
+      date('issued_on', 'day the certificate was issued'),
+    ],
+  },
+  {
+    dataset: 'STAFF_ROSTER',
+    table: 'staff_members',
+    key: ['id_number', 'role'],
+    columns: [
+      idNumber,
+      choice('role', 'StaffRole', StaffRole, 'civil-affairs staff or village cadre'),
+      text('position', 'post, e.g. 社区低保专干'),
+      { name: 'region_code', type: 'REGION_CODE', required: true, description: 'code of the region served' },
+    ],
+  },
+  {
+    dataset: 'STAFF_RELATIVE_FILING',
+    table: 'staff_relative_filings',
+    subjectColumn: 'relative_person_id',
+    key: ['staff_id_number', 'id_number'],
+    columns: [
+      {
+        name: 'staff_id_number',
+        type: 'ID_NUMBER',
+        required: true,
+        description: "the staff member's identity number (GB 11643), of a person the hub knows",
+        recordColumn: 'staff_person_id',
+      },
+      { ...idNumber, description: "the filed relative's identity number (GB 11643), of a person the hub knows" },
+      choice('relation', 'KinRelation', KinRelation, "the relative's relation to the staff member"),
+      date('filed_on', 'day the filing (近亲属备案) was made'),
+    ],
+  },
 ];
 
 const BY_DATASET = new Map(DELIVERY_FORMATS.map((format) => [format.dataset, format]));
+
+/** The record column a format column's value goes to. */
+export function recordColumnOf(format: DeliveryFormat, column: DeliveryColumn): string {
+  if (column.recordColumn) return column.recordColumn;
+  return column.name === 'id_number' ? (format.subjectColumn ?? 'person_id') : column.name;
+}
 
 /** The delivery format of a dataset, or undefined for one that is not (yet) delivered in bulk. */
 export function findDeliveryFormat(dataset: Dataset): DeliveryFormat | undefined {
   return BY_DATASET.get(dataset);
 }
 
+// Staff rosters carry no shareable item of their own; civil affairs keeps them beside the relatives' filings, and the
+// agreement that shares the filings covers the roster they are checked against.
+const itemDataset = (dataset: Dataset): Dataset => (dataset === 'STAFF_ROSTER' ? 'STAFF_RELATIVE_FILING' : dataset);
+
+/** The catalogue's data items a dataset carries: an agreement naming one of them covers delivering the dataset. */
+export function datasetItemCodes(dataset: Dataset): string[] {
+  return DATA_ITEMS.filter((item) => item.dataset === itemDataset(dataset)).map((item) => item.code);
+}
+
 /** The kind of department that delivers a dataset: the provider of the catalogue's item it carries. */
 export function datasetProviderKind(dataset: Dataset): DepartmentKind {
-  // Staff rosters carry no shareable item of their own; civil affairs keeps them beside the relatives' filings.
-  return DATA_ITEMS.find((item) => item.dataset === dataset)?.providerKind ?? DepartmentKind.CIVIL_AFFAIRS;
+  return DATA_ITEMS.find((item) => item.dataset === itemDataset(dataset))?.providerKind ?? DepartmentKind.CIVIL_AFFAIRS;
 }

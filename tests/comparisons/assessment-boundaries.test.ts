@@ -219,7 +219,7 @@ describe('staff relatives', () => {
       where: { personId: staffHousehold.head.id },
       data: { hukouNumber: made.hukouNumber },
     });
-    const staff = await prisma.staffMember.create({
+    await prisma.staffMember.create({
       data: {
         personId: staffHousehold.head.id,
         role: 'CIVIL_AFFAIRS_STAFF',
@@ -233,7 +233,7 @@ describe('staff relatives', () => {
     expect((await assess(made.household.id)).flags).toEqual(['UNFILED_STAFF_RELATIVE']);
     await prisma.staffRelativeFiling.create({
       data: {
-        staffMemberId: staff.id,
+        staffPersonId: staffHousehold.head.id,
         relativePersonId: made.head.id,
         relation: 'PARENT',
         filedOn: day('2026-01-05'),

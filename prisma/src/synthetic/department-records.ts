@@ -231,14 +231,14 @@ export class DepartmentRecords {
 
   staffRelativeFiling(
     source: Provenance,
-    staffMemberId: string,
+    staffPersonId: string,
     relativePersonId: string,
     relation: KinRelation,
     filedOn: number,
   ): void {
     this.rows.add(
       'staff_relative_filings',
-      `${this.random.uuid()}\t${staffMemberId}\t${relativePersonId}\t${relation}\t${isoDate(filedOn)}${this.end(source)}`,
+      `${this.random.uuid()}\t${staffPersonId}\t${relativePersonId}\t${relation}\t${isoDate(filedOn)}${this.end(source)}`,
     );
   }
 }

@@ -127,7 +127,7 @@ export function plantStaffRelative(
   const relation = evidence === 'MARRIAGE' ? 'SPOUSE' : 'PARENT';
   if (filed) {
     const filedOn = random.day(context.asOfDay - 700, context.asOfDay - 10);
-    context.records.staffRelativeFiling(context.sources.staffFiling, staffMemberId, head.id, relation, filedOn);
+    context.records.staffRelativeFiling(context.sources.staffFiling, staffPerson.id, head.id, relation, filedOn);
   }
   const detail = {
     evidence,

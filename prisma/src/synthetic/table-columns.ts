@@ -109,7 +109,7 @@ export const TABLE_COLUMNS = {
   ],
   disability_certificates: ['id', 'person_id', 'certificate_number', 'category', 'grade', 'issued_on', ...PROVENANCE],
   staff_members: ['id', 'person_id', 'role', 'position', 'region_code', ...PROVENANCE],
-  staff_relative_filings: ['id', 'staff_member_id', 'relative_person_id', 'relation', 'filed_on', ...PROVENANCE],
+  staff_relative_filings: ['id', 'staff_person_id', 'relative_person_id', 'relation', 'filed_on', ...PROVENANCE],
 } as const;
 
 export type GeneratedTable = keyof typeof TABLE_COLUMNS;

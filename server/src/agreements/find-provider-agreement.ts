@@ -1,6 +1,6 @@
 import type { Dataset, PrismaClient } from '@hub/prisma';
 import { serviceDay } from '@hub/schema/calendar/service-day';
-import { DATA_ITEMS } from '@hub/schema/catalogue';
+import { datasetItemCodes } from '@hub/schema/delivery-formats';
 
 /**
  * A department delivers a dataset under an agreement that names it as provider of that dataset (issue 5): an
@@ -13,7 +13,7 @@ export async function findProviderAgreement(
   dataset: Dataset,
   day = serviceDay(),
 ): Promise<string | null> {
-  const itemCodes = DATA_ITEMS.filter((item) => item.dataset === dataset).map((item) => item.code);
+  const itemCodes = datasetItemCodes(dataset);
   if (itemCodes.length === 0) return null;
   const agreement = await prisma.sharingAgreement.findFirst({
     where: {

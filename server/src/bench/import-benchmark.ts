@@ -4,15 +4,17 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import type { Dataset } from '@hub/prisma';
 import { createPrismaClient } from '@hub/prisma';
 import { seedDatabase } from '@hub/prisma/synthetic/seed-database';
 import { serviceDay } from '@hub/schema/calendar/service-day';
-import { DATA_ITEMS } from '@hub/schema/catalogue';
+import { datasetItemCodes, datasetProviderKind } from '@hub/schema/delivery-formats';
 import pg from 'pg';
 import { createHttpApp } from '../http/create-http-app.ts';
 import { createApiClient } from '../identity/create-api-client.ts';
 import { hashPassword } from '../identity/hash-password.ts';
 import { issueAccessToken } from '../identity/issue-access-token.ts';
+import { BENCHMARK_ROWS, type BenchmarkRows } from './benchmark-delivery-rows.ts';
 import { withThrowawayDatabase } from './throwaway-database.ts';
 
 const GOAL_SECONDS = 15;
@@ -24,14 +26,14 @@ function wholeNumber(text: string, option: string): number {
 }
 
 /**
- * A bank of the seeded region with an API client, and its access token; it delivers BANK_DEPOSIT under an agreement
- * with the verification centre, as every provider must.
+ * A department of the seeded region that provides `dataset`, with an API client, and its access token; it delivers
+ * under an agreement with the verification centre, as every provider must.
  */
-async function benchBank(url: string): Promise<string> {
+async function benchProvider(url: string, dataset: Dataset): Promise<string> {
   const prisma = createPrismaClient(url, { maxConnections: 1 });
   try {
     const bank = await prisma.department.create({
-      data: { code: 'BENCH_BANK', kind: 'BANK', name: '基准测试银行', regionCode: '640100' },
+      data: { code: 'BENCH_PROVIDER', kind: datasetProviderKind(dataset), name: '基准测试部门', regionCode: '640100' },
     });
     const user = await prisma.user.create({
       data: {
@@ -48,8 +50,8 @@ async function benchBank(url: string): Promise<string> {
     const day = serviceDay();
     await prisma.sharingAgreement.create({
       data: {
-        code: 'BENCH-BANK-DEPOSIT',
-        title: '基准测试存款共享',
+        code: `BENCH-${dataset}`,
+        title: '基准测试数据共享',
         providerDepartmentId: bank.id,
         consumerDepartmentId: centre.id,
         purposes: ['MINIMUM_LIVING_GUARANTEE'],
@@ -59,10 +61,7 @@ async function benchBank(url: string): Promise<string> {
         authorId: user.id,
         approvedAt: new Date(),
         items: {
-          create: DATA_ITEMS.filter((item) => item.dataset === 'BANK_DEPOSIT').map((item) => ({
-            itemCode: item.code,
-            accessLevel: 'FULL' as const,
-          })),
+          create: datasetItemCodes(dataset).map((itemCode) => ({ itemCode, accessLevel: 'FULL' as const })),
         },
       },
     });
@@ -79,21 +78,17 @@ async function benchBank(url: string): Promise<string> {
   }
 }
 
-/** `rows` BANK_DEPOSIT rows spread over the seeded persons, several accounts each, written to `path`. */
-async function writeDepositFile(url: string, path: string, rows: number): Promise<void> {
+/** `rows` rows spread over the seeded persons, several each, written to `path`. */
+async function writeDeliveryFile(url: string, path: string, rows: number, format: BenchmarkRows): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const ids = (await client.query<{ id_number: string }>('SELECT id_number FROM persons ORDER BY id_number')).rows;
   await client.end();
   const out = createWriteStream(path);
-  out.write('id_number,account_number,deposit_type,balance_fen,opened_on\n');
+  out.write(`${format.header}\n`);
   let batch: string[] = [];
   for (let i = 0; i < rows; i++) {
-    const idNumber = ids[i % ids.length]?.id_number;
-    const month = String((i % 12) + 1).padStart(2, '0');
-    batch.push(
-      `${idNumber},6222${String(i).padStart(12, '0')},${i % 3 ? 'DEMAND' : 'TIME'},${(i * 7919) % 50_000_000},2015-${month}-15\n`,
-    );
+    batch.push(format.row(ids[i % ids.length]?.id_number ?? '', i));
     if (batch.length === 10_000) {
       if (!out.write(batch.join(''))) await once(out, 'drain');
       batch = [];
@@ -104,15 +99,23 @@ async function writeDepositFile(url: string, path: string, rows: number): Promis
 }
 
 /**
- * `pnpm bench import`: seeds `--persons` persons into a fresh embedded PostgreSQL, writes a `--rows`-row
- * BANK_DEPOSIT CSV for them, and uploads it over HTTP as the bank's API client; reports rows/s and the seconds of
- * each phase (COPY to staging, validation, the switch) against the goal of a million rows in under 15 s.
+ * `pnpm bench import [--dataset REAL_ESTATE]`: seeds `--persons` persons into a fresh embedded PostgreSQL, writes a
+ * `--rows`-row CSV of the dataset (BANK_DEPOSIT unless told) for them, and uploads it over HTTP as the provider's API
+ * client; reports rows/s and the seconds of each phase (COPY to staging, validation, the switch) against the goal of
+ * a million rows in under 15 s.
  */
 export async function importBenchmark(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { rows: { type: 'string', default: '1000000' }, persons: { type: 'string', default: '400000' } },
+    options: {
+      rows: { type: 'string', default: '1000000' },
+      persons: { type: 'string', default: '400000' },
+      dataset: { type: 'string', default: 'BANK_DEPOSIT' },
+    },
   });
+  const dataset = values.dataset.toUpperCase() as Dataset;
+  const format = BENCHMARK_ROWS[dataset];
+  if (!format) throw new Error(`--dataset takes one of ${Object.keys(BENCHMARK_ROWS).join(', ')}`);
   const rows = wholeNumber(values.rows, '--rows');
   const persons = wholeNumber(values.persons, '--persons');
   const folder = mkdtempSync(join(tmpdir(), 'hub-bench-import-'));
@@ -120,15 +123,15 @@ export async function importBenchmark(args: string[]): Promise<void> {
     await withThrowawayDatabase('bench_import', async (url) => {
       console.log(`seeding ${persons.toLocaleString('en')} persons…`);
       await seedDatabase(url, { persons, seed: 1 });
-      const token = await benchBank(url);
-      const path = join(folder, 'deposits.csv');
-      await writeDepositFile(url, path, rows);
+      const token = await benchProvider(url, dataset);
+      const path = join(folder, 'delivery.csv');
+      await writeDeliveryFile(url, path, rows, format);
       console.log(`uploading ${rows.toLocaleString('en')} rows (${(statSync(path).size / 2 ** 20).toFixed(0)} MiB)…`);
       const http = await createHttpApp({ databaseUrl: url });
       const base = await http.listen(0);
       try {
         const started = performance.now();
-        const response = await fetch(`${base}/datasets/BANK_DEPOSIT/snapshots?asOf=2026-11-30`, {
+        const response = await fetch(`${base}/datasets/${dataset}/snapshots?asOf=2026-11-30`, {
           method: 'PUT',
           headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },
           body: Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>,
@@ -149,6 +152,7 @@ export async function importBenchmark(args: string[]): Promise<void> {
           return `${phaseSeconds.toFixed(1).padStart(6)} s ${`(${rate} rows/s)`.padEnd(20)}`;
         };
         console.log(`
+dataset       ${dataset}
 snapshot      ${answer.snapshot?.status}, ${answer.snapshot?.acceptedCount.toLocaleString('en')} rows accepted
 seconds       ${seconds.toFixed(1)} end to end over HTTP
   COPY to staging ${phase('stage')} upload, hashing and PostgreSQL's CSV parser

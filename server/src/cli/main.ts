@@ -30,6 +30,10 @@ const commands: Record<string, { run: (args: string[], context: CommandContext) 
     run: async (args, context) => (await import('./commands/import.ts')).importCommand(args, context),
     summary: "import a department's dataset snapshot file (CSV or NDJSON)",
   },
+  regions: {
+    run: async (args, context) => (await import('./commands/regions.ts')).regionsCommand(args, context),
+    summary: 'regions import FILE: import an administrative-division table (统计用区划代码)',
+  },
   compare: {
     run: async (args, context) => (await import('./commands/compare.ts')).compareCommand(args, context),
     summary: 'run a comparison (PERIODIC_REVIEW, DEATH_CHECK, STAFF_RELATIVES, APPLICATION)',

@@ -238,25 +238,25 @@ active_business AS (
    WHERE ${current('br', live)} AND br.status = 'ACTIVE' AND br.registered_on <= $5::date
 ),
 staff AS (
-  SELECT sm.id AS staff_member_id, sm.person_id, p.id_number,
+  SELECT sm.person_id, p.id_number,
          ${evidence(live, 'sm', 'STAFF_ROSTER', 'sm.person_id', "'role', sm.role, 'position', sm.position")} AS evidence
     FROM staff_members sm JOIN persons p ON p.id = sm.person_id WHERE ${current('sm', live)}
 ),
 staff_hukou AS (
-  SELECT s.staff_member_id, s.person_id, hr.hukou_number,
+  SELECT s.person_id, hr.hukou_number,
          ${evidence(live, 'hr', 'HUKOU', 'hr.person_id', "'hukouNumber', hr.hukou_number")} AS evidence
     FROM staff s JOIN hukou_records hr ON hr.person_id = s.person_id WHERE ${current('hr', live)} AND hr.status = 'ACTIVE'
 ),
 -- Close relatives of staff: the staff member lives in the household, shares a member's hukou booklet, or is a member's registered spouse.
 staff_kin AS (
-  SELECT c.household_id, s.staff_member_id, s.evidence FROM counted c JOIN staff s ON s.person_id = c.person_id
+  SELECT c.household_id, s.person_id AS staff_person_id, s.evidence FROM counted c JOIN staff s ON s.person_id = c.person_id
   UNION ALL
-  SELECT c.household_id, sh.staff_member_id, sh.evidence
+  SELECT c.household_id, sh.person_id, sh.evidence
     FROM counted c JOIN hukou_records hr ON hr.person_id = c.person_id
     JOIN staff_hukou sh ON sh.hukou_number = hr.hukou_number AND sh.person_id <> c.person_id
    WHERE ${current('hr', live)} AND hr.status = 'ACTIVE'
   UNION ALL
-  SELECT c.household_id, s.staff_member_id,
+  SELECT c.household_id, s.person_id,
          ${evidence(live, 'mr', 'MARRIAGE', 'mr.person_id', "'spouseName', mr.spouse_name, 'registeredOn', mr.registered_on")}
     FROM counted c JOIN marriage_registrations mr ON mr.person_id = c.person_id
     JOIN staff s ON s.id_number = mr.spouse_id_number
@@ -271,7 +271,7 @@ unfiled_staff_relative AS (
   SELECT k.household_id, k.evidence FROM staff_kin k
    WHERE NOT EXISTS (
      SELECT 1 FROM staff_relative_filings f JOIN member m ON m.person_id = f.relative_person_id
-      WHERE f.staff_member_id = k.staff_member_id AND m.household_id = k.household_id
+      WHERE f.staff_person_id = k.staff_person_id AND m.household_id = k.household_id
         AND f.filed_on <= $5::date AND ${current('f', live, 'relative_person_id')})
 ),
 -- A department gave nothing: a dataset the run reads has no CURRENT snapshot, a bank delivered no deposits, or the police hold no hukou entry for a member.

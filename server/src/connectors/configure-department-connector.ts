@@ -2,7 +2,6 @@ import type { Dataset, PrismaClient } from '@hub/prisma';
 import type { ConfigureDepartmentConnectorInput } from '@hub/schema/context';
 import { datasetProviderKind, findDeliveryFormat } from '@hub/schema/delivery-formats';
 import { badUserInputError } from '@hub/schema/errors';
-import { DATASET_TABLES } from '../simulator/dataset-tables.ts';
 import { encryptCredential, SecretKeyMissingError } from './connector-credential.ts';
 import { DEFAULT_CONNECTOR_SETTINGS } from './connector-settings.ts';
 
@@ -23,7 +22,7 @@ const RANGES: Record<Exclude<Setting, 'maxRetryAfterMs'>, [number, number]> = {
 
 /** A dataset a connector may answer: a person-level dataset whose records the hub can store as a live answer. */
 export function isLiveDataset(dataset: Dataset): boolean {
-  return DATASET_TABLES[dataset] !== undefined && findDeliveryFormat(dataset) !== undefined;
+  return findDeliveryFormat(dataset) !== undefined;
 }
 
 function checkBaseUrl(value: string): string {

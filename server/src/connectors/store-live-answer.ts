@@ -1,30 +1,35 @@
 import type { Dataset } from '@hub/prisma';
-import { type DeliveryColumn, type DeliveryFormat, findDeliveryFormat } from '@hub/schema/delivery-formats';
+import {
+  type DeliveryColumn,
+  type DeliveryFormat,
+  findDeliveryFormat,
+  recordColumnOf,
+} from '@hub/schema/delivery-formats';
 import type pg from 'pg';
+import { recordValueSql } from '../delivery/record-value-sql.ts';
 import type { ConnectorResult } from './create-department-connector.ts';
 
 const quote = (name: string) => `"${name}"`;
 
-function liveValue(column: DeliveryColumn): string {
-  const text = `NULLIF(r->>'${column.name}', '')`;
-  switch (column.type) {
-    case 'DATE':
-      return `${text}::date`;
-    case 'AMOUNT_FEN':
-      return `${text}::${column.amountType ?? 'bigint'}`;
-    case 'ENUM':
-      return `${text}::${quote(column.enumType ?? '')}`;
-    default:
-      return text;
-  }
-}
-
-// A live answer's records name their fields as the dataset's bulk format does (the record table's columns).
+// A live answer's records name their fields as the dataset's bulk format does; `idNumber` names the subject, and
+// any other person a record names must be one the hub knows (or the answer is malformed).
 function insertLiveRecordsSql(format: DeliveryFormat): string {
-  const columns = format.columns.filter((column) => column.type !== 'ID_NUMBER');
-  const targets = ['person_id', ...columns.map((column) => column.name), 'department_id', 'snapshot_id', 'as_of'];
+  const columns = format.columns.filter((column) => column.name !== 'id_number');
+  const value = (column: DeliveryColumn) => {
+    const text = `NULLIF(r->>'${column.name}', '')`;
+    return column.type === 'ID_NUMBER'
+      ? `(SELECT other.id FROM persons other WHERE other.id_number = upper(${text}))`
+      : recordValueSql(column, text);
+  };
+  const targets = [
+    format.subjectColumn ?? 'person_id',
+    ...columns.map((column) => recordColumnOf(format, column)),
+    'department_id',
+    'snapshot_id',
+    'as_of',
+  ];
   return `INSERT INTO ${format.table} (${targets.map(quote).join(', ')})
-    SELECT person.id, ${columns.map(liveValue).join(', ')}, $2::uuid, $1::uuid, $3::date
+    SELECT person.id, ${columns.map(value).join(', ')}, $2::uuid, $1::uuid, $3::date
       FROM jsonb_array_elements($4::jsonb) r JOIN persons person ON person.id_number = r->>'idNumber'`;
 }
 

@@ -1,6 +1,7 @@
-import type { DeliveryColumn, DeliveryFormat } from '@hub/schema/delivery-formats';
+import { type DeliveryFormat, recordColumnOf } from '@hub/schema/delivery-formats';
 import type pg from 'pg';
 import { buildSnapshotPartition, type PartitionSteps } from './build-snapshot-partition.ts';
+import { recordValueSql } from './record-value-sql.ts';
 import { STAGING_TABLE } from './stage-delivery.ts';
 import { stagedPersonMatch } from './staged-person-match.ts';
 
@@ -19,27 +20,22 @@ export type PublishOutcome =
 
 const quote = (name: string) => `"${name}"`;
 
-function castOf(column: DeliveryColumn, value: string): string {
-  switch (column.type) {
-    case 'ID_NUMBER':
-      return 'person.id';
-    case 'DATE':
-      return `${value}::date`;
-    case 'AMOUNT_FEN':
-      return `${value}::${column.amountType ?? 'bigint'}`;
-    case 'ENUM':
-      return `${value}::${quote(column.enumType ?? '')}`;
-    default:
-      return value;
-  }
-}
-
 const RECORD_PROVENANCE = ['id', 'department_id', 'snapshot_id', 'as_of'];
 
 /** The accepted rows of the staged file as records: every row without a reject, its person found by number. */
 function acceptedRecords(format: DeliveryFormat) {
-  const columns = format.columns.map((column) => (column.type === 'ID_NUMBER' ? 'person_id' : column.name));
-  const values = format.columns.map((column) => castOf(column, `NULLIF(s.${quote(column.name)}, '')`));
+  const columns = format.columns.map((column) => recordColumnOf(format, column));
+  // The subject is the `person` join; any other person a row names, a join of its own.
+  const others = format.columns.filter((column) => column.type === 'ID_NUMBER' && column.name !== 'id_number');
+  const person = (name: string) => (name === 'id_number' ? 'person' : quote(`person_of_${name}`));
+  const values = format.columns.map((column) =>
+    column.type === 'ID_NUMBER'
+      ? `${person(column.name)}.id`
+      : recordValueSql(column, `NULLIF(s.${quote(column.name)}, '')`),
+  );
+  const otherJoins = others.map(
+    (column) => `JOIN persons ${person(column.name)} ON ${stagedPersonMatch('s', person(column.name), column.name)}`,
+  );
   return {
     columns: [...columns, ...RECORD_PROVENANCE],
     // A record's id is its snapshot's id with the last 12 hex digits replaced by the line number: unique (a line is
@@ -50,6 +46,7 @@ function acceptedRecords(format: DeliveryFormat) {
         $2::uuid, $1::uuid, $3::date
       FROM ${STAGING_TABLE} s
       JOIN persons person ON ${stagedPersonMatch('s')}
+      ${otherJoins.join('\n      ')}
       WHERE NOT EXISTS (SELECT 1 FROM dataset_snapshot_rejects r WHERE r.snapshot_id = $1::uuid AND r.line = s.line)`,
   };
 }

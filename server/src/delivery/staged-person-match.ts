@@ -4,6 +4,7 @@
  * for a merge join. Compared as char it hashes; only a value of exactly 18 characters is compared at all, so that
  * one with trailing spaces (which char comparison ignores) stays unknown, as it is as text.
  */
-export function stagedPersonMatch(staged: string, person = 'person'): string {
-  return `${person}.id_number = (CASE WHEN length(${staged}.id_number) = 18 THEN upper(${staged}.id_number) END)::bpchar`;
+export function stagedPersonMatch(staged: string, person = 'person', column = 'id_number'): string {
+  const value = `${staged}."${column}"`;
+  return `${person}.id_number = (CASE WHEN length(${value}) = 18 THEN upper(${value}) END)::bpchar`;
 }

@@ -6,7 +6,8 @@ import { stagedPersonMatch } from './staged-person-match.ts';
 // Every row of the staged file is judged in two set-based statements, each recording one reject per problem with
 // the row's line, a stable reason code, the column and its value (identity numbers masked):
 //   MISSING_VALUE, INVALID_ID_FORMAT, INVALID_ID_BIRTH_DATE, INVALID_ID_CHECK_CHARACTER, UNKNOWN_PERSON,
-//   INVALID_DATE, NEGATIVE_AMOUNT, INVALID_AMOUNT, INVALID_VALUE, UNKNOWN_REGION, MALFORMED_JSON, UNKNOWN_FIELD,
+//   INVALID_DATE, NEGATIVE_AMOUNT, INVALID_AMOUNT, INVALID_NUMBER, OUT_OF_RANGE, INVALID_VALUE, UNKNOWN_REGION,
+//   INVALID_CREDIT_CODE_FORMAT, INVALID_CREDIT_CODE_CHECK_CHARACTER, MALFORMED_JSON, UNKNOWN_FIELD,
 //   DUPLICATE_ROW (a later row with the key of an earlier one; the first is kept).
 
 const MAX_VALUE_LENGTH = 200;
@@ -15,7 +16,31 @@ const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /** The value as a rejects report may keep it: identity numbers masked, long values cut. */
 function reportedValue(column: DeliveryColumn, value: string): string {
-  return column.type === 'ID_NUMBER' ? `hub_mask_id_number(${value})` : `left(${value}, ${MAX_VALUE_LENGTH})`;
+  return isIdentityNumber(column) ? `hub_mask_id_number(${value})` : `left(${value}, ${MAX_VALUE_LENGTH})`;
+}
+
+const isIdentityNumber = (column: DeliveryColumn) => column.type === 'ID_NUMBER' || column.type === 'CITIZEN_ID';
+
+// The row's subject is found by the `person` join; any other column naming a known person by a join of its own.
+const isOtherPerson = (column: DeliveryColumn) => column.type === 'ID_NUMBER' && column.name !== 'id_number';
+const otherPerson = (column: DeliveryColumn) => quote(`person_of_${column.name}`);
+const otherPersonId = (column: DeliveryColumn) => quote(`person_id_of_${column.name}`);
+
+/** A DECIMAL value's shape: digits up to its largest value's, a point and up to `scale` more. */
+function decimalPattern(column: DeliveryColumn): string {
+  const digits = (column.range?.max ?? '0').split('.')[0]?.length ?? 1;
+  return `'^\\d{1,${digits}}(\\.\\d{1,${column.scale ?? 0}})?$'`;
+}
+
+/** A number's range, checked only once its shape allows the cast (CASE keeps that order). */
+function outsideRange(column: DeliveryColumn, value: string): string {
+  const range = column.range ?? { min: '0', max: '0' };
+  const below = range.minExclusive ? '<=' : '<';
+  return `(${value}::numeric ${below} ${range.min} OR ${value}::numeric > ${range.max})`;
+}
+
+function isWellFormedNumber(column: DeliveryColumn, value: string): string {
+  return column.type === 'INTEGER' ? isWholeNumber(value, 9) : `${value} ~ ${decimalPattern(column)}`;
 }
 
 // integer columns hold at most 2,147,483,647: nine digits are always safe.
@@ -38,11 +63,40 @@ function columnProblem(column: DeliveryColumn): string {
   const present = `${value} IS NOT NULL AND ${value} <> ''`;
   switch (column.type) {
     case 'ID_NUMBER':
+      if (isOtherPerson(column)) {
+        const problem = `hub_citizen_id_problem(upper(${value}))`;
+        return firstOf(
+          missing,
+          `WHEN s.${otherPersonId(column)} IS NULL AND ${problem} IS NOT NULL THEN 'INVALID_ID_' || ${problem}`,
+          `WHEN s.${otherPersonId(column)} IS NULL THEN 'UNKNOWN_PERSON'`,
+        );
+      }
       return firstOf(
         missing,
         `WHEN id.problem IS NOT NULL THEN 'INVALID_ID_' || id.problem`,
         `WHEN person.id IS NULL THEN 'UNKNOWN_PERSON'`,
       );
+    case 'CITIZEN_ID':
+      return firstOf(
+        missing,
+        `WHEN ${present} AND hub_citizen_id_problem(upper(${value})) IS NOT NULL
+           THEN 'INVALID_ID_' || hub_citizen_id_problem(upper(${value}))`,
+      );
+    case 'CREDIT_CODE':
+      return firstOf(
+        missing,
+        `WHEN ${present} AND hub_credit_code_problem(${value}) IS NOT NULL
+           THEN 'INVALID_CREDIT_CODE_' || hub_credit_code_problem(${value})`,
+      );
+    case 'DECIMAL':
+    case 'INTEGER':
+      return firstOf(
+        missing,
+        `WHEN ${present} AND NOT ${isWellFormedNumber(column, value)} THEN 'INVALID_NUMBER'`,
+        `WHEN ${present} AND ${outsideRange(column, value)} THEN 'OUT_OF_RANGE'`,
+      );
+    case 'BOOLEAN':
+      return firstOf(missing, `WHEN ${present} AND ${value} NOT IN ('true', 'false') THEN 'INVALID_VALUE'`);
     case 'TEXT':
       return firstOf(missing);
     case 'DATE':
@@ -70,8 +124,14 @@ function columnProblem(column: DeliveryColumn): string {
 function columnClean(column: DeliveryColumn): string {
   const value = `s.${quote(column.name)}`;
   const present = `(${value} IS NOT NULL AND ${value} <> '')`;
+  const wellFormedNumber = `CASE WHEN ${isWellFormedNumber(column, value)} THEN NOT ${outsideRange(column, value)} ELSE false END`;
   const valid = {
-    ID_NUMBER: 'person.id IS NOT NULL',
+    ID_NUMBER: isOtherPerson(column) ? `${otherPerson(column)}.id IS NOT NULL` : 'person.id IS NOT NULL',
+    CITIZEN_ID: `hub_citizen_id_problem(upper(${value})) IS NULL`,
+    CREDIT_CODE: `hub_credit_code_problem(${value}) IS NULL`,
+    DECIMAL: wellFormedNumber,
+    INTEGER: wellFormedNumber,
+    BOOLEAN: `${value} IN ('true', 'false')`,
     TEXT: 'true',
     DATE: `${calendarDay(column)}.day IS NOT NULL`,
     AMOUNT_FEN: isWholeNumber(value, amountDigits(column)),
@@ -100,14 +160,20 @@ function rowChecksSql(format: DeliveryFormat): string {
     .map(
       (column) => `LEFT JOIN iso_days ${calendarDay(column)} ON ${calendarDay(column)}.day = s.${quote(column.name)}`,
     );
+  const others = format.columns.filter(isOtherPerson);
+  const otherIds = others.map((column) => `, ${otherPerson(column)}.id AS ${otherPersonId(column)}`).join('');
+  const otherJoins = others.map(
+    (column) =>
+      `LEFT JOIN persons ${otherPerson(column)} ON ${stagedPersonMatch('s', otherPerson(column), column.name)}`,
+  );
   return `INSERT INTO dataset_snapshot_rejects (snapshot_id, line, reason, column_name, value)
     WITH iso_days AS MATERIALIZED (${ISO_DAYS})
     SELECT $1::uuid, s.line, p.reason, p.column_name, p.value
     FROM (
-      SELECT s.*, person.id AS person_id
+      SELECT s.*, person.id AS person_id${otherIds}
       FROM ${STAGING_TABLE} s
       LEFT JOIN persons person ON ${stagedPersonMatch('s')}
-      ${dayJoins.join('\n      ')}
+      ${[...otherJoins, ...dayJoins].join('\n      ')}
       WHERE s.row_problem IS NOT NULL OR NOT (${format.columns.map(columnClean).join(' AND ')})
     ) s
     CROSS JOIN LATERAL (SELECT CASE WHEN s.person_id IS NULL THEN hub_citizen_id_problem(upper(s.id_number)) END AS problem) id
@@ -120,14 +186,14 @@ function rowChecksSql(format: DeliveryFormat): string {
 
 function keyValue(format: DeliveryFormat, name: string): string {
   const column = format.columns.find((candidate) => candidate.name === name) as DeliveryColumn;
-  const value = column.type === 'ID_NUMBER' ? `upper(${quote(name)})` : quote(name);
-  return column.type === 'ID_NUMBER' ? `hub_mask_id_number(${value})` : value;
+  const value = isIdentityNumber(column) ? `upper(${quote(name)})` : quote(name);
+  return isIdentityNumber(column) ? `hub_mask_id_number(${value})` : value;
 }
 
 function duplicatesSql(format: DeliveryFormat): string {
   const key = format.key.map((name) => {
     const column = format.columns.find((candidate) => candidate.name === name) as DeliveryColumn;
-    return column.type === 'ID_NUMBER' ? `upper(${quote(name)})` : quote(name);
+    return isIdentityNumber(column) ? `upper(${quote(name)})` : quote(name);
   });
   const shown = format.key.map((name) => keyValue(format, name)).join(` || '|' || `);
   return `INSERT INTO dataset_snapshot_rejects (snapshot_id, line, reason, column_name, value)

@@ -6,7 +6,7 @@ import { auditNoteOf, wasAudited } from './audited-requests.ts';
 import { viewerOfRequest } from './request-viewer.ts';
 
 // The hub's API: every request to these leaves an entry, whoever sends it and however it ends.
-const API_PATH = /^\/(?:graphql|oauth|datasets|comparisons)(?:[/?]|$)/;
+const API_PATH = /^\/(?:graphql|oauth|datasets|comparisons|regions|verification-requests)(?:[/?]|$)/;
 
 /**
  * Whether a request must be on record: any request to the API, and any other request that carried credentials and

@@ -39,6 +39,7 @@ import { addMetrics } from './metrics-route.ts';
 import { oauthTokenRoute } from './oauth-token-route.ts';
 import { registerRateLimits } from './rate-limits.ts';
 import { createReadinessProbe } from './readiness.ts';
+import { regionTableRoute } from './region-table-route.ts';
 import { requestIdFor } from './request-id.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { snapshotRejectsRoute } from './snapshot-rejects-route.ts';
@@ -238,6 +239,11 @@ async function registerRoutes(
     uploadLimitBytes: limits.uploadLimitBytes,
   });
   await app.register(snapshotRejectsRoute, { prisma, pool: services.deliveryPool });
+  await app.register(regionTableRoute, {
+    prisma,
+    databaseUrl: services.databaseUrl,
+    uploadLimitBytes: limits.uploadLimitBytes,
+  });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const result = await readiness.check();

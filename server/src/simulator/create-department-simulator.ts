@@ -1,8 +1,29 @@
+import type { Dataset } from '@hub/prisma';
+import { type DeliveryFormat, findDeliveryFormat, recordColumnOf } from '@hub/schema/delivery-formats';
 import Fastify, { type FastifyInstance } from 'fastify';
 import pg from 'pg';
-import { DATASET_TABLES } from './dataset-tables.ts';
 
 const MAX_BATCH = 1_000;
+const quote = (name: string) => `"${name}"`;
+
+// A record in the department's own words: the dataset's delivery columns (formats name no table from input), the
+// subject by \`idNumber\`, any other person by identity number.
+function recordsSql(format: DeliveryFormat): string {
+  const fields = format.columns
+    .filter((column) => column.name !== 'id_number')
+    .map((column) => {
+      const value = `r.${quote(recordColumnOf(format, column))}`;
+      const field =
+        column.type === 'ID_NUMBER' ? `(SELECT other.id_number FROM persons other WHERE other.id = ${value})` : value;
+      return `'${column.name}', ${field}`;
+    });
+  return `SELECT p.id_number, jsonb_build_object(${fields.join(', ')}) AS record, s.as_of::text AS as_of
+     FROM ${format.table} r
+     JOIN persons p ON p.id = r.${quote(format.subjectColumn ?? 'person_id')}
+     JOIN dataset_snapshots s ON s.id = r.snapshot_id AND s.status = 'CURRENT'
+     JOIN departments d ON d.id = r.department_id AND d.code = $1
+     WHERE p.id_number = ANY($2::text[])`;
+}
 
 /**
  * Serves the demo departments' records over HTTP the way a bank or a housing-fund centre might, by the contract
@@ -25,19 +46,13 @@ export async function createDepartmentSimulator(options: {
         return reply.code(401).send({ error: 'invalid token' });
       }
       const { dataset, idNumbers } = request.body ?? {};
-      const table = typeof dataset === 'string' ? DATASET_TABLES[dataset as keyof typeof DATASET_TABLES] : undefined;
-      if (!table) return reply.code(400).send({ error: `unknown dataset ${String(dataset)}` });
+      const format = typeof dataset === 'string' ? findDeliveryFormat(dataset as Dataset) : undefined;
+      if (!format) return reply.code(400).send({ error: `unknown dataset ${String(dataset)}` });
       if (!Array.isArray(idNumbers) || idNumbers.length > MAX_BATCH || idNumbers.some((id) => typeof id !== 'string')) {
         return reply.code(400).send({ error: `idNumbers: up to ${MAX_BATCH} identity numbers` });
       }
       const { rows } = await pool.query<{ id_number: string; record: Record<string, unknown>; as_of: string }>(
-        `SELECT p.id_number, to_jsonb(r) - 'id' - 'person_id' - 'department_id' - 'snapshot_id' AS record,
-                s.as_of::text AS as_of
-         FROM ${table} r
-         JOIN persons p ON p.id = r.person_id
-         JOIN dataset_snapshots s ON s.id = r.snapshot_id AND s.status = 'CURRENT'
-         JOIN departments d ON d.id = r.department_id AND d.code = $1
-         WHERE p.id_number = ANY($2::text[])`,
+        recordsSql(format),
         [request.params.code, idNumbers],
       );
       const found = new Set(rows.map((row) => row.id_number));
