@@ -2,13 +2,16 @@ import type {
   AccessLevel,
   ApiClient,
   AreaType,
+  AssistanceKind,
   AssistanceStandard,
+  CaseStatus,
   Consent,
   Dataset,
   Department,
   DepartmentKind,
   PrismaClient,
   Purpose,
+  Relation,
   SharingAgreement,
   SnapshotSource,
   User,
@@ -372,6 +375,74 @@ export interface ConnectorService {
   circuit(id: string): 'CLOSED' | 'OPEN' | 'HALF_OPEN';
 }
 
+/** One member as the register states it: who, and how they relate to the head. */
+export interface RegisterMemberInput {
+  idNumber: string;
+  name: string;
+  relation: Relation;
+}
+
+export interface RegisterHouseholdInput {
+  regionCode: string;
+  areaType: AreaType;
+  address: string;
+  /** 户编号 in the civil-affairs business system; unique when given. */
+  registerNumber: string | null;
+  /** The day the composition takes effect: each member's membership starts on it. */
+  validFrom: Date;
+  members: readonly RegisterMemberInput[];
+}
+
+export interface RecordAssistanceCaseInput {
+  householdId: string;
+  caseNumber: string | null;
+  kind: AssistanceKind;
+  status: CaseStatus;
+  startedOn: Date;
+  endedOn: Date | null;
+  monthlyAmountFen: number;
+  /** 单人户: the member enrolled alone. */
+  singlePersonIdNumber: string | null;
+  /** 渐退期: required when the status is GRACE_PERIOD. */
+  gracePeriodStartedOn: Date | null;
+}
+
+/** What an update may change of a case; an absent field stays as it is. */
+export interface AssistanceCaseChanges {
+  status?: CaseStatus | null;
+  endedOn?: Date | null;
+  monthlyAmountFen?: number | null;
+  gracePeriodStartedOn?: Date | null;
+}
+
+/**
+ * The civil-affairs register (server/src/register), edited one record at a time by civil-affairs staff
+ * (`editorId`, a user of a CIVIL_AFFAIRS department). Each change is one transaction; bad input changes nothing.
+ */
+export interface RegisterService {
+  registerHousehold(input: RegisterHouseholdInput, editorId: string): Promise<{ id: string }>;
+  addHouseholdMember(
+    householdId: string,
+    member: RegisterMemberInput & { joinedOn: Date },
+    editorId: string,
+  ): Promise<{ id: string }>;
+  /** The person is no longer a member from `leftOn`; the history keeps the membership until then. */
+  endHouseholdMembership(
+    householdId: string,
+    member: { idNumber: string; leftOn: Date },
+    editorId: string,
+  ): Promise<{ id: string }>;
+  recordAssistanceCase(
+    input: RecordAssistanceCaseInput,
+    editorId: string,
+  ): Promise<{ id: string; householdId: string }>;
+  updateAssistanceCase(
+    id: string,
+    changes: AssistanceCaseChanges,
+    editorId: string,
+  ): Promise<{ id: string; householdId: string }>;
+}
+
 export interface HubServices {
   identity: IdentityService;
   departments: DepartmentService;
@@ -383,6 +454,7 @@ export interface HubServices {
   audit: AuditService;
   comparisons: ComparisonService;
   connectors: ConnectorService;
+  register: RegisterService;
 }
 
 export interface Context {

@@ -21,6 +21,7 @@ import { createApiClientService } from '../identity/create-api-client-service.ts
 import { createIdentityService } from '../identity/create-identity-service.ts';
 import { readSessionPolicy, type SessionPolicy } from '../identity/session-policy.ts';
 import { createGrantCache, type GrantCache } from '../permissions/grant-cache.ts';
+import { createRegisterService } from '../register/create-register-service.ts';
 import { createAssistanceStandardService } from '../standards/create-assistance-standard-service.ts';
 import { auditRequestsPlugin } from './audit-requests-plugin.ts';
 import { auditRouteRequests } from './audit-route-requests.ts';
@@ -117,6 +118,7 @@ export async function createHttpApp(options: {
     audit,
     comparisons: comparisons.service,
     connectors: createConnectorService(prisma, connectors),
+    register: createRegisterService(prisma),
   };
   const grants = options.enforcement === false ? null : createGrantCache(prisma, options.databaseUrl);
   const limits = { ...readHttpLimits(), ...options.limits };
