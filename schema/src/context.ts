@@ -16,6 +16,7 @@ import type {
   SnapshotSource,
   User,
 } from '@hub/prisma';
+import type { VerificationRequestInput } from './verification-requests/verification-request-input.ts';
 
 export type UserRole = 'ADMIN' | 'VERIFICATION_OFFICER' | 'AUDITOR';
 
@@ -443,6 +444,45 @@ export interface RegisterService {
   ): Promise<{ id: string; householdId: string }>;
 }
 
+/** Who submits verification requests: a civil-affairs office's user or the civil-affairs system's API client. */
+export interface RequestSubmitterViewer {
+  departmentId: string;
+  userId: string | null;
+  apiClientId: string | null;
+  reach: ReadonlySet<string> | 'ALL';
+}
+
+/** The outcome of a submission: each request by its position, saved with its id or refused with its problems. */
+export interface SubmittedRequests {
+  accepted: { index: number; id: string; householdId: string }[];
+  rejected: { index: number; problems: { field: string; problem: string; message: string }[] }[];
+}
+
+/** One line of a verification report: declared (申报) against found (核对), each with its source. */
+export interface DeclaredFoundLine {
+  category: string;
+  memberIdNumber: string | null;
+  source: string;
+  declaredFen: bigint | null;
+  foundFen: bigint | null;
+  differenceFen: bigint | null;
+  evidence: { departmentId: string; dataset: string; snapshotId: string; recordId: string; amountFen: string }[];
+}
+
+/** Verification requests (核对申请, server/src/requests). */
+export interface VerificationRequestService {
+  /** Each request is checked and saved whole or refused whole; FORBIDDEN unless the submitter is civil affairs. */
+  submitVerificationRequests(
+    inputs: readonly VerificationRequestInput[],
+    submitter: RequestSubmitterViewer,
+  ): Promise<SubmittedRequests>;
+  checkVerificationRequests(
+    input: { requestIds: readonly string[]; asOf: string | null },
+    startedById: string,
+  ): Promise<{ runId: string }>;
+  compareDeclaredWithFound(requestId: string): Promise<DeclaredFoundLine[]>;
+}
+
 export interface HubServices {
   identity: IdentityService;
   departments: DepartmentService;
@@ -455,6 +495,7 @@ export interface HubServices {
   comparisons: ComparisonService;
   connectors: ConnectorService;
   register: RegisterService;
+  verificationRequests: VerificationRequestService;
 }
 
 export interface Context {

@@ -64,6 +64,8 @@ import './connectors/department-connector-mutations.ts';
 import './comparisons/latest-findings.ts';
 import './standards/assistance-standard.ts';
 import './standards/set-assistance-standard.ts';
+import './verification-requests/verification-request.ts';
+import './verification-requests/submit-verification-request.ts';
 
 import { enforceDisclosure } from './disclosure/enforce-disclosure.ts';
 

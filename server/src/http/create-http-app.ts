@@ -22,6 +22,7 @@ import { createIdentityService } from '../identity/create-identity-service.ts';
 import { readSessionPolicy, type SessionPolicy } from '../identity/session-policy.ts';
 import { createGrantCache, type GrantCache } from '../permissions/grant-cache.ts';
 import { createRegisterService } from '../register/create-register-service.ts';
+import { createVerificationRequestService } from '../requests/create-verification-request-service.ts';
 import { createAssistanceStandardService } from '../standards/create-assistance-standard-service.ts';
 import { auditRequestsPlugin } from './audit-requests-plugin.ts';
 import { auditRouteRequests } from './audit-route-requests.ts';
@@ -119,6 +120,7 @@ export async function createHttpApp(options: {
     comparisons: comparisons.service,
     connectors: createConnectorService(prisma, connectors),
     register: createRegisterService(prisma),
+    verificationRequests: createVerificationRequestService(deliveryPool, comparisons.service),
   };
   const grants = options.enforcement === false ? null : createGrantCache(prisma, options.databaseUrl);
   const limits = { ...readHttpLimits(), ...options.limits };
