@@ -253,4 +253,27 @@ describe('verification requests (核对申请)', () => {
     const elsewhere = await hub.graphql(READ, { token: otherOffice, variables: { id } });
     expect(elsewhere.data?.verificationRequest).toBeNull();
   });
+
+  it('takes a batch file line by line: saves the good requests whole and names each problem of the others', async () => {
+    const good = requestInput();
+    const bad = requestInput({ kind: 'FREE_MONEY' });
+    const body = [JSON.stringify(good.input), '{not json', JSON.stringify(bad.input)].join('\n');
+    const before = await hub.prisma.verificationRequest.count();
+    const response = await fetch(`${hub.url}/verification-requests`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${office}`, 'content-type': 'application/x-ndjson' },
+      body,
+    });
+    expect(response.status).toBe(200);
+    const answer = (await response.json()) as {
+      accepted: { line: number }[];
+      rejected: { line: number; problems: { field: string; problem: string }[] }[];
+    };
+    expect(answer.accepted.map((entry) => entry.line)).toEqual([1]);
+    expect(answer.rejected).toEqual([
+      { line: 2, problems: [expect.objectContaining({ problem: 'MALFORMED_JSON' })] },
+      { line: 3, problems: [expect.objectContaining({ field: 'kind', problem: 'INVALID_VALUE' })] },
+    ]);
+    expect(await hub.prisma.verificationRequest.count()).toBe(before + 1);
+  });
 });

@@ -42,6 +42,7 @@ import { requestIdFor } from './request-id.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { snapshotRejectsRoute } from './snapshot-rejects-route.ts';
 import { snapshotUploadRoute } from './snapshot-upload-route.ts';
+import { verificationRequestBatchRoute } from './verification-request-batch-route.ts';
 
 /** The portal's Vite build (`pnpm --filter @hub/admin build`; `pnpm start` makes it when missing or stale). */
 export const defaultPortalDirectory = join(import.meta.dirname, '../../../admin/dist');
@@ -235,6 +236,11 @@ async function registerRoutes(
     });
     await deliveries.register(snapshotRejectsRoute, { prisma, pool: services.deliveryPool });
   });
+  await app.register(verificationRequestBatchRoute, {
+    prisma,
+    requests: services.services.verificationRequests,
+    bodyLimitBytes: Math.min(limits.uploadLimitBytes, 256 * 1024 ** 2),
+  });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const result = await readiness.check();
@@ -247,7 +253,16 @@ async function registerRoutes(
 }
 
 // Paths the hub answers itself: an unknown one of these is a 404, never the portal's page.
-const API_PREFIXES = ['/graphql', '/oauth', '/datasets', '/comparisons', '/healthz', '/readyz', '/metrics'];
+const API_PREFIXES = [
+  '/graphql',
+  '/oauth',
+  '/datasets',
+  '/comparisons',
+  '/verification-requests',
+  '/healthz',
+  '/readyz',
+  '/metrics',
+];
 // A page path is plain words and slashes: an encoded character or a dot (`/..%2fetc`, `/x.json`) is no page of ours.
 const PAGE_PATH = /^\/[A-Za-z0-9_\-/]*$/;
 
