@@ -2,7 +2,9 @@ import type {
   AccessLevel,
   ApiClient,
   AreaType,
+  AssistanceKind,
   AssistanceStandard,
+  CaseStatus,
   ComparisonKind,
   Consent,
   Dataset,
@@ -10,10 +12,12 @@ import type {
   DepartmentKind,
   PrismaClient,
   Purpose,
+  Relation,
   SharingAgreement,
   SnapshotSource,
   User,
 } from '@hub/prisma';
+import type { VerificationRequestInput } from './verification-requests/verification-request-input.ts';
 
 export type UserRole = 'ADMIN' | 'VERIFICATION_OFFICER' | 'AUDITOR';
 
@@ -409,6 +413,113 @@ export interface ConnectorService {
   circuit(id: string): 'CLOSED' | 'OPEN' | 'HALF_OPEN';
 }
 
+/** One member as the register states it: who, and how they relate to the head. */
+export interface RegisterMemberInput {
+  idNumber: string;
+  name: string;
+  relation: Relation;
+}
+
+export interface RegisterHouseholdInput {
+  regionCode: string;
+  areaType: AreaType;
+  address: string;
+  /** 户编号 in the civil-affairs business system; unique when given. */
+  registerNumber: string | null;
+  /** The day the composition takes effect: each member's membership starts on it. */
+  validFrom: Date;
+  members: readonly RegisterMemberInput[];
+}
+
+export interface RecordAssistanceCaseInput {
+  householdId: string;
+  caseNumber: string | null;
+  kind: AssistanceKind;
+  status: CaseStatus;
+  startedOn: Date;
+  endedOn: Date | null;
+  monthlyAmountFen: number;
+  /** 单人户: the member enrolled alone. */
+  singlePersonIdNumber: string | null;
+  /** 渐退期: required when the status is GRACE_PERIOD. */
+  gracePeriodStartedOn: Date | null;
+}
+
+/** What an update may change of a case; an absent field stays as it is. */
+export interface AssistanceCaseChanges {
+  status?: CaseStatus | null;
+  endedOn?: Date | null;
+  monthlyAmountFen?: number | null;
+  gracePeriodStartedOn?: Date | null;
+}
+
+/**
+ * The civil-affairs register (server/src/register), edited one record at a time by civil-affairs staff
+ * (`editorId`, a user of a CIVIL_AFFAIRS department). Each change is one transaction; bad input changes nothing.
+ */
+export interface RegisterService {
+  registerHousehold(input: RegisterHouseholdInput, editorId: string): Promise<{ id: string }>;
+  addHouseholdMember(
+    householdId: string,
+    member: RegisterMemberInput & { joinedOn: Date },
+    editorId: string,
+  ): Promise<{ id: string }>;
+  /** The person is no longer a member from `leftOn`; the history keeps the membership until then. */
+  endHouseholdMembership(
+    householdId: string,
+    member: { idNumber: string; leftOn: Date },
+    editorId: string,
+  ): Promise<{ id: string }>;
+  recordAssistanceCase(
+    input: RecordAssistanceCaseInput,
+    editorId: string,
+  ): Promise<{ id: string; householdId: string }>;
+  updateAssistanceCase(
+    id: string,
+    changes: AssistanceCaseChanges,
+    editorId: string,
+  ): Promise<{ id: string; householdId: string }>;
+}
+
+/** Who submits verification requests: a civil-affairs office's user or the civil-affairs system's API client. */
+export interface RequestSubmitterViewer {
+  departmentId: string;
+  userId: string | null;
+  apiClientId: string | null;
+  reach: ReadonlySet<string> | 'ALL';
+}
+
+/** The outcome of a submission: each request by its position, saved with its id or refused with its problems. */
+export interface SubmittedRequests {
+  accepted: { index: number; id: string; householdId: string }[];
+  rejected: { index: number; problems: { field: string; problem: string; message: string }[] }[];
+}
+
+/** One line of a verification report: declared (申报) against found (核对), each with its source. */
+export interface DeclaredFoundLine {
+  category: string;
+  memberIdNumber: string | null;
+  source: string;
+  declaredFen: bigint | null;
+  foundFen: bigint | null;
+  differenceFen: bigint | null;
+  evidence: { departmentId: string; dataset: string; snapshotId: string; recordId: string; amountFen: string }[];
+}
+
+/** Verification requests (核对申请, server/src/requests). */
+export interface VerificationRequestService {
+  /** Each request is checked and saved whole or refused whole; FORBIDDEN unless the submitter is civil affairs. */
+  submitVerificationRequests(
+    inputs: readonly VerificationRequestInput[],
+    submitter: RequestSubmitterViewer,
+  ): Promise<SubmittedRequests>;
+  checkVerificationRequests(
+    input: { requestIds: readonly string[]; asOf: string | null },
+    startedById: string,
+  ): Promise<{ runId: string }>;
+  compareDeclaredWithFound(requestId: string): Promise<DeclaredFoundLine[]>;
+}
+
 export interface HubServices {
   identity: IdentityService;
   departments: DepartmentService;
@@ -420,6 +531,8 @@ export interface HubServices {
   audit: AuditService;
   comparisons: ComparisonService;
   connectors: ConnectorService;
+  register: RegisterService;
+  verificationRequests: VerificationRequestService;
 }
 
 export interface Context {

@@ -49,10 +49,18 @@ export type BadUserInputReason =
   | 'WRONG_PASSWORD'
   | 'INVALID_ARGUMENT'
   | 'NUL_CHARACTER'
-  | 'NO_SUBSCRIPTIONS';
+  | 'NO_SUBSCRIPTIONS'
+  | 'INVALID_INPUT';
 
 /** Why a change was refused although the input was well formed: the thing it acts on is not in a state for it. */
-export type ConflictReason = 'INVALID_TRANSITION' | 'SELF_APPROVAL' | 'STALE_VERSION' | 'CODE_TAKEN';
+export type ConflictReason =
+  | 'INVALID_TRANSITION'
+  | 'SELF_APPROVAL'
+  | 'STALE_VERSION'
+  | 'CODE_TAKEN'
+  | 'ALREADY_A_MEMBER'
+  | 'MEMBER_OF_ANOTHER_HOUSEHOLD'
+  | 'NOT_A_MEMBER';
 
 function hubError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   // The code and reason come last: an extension can never pass for them.

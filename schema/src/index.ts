@@ -27,6 +27,9 @@ import './households/household.ts';
 import './households/household-facts.ts';
 import './households/assistance-case.ts';
 import './households/application.ts';
+import './households/household-membership.ts';
+import './households/household-register.ts';
+import './households/assistance-case-mutations.ts';
 import './persons/person.ts';
 import './persons/person-search.ts';
 import './persons/person-facts.ts';
@@ -62,6 +65,8 @@ import './connectors/department-connector-mutations.ts';
 import './comparisons/latest-findings.ts';
 import './standards/assistance-standard.ts';
 import './standards/set-assistance-standard.ts';
+import './verification-requests/verification-request.ts';
+import './verification-requests/submit-verification-request.ts';
 
 import { enforceDisclosure } from './disclosure/enforce-disclosure.ts';
 

@@ -36,7 +36,8 @@ export type Permission =
   | 'consents:read'
   | 'comparisons:run'
   | 'comparisons:read'
-  | 'connectors:manage';
+  | 'connectors:manage'
+  | 'register:edit';
 
 // Which user roles hold each permission; API clients hold none of these. Anything not listed is denied.
 const PERMISSIONS: Record<Permission, readonly UserRole[]> = {
@@ -53,6 +54,8 @@ const PERMISSIONS: Record<Permission, readonly UserRole[]> = {
   'comparisons:read': ['ADMIN', 'VERIFICATION_OFFICER'],
   // A connector's settings say where the hub sends persons' identity numbers: administrators only.
   'connectors:manage': ['ADMIN'],
+  // The civil-affairs register: its own staff only (the service also requires a CIVIL_AFFAIRS department).
+  'register:edit': ['ADMIN', 'VERIFICATION_OFFICER'],
 };
 
 /** Whether a viewer's role holds a named permission; API clients hold none of them. */

@@ -61,6 +61,8 @@ function expectedType(field: DmmfField): string {
       return `numeric(${(nativeArgs.length ? nativeArgs : ['65', '30']).join(',')})`;
     case 'Json':
       return 'jsonb';
+    case 'Bytes':
+      return 'bytea';
     default:
       throw new Error(`no mapping for Prisma type ${field.type}`);
   }

@@ -16,12 +16,26 @@ export const AssistanceCase = builder.prismaObject('AssistanceCase', {
   }),
   fields: (t) => ({
     id: t.exposeID('id', { extensions: metadata }),
+    caseNumber: t.exposeString('caseNumber', {
+      nullable: true,
+      description: 'The case’s number in the civil-affairs business system.',
+      extensions: metadata,
+    }),
     kind: t.expose('kind', { type: AssistanceKindEnum }),
     status: t.expose('status', { type: CaseStatusEnum }),
     startedOn: t.expose('startedOn', { type: 'Date' }),
     endedOn: t.expose('endedOn', { type: 'Date', nullable: true }),
     monthlyAmountFen: t.exposeInt('monthlyAmountFen'),
-    gracePeriodEndsOn: t.expose('gracePeriodEndsOn', { type: 'Date', nullable: true }),
+    gracePeriodStartedOn: t.expose('gracePeriodStartedOn', {
+      type: 'Date',
+      nullable: true,
+      description: '渐退期: the day the grace period began.',
+    }),
+    gracePeriodEndsOn: t.expose('gracePeriodEndsOn', {
+      type: 'Date',
+      nullable: true,
+      description: 'Its last day: the start plus the region standard’s grace months.',
+    }),
     singlePerson: t.relation('singlePerson', { nullable: true, extensions: metadata }),
   }),
 });

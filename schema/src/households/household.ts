@@ -1,7 +1,7 @@
 import { AreaType } from '@hub/prisma';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
-import { disclosedType, fact, householdSubject, identifier, records } from '../disclosure/annotations.ts';
+import { disclosedType, fact, householdSubject, identifier, metadata, records } from '../disclosure/annotations.ts';
 import { dataItemDeniedError } from '../disclosure/data-item-denied.ts';
 import { personWithIdNumber, validIdNumber } from '../persons/id-number-argument.ts';
 import { householdDataOf, personalData } from '../scopes.ts';
@@ -23,9 +23,20 @@ export const Household = builder.prismaObject('Household', {
     region: t.relation('region', { nullable: true }),
     areaType: t.expose('areaType', { type: AreaTypeEnum, nullable: true }),
     address: t.exposeString('address', { nullable: true, extensions: identifier('ADDRESS') }),
+    registerNumber: t.exposeString('registerNumber', {
+      nullable: true,
+      description: '户编号 in the civil-affairs business system; null for a household it did not register.',
+      extensions: metadata,
+    }),
     members: t.relation('members', {
       nullable: true,
       query: { orderBy: [{ relation: 'asc' }, { idNumber: 'asc' }] },
+      extensions: records('HOUSEHOLD_COMPOSITION'),
+    }),
+    memberships: t.relation('memberships', {
+      nullable: true,
+      description: 'The composition’s history: every membership, current and ended, earliest first.',
+      query: { orderBy: [{ validFrom: 'asc' }, { id: 'asc' }] },
       extensions: records('HOUSEHOLD_COMPOSITION'),
     }),
     assistanceCases: t.relation('cases', {

@@ -1,6 +1,7 @@
 import { apiBenchmark } from '../bench/api-benchmark.ts';
 import { compareBenchmark } from '../bench/compare-benchmark.ts';
 import { importBenchmark } from '../bench/import-benchmark.ts';
+import { requestsBenchmark } from '../bench/requests-benchmark.ts';
 import { seedBenchmark } from '../bench/seed-benchmark.ts';
 
 const benchmarks: Record<string, { run: (args: string[]) => Promise<void>; summary: string }> = {
@@ -15,6 +16,10 @@ const benchmarks: Record<string, { run: (args: string[]) => Promise<void>; summa
   compare: {
     run: compareBenchmark,
     summary: 'a PERIODIC_REVIEW of a seeded city (default 1,000,000 persons), with --workers sharing its chunks',
+  },
+  requests: {
+    run: requestsBenchmark,
+    summary: 'a batch of 10,000 verification requests (2 members, 2 items, a 2 KiB scan each) checked and saved',
   },
   seed: {
     run: seedBenchmark,

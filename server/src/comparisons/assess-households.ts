@@ -1,5 +1,6 @@
 import type { AssessmentFlagCode, Dataset } from '@hub/prisma';
 import type pg from 'pg';
+import { householdMembersAsOfSql } from '../register/household-members-as-of.ts';
 import { enrolledCaseSql } from './rules.ts';
 
 // The household assessment as one set-based statement over one chunk of a run: each rule of domain.md is one
@@ -109,8 +110,7 @@ const PREPARE_CHUNK_SQL = [
       AND st.year = extract(year FROM $3::date)::int
     ORDER BY c.household_id, st.id IS NULL, a.depth`,
   `CREATE TEMP TABLE assessed_member ON COMMIT DROP AS
-   SELECT p.id AS person_id, p.household_id, p.id_number
-     FROM assessed_household h JOIN persons p ON p.household_id = h.household_id`,
+   SELECT person_id, household_id, id_number FROM (${householdMembersAsOfSql('assessed_household', '$1::date')}) m`,
   'ANALYZE assessed_household, assessed_member',
 ];
 
@@ -414,7 +414,7 @@ export async function assessHouseholds(
 ): Promise<number> {
   const [household, member, analyze] = PREPARE_CHUNK_SQL as [string, string, string];
   await client.query(household, [chunk.runId, chunk.chunkNo, chunk.asOf]);
-  await client.query(member);
+  await client.query(member, [chunk.asOf]);
   if (live) await client.query(LIVE_ANSWERED_SQL, [live.snapshotIds]);
   await client.query(live ? `${analyze}, live_answered` : analyze);
   const snapshots = await client.query<{ ids: string[] }>(

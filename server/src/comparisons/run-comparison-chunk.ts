@@ -2,6 +2,7 @@ import type { ComparisonKind } from '@hub/prisma';
 import type pg from 'pg';
 import type { ConnectorRegistry } from '../connectors/create-connector-registry.ts';
 import { fetchLiveAnswers } from '../connectors/fetch-live-answers.ts';
+import { reportCheckedRequests } from '../requests/report-checked-requests.ts';
 import { assessHouseholds } from './assess-households.ts';
 import { PROGRESS_CHANNEL } from './progress-channel.ts';
 import { DATASETS_READ_BY, FLAGS_CHECKED_BY } from './rules.ts';
@@ -92,6 +93,7 @@ export async function runComparisonChunk(
          FROM done WHERE r.id = $1`,
       [runId],
     );
+    await reportCheckedRequests(client, runId);
     await client.query(`SELECT pg_notify('${PROGRESS_CHANNEL}', $1)`, [runId]); // delivered on commit
     await client.query('COMMIT');
     return { runId, chunkNo: chunk.chunk_no, households };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Dataset } from '@hub/prisma';
 import type pg from 'pg';
+import { householdMembersAsOfSql } from '../register/household-members-as-of.ts';
 import type { ConnectorRegistry } from './create-connector-registry.ts';
 import { storeLiveAnswer } from './store-live-answer.ts';
 
@@ -21,12 +22,13 @@ export async function fetchLiveAnswers(
   );
   if (asks.length === 0) return [];
   const { rows: persons } = await client.query<{ id: string; idNumber: string }>(
-    `SELECT p.id, p.id_number AS "idNumber"
-       FROM comparison_chunks ch CROSS JOIN LATERAL unnest(ch.household_ids) AS listed(id)
-       JOIN persons p ON p.household_id = listed.id
-      WHERE ch.run_id = $1 AND ch.chunk_no = $2
-      ORDER BY p.id_number`,
-    [chunk.runId, chunk.chunkNo],
+    `WITH listed AS (
+       SELECT listed.id AS household_id FROM comparison_chunks ch CROSS JOIN LATERAL unnest(ch.household_ids) AS listed(id)
+        WHERE ch.run_id = $1 AND ch.chunk_no = $2)
+     SELECT DISTINCT m.person_id AS id, m.id_number AS "idNumber"
+       FROM (${householdMembersAsOfSql('listed', '$3::date')}) m
+      ORDER BY "idNumber"`,
+    [chunk.runId, chunk.chunkNo, chunk.asOf],
   );
   if (persons.length === 0) return [];
   const idNumbers = persons.map((person) => person.idNumber);

@@ -22,6 +22,8 @@ import { createDepartmentService } from '../departments/create-department-servic
 import { createApiClientService } from '../identity/create-api-client-service.ts';
 import { createIdentityService } from '../identity/create-identity-service.ts';
 import { readSessionPolicy, type SessionPolicy } from '../identity/session-policy.ts';
+import { createRegisterService } from '../register/create-register-service.ts';
+import { createVerificationRequestService } from '../requests/create-verification-request-service.ts';
 import { createAssistanceStandardService } from '../standards/create-assistance-standard-service.ts';
 import { auditRemainingRequests } from './audit-remaining-requests.ts';
 import { auditRequestsPlugin } from './audit-requests-plugin.ts';
@@ -44,6 +46,7 @@ import { requestIdFor } from './request-id.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { snapshotRejectsRoute } from './snapshot-rejects-route.ts';
 import { snapshotUploadRoute } from './snapshot-upload-route.ts';
+import { verificationRequestBatchRoute } from './verification-request-batch-route.ts';
 
 /** The portal's Vite build (`pnpm --filter @hub/admin build`; `pnpm start` makes it when missing or stale). */
 export const defaultPortalDirectory = join(import.meta.dirname, '../../../admin/dist');
@@ -121,6 +124,8 @@ export async function createHttpApp(options: {
     audit,
     comparisons: comparisons.service,
     connectors: createConnectorService(prisma, connectors),
+    register: createRegisterService(prisma),
+    verificationRequests: createVerificationRequestService(deliveryPool, comparisons.service),
   };
   const grants = options.enforcement === false ? null : createGrantCache(prisma, options.databaseUrl);
   const limits = { ...readHttpLimits(), ...options.limits };
@@ -244,6 +249,11 @@ async function registerRoutes(
     databaseUrl: services.databaseUrl,
     uploadLimitBytes: limits.uploadLimitBytes,
   });
+  await app.register(verificationRequestBatchRoute, {
+    prisma,
+    requests: services.services.verificationRequests,
+    bodyLimitBytes: Math.min(limits.uploadLimitBytes, 256 * 1024 ** 2),
+  });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const result = await readiness.check();
@@ -256,7 +266,16 @@ async function registerRoutes(
 }
 
 // Paths the hub answers itself: an unknown one of these is a 404, never the portal's page.
-const API_PREFIXES = ['/graphql', '/oauth', '/datasets', '/comparisons', '/healthz', '/readyz', '/metrics'];
+const API_PREFIXES = [
+  '/graphql',
+  '/oauth',
+  '/datasets',
+  '/comparisons',
+  '/verification-requests',
+  '/healthz',
+  '/readyz',
+  '/metrics',
+];
 // A page path is plain words and slashes: an encoded character or a dot (`/..%2fetc`, `/x.json`) is no page of ours.
 const PAGE_PATH = /^\/[A-Za-z0-9_\-/]*$/;
 

@@ -1,0 +1,25 @@
+import type { Prisma } from '@hub/prisma';
+
+/**
+ * 渐退期: when a recipient finds work and per-capita income rises above the standard, benefits continue for the
+ * standard's grace months (at most 18). The last day of the grace period that began on `startedOn`, under the
+ * standard of the household's region (or the nearest region above it with one) for that year and area type;
+ * null when no region up the tree has a standard.
+ */
+export async function gracePeriodEnd(
+  tx: Prisma.TransactionClient,
+  household: { regionCode: string; areaType: 'URBAN' | 'RURAL' },
+  startedOn: Date,
+): Promise<Date | null> {
+  const day = startedOn.toISOString().slice(0, 10);
+  const rows = await tx.$queryRaw<{ ends_on: Date }[]>`
+    WITH RECURSIVE ancestry(code, depth) AS (
+      SELECT code, 0 FROM regions WHERE code = ${household.regionCode}
+      UNION ALL SELECT r.parent_code, a.depth + 1 FROM ancestry a JOIN regions r ON r.code = a.code
+       WHERE r.parent_code IS NOT NULL)
+    SELECT (${day}::date + make_interval(months => st.grace_period_months))::date - 1 AS ends_on
+      FROM ancestry a JOIN assistance_standards st ON st.region_code = a.code
+     WHERE st.area_type = ${household.areaType}::"AreaType" AND st.year = extract(year FROM ${day}::date)::int
+     ORDER BY a.depth LIMIT 1`;
+  return rows[0]?.ends_on ?? null;
+}
