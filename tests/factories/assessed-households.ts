@@ -20,6 +20,7 @@ export async function createAssessmentWorld(
     data: {
       regionCode: regions.county.code,
       year: standard.year,
+      effectiveFrom: new Date(Date.UTC(standard.year, 0, 1)),
       areaType: 'URBAN',
       minimumLivingMonthlyFen: standard.minimumLivingMonthlyFen,
       lowIncomeMultiplier: '1.5',
