@@ -29,6 +29,10 @@ const commands: Record<string, { run: (args: string[]) => Promise<void>; summary
     run: async (args) => (await import('./commands/work-comparisons.ts')).workComparisonsCommand(args),
     summary: 'a comparison worker: takes chunks of pending runs in DATABASE_URL until stopped (--until-idle)',
   },
+  policy: {
+    run: async (args) => (await import('./commands/policy.ts')).policyCommand(args),
+    summary: 'docs: write docs/policy.md from the rule data; load <fixture>: load a shipped regional policy',
+  },
   audit: {
     run: async (args) => (await import('./commands/audit.ts')).auditCommand(args),
     summary: "verify: recompute the audit trail's hash chain in DATABASE_URL and name the first broken entry",
