@@ -78,9 +78,7 @@ describe('comparison runs against the planted truth', () => {
     // The demo policy reads the 低保 line as the documents word it (低于): income exactly at the standard is planted
     // as outside the line, so INCOME_AT_STANDARD is no control under it.
     expect(new Set(manifest.controls.map((control) => control.kind)).size).toBe(7);
-    expect(
-      manifest.plantedCases.some((planted) => planted.detail.relationToStandard === 'AT_STANDARD'),
-    ).toBe(true);
+    expect(manifest.plantedCases.some((planted) => planted.detail.relationToStandard === 'AT_STANDARD')).toBe(true);
   });
 
   it('DEATH_CHECK flags exactly the households with a member who died on or before the as-of date', async () => {

@@ -92,16 +92,25 @@ export const POLICY_RULES = {
     condition:
       'per-capita income is within the 特困 standard (multiplier × standard) and every member is a minor, elderly or severely disabled',
     basis: { document: YINCHUAN_2021, paragraph: '二(六)' },
-    figures: ['extremePovertyMultiplier', 'extremePovertyLine', 'extremePovertyMinorUntilAge', 'extremePovertyElderlyFromAge'],
+    figures: [
+      'extremePovertyMultiplier',
+      'extremePovertyLine',
+      'extremePovertyMinorUntilAge',
+      'extremePovertyElderlyFromAge',
+    ],
     test: { file: 'tests/policy/policy-boundaries.test.ts', name: '特困 line' },
   },
   GRACE_PERIOD: {
     title: '渐退期',
-    sentence: '对低保对象实现就业，共同生活家庭成员人均收入超过当地低保标准的，给予18个月以内的渐退期。渐退期内，相关低保救助政策维持不变。',
+    sentence:
+      '对低保对象实现就业，共同生活家庭成员人均收入超过当地低保标准的，给予18个月以内的渐退期。渐退期内，相关低保救助政策维持不变。',
     condition: 'the household is within its grace period on the as-of date',
     basis: { document: YINCHUAN_2021, paragraph: '二(四)' },
     figures: ['gracePeriodMonths'],
-    test: { file: RULES_TEST, name: 'holds the income flag back within the grace period, warns in its last month, flags after it' },
+    test: {
+      file: RULES_TEST,
+      name: 'holds the income flag back within the grace period, warns in its last month, flags after it',
+    },
   },
   FINANCIAL_ASSET_LIMIT: {
     title: 'Financial assets',
@@ -113,7 +122,8 @@ export const POLICY_RULES = {
   },
   VEHICLE_EXEMPTION: {
     title: 'Vehicles',
-    sentence: 'No vehicle, except disability vehicles, motorcycles and e-bikes; some places exempt a vehicle worth ≤ ¥30,000.',
+    sentence:
+      'No vehicle, except disability vehicles, motorcycles and e-bikes; some places exempt a vehicle worth ≤ ¥30,000.',
     condition: 'every vehicle is of an exempt type or worth at most the exempt value',
     basis: LOCAL_PRACTICE,
     figures: ['exemptVehicleTypes', 'exemptVehicleMaxValueFen'],
@@ -145,7 +155,8 @@ export const POLICY_RULES = {
   },
   BENEFIT_AMOUNT: {
     title: 'Monthly benefit',
-    sentence: '分档或根据……人均收入与低保标准的实际差额发放低保金……对低保家庭中的重度残疾等特殊困难人员，可增发一定数额的低保金。',
+    sentence:
+      '分档或根据……人均收入与低保标准的实际差额发放低保金……对低保家庭中的重度残疾等特殊困难人员，可增发一定数额的低保金。',
     condition: 'the household would receive a benefit',
     basis: { document: YINCHUAN_2021, paragraph: '二(四)' },
     figures: [
@@ -165,7 +176,10 @@ export const POLICY_RULES = {
     condition: 'the household applied for temporary assistance',
     basis: { document: YINCHUAN_2021, paragraph: '二(七)' },
     figures: ['emergencyAssistanceMultiplier', 'expenditureAssistanceMultiplier', 'individualAssistanceMultiplier'],
-    test: { file: RULES_TEST, name: 'computes temporary assistance from the urban standard for a request of that kind' },
+    test: {
+      file: RULES_TEST,
+      name: 'computes temporary assistance from the urban standard for a request of that kind',
+    },
   },
 } as const satisfies Record<string, PolicyRuleDefinition>;
 

@@ -49,12 +49,7 @@ export function plantIncome(context: GenerationContext, rows: ChunkRows, maxSize
   recordWage(context, household, earner, members * perCapitaFen - household.incomeFen, {
     startedOn: Math.min(longStandingStart(context, earner), beforeAnyGrace),
   });
-  const isWithin = isWithinLine(
-    members * perCapitaFen,
-    members,
-    standardFen,
-    household.standard.minimumLivingLine,
-  );
+  const isWithin = isWithinLine(members * perCapitaFen, members, standardFen, household.standard.minimumLivingLine);
   const detail = incomeDetail(household, members, {
     relationToStandard: target,
     reading: household.standard.minimumLivingLine,

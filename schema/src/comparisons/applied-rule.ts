@@ -18,6 +18,9 @@ export const AppliedRule = builder.objectRef<StoredAppliedRule>('AppliedRule').i
       description: 'The comparison in words, e.g. "per-capita income ¥355.00 + 1/3 fen (¥1065.01 ÷ 3) ≥ line ¥355.00".',
       resolve: (applied) => describeAppliedRule(applied),
     }),
-    figures: t.string({ description: 'The figures compared, as JSON.', resolve: (applied) => JSON.stringify(applied.figures) }),
+    figures: t.string({
+      description: 'The figures compared, as JSON.',
+      resolve: (applied) => JSON.stringify(applied.figures),
+    }),
   }),
 });

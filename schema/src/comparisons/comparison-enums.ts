@@ -1,11 +1,17 @@
-import { AssessmentFlagCode, ComparisonKind, ComparisonRunStatus, HouseholdClassification } from '@hub/prisma';
+import {
+  type AssessmentFlagCode,
+  ComparisonKind,
+  ComparisonRunStatus,
+  type HouseholdClassification,
+} from '@hub/prisma';
 import { builder } from '../builder.ts';
 
 export const ComparisonKindEnum = builder.enumType(ComparisonKind, { name: 'ComparisonKind' });
 export const ComparisonRunStatusEnum = builder.enumType(ComparisonRunStatus, { name: 'ComparisonRunStatus' });
 
 const CLASSIFICATIONS: Record<HouseholdClassification, string> = {
-  MINIMUM_LIVING: '低保: per-capita income within the 低保 line (below the standard unless the region reads it "at most"), assets within the rules.',
+  MINIMUM_LIVING:
+    '低保: per-capita income within the 低保 line (below the standard unless the region reads it "at most"), assets within the rules.',
   LOW_INCOME:
     '低收入家庭: not within the 低保 line, per-capita income below the low-income multiple (1.5 ×) of the standard, assets within the rules.',
   ABOVE_LINE: 'Neither: income above every line the household could qualify under, or an asset rule broken.',

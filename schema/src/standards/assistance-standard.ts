@@ -86,13 +86,18 @@ export const AssistanceStandard = builder.prismaObject('AssistanceStandard', {
     benefitMethod: t.expose('benefitMethod', { type: BenefitMethodEnum }),
     benefitTiers: t.field({
       type: [BenefitTier],
-      resolve: (standard) => standard.benefitTiers as unknown as { perCapitaIncomeBelowFen: number; monthlyPerMemberFen: number }[],
+      resolve: (standard) =>
+        standard.benefitTiers as unknown as { perCapitaIncomeBelowFen: number; monthlyPerMemberFen: number }[],
     }),
-    minimumBenefitFen: t.exposeInt('minimumBenefitFen', { description: 'The least a 低保 household receives a month.' }),
+    minimumBenefitFen: t.exposeInt('minimumBenefitFen', {
+      description: 'The least a 低保 household receives a month.',
+    }),
     severeDisabilityExtraFen: t.exposeInt('severeDisabilityExtraFen', {
       description: 'Paid on top each month per severely disabled member (grade 1 or 2).',
     }),
-    oldAgeExtraFen: t.exposeInt('oldAgeExtraFen', { description: 'Paid on top each month per member of the age below.' }),
+    oldAgeExtraFen: t.exposeInt('oldAgeExtraFen', {
+      description: 'Paid on top each month per member of the age below.',
+    }),
     oldAgeExtraFromAge: t.exposeInt('oldAgeExtraFromAge'),
     citations: t.field({
       type: [PolicyCitation],

@@ -1,6 +1,6 @@
 import type { AssessmentFlagCode, Dataset } from '@hub/prisma';
-import type pg from 'pg';
 import { basisCitations } from '@hub/prisma/policy/policy-rules';
+import type pg from 'pg';
 import { APPLIED_RULES_SQL } from './applied-rules-sql.ts';
 import { declaredRigidExpenditureSql } from './declared-rigid-expenditure.ts';
 import { enrolledCaseSql } from './rules.ts';

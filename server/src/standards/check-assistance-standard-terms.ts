@@ -99,7 +99,11 @@ function checkAreaCap(value: string | null | undefined) {
 function checkBenefitTiers(tiers: AssistanceStandardTerms['benefitTiers']) {
   let previous = 0;
   for (const tier of tiers ?? []) {
-    if (tier.perCapitaIncomeBelowFen <= previous || tier.monthlyPerMemberFen < 1 || tier.monthlyPerMemberFen > MONTHLY_FEN.max) {
+    if (
+      tier.perCapitaIncomeBelowFen <= previous ||
+      tier.monthlyPerMemberFen < 1 ||
+      tier.monthlyPerMemberFen > MONTHLY_FEN.max
+    ) {
       throw badUserInputError(
         'OUT_OF_RANGE',
         'benefitTiers: each tier needs a per-capita income bound above the previous one and a positive amount per member',

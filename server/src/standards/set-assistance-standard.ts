@@ -1,4 +1,4 @@
-import { type AssistanceStandard, Prisma, type PrismaClient } from '@hub/prisma';
+import type { AssistanceStandard, Prisma, PrismaClient } from '@hub/prisma';
 import type { AssistanceStandardTerms } from '@hub/schema/context';
 import { findRegionForInput } from '../regions/find-region-for-input.ts';
 import { checkAssistanceStandardTerms } from './check-assistance-standard-terms.ts';
