@@ -151,7 +151,10 @@ export const POLICY_RULES = {
     condition: 'no staff member or close relative of one is in the household without a filing',
     basis: { document: TIELING_2021, paragraph: '四(六)' },
     figures: [],
-    test: { file: RULES_TEST, name: 'finds a staff member’s in-laws and children’s spouses, and not a stranger' },
+    test: {
+      file: 'tests/comparisons/assessment-boundaries.test.ts',
+      name: 'flags a recipient on a staff member’s hukou booklet until the staff member files the relation',
+    },
   },
   BENEFIT_AMOUNT: {
     title: 'Monthly benefit',
