@@ -219,7 +219,7 @@ income AS (
 ),
 -- Not counted as income: the kinds the standard excludes (优抚, rewards, assistance payments).
 counted_income AS (
-  SELECT i.*, i.kind = ANY(st.excluded_income_kinds) AS is_excluded
+  SELECT i.*, i.kind = ANY(coalesce(st.excluded_income_kinds, '{}')) AS is_excluded
     FROM income i JOIN standard st ON st.household_id = i.household_id
 ),
 -- 刚性支出: declared medical and education costs are deducted from the household's income.
@@ -272,7 +272,7 @@ non_exempt_vehicle AS (
          ${evidence(live, 'v', 'VEHICLE', 'v.person_id', "'vehicleType', v.vehicle_type, 'estimatedValueFen', v.estimated_value_fen, 'plateNumber', v.plate_number")} AS evidence
     FROM counted c JOIN vehicle_records v ON v.person_id = c.person_id
     JOIN standard st ON st.household_id = c.household_id
-   WHERE ${current('v', live)} AND v.registered_on <= $5::date AND NOT v.vehicle_type = ANY(st.exempt_vehicle_types)
+   WHERE ${current('v', live)} AND v.registered_on <= $5::date AND NOT v.vehicle_type = ANY(coalesce(st.exempt_vehicle_types, '{}'))
      AND (st.exempt_vehicle_max_value_fen IS NULL OR v.estimated_value_fen > st.exempt_vehicle_max_value_fen)
 ),
 -- Property the household owns (a public rental flat is rented, not owned).

@@ -32,12 +32,14 @@ export const ASSESSMENT_COLUMNS: readonly AssessmentColumn[] = [
   { name: 'financial_assets_fen', sql: 'a.financial_assets_fen::text', type: 'integer' },
   { name: 'monthly_benefit_fen', sql: 'a.monthly_benefit_fen::text', type: 'integer' },
   { name: 'flags', sql: "array_to_string(a.flags::text[], ';')", type: 'text' },
-  // Every rule applied: RULE=holds [document, paragraph] and the figures it compared.
+  // Every rule applied: RULE=holds [document paragraph] and the figures it compared.
   {
     name: 'applied_rules',
     sql: `(SELECT string_agg((ar->>'rule') || '=' || coalesce(ar->>'holds', 'unknown')
-                || ' [' || coalesce(ar->'citation'->>'document', '') || ', ' || coalesce(ar->'citation'->>'paragraph', '') || '] '
-                || (SELECT coalesce(string_agg(f.key || '=' || f.value, ' ' ORDER BY f.key), '') FROM jsonb_each_text(ar->'figures') f),
+                || ' [' || coalesce(ar->'citation'->>'document', '') || ' ' || coalesce(ar->'citation'->>'paragraph', '') || '] '
+                -- No comma or quote in a cell: lists read "MOTORCYCLE DISABILITY_VEHICLE".
+                || (SELECT coalesce(string_agg(f.key || '=' || translate(f.value, ',"[]', ' '), ' ' ORDER BY f.key), '')
+                      FROM jsonb_each_text(ar->'figures') f),
               '; ' ORDER BY ord)
              FROM jsonb_array_elements(a.applied_rules) WITH ORDINALITY AS rules(ar, ord))`,
     type: 'text',
