@@ -4,19 +4,24 @@ import type {
   AreaType,
   AssistanceKind,
   AssistanceStandard,
+  BenefitMethod,
   CaseStatus,
   ComparisonKind,
   Consent,
   Dataset,
   Department,
   DepartmentKind,
+  IncomeKind,
+  LineReading,
   PrismaClient,
   Purpose,
   Relation,
   SharingAgreement,
   SnapshotSource,
   User,
+  VehicleType,
 } from '@hub/prisma';
+import type { PolicyRuleCode } from '@hub/prisma/policy/policy-rules';
 import type { VerificationRequestInput } from './verification-requests/verification-request-input.ts';
 
 export type UserRole = 'ADMIN' | 'VERIFICATION_OFFICER' | 'AUDITOR';
@@ -379,11 +384,33 @@ export interface AssistanceStandardTerms {
   exemptVehicleMaxValueFen?: bigint | null;
   employmentCostDeductionFen?: number | null;
   gracePeriodMonths?: number | null;
+  /** The version's first day, within `year`; omitted: 1 January. */
+  effectiveFrom?: Date | null;
+  minimumLivingLine?: LineReading | null;
+  lowIncomeLine?: LineReading | null;
+  extremePovertyLine?: LineReading | null;
+  extremePovertyMinorUntilAge?: number | null;
+  extremePovertyElderlyFromAge?: number | null;
+  /** null: no area cap; omitted: stays as it is. */
+  residentialAreaPerPersonCapM2?: string | null;
+  exemptVehicleTypes?: VehicleType[] | null;
+  excludedIncomeKinds?: IncomeKind[] | null;
+  benefitMethod?: BenefitMethod | null;
+  benefitTiers?: { perCapitaIncomeBelowFen: number; monthlyPerMemberFen: number }[] | null;
+  minimumBenefitFen?: number | null;
+  severeDisabilityExtraFen?: number | null;
+  oldAgeExtraFen?: number | null;
+  oldAgeExtraFromAge?: number | null;
+  /** Each replaces the citation of its rule; the others stay. */
+  citations?: { rule: PolicyRuleCode; document: string; paragraph: string }[] | null;
 }
 
 export interface AssistanceStandardService {
-  /** Creates or replaces the standard of its region, year and area type; BAD_USER_INPUT naming a field out of range. */
-  setAssistanceStandard(terms: AssistanceStandardTerms): Promise<AssistanceStandard>;
+  /**
+   * Creates or replaces the policy version of its region, area type and effective date, and records the change with
+   * its old and new values in the same transaction; BAD_USER_INPUT naming a field out of range.
+   */
+  setAssistanceStandard(terms: AssistanceStandardTerms, changedById: string | null): Promise<AssistanceStandard>;
 }
 
 /** What an administrator configures of a department's live connector; omitted settings keep their defaults. */

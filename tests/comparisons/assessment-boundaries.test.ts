@@ -54,9 +54,13 @@ afterAll(async () => {
 });
 
 describe('income against the standard', () => {
-  it('does not flag per-capita income exactly at the standard, nor a fen below it', async () => {
+  it('flags per-capita income exactly at the standard (低保 is below it), not a fen below it', async () => {
     const at = await assess((await earning(3 * STANDARD, 3)).household.id);
-    expect(at).toMatchObject({ classification: 'MINIMUM_LIVING', flags: [], per_capita_income_fen: String(STANDARD) });
+    expect(at).toMatchObject({
+      classification: 'LOW_INCOME',
+      flags: ['INCOME_ABOVE_STANDARD'],
+      per_capita_income_fen: String(STANDARD),
+    });
     const below = await assess((await earning(3 * (STANDARD - 1), 3)).household.id);
     expect(below).toMatchObject({ classification: 'MINIMUM_LIVING', flags: [] });
   });
@@ -68,12 +72,12 @@ describe('income against the standard', () => {
     expect(third).toMatchObject({ flags: ['INCOME_ABOVE_STANDARD'], per_capita_income_fen: String(STANDARD) });
   });
 
-  it('keeps a low-income household within its band at exactly 1.5 × the standard, and not a fen above it', async () => {
+  it('keeps a low-income household within its band a fen below 1.5 × the standard, and not at it (低于)', async () => {
     const line = 1.5 * STANDARD;
     const options = { caseKind: 'LOW_INCOME' as const };
     expect(await assess((await earning(2 * line, 2, options)).household.id)).toMatchObject({
-      classification: 'LOW_INCOME',
-      flags: [],
+      classification: 'ABOVE_LINE',
+      flags: ['INCOME_ABOVE_STANDARD'],
     });
     expect(await assess((await earning(2 * (line - 1), 2, options)).household.id)).toMatchObject({
       classification: 'LOW_INCOME',
@@ -88,13 +92,16 @@ describe('income against the standard', () => {
   it('does not flag income above the standard while the grace period lasts, through its last day', async () => {
     const options = { caseStatus: 'GRACE_PERIOD' as const };
     const endsToday = await earning(2 * STANDARD + 50_000, 2, { ...options, gracePeriodEndsOn: AS_OF });
-    expect(await assess(endsToday.household.id)).toMatchObject({ classification: 'LOW_INCOME', flags: [] });
+    expect(await assess(endsToday.household.id)).toMatchObject({
+      classification: 'LOW_INCOME',
+      flags: ['GRACE_PERIOD_ENDING'],
+    });
     const endedYesterday = await earning(2 * STANDARD + 50_000, 2, { ...options, gracePeriodEndsOn: '2026-10-30' });
     expect((await assess(endedYesterday.household.id)).flags).toEqual(['INCOME_ABOVE_STANDARD']);
   });
 
   it('deducts declared rigid medical and education expenditure before the comparison', async () => {
-    const made = await earning(2 * STANDARD + 30_000, 2);
+    const made = await earning(2 * STANDARD + 30_000 - 1, 2);
     await prisma.application.create({
       data: {
         householdId: made.household.id,

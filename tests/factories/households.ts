@@ -3,10 +3,16 @@ import { uniqueIdNumber, uniqueNumber } from './unique.ts';
 
 export async function createPerson(
   prisma: PrismaClient,
-  options: { householdId?: string; relation?: Relation; sex?: 'MALE' | 'FEMALE'; name?: string } = {},
+  options: {
+    householdId?: string;
+    relation?: Relation;
+    sex?: 'MALE' | 'FEMALE';
+    name?: string;
+    birthYear?: number;
+  } = {},
 ) {
   const sex = options.sex ?? 'MALE';
-  const { idNumber, birthDate } = uniqueIdNumber({ sex });
+  const { idNumber, birthDate } = uniqueIdNumber({ sex, birthYear: options.birthYear });
   return prisma.person.create({
     data: {
       idNumber,

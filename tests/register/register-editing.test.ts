@@ -66,6 +66,7 @@ beforeAll(async () => {
     data: {
       regionCode: tree.city.code,
       year: 2025,
+      effectiveFrom: new Date(Date.UTC(2025, 0, 1)),
       areaType: 'RURAL',
       minimumLivingMonthlyFen: 80_000,
       gracePeriodMonths: 12,

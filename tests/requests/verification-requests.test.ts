@@ -77,7 +77,13 @@ beforeAll(async () => {
   office = await login(townshipOffice.id);
   otherOffice = await login(neighbour.id);
   await hub.prisma.assistanceStandard.create({
-    data: { regionCode: tree.city.code, year: 2025, areaType: 'URBAN', minimumLivingMonthlyFen: 80_000 },
+    data: {
+      regionCode: tree.city.code,
+      year: 2025,
+      effectiveFrom: new Date(Date.UTC(2025, 0, 1)),
+      areaType: 'URBAN',
+      minimumLivingMonthlyFen: 80_000,
+    },
   });
 });
 

@@ -63,6 +63,7 @@ export const hubEnglish = {
         MINIMUM_LIVING: 'Within dibao standard',
         LOW_INCOME: 'Low income',
         ABOVE_LINE: 'Above the line',
+        EXTREME_POVERTY: 'Extreme poverty',
       },
       AssessmentFlagCode: {
         INCOME_ABOVE_STANDARD: 'Income above standard',
@@ -70,6 +71,9 @@ export const hubEnglish = {
         NON_EXEMPT_VEHICLE: 'Non-exempt vehicle',
         EXCESS_PROPERTY: 'Excess property',
         BUSINESS_REGISTERED: 'Business registered',
+        BUSINESS_WITHOUT_INCOME: 'Business without income',
+        GRACE_PERIOD_ENDING: 'Grace period ending',
+        EXTREME_POVERTY_CONDITIONS_NOT_MET: 'Extreme-poverty conditions not met',
         DECEASED_MEMBER: 'Deceased member',
         UNFILED_STAFF_RELATIVE: 'Unfiled staff relative',
         DATA_MISSING: 'Data missing',

@@ -1,9 +1,10 @@
-import type { AreaType } from '../../generated/enums.ts';
+import type { AreaType, LineReading } from '../../generated/enums.ts';
 import { COUNTIES } from './demo-region.ts';
 
 // Yinchuan-like monthly 低保 standards: the three city districts a little above the three counties, rural below
 // urban, each year a few percent above the last. Everything else stays at the schema's defaults, except the
-// vehicle exemption (a car worth at most ¥30,000 is allowed, as some places do).
+// vehicle exemption (a car worth at most ¥30,000 is allowed, as some places do). The lines read as the documents
+// word them: 低保 below the standard, 低收入 below 1.5 × it.
 
 export interface DemoStandard {
   regionCode: string;
@@ -15,6 +16,8 @@ export interface DemoStandard {
   exemptVehicleMaxValueFen: number;
   employmentCostDeductionFen: number;
   gracePeriodMonths: number;
+  minimumLivingLine: LineReading;
+  lowIncomeLine: LineReading;
 }
 
 const DISTRICTS = new Set(['640104', '640105', '640106']);
@@ -41,6 +44,8 @@ export const DEMO_STANDARDS: readonly DemoStandard[] = STANDARD_YEARS.flatMap((y
         exemptVehicleMaxValueFen: 3_000_000,
         employmentCostDeductionFen: 0,
         gracePeriodMonths: 18,
+        minimumLivingLine: 'BELOW',
+        lowIncomeLine: 'BELOW',
       };
     }),
   ),
@@ -53,6 +58,10 @@ export interface StandardInForce {
   exemptVehicleMaxValueFen: number | null;
   employmentCostDeductionFen: number;
   gracePeriodMonths: number;
+  /** How the generator reads the 低保 line and the low-income line: from the policy data, as the engine does. */
+  minimumLivingLine: LineReading;
+  lowIncomeLine: LineReading;
+  lowIncomeMultiplier: number;
 }
 
 export function standardKey(regionCode: string, areaType: AreaType): string {

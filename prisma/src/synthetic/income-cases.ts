@@ -1,16 +1,18 @@
+import { isWithinLine } from '../policy/is-within-line.ts';
 import { yuan } from './asset-records.ts';
 import { enrolGuarantee, recordCase } from './assistance-records.ts';
 import { addMonths, isoDate } from './calendar.ts';
 import type { ChunkRows } from './chunk-rows.ts';
 import type { GenerationContext, Household, Member } from './generation-context.ts';
 import { livingMembers } from './generation-context.ts';
-import { recordHousingFund, recordWage } from './income-sources.ts';
+import { longStandingStart, recordHousingFund, recordWage } from './income-sources.ts';
 import type { Detail } from './manifest.ts';
 import { qualifyingHousehold } from './regular-households.ts';
 
-// Income cases: a wage (or a housing-fund contribution that reveals one) that puts per-capita income above the
-// standard, and the boundary around it. "Above" is strict: per-capita income exactly at the standard, or a fen
-// under it, is not above, and those households are controls.
+// Income cases: a wage (or a housing-fund contribution that reveals one) that puts per-capita income outside the
+// 低保 line, and the boundary around it. Whether a household exactly at the standard is outside the line is read
+// from the region's policy data (低于: it is; 不高于: it is not), so it is planted or a control accordingly. The
+// wage started before any grace period could still hold the flag back (渐退期, from the same data).
 
 export type IncomeTarget = 'ONE_FEN_ABOVE' | 'WELL_ABOVE' | 'AT_STANDARD' | 'ONE_FEN_BELOW';
 
@@ -43,17 +45,22 @@ export function plantIncome(context: GenerationContext, rows: ChunkRows, maxSize
         : target === 'ONE_FEN_BELOW'
           ? standardFen - 1
           : yuan((standardFen / 100) * (1.2 + context.random.float() * 0.6));
-  recordWage(context, household, earner, members * perCapitaFen - household.incomeFen);
+  const beforeAnyGrace = addMonths(context.asOfDay, -(household.standard.gracePeriodMonths + 1));
+  recordWage(context, household, earner, members * perCapitaFen - household.incomeFen, {
+    startedOn: Math.min(longStandingStart(context, earner), beforeAnyGrace),
+  });
+  const isWithin = isWithinLine(members * perCapitaFen, members, standardFen, household.standard.minimumLivingLine);
   const detail = incomeDetail(household, members, {
     relationToStandard: target,
-    isAboveStandard: perCapitaFen > standardFen,
+    reading: household.standard.minimumLivingLine,
+    isWithinMinimumLivingLine: isWithin,
   });
-  if (target === 'AT_STANDARD' || target === 'ONE_FEN_BELOW') {
+  if (isWithin) {
     context.controls.push({
       kind: target === 'AT_STANDARD' ? 'INCOME_AT_STANDARD' : 'INCOME_ONE_FEN_BELOW_STANDARD',
       householdId: household.id,
       personId: earner.id,
-      note: `per-capita income ${target === 'AT_STANDARD' ? 'exactly at' : 'one fen below'} the standard: not above it`,
+      note: `per-capita income ${target === 'AT_STANDARD' ? 'exactly at' : 'one fen below'} the standard: within the 低保 line read ${household.standard.minimumLivingLine}`,
       detail,
     });
   } else {

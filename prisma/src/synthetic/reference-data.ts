@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Dataset } from '../../generated/enums.ts';
+import type { Dataset, LineReading } from '../../generated/enums.ts';
 import { isoDate } from './calendar.ts';
 import { BANKS, DEMO_DEPARTMENT_REGION, DEMO_DEPARTMENTS } from './demo-departments.ts';
 import { DEMO_REGIONS } from './demo-region.ts';
@@ -38,9 +38,11 @@ export async function insertReferenceData(
   }
   for (const standard of DEMO_STANDARDS) {
     await client.query(
-      `INSERT INTO assistance_standards (id, region_code, year, area_type, minimum_living_monthly_fen,
-         financial_asset_months, max_homes, exempt_vehicle_max_value_fen, employment_cost_deduction_fen, grace_period_months)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (region_code, year, area_type) DO NOTHING`,
+      `INSERT INTO assistance_standards (id, region_code, year, effective_from, area_type, minimum_living_monthly_fen,
+         financial_asset_months, max_homes, exempt_vehicle_max_value_fen, employment_cost_deduction_fen, grace_period_months,
+         minimum_living_line, low_income_line)
+       VALUES ($1, $2, $3, make_date($3, 1, 1), $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT (region_code, area_type, effective_from) DO NOTHING`,
       [
         random.uuid(),
         standard.regionCode,
@@ -52,6 +54,8 @@ export async function insertReferenceData(
         standard.exemptVehicleMaxValueFen,
         standard.employmentCostDeductionFen,
         standard.gracePeriodMonths,
+        standard.minimumLivingLine,
+        standard.lowIncomeLine,
       ],
     );
   }
@@ -116,7 +120,10 @@ async function readStandards(client: pg.Client, year: number): Promise<Map<strin
     exempt_vehicle_max_value_fen: string | null;
     employment_cost_deduction_fen: number;
     grace_period_months: number;
-  }>('SELECT * FROM assistance_standards WHERE year = $1', [year]);
+    minimum_living_line: LineReading;
+    low_income_line: LineReading;
+    low_income_multiplier: string;
+  }>('SELECT * FROM assistance_standards WHERE year = $1 ORDER BY effective_from', [year]);
   return new Map(
     rows.map((row) => [
       standardKey(row.region_code, row.area_type),
@@ -127,6 +134,9 @@ async function readStandards(client: pg.Client, year: number): Promise<Map<strin
           row.exempt_vehicle_max_value_fen === null ? null : Number(row.exempt_vehicle_max_value_fen),
         employmentCostDeductionFen: row.employment_cost_deduction_fen,
         gracePeriodMonths: row.grace_period_months,
+        minimumLivingLine: row.minimum_living_line,
+        lowIncomeLine: row.low_income_line,
+        lowIncomeMultiplier: Number(row.low_income_multiplier),
       },
     ]),
   );

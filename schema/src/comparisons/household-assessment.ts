@@ -1,8 +1,10 @@
 import type { AssessmentFlagCode, HouseholdClassification } from '@hub/prisma';
 import { builder } from '../builder.ts';
+import { AppliedRule } from './applied-rule.ts';
 import { AssessmentFlag, type StoredFinding } from './assessment-flag.ts';
 import { AssessmentFlagCodeEnum, HouseholdClassificationEnum } from './comparison-enums.ts';
 import { DataSourceUsed, type StoredDataSource } from './data-source-used.ts';
+import type { StoredAppliedRule } from './describe-applied-rule.ts';
 
 const read = { can: 'comparisons:read' } as const;
 
@@ -23,7 +25,18 @@ export const HouseholdAssessment = builder.prismaObject('HouseholdAssessment', {
     perCapitaIncomeFen: t.expose('perCapitaIncomeFen', {
       type: 'Fen',
       nullable: true,
-      description: '(income − rigid expenditure) ÷ counted members, rounded down to the fen.',
+      description:
+        '(income − rigid expenditure) ÷ counted members, rounded down to the fen: a display figure; the decision compares the exact amount (see appliedRules).',
+    }),
+    monthlyBenefitFen: t.expose('monthlyBenefitFen', {
+      type: 'Fen',
+      nullable: true,
+      description: 'What the household would receive a month (低保, 特困, or its case amount within the grace period).',
+    }),
+    appliedRules: t.field({
+      type: [AppliedRule],
+      description: 'Every rule the decision applied, with its citation and the figures compared.',
+      resolve: (assessment) => assessment.appliedRules as unknown as StoredAppliedRule[],
     }),
     standardMonthlyFen: t.exposeInt('standardMonthlyFen', { description: 'The 低保 standard applied, per head.' }),
     financialAssetsFen: t.expose('financialAssetsFen', { type: 'Fen' }),

@@ -1,5 +1,15 @@
 import { builder } from '../builder.ts';
 import { AreaTypeEnum } from '../households/household.ts';
+import { VehicleTypeEnum } from '../records/vehicle-record.ts';
+import { PolicyCitationInput } from './policy-citation.ts';
+import { BenefitMethodEnum, IncomeKindEnum, LineReadingEnum } from './policy-enums.ts';
+
+const BenefitTierInput = builder.inputType('BenefitTierInput', {
+  fields: (t) => ({
+    perCapitaIncomeBelowFen: t.int({ required: true, description: 'Above the previous tier’s bound.' }),
+    monthlyPerMemberFen: t.int({ required: true, description: 'Positive.' }),
+  }),
+});
 
 const SetAssistanceStandardInput = builder.inputType('SetAssistanceStandardInput', {
   description:
@@ -20,6 +30,22 @@ const SetAssistanceStandardInput = builder.inputType('SetAssistanceStandardInput
     exemptVehicleMaxValueFen: t.field({ type: 'Fen', description: 'Positive; null exempts no vehicle.' }),
     employmentCostDeductionFen: t.int({ description: 'Per monthly wage; 0 for none.' }),
     gracePeriodMonths: t.int({ description: '0 to 18.' }),
+    effectiveFrom: t.field({ type: 'Date', description: 'Within the year; the version is in force from then.' }),
+    minimumLivingLine: t.field({ type: LineReadingEnum }),
+    lowIncomeLine: t.field({ type: LineReadingEnum }),
+    extremePovertyLine: t.field({ type: LineReadingEnum }),
+    extremePovertyMinorUntilAge: t.int({ description: '14 to 25.' }),
+    extremePovertyElderlyFromAge: t.int({ description: '50 to 80.' }),
+    residentialAreaPerPersonCapM2: t.field({ type: 'Decimal', description: '1 to 1000 m²; null sets no cap.' }),
+    exemptVehicleTypes: t.field({ type: [VehicleTypeEnum] }),
+    excludedIncomeKinds: t.field({ type: [IncomeKindEnum] }),
+    benefitMethod: t.field({ type: BenefitMethodEnum }),
+    benefitTiers: t.field({ type: [BenefitTierInput], description: 'By ascending per-capita income bound.' }),
+    minimumBenefitFen: t.int({ description: '0 to 5,000,000.' }),
+    severeDisabilityExtraFen: t.int({ description: '0 to 5,000,000.' }),
+    oldAgeExtraFen: t.int({ description: '0 to 5,000,000.' }),
+    oldAgeExtraFromAge: t.int({ description: '50 to 120.' }),
+    citations: t.field({ type: [PolicyCitationInput], description: 'Each replaces the citation of its rule.' }),
   }),
 });
 
@@ -27,12 +53,14 @@ builder.mutationField('setAssistanceStandard', (t) =>
   t.prismaField({
     type: 'AssistanceStandard',
     description:
-      'Creates or replaces the standard of a region, year and area type; comparisons started afterwards apply it. ' +
-      'A figure out of its range is BAD_USER_INPUT `OUT_OF_RANGE` naming the field.',
+      'Creates or replaces the policy version of a region, area type and effective date; comparisons started ' +
+      'afterwards apply it, and the change is kept with its old and new values. A figure out of its range is ' +
+      'BAD_USER_INPUT `OUT_OF_RANGE` naming the field.',
     authScopes: { can: 'standards:manage' },
     args: { input: t.arg({ type: SetAssistanceStandardInput, required: true }) },
-    resolve: async (query, _root, { input }, { prisma, services }) => {
-      const { id } = await services.standards.setAssistanceStandard(input);
+    resolve: async (query, _root, { input }, { prisma, services, viewer }) => {
+      const changedBy = viewer?.kind === 'USER' ? viewer.userId : null;
+      const { id } = await services.standards.setAssistanceStandard(input, changedBy);
       return prisma.assistanceStandard.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),

@@ -43,6 +43,10 @@ const commands: Record<string, { run: (args: string[], context: CommandContext) 
       (await import('./commands/work-comparisons.ts')).workComparisonsCommand(args, context),
     summary: 'a comparison worker: takes chunks of pending runs until stopped (--until-idle)',
   },
+  policy: {
+    run: async (args, context) => (await import('./commands/policy.ts')).policyCommand(args, context),
+    summary: 'docs: write docs/policy.md from the rule data; load <fixture>: load a shipped regional policy',
+  },
   audit: {
     run: async (args, context) => (await import('./commands/audit.ts')).auditCommand(args, context),
     summary: "verify: recompute the audit trail's hash chain and name the first broken entry",

@@ -1,13 +1,18 @@
 import type { AssessmentFlagCode, Dataset } from '@hub/prisma';
+import { basisCitations } from '@hub/prisma/policy/policy-rules';
 import type pg from 'pg';
 import { householdMembersAsOfSql } from '../register/household-members-as-of.ts';
+import { APPLIED_RULES_SQL } from './applied-rules-sql.ts';
+import { declaredRigidExpenditureSql } from './declared-rigid-expenditure.ts';
 import { enrolledCaseSql } from './rules.ts';
+import { withinLineSql } from './within-line-sql.ts';
 
 // The household assessment as one set-based statement over one chunk of a run: each rule of domain.md is one
-// named expression (a CTE or a column of `judged`), with the sentence it implements beside it. Every threshold
-// comes from the household's assistance_standards row; only records of CURRENT snapshots count. Money is integer
-// fen (bigint); comparisons with the standard multiply the standard by the members instead of dividing the
-// income, so no rounding ever decides a classification. The per-capita figure stored is rounded down to the fen.
+// named expression (a CTE or a column of `judged`), with the sentence it implements beside it. Every figure and
+// reading comes from the policy version in force (assistance_standards), and each decision lists the rules it
+// applied with their citations (applied-rules-sql.ts); only records of CURRENT snapshots count. Money is integer
+// fen (bigint); comparisons with a line multiply the line by the members instead of dividing the income, so no
+// rounding ever decides a classification. The per-capita figure stored is rounded down to the fen.
 //
 // The engine reads department tables directly: the verification centre's access is in principle governed by its
 // sharing agreements (the demo gives it FULL agreements on everything); enforcing them here is left for later.
@@ -30,6 +35,14 @@ function evidence(live: boolean, alias: string, dataset: Dataset, personId: stri
   return `jsonb_build_object('departmentId', ${alias}.department_id, 'dataset', '${dataset}', 'recordId', ${alias}.id,
     'snapshotId', ${alias}.snapshot_id, 'asOf', ${alias}.as_of, 'source', ${source}, 'personId', ${personId},
     'facts', jsonb_build_object(${facts}))`;
+}
+
+/** A marriage registration in force on the as-of date: registered by then and not followed by a divorce. */
+function marriedSql(alias: string, live: boolean): string {
+  return `${alias}.event = 'MARRIAGE' AND ${alias}.registered_on <= $5::date AND NOT EXISTS (
+       SELECT 1 FROM marriage_registrations dv
+        WHERE dv.person_id = ${alias}.person_id AND dv.spouse_id_number = ${alias}.spouse_id_number AND dv.event = 'DIVORCE'
+          AND dv.registered_on >= ${alias}.registered_on AND dv.registered_on <= $5::date AND ${current('dv', live)})`;
 }
 
 function missing(dataset: string, departmentId: string, personId: string, what: string): string {
@@ -100,17 +113,29 @@ const PREPARE_CHUNK_SQL = [
      SELECT c.region_code, above.code AS ancestor_code, above.depth
        FROM (SELECT DISTINCT region_code FROM cohort) c CROSS JOIN LATERAL hub_region_tree(c.region_code, 'ABOVE') above
    )
-   -- Standards differ by region and by urban/rural, and change every year: a region without its own takes the nearest enclosing one's.
-   SELECT DISTINCT ON (c.household_id) c.household_id, c.region_code, c.area_type,
-          st.minimum_living_monthly_fen::bigint AS standard_fen, st.low_income_multiplier, st.financial_asset_months,
-          st.max_homes, st.exempt_vehicle_max_value_fen, st.employment_cost_deduction_fen
+   -- Standards differ by region and by urban/rural, and change every year: a region without its own takes the nearest
+   -- enclosing one's; within the year, the version whose effective date is the latest on or before the as-of date.
+   SELECT DISTINCT ON (c.household_id) c.household_id, c.region_code, c.area_type, st.region_code AS standard_region_code,
+          st.effective_from, st.minimum_living_monthly_fen::bigint AS standard_fen, st.minimum_living_line,
+          st.low_income_multiplier, st.low_income_line, st.extreme_poverty_multiplier, st.extreme_poverty_line,
+          st.extreme_poverty_minor_until_age, st.extreme_poverty_elderly_from_age, st.emergency_assistance_multiplier,
+          st.expenditure_assistance_multiplier, st.individual_assistance_multiplier, st.financial_asset_months,
+          st.max_homes, st.residential_area_per_person_cap_m2, st.exempt_vehicle_types, st.exempt_vehicle_max_value_fen,
+          st.employment_cost_deduction_fen, st.excluded_income_kinds, st.grace_period_months, st.benefit_method,
+          st.benefit_tiers, st.minimum_benefit_fen, st.severe_disability_extra_fen, st.old_age_extra_fen,
+          st.old_age_extra_from_age, $4::jsonb || coalesce(st.citations, '{}') AS citations,
+          -- 临时救助 is measured against the city (urban) standard: 当地城市低保月保障标准.
+          (SELECT u.minimum_living_monthly_fen::bigint FROM assistance_standards u
+            WHERE u.region_code = st.region_code AND u.area_type = 'URBAN' AND u.year = st.year AND u.effective_from <= $3::date
+            ORDER BY u.effective_from DESC LIMIT 1) AS urban_standard_fen
      FROM cohort c
      LEFT JOIN ancestry a ON a.region_code = c.region_code
      LEFT JOIN assistance_standards st ON st.region_code = a.ancestor_code AND st.area_type = c.area_type
-      AND st.year = extract(year FROM $3::date)::int
-    ORDER BY c.household_id, st.id IS NULL, a.depth`,
+      AND st.year = extract(year FROM $3::date)::int AND st.effective_from <= $3::date
+    ORDER BY c.household_id, st.id IS NULL, a.depth, st.effective_from DESC`,
   `CREATE TEMP TABLE assessed_member ON COMMIT DROP AS
-   SELECT person_id, household_id, id_number FROM (${householdMembersAsOfSql('assessed_household', '$1::date')}) m`,
+   SELECT m.person_id, m.household_id, m.id_number, p.birth_date
+     FROM (${householdMembersAsOfSql('assessed_household', '$1::date')}) m JOIN persons p ON p.id = m.person_id`,
   'ANALYZE assessed_household, assessed_member',
 ];
 
@@ -120,12 +145,15 @@ cohort AS (SELECT household_id, region_code, area_type FROM assessed_household),
 current_snapshot AS MATERIALIZED (
   SELECT s.id, s.dataset FROM dataset_snapshots s WHERE s.status = 'CURRENT'${live ? ' OR s.id = ANY($7::uuid[])' : ''}
 ),
-standard AS (
-  SELECT household_id, standard_fen, low_income_multiplier, financial_asset_months, max_homes,
-         exempt_vehicle_max_value_fen, employment_cost_deduction_fen
-    FROM assessed_household
+standard AS (SELECT * FROM assessed_household),
+member AS (SELECT person_id, household_id, id_number, birth_date FROM assessed_member),
+enrolment AS (
+  SELECT DISTINCT ON (ac.household_id) ac.household_id, ac.kind, ac.status, ac.started_on, ac.grace_period_ends_on,
+         ac.single_person_id, ac.monthly_amount_fen
+    FROM assistance_cases ac
+   WHERE ac.household_id IN (SELECT household_id FROM cohort) AND ${enrolledCaseSql('ac', '$5::date')}
+   ORDER BY ac.household_id, ac.started_on DESC, ac.id
 ),
-member AS (SELECT person_id, household_id, id_number FROM assessed_member),
 -- Deaths show up as hukou cancellations (police) and cremation records (civil affairs); a death after the as-of date is not one yet.
 death AS (
   SELECT m.household_id, m.person_id,
@@ -139,12 +167,15 @@ death AS (
    WHERE ${current('cr', live)} AND cr.died_on <= $5::date
 ),
 -- Per capita over the members who count: those alive on the as-of date; their records alone are the household's.
+-- 单人户: a member the case enrols alone is assessed alone (yinchuan-2021, 二(四)).
 counted AS (
-  SELECT m.* FROM member m WHERE NOT EXISTS (SELECT 1 FROM death d WHERE d.person_id = m.person_id)
+  SELECT m.* FROM member m LEFT JOIN enrolment en ON en.household_id = m.household_id
+   WHERE NOT EXISTS (SELECT 1 FROM death d WHERE d.person_id = m.person_id)
+     AND (en.single_person_id IS NULL OR en.single_person_id = m.person_id)
 ),
 -- An employment-cost deduction applies to wages in some places: each wage in force less the standard's deduction, never below zero.
 wage AS (
-  SELECT c.household_id, c.person_id,
+  SELECT c.household_id, c.person_id, 'WAGE'::"IncomeKind" AS kind,
          greatest(0, e.monthly_wage_fen - st.employment_cost_deduction_fen)::bigint AS amount_fen,
          ${evidence(live, 'e', 'EMPLOYMENT', 'e.person_id', "'monthlyWageFen', e.monthly_wage_fen, 'employerName', e.employer_name")} AS evidence
     FROM counted c JOIN employment_records e ON e.person_id = c.person_id
@@ -152,25 +183,25 @@ wage AS (
    WHERE ${current('e', live)} AND e.started_on <= $5::date AND (e.ended_on IS NULL OR e.ended_on >= $5::date)
 ),
 income AS (
-  SELECT household_id, amount_fen, evidence FROM wage
+  SELECT household_id, kind, amount_fen, evidence FROM wage
   UNION ALL
-  SELECT c.household_id, pr.monthly_amount_fen::bigint,
+  SELECT c.household_id, 'PENSION', pr.monthly_amount_fen::bigint,
          ${evidence(live, 'pr', 'PENSION', 'pr.person_id', "'monthlyAmountFen', pr.monthly_amount_fen, 'pensionType', pr.pension_type")}
     FROM counted c JOIN pension_records pr ON pr.person_id = c.person_id
    WHERE ${current('pr', live)} AND pr.started_on <= $5::date AND (pr.stopped_on IS NULL OR pr.stopped_on > $5::date)
   UNION ALL
-  SELECT c.household_id, ub.monthly_amount_fen::bigint,
+  SELECT c.household_id, 'UNEMPLOYMENT_BENEFIT', ub.monthly_amount_fen::bigint,
          ${evidence(live, 'ub', 'UNEMPLOYMENT_BENEFIT', 'ub.person_id', "'monthlyAmountFen', ub.monthly_amount_fen, 'endsOn', ub.ends_on")}
     FROM counted c JOIN unemployment_benefit_records ub ON ub.person_id = c.person_id
    WHERE ${current('ub', live)} AND ub.started_on <= $5::date AND ub.ends_on >= $5::date
   UNION ALL
-  SELECT c.household_id, br.monthly_income_fen::bigint,
+  SELECT c.household_id, 'BUSINESS', br.monthly_income_fen::bigint,
          ${evidence(live, 'br', 'BUSINESS_REGISTRATION', 'br.person_id', "'monthlyIncomeFen', br.monthly_income_fen, 'enterpriseName', br.enterprise_name")}
     FROM counted c JOIN business_registrations br ON br.person_id = c.person_id
    WHERE ${current('br', live)} AND br.status = 'ACTIVE' AND br.registered_on <= $5::date AND br.monthly_income_fen IS NOT NULL
   UNION ALL
   -- A housing-fund contribution reveals the wage where no wage is on record: contribution ÷ (2 × each side's rate), rounded down to the fen, less the employment-cost deduction.
-  SELECT c.household_id,
+  SELECT c.household_id, 'HOUSING_FUND_IMPLIED_WAGE',
          greatest(0, floor(hf.monthly_contribution_fen / (2 * hf.contribution_rate)) - st.employment_cost_deduction_fen)::bigint,
          ${evidence(
            live,
@@ -185,24 +216,44 @@ income AS (
    WHERE ${current('hf', live)} AND hf.status = 'PAYING' AND hf.contribution_rate > 0
      AND NOT EXISTS (SELECT 1 FROM wage w WHERE w.person_id = c.person_id)
 ),
--- 刚性支出: the large medical and education costs declared in the household's latest application are deducted from its income.
-rigid_expenditure AS (
-  SELECT DISTINCT ON (a.household_id) a.household_id, a.kind,
-         (a.medical_expense_monthly_fen + a.education_expense_monthly_fen)::bigint AS amount_fen,
-         jsonb_build_object('departmentId', NULL, 'dataset', 'APPLICATION', 'recordId', a.id, 'snapshotId', NULL,
-           'asOf', a.submitted_on, 'personId', NULL, 'facts', jsonb_build_object(
-             'medicalExpenseMonthlyFen', a.medical_expense_monthly_fen,
-             'educationExpenseMonthlyFen', a.education_expense_monthly_fen)) AS evidence
-    FROM applications a
-   WHERE a.household_id IN (SELECT household_id FROM cohort) AND a.submitted_on <= $5::date
-     AND a.status NOT IN ('REJECTED', 'WITHDRAWN')
-   ORDER BY a.household_id, a.submitted_on DESC, a.created_at DESC, a.id
+-- Not counted as income: the kinds the standard excludes (优抚, rewards, assistance payments).
+counted_income AS (
+  SELECT i.*, i.kind = ANY(coalesce(st.excluded_income_kinds, '{}')) AS is_excluded
+    FROM income i JOIN standard st ON st.household_id = i.household_id
 ),
-enrolment AS (
-  SELECT DISTINCT ON (ac.household_id) ac.household_id, ac.kind, ac.status, ac.grace_period_ends_on
-    FROM assistance_cases ac
-   WHERE ac.household_id IN (SELECT household_id FROM cohort) AND ${enrolledCaseSql('ac', '$5::date')}
-   ORDER BY ac.household_id, ac.started_on DESC, ac.id
+-- 刚性支出: declared medical and education costs are deducted from the household's income.
+rigid_expenditure AS (${declaredRigidExpenditureSql('cohort', '$5::date')}),
+-- 渐退期: a 低保 recipient who found work (a job started after the case) keeps the benefit for the standard's grace
+-- months from the job's start; a case stored in its grace period keeps its own end date.
+job_start AS (
+  SELECT c.household_id, min(e.started_on) AS started_on
+    FROM counted c JOIN enrolment en ON en.household_id = c.household_id
+    JOIN employment_records e ON e.person_id = c.person_id
+   WHERE en.kind = 'MINIMUM_LIVING_GUARANTEE' AND ${current('e', live)} AND e.started_on > en.started_on
+     AND e.started_on <= $5::date AND (e.ended_on IS NULL OR e.ended_on >= $5::date)
+   GROUP BY c.household_id
+),
+grace AS (
+  SELECT en.household_id, j.started_on AS job_started_on, en.monthly_amount_fen AS case_amount_fen,
+         CASE WHEN en.status = 'GRACE_PERIOD' AND en.grace_period_ends_on IS NOT NULL THEN en.grace_period_ends_on
+              WHEN st.grace_period_months > 0 AND j.started_on IS NOT NULL
+              THEN (j.started_on + make_interval(months => st.grace_period_months) - interval '1 day')::date END AS ends_on
+    FROM enrolment en JOIN standard st ON st.household_id = en.household_id
+    LEFT JOIN job_start j ON j.household_id = en.household_id
+   WHERE en.kind = 'MINIMUM_LIVING_GUARANTEE'
+),
+-- Who each counted member is on the as-of date: a minor, elderly, severely disabled (grade 1 or 2).
+member_status AS (
+  SELECT c.household_id,
+         count(*) FILTER (WHERE extract(year FROM age($5::date, c.birth_date)) < st.extreme_poverty_minor_until_age
+           OR extract(year FROM age($5::date, c.birth_date)) >= st.extreme_poverty_elderly_from_age
+           OR sd.person_id IS NOT NULL)::int AS extreme_poverty_condition_members,
+         count(*) FILTER (WHERE sd.person_id IS NOT NULL)::int AS severely_disabled_members,
+         count(*) FILTER (WHERE extract(year FROM age($5::date, c.birth_date)) >= st.old_age_extra_from_age)::int AS old_age_members
+    FROM counted c JOIN standard st ON st.household_id = c.household_id
+    LEFT JOIN LATERAL (SELECT dc.person_id FROM disability_certificates dc
+       WHERE dc.person_id = c.person_id AND dc.grade <= 2 AND dc.issued_on <= $5::date AND ${current('dc', live)} LIMIT 1) sd ON true
+   GROUP BY c.household_id
 ),
 -- Financial assets: deposits, and wealth products at market value.
 financial_asset AS (
@@ -214,26 +265,27 @@ financial_asset AS (
          ${evidence(live, 'w', 'WEALTH_PRODUCT', 'w.person_id', "'marketValueFen', w.market_value_fen, 'productName', w.product_name")}
     FROM counted c JOIN wealth_products w ON w.person_id = c.person_id WHERE ${current('w', live)}
 ),
--- No vehicle, except disability vehicles and motorcycles, and where the standard says so one worth at most the exempt value.
+-- No vehicle, except the exempt types (disability vehicles, motorcycles), and where the standard says so one worth at most the exempt value.
 non_exempt_vehicle AS (
   SELECT c.household_id,
          ${evidence(live, 'v', 'VEHICLE', 'v.person_id', "'vehicleType', v.vehicle_type, 'estimatedValueFen', v.estimated_value_fen, 'plateNumber', v.plate_number")} AS evidence
     FROM counted c JOIN vehicle_records v ON v.person_id = c.person_id
     JOIN standard st ON st.household_id = c.household_id
-   WHERE ${current('v', live)} AND v.registered_on <= $5::date AND v.vehicle_type NOT IN ('MOTORCYCLE', 'DISABILITY_VEHICLE')
+   WHERE ${current('v', live)} AND v.registered_on <= $5::date AND NOT v.vehicle_type = ANY(coalesce(st.exempt_vehicle_types, '{}'))
      AND (st.exempt_vehicle_max_value_fen IS NULL OR v.estimated_value_fen > st.exempt_vehicle_max_value_fen)
 ),
 -- Property the household owns (a public rental flat is rented, not owned).
 owned_property AS (
-  SELECT c.household_id, pr.certificate_number, pr.use,
+  SELECT c.household_id, pr.certificate_number, pr.use, pr.area_m2,
          ${evidence(live, 'pr', 'REAL_ESTATE', 'pr.person_id', "'use', pr.use, 'areaM2', pr.area_m2, 'address', pr.address")} AS evidence
     FROM counted c JOIN property_records pr ON pr.person_id = c.person_id
    WHERE ${current('pr', live)} AND NOT pr.is_public_rental AND pr.acquired_on <= $5::date
 ),
--- Business registration (sole trader, legal representative, manager, controlling shareholder) disqualifies.
+-- Business registration (sole trader, legal representative, manager, controlling shareholder) disqualifies unless
+-- the household shows it earns nothing: a registration whose income is on record as zero is a separate finding.
 active_business AS (
-  SELECT c.household_id,
-         ${evidence(live, 'br', 'BUSINESS_REGISTRATION', 'br.person_id', "'role', br.role, 'enterpriseName', br.enterprise_name, 'creditCode', br.credit_code")} AS evidence
+  SELECT c.household_id, br.monthly_income_fen IS NOT NULL AND br.monthly_income_fen = 0 AS earns_nothing,
+         ${evidence(live, 'br', 'BUSINESS_REGISTRATION', 'br.person_id', "'role', br.role, 'enterpriseName', br.enterprise_name, 'creditCode', br.credit_code, 'monthlyIncomeFen', br.monthly_income_fen")} AS evidence
     FROM counted c JOIN business_registrations br ON br.person_id = c.person_id
    WHERE ${current('br', live)} AND br.status = 'ACTIVE' AND br.registered_on <= $5::date
 ),
@@ -247,7 +299,18 @@ staff_hukou AS (
          ${evidence(live, 'hr', 'HUKOU', 'hr.person_id', "'hukouNumber', hr.hukou_number")} AS evidence
     FROM staff s JOIN hukou_records hr ON hr.person_id = s.person_id WHERE ${current('hr', live)} AND hr.status = 'ACTIVE'
 ),
--- Close relatives of staff: the staff member lives in the household, shares a member's hukou booklet, or is a member's registered spouse.
+-- Close relatives of staff (spouse; both sides' parents and siblings; children and their spouses; ...), as far as
+-- marriage and hukou data show them: the staff member lives in the household, shares a member's hukou booklet
+-- (parents, siblings, children, grandparents, grandchildren), is a member's registered spouse, or the member shares
+-- the booklet of the staff member's spouse (the spouse's parents and siblings), or is married to someone of the
+-- staff member's booklet (a child's spouse).
+staff_spouse AS (
+  SELECT s.person_id AS staff_person_id, sp.id AS spouse_person_id,
+         ${evidence(live, 'mr', 'MARRIAGE', 'mr.person_id', "'spouseName', mr.spouse_name, 'registeredOn', mr.registered_on")} AS evidence
+    FROM staff s JOIN marriage_registrations mr ON mr.person_id = s.person_id
+    JOIN persons sp ON sp.id_number = mr.spouse_id_number
+   WHERE ${current('mr', live)} AND ${marriedSql('mr', live)}
+),
 staff_kin AS (
   SELECT c.household_id, s.person_id AS staff_person_id, s.evidence FROM counted c JOIN staff s ON s.person_id = c.person_id
   UNION ALL
@@ -260,11 +323,21 @@ staff_kin AS (
          ${evidence(live, 'mr', 'MARRIAGE', 'mr.person_id', "'spouseName', mr.spouse_name, 'registeredOn', mr.registered_on")}
     FROM counted c JOIN marriage_registrations mr ON mr.person_id = c.person_id
     JOIN staff s ON s.id_number = mr.spouse_id_number
-   WHERE ${current('mr', live)} AND mr.event = 'MARRIAGE' AND mr.registered_on <= $5::date
-     AND NOT EXISTS (
-       SELECT 1 FROM marriage_registrations dv
-        WHERE dv.person_id = mr.person_id AND dv.spouse_id_number = mr.spouse_id_number AND dv.event = 'DIVORCE'
-          AND dv.registered_on >= mr.registered_on AND dv.registered_on <= $5::date AND ${current('dv', live)})
+   WHERE ${current('mr', live)} AND ${marriedSql('mr', live)}
+  UNION ALL
+  SELECT c.household_id, ss.staff_person_id, ss.evidence
+    FROM counted c JOIN hukou_records hr ON hr.person_id = c.person_id
+    JOIN staff_spouse ss ON true
+    JOIN hukou_records shr ON shr.person_id = ss.spouse_person_id AND shr.hukou_number = hr.hukou_number
+   WHERE ${current('hr', live)} AND hr.status = 'ACTIVE' AND ${current('shr', live)} AND shr.status = 'ACTIVE'
+  UNION ALL
+  SELECT c.household_id, sh.person_id,
+         ${evidence(live, 'mr', 'MARRIAGE', 'mr.person_id', "'spouseName', mr.spouse_name, 'registeredOn', mr.registered_on")}
+    FROM counted c JOIN marriage_registrations mr ON mr.person_id = c.person_id
+    JOIN persons sp ON sp.id_number = mr.spouse_id_number
+    JOIN hukou_records spr ON spr.person_id = sp.id
+    JOIN staff_hukou sh ON sh.hukou_number = spr.hukou_number AND sh.person_id <> sp.id AND sh.person_id <> c.person_id
+   WHERE ${current('mr', live)} AND ${marriedSql('mr', live)} AND ${current('spr', live)} AND spr.status = 'ACTIVE'
 ),
 -- Staff and their close relatives who receive 低保 must be filed (近亲属备案): a filing by that staff member naming any member covers the household.
 unfiled_staff_relative AS (
@@ -293,7 +366,10 @@ data_missing AS (
 ),
 counted_total AS (SELECT household_id, count(*)::int AS members FROM counted GROUP BY household_id),
 income_total AS (
-  SELECT household_id, sum(amount_fen)::bigint AS amount_fen, jsonb_agg(evidence) AS evidence FROM income GROUP BY household_id
+  SELECT household_id, coalesce(sum(amount_fen) FILTER (WHERE NOT is_excluded), 0)::bigint AS amount_fen,
+         coalesce(sum(amount_fen) FILTER (WHERE is_excluded), 0)::bigint AS excluded_fen,
+         jsonb_agg(evidence) FILTER (WHERE NOT is_excluded) AS evidence
+    FROM counted_income GROUP BY household_id
 ),
 asset_total AS (
   SELECT household_id, sum(amount_fen)::bigint AS amount_fen, jsonb_agg(evidence) AS evidence
@@ -304,58 +380,108 @@ property_total AS (
          bool_or(use <> 'RESIDENTIAL') AS has_non_residential, jsonb_agg(evidence) AS evidence
     FROM owned_property GROUP BY household_id
 ),
+residential_area AS (
+  SELECT household_id, sum(area_m2) AS area_m2
+    FROM (SELECT DISTINCT household_id, certificate_number, area_m2 FROM owned_property WHERE use = 'RESIDENTIAL') homes
+   GROUP BY household_id
+),
+vehicle_total AS (SELECT household_id, count(*)::int AS vehicles FROM non_exempt_vehicle GROUP BY household_id),
+business_total AS (
+  SELECT household_id, bool_or(NOT earns_nothing) AS with_income, bool_or(earns_nothing) AS without_income
+    FROM active_business GROUP BY household_id
+),
 totals AS (
-  SELECT c.household_id, st.standard_fen, st.low_income_multiplier, st.financial_asset_months, st.max_homes,
-         coalesce(ct.members, 0) AS members, coalesce(it.amount_fen, 0) AS income_fen,
+  SELECT st.*, coalesce(ct.members, 0) AS members, coalesce(it.amount_fen, 0) AS income_fen,
+         coalesce(it.excluded_fen, 0) AS excluded_income_fen,
          it.evidence AS income_evidence, coalesce(rx.amount_fen, 0) AS rigid_fen, rx.evidence AS rigid_evidence,
-         rx.kind AS application_kind, coalesce(at.amount_fen, 0) AS assets_fen, at.evidence AS asset_evidence,
+         coalesce(at.amount_fen, 0) AS assets_fen, at.evidence AS asset_evidence,
          coalesce(pt.homes, 0) AS homes, coalesce(pt.has_non_residential, false) AS has_non_residential,
-         pt.evidence AS property_evidence, en.kind AS case_kind, en.status AS case_status, en.grace_period_ends_on
-    FROM cohort c
-    LEFT JOIN standard st ON st.household_id = c.household_id
-    LEFT JOIN counted_total ct ON ct.household_id = c.household_id
-    LEFT JOIN income_total it ON it.household_id = c.household_id
-    LEFT JOIN rigid_expenditure rx ON rx.household_id = c.household_id
-    LEFT JOIN asset_total at ON at.household_id = c.household_id
-    LEFT JOIN property_total pt ON pt.household_id = c.household_id
-    LEFT JOIN enrolment en ON en.household_id = c.household_id
+         coalesce(ra.area_m2, 0) AS residential_area_m2, pt.evidence AS property_evidence,
+         coalesce(vt.vehicles, 0) AS non_exempt_vehicles,
+         coalesce(bt.with_income, false) AS has_business_with_income,
+         coalesce(bt.without_income, false) AS has_business_without_income,
+         coalesce(en.kind, rx.kind) AS case_kind, en.single_person_id,
+         g.ends_on AS grace_ends_on, g.job_started_on, g.case_amount_fen,
+         coalesce(ms.extreme_poverty_condition_members, 0) AS extreme_poverty_condition_members,
+         coalesce(ms.severely_disabled_members, 0) AS severely_disabled_members,
+         coalesce(ms.old_age_members, 0) AS old_age_members,
+         EXISTS (SELECT 1 FROM unfiled_staff_relative u WHERE u.household_id = st.household_id) AS has_unfiled_staff_relative
+    FROM standard st
+    LEFT JOIN counted_total ct ON ct.household_id = st.household_id
+    LEFT JOIN income_total it ON it.household_id = st.household_id
+    LEFT JOIN rigid_expenditure rx ON rx.household_id = st.household_id
+    LEFT JOIN asset_total at ON at.household_id = st.household_id
+    LEFT JOIN property_total pt ON pt.household_id = st.household_id
+    LEFT JOIN residential_area ra ON ra.household_id = st.household_id
+    LEFT JOIN vehicle_total vt ON vt.household_id = st.household_id
+    LEFT JOIN business_total bt ON bt.household_id = st.household_id
+    LEFT JOIN enrolment en ON en.household_id = st.household_id
+    LEFT JOIN grace g ON g.household_id = st.household_id
+    LEFT JOIN member_status ms ON ms.household_id = st.household_id
+),
+netted AS (
+  -- Rigid expenditure (刚性支出) is deducted from household income before the comparison.
+  SELECT t.*, greatest(0, t.income_fen - t.rigid_fen) AS net_income_fen FROM totals t
 ),
 judged AS (
   SELECT t.*,
-    -- Rigid expenditure (刚性支出) is deducted from household income before the comparison.
-    greatest(0, t.income_fen - t.rigid_fen) AS net_income_fen,
-    -- 低保: per-capita income not above the local standard.
-    greatest(0, t.income_fen - t.rigid_fen) <= t.members * t.standard_fen AS is_income_within_standard,
-    -- 低收入: per-capita income above the standard but not above the low-income multiple (1.5 ×) of it.
-    greatest(0, t.income_fen - t.rigid_fen) > t.members * t.standard_fen
-      AND greatest(0, t.income_fen - t.rigid_fen) <= t.members * t.standard_fen * t.low_income_multiplier
-      AS is_within_low_income_band,
+    -- 低保: per-capita income below the standard (低于), or at most it where the region reads the line so.
+    ${withinLineSql('t.net_income_fen', 't.members', 't.standard_fen', 't.minimum_living_line')} AS is_within_minimum_living,
+    -- 低收入: above the 低保 line and below (低于) the low-income multiple (1.5 ×) of the standard.
+    ${withinLineSql('t.net_income_fen', 't.members', 't.standard_fen * t.low_income_multiplier', 't.low_income_line')} AS is_within_low_income,
+    -- 特困: the basic living standard is at least 1.3 × the 低保 standard; minors covered to 18.
+    ${withinLineSql('t.net_income_fen', 't.members', 't.standard_fen * t.extreme_poverty_multiplier', 't.extreme_poverty_line')} AS is_within_extreme_poverty,
+    t.members > 0 AND t.extreme_poverty_condition_members = t.members AS meets_extreme_poverty_conditions,
     -- Financial assets per head at most N months of the 低保 standard.
     t.assets_fen <= t.members * t.financial_asset_months * t.standard_fen AS are_financial_assets_within_limit,
-    EXISTS (SELECT 1 FROM non_exempt_vehicle v WHERE v.household_id = t.household_id) AS has_non_exempt_vehicle,
-    -- At most the standard's number of homes (one), no non-residential property.
-    t.homes > t.max_homes OR t.has_non_residential AS has_excess_property,
-    EXISTS (SELECT 1 FROM active_business b WHERE b.household_id = t.household_id) AS has_active_business,
-    -- 渐退期: a recipient who found work keeps the benefit until the case's grace period ends.
-    coalesce(t.case_status = 'GRACE_PERIOD' AND t.grace_period_ends_on >= $5::date, false) AS is_in_grace_period,
-    -- A low-income household's line is the low-income multiple of the standard; every other household's the standard.
-    CASE WHEN coalesce(t.case_kind, t.application_kind) = 'LOW_INCOME' THEN t.low_income_multiplier ELSE 1 END
-      AS income_line_multiple
-  FROM totals t
+    t.non_exempt_vehicles > 0 AS has_non_exempt_vehicle,
+    -- At most the standard's number of homes, no non-residential property, and the area per member within any cap.
+    t.homes > t.max_homes OR t.has_non_residential
+      OR coalesce(t.residential_area_m2 > t.members * t.residential_area_per_person_cap_m2, false) AS has_excess_property,
+    -- 渐退期: within it the benefit goes on unchanged; its last month is a finding of its own.
+    coalesce(t.grace_ends_on >= $5::date, false) AS is_in_grace_period,
+    coalesce(t.grace_ends_on >= $5::date AND (t.grace_ends_on - interval '1 month')::date < $5::date, false)
+      AS is_grace_period_ending
+  FROM netted t
 ),
 classified AS (
   SELECT j.*,
-    j.members > 0 AND NOT j.is_in_grace_period
-      AND j.net_income_fen > j.members * j.standard_fen * j.income_line_multiple AS is_income_above_line,
+    -- The line the household's assistance requires: 低收入 its band, 特困 its own standard, any other the 低保 line.
+    CASE j.case_kind WHEN 'LOW_INCOME' THEN j.is_within_low_income WHEN 'EXTREME_POVERTY' THEN j.is_within_extreme_poverty
+      ELSE j.is_within_minimum_living END AS is_within_own_line,
     CASE
       WHEN j.members = 0 THEN NULL
       WHEN NOT j.are_financial_assets_within_limit OR j.has_non_exempt_vehicle OR j.has_excess_property
-        OR j.has_active_business THEN 'ABOVE_LINE'
-      WHEN j.is_income_within_standard THEN 'MINIMUM_LIVING'
-      WHEN j.is_within_low_income_band THEN 'LOW_INCOME'
+        OR j.has_business_with_income THEN 'ABOVE_LINE'
+      WHEN j.case_kind = 'EXTREME_POVERTY' AND j.meets_extreme_poverty_conditions AND j.is_within_extreme_poverty
+        THEN 'EXTREME_POVERTY'
+      WHEN j.is_within_minimum_living THEN 'MINIMUM_LIVING'
+      WHEN j.is_within_low_income THEN 'LOW_INCOME'
       ELSE 'ABOVE_LINE'
     END::"HouseholdClassification" AS classification
   FROM judged j
+),
+benefited AS (
+  SELECT c.*, c.members > 0 AND NOT coalesce(c.is_within_own_line, true) AND NOT c.is_in_grace_period AS is_income_above_line,
+    CASE
+      -- 渐退期内，相关低保救助政策维持不变: the case's benefit goes on as it is.
+      WHEN c.is_in_grace_period THEN c.case_amount_fen::bigint
+      -- 特困: the basic living standard, per member.
+      WHEN c.classification = 'EXTREME_POVERTY' THEN c.members * ceil(c.standard_fen * c.extreme_poverty_multiplier)::bigint
+      WHEN c.classification = 'MINIMUM_LIVING' THEN greatest(c.minimum_benefit_fen,
+        CASE c.benefit_method
+          -- 差额: the gap between the standard and per-capita income, for every member.
+          WHEN 'GAP' THEN c.members * c.standard_fen - c.net_income_fen
+          -- 分档: the amount per member of the first tier the per-capita income is below.
+          ELSE c.members * coalesce((SELECT (tier->>'monthlyPerMemberFen')::bigint
+                 FROM jsonb_array_elements(c.benefit_tiers) tier
+                WHERE c.net_income_fen < c.members * (tier->>'perCapitaIncomeBelowFen')::bigint
+                ORDER BY (tier->>'perCapitaIncomeBelowFen')::bigint LIMIT 1), 0)
+        END)
+        -- 对低保家庭中的重度残疾等特殊困难人员，可增发一定数额的低保金.
+        + c.severely_disabled_members * c.severe_disability_extra_fen + c.old_age_members * c.old_age_extra_fen
+    END AS monthly_benefit_fen
+  FROM classified c
 ),
 finding AS (
   SELECT household_id, 'DECEASED_MEMBER'::"AssessmentFlagCode" AS flag, jsonb_agg(evidence) AS evidence
@@ -363,15 +489,23 @@ finding AS (
   UNION ALL
   SELECT household_id, 'INCOME_ABOVE_STANDARD', coalesce(income_evidence, '[]')
     || CASE WHEN rigid_fen > 0 THEN jsonb_build_array(rigid_evidence) ELSE '[]' END
-    FROM classified WHERE is_income_above_line
+    FROM benefited WHERE is_income_above_line
   UNION ALL
-  SELECT household_id, 'FINANCIAL_ASSETS_OVER_LIMIT', asset_evidence FROM classified WHERE NOT are_financial_assets_within_limit
+  SELECT household_id, 'GRACE_PERIOD_ENDING', coalesce(income_evidence, '[]')
+    FROM benefited WHERE is_grace_period_ending AND members > 0 AND NOT coalesce(is_within_own_line, true)
+  UNION ALL
+  SELECT household_id, 'EXTREME_POVERTY_CONDITIONS_NOT_MET', '[]'::jsonb
+    FROM benefited WHERE case_kind = 'EXTREME_POVERTY' AND members > 0 AND NOT meets_extreme_poverty_conditions
+  UNION ALL
+  SELECT household_id, 'FINANCIAL_ASSETS_OVER_LIMIT', asset_evidence FROM benefited WHERE NOT are_financial_assets_within_limit
   UNION ALL
   SELECT household_id, 'NON_EXEMPT_VEHICLE', jsonb_agg(evidence) FROM non_exempt_vehicle GROUP BY household_id
   UNION ALL
-  SELECT household_id, 'EXCESS_PROPERTY', property_evidence FROM classified WHERE has_excess_property
+  SELECT household_id, 'EXCESS_PROPERTY', property_evidence FROM benefited WHERE has_excess_property
   UNION ALL
-  SELECT household_id, 'BUSINESS_REGISTERED', jsonb_agg(evidence) FROM active_business GROUP BY household_id
+  SELECT household_id, 'BUSINESS_REGISTERED', jsonb_agg(evidence) FROM active_business WHERE NOT earns_nothing GROUP BY household_id
+  UNION ALL
+  SELECT household_id, 'BUSINESS_WITHOUT_INCOME', jsonb_agg(evidence) FROM active_business WHERE earns_nothing GROUP BY household_id
   UNION ALL
   SELECT household_id, 'UNFILED_STAFF_RELATIVE', jsonb_agg(evidence) FROM unfiled_staff_relative GROUP BY household_id
   UNION ALL
@@ -384,22 +518,24 @@ flag_set AS (
 )${live ? DATA_SOURCES_SQL : ''}
 INSERT INTO household_assessments AS ha (run_id, household_id, chunk_no, classification, counted_members,
   monthly_income_fen, rigid_expenditure_fen, per_capita_income_fen, standard_monthly_fen, financial_assets_fen,
-  flags, findings, data_sources, assessed_at)
+  flags, findings, data_sources, monthly_benefit_fen, applied_rules, assessed_at)
 SELECT $1, c.household_id, $2, c.classification, c.members, c.income_fen, c.rigid_fen,
        -- Per capita, rounded down to the fen (the net income is never negative, so integer division floors).
        CASE WHEN c.members > 0 THEN c.net_income_fen / c.members END,
        c.standard_fen, c.assets_fen, coalesce(f.flags, '{}'), coalesce(f.findings, '[]'),
-       ${live ? "coalesce(ds.sources, '[]')" : "'[]'::jsonb"}, now()
-  FROM classified c LEFT JOIN flag_set f ON f.household_id = c.household_id
+       ${live ? "coalesce(ds.sources, '[]')" : "'[]'::jsonb"}, c.monthly_benefit_fen, ${APPLIED_RULES_SQL}, now()
+  FROM benefited c LEFT JOIN flag_set f ON f.household_id = c.household_id
   ${live ? 'LEFT JOIN data_source_set ds ON ds.household_id = c.household_id' : ''}
 ON CONFLICT (run_id, household_id) DO UPDATE SET
   chunk_no = EXCLUDED.chunk_no, classification = EXCLUDED.classification, counted_members = EXCLUDED.counted_members,
   monthly_income_fen = EXCLUDED.monthly_income_fen, rigid_expenditure_fen = EXCLUDED.rigid_expenditure_fen,
   per_capita_income_fen = EXCLUDED.per_capita_income_fen, standard_monthly_fen = EXCLUDED.standard_monthly_fen,
   financial_assets_fen = EXCLUDED.financial_assets_fen, flags = EXCLUDED.flags, findings = EXCLUDED.findings,
-  data_sources = EXCLUDED.data_sources, assessed_at = EXCLUDED.assessed_at`;
+  data_sources = EXCLUDED.data_sources, monthly_benefit_fen = EXCLUDED.monthly_benefit_fen,
+  applied_rules = EXCLUDED.applied_rules, assessed_at = EXCLUDED.assessed_at`;
 
 const ASSESS_HOUSEHOLDS_SQL = assessHouseholdsSql(false);
+const BASIS_CITATIONS = JSON.stringify(basisCitations());
 const ASSESS_WITH_LIVE_ANSWERS_SQL = assessHouseholdsSql(true);
 
 /**
@@ -413,7 +549,7 @@ export async function assessHouseholds(
   live?: { snapshotIds: readonly string[] },
 ): Promise<number> {
   const [household, member, analyze] = PREPARE_CHUNK_SQL as [string, string, string];
-  await client.query(household, [chunk.runId, chunk.chunkNo, chunk.asOf]);
+  await client.query(household, [chunk.runId, chunk.chunkNo, chunk.asOf, BASIS_CITATIONS]);
   await client.query(member, [chunk.asOf]);
   if (live) await client.query(LIVE_ANSWERED_SQL, [live.snapshotIds]);
   await client.query(live ? `${analyze}, live_answered` : analyze);

@@ -24,9 +24,28 @@ export const ASSESSMENT_COLUMNS: readonly AssessmentColumn[] = [
   { name: 'monthly_income_fen', sql: 'a.monthly_income_fen::text', type: 'integer' },
   { name: 'rigid_expenditure_fen', sql: 'a.rigid_expenditure_fen::text', type: 'integer' },
   { name: 'per_capita_income_fen', sql: 'a.per_capita_income_fen::text', type: 'integer' },
+  // The figure the decision compared: (income − rigid expenditure) / members, exactly, as a fraction of fen.
+  {
+    name: 'per_capita_income_exact_fen',
+    sql: `CASE WHEN a.counted_members > 0 THEN greatest(0, a.monthly_income_fen - a.rigid_expenditure_fen)::text || '/' || a.counted_members END`,
+    type: 'text',
+  },
   { name: 'standard_monthly_fen', sql: 'a.standard_monthly_fen::text', type: 'integer' },
   { name: 'financial_assets_fen', sql: 'a.financial_assets_fen::text', type: 'integer' },
+  { name: 'monthly_benefit_fen', sql: 'a.monthly_benefit_fen::text', type: 'integer' },
   { name: 'flags', sql: "array_to_string(a.flags::text[], ';')", type: 'text' },
+  // Every rule applied: RULE=holds [document paragraph] and the figures it compared.
+  {
+    name: 'applied_rules',
+    sql: `(SELECT string_agg((ar->>'rule') || '=' || coalesce(ar->>'holds', 'unknown')
+                || ' [' || coalesce(ar->'citation'->>'document', '') || ' ' || coalesce(ar->'citation'->>'paragraph', '') || '] '
+                -- No comma or quote in a cell: lists read "MOTORCYCLE DISABILITY_VEHICLE".
+                || (SELECT coalesce(string_agg(f.key || '=' || translate(f.value, ',"[]', ' '), ' ' ORDER BY f.key), '')
+                      FROM jsonb_each_text(ar->'figures') f),
+              '; ' ORDER BY ord)
+             FROM jsonb_array_elements(a.applied_rules) WITH ORDINALITY AS rules(ar, ord))`,
+    type: 'text',
+  },
   // APPLICATION runs: the live answers used, and the fallbacks with their reasons (bulk reads are the rule).
   {
     name: 'live_data_sources',

@@ -120,7 +120,8 @@ async function refuseWithoutStandard(client: pg.PoolClient, runId: string, asOf:
      SELECT c.region_code, c.area_type::text FROM cohort c
       WHERE NOT EXISTS (SELECT 1 FROM hub_region_tree(c.region_code, 'ABOVE') a
                           JOIN assistance_standards st ON st.region_code = a.code
-                         WHERE st.area_type = c.area_type AND st.year = extract(year FROM $2::date)::int)`,
+                         WHERE st.area_type = c.area_type AND st.year = extract(year FROM $2::date)::int
+                           AND st.effective_from <= $2::date)`,
     [runId, asOf],
   );
   if (rows.length) {

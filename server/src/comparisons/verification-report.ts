@@ -1,3 +1,9 @@
+import { POLICY_RULES } from '@hub/prisma/policy/policy-rules';
+import {
+  describeAppliedRule,
+  exactPerCapita,
+  type StoredAppliedRule,
+} from '@hub/schema/comparisons/describe-applied-rule';
 import { isWithheld, type Shown } from '../access/withhold-report-items.ts';
 
 // The verification report (核对报告) of one household in one run, as a page a person prints and files: what was
@@ -16,6 +22,9 @@ export interface ReportFacts {
     perCapitaIncomeFen: string | null;
     standardMonthlyFen: number;
     financialAssetsFen: string;
+    monthlyBenefitFen: string | null;
+    /** Every rule the decision applied, with its citation and the figures compared. */
+    appliedRules: StoredAppliedRule[];
     findings: { flag: string; evidence: (Record<string, unknown> & { facts?: Shown<Record<string, unknown>> })[] }[];
     /** APPLICATION runs: where each department's dataset came from (LIVE, SNAPSHOT_FALLBACK, SNAPSHOT). */
     dataSources: {
@@ -46,7 +55,26 @@ const CLASSIFICATIONS: Record<string, string> = {
   MINIMUM_LIVING: '低保标准以内 (within the 低保 standard)',
   LOW_INCOME: '低收入家庭 (low-income)',
   ABOVE_LINE: '超出认定标准 (above the line)',
+  EXTREME_POVERTY: '特困人员 (extreme poverty)',
 };
+
+// The rules the decision applied, each with its citation and the comparison in exact figures: the per-capita
+// income shown is the amount the decision compared, never a rounded one that could look equal to the line.
+function appliedRulesSection(rules: readonly StoredAppliedRule[]): string {
+  if (!rules.length) return '';
+  const rows = rules
+    .map(
+      (applied) =>
+        `<tr><td>${html(POLICY_RULES[applied.rule]?.title ?? applied.rule)}</td><td>${html(
+          applied.citation ? `${applied.citation.document}, ${applied.citation.paragraph}` : '—',
+        )}</td><td>${html(describeAppliedRule(applied))}</td><td>${
+          applied.holds === null ? '—' : applied.holds ? '是 (holds)' : '否 (does not hold)'
+        }</td></tr>`,
+    )
+    .join('');
+  return `<h2>适用规则 Rules applied</h2>
+<table><tr><th>规则 Rule</th><th>依据 Citation</th><th>比较 Compared</th><th>结果 Result</th></tr>${rows}</table>`;
+}
 
 const SOURCES: Record<string, string> = {
   LIVE: '实时查询 (live answer)',
@@ -124,10 +152,18 @@ code{font-size:12px;word-break:break-all}.sign{margin-top:3rem;display:flex;just
     ['计入成员 Members counted', String(assessment.countedMembers)],
     ['家庭月收入 Monthly income', yuan(assessment.monthlyIncomeFen)],
     ['刚性支出 Rigid expenditure', yuan(assessment.rigidExpenditureFen)],
-    ['人均月收入 Per-capita income', yuan(assessment.perCapitaIncomeFen)],
+    [
+      '人均月收入 Per-capita income',
+      exactPerCapita(
+        Math.max(0, Number(assessment.monthlyIncomeFen) - Number(assessment.rigidExpenditureFen)),
+        assessment.countedMembers,
+      ),
+    ],
     ['低保标准 Standard (per person per month)', yuan(assessment.standardMonthlyFen)],
     ['金融资产 Financial assets', yuan(assessment.financialAssetsFen)],
+    ['月救助金额 Monthly benefit', yuan(assessment.monthlyBenefitFen)],
   ])}</table>
+${appliedRulesSection(assessment.appliedRules)}
 <h2>家庭成员 Members</h2>
 ${membersSection(members)}
 <h2>核对发现 Findings</h2>

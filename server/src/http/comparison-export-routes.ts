@@ -170,6 +170,8 @@ export async function comparisonExportRoutes(
             monthlyIncomeFen: String(assessment.monthlyIncomeFen),
             rigidExpenditureFen: String(assessment.rigidExpenditureFen),
             perCapitaIncomeFen: assessment.perCapitaIncomeFen === null ? null : String(assessment.perCapitaIncomeFen),
+            monthlyBenefitFen: assessment.monthlyBenefitFen === null ? null : String(assessment.monthlyBenefitFen),
+            appliedRules: assessment.appliedRules as unknown as ReportFacts['assessment']['appliedRules'],
             financialAssetsFen: String(assessment.financialAssetsFen),
             findings: findings.map((finding) => ({
               ...finding,

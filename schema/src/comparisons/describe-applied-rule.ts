@@ -1,0 +1,74 @@
+import type { Citation, PolicyRuleCode } from '@hub/prisma/policy/policy-rules';
+
+// How an applied rule reads to a person: the figures it compared, exactly. Per-capita income is shown as the fen it
+// rounds down to plus the remaining fraction of a fen, so a figure never looks equal to a line it is above.
+
+export interface StoredAppliedRule {
+  rule: PolicyRuleCode;
+  citation: Citation | null;
+  holds: boolean | null;
+  figures: Record<string, unknown>;
+}
+
+const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+
+/** An exact amount of fen, possibly a fraction (a line of 1.5 × an odd standard): ¥532.51½ is 53251.5 fen. */
+function exactYuan(fen: number | string): string {
+  const value = Number(fen);
+  const whole = Math.floor(value);
+  const rest = value - whole;
+  return rest === 0 ? yuan(whole) : `${yuan(whole)} + ${Number(rest.toFixed(6))} fen`;
+}
+
+/** incomeFen ÷ members exactly: "¥355.00 + 1/3 fen (¥1065.01 ÷ 3)". */
+export function exactPerCapita(incomeFen: number | string, members: number): string {
+  const income = Number(incomeFen);
+  if (members <= 0) return '—';
+  const floor = Math.floor(income / members);
+  const remainder = income - floor * members;
+  const shown = remainder === 0 ? yuan(floor) : `${yuan(floor)} + ${remainder}/${members} fen`;
+  return `${shown} (${yuan(income)} ÷ ${members})`;
+}
+
+function lineComparison(figures: Record<string, unknown>, holds: boolean): string {
+  const income = Number(figures.incomeFen);
+  const members = Number(figures.members);
+  const within = figures.reading === 'AT_OR_BELOW' ? '≤' : '<';
+  const outside = figures.reading === 'AT_OR_BELOW' ? '>' : '≥';
+  const multiplier = figures.multiplier === undefined ? '' : ` (${String(figures.multiplier)} × the standard)`;
+  return `per-capita income ${exactPerCapita(income, members)} ${holds ? within : outside} line ${exactYuan(
+    figures.lineFen as number,
+  )}${multiplier}, read ${String(figures.reading)}`;
+}
+
+/** One line of plain text saying what the rule compared and how it came out. */
+export function describeAppliedRule(applied: StoredAppliedRule): string {
+  const f = applied.figures;
+  switch (applied.rule) {
+    case 'MINIMUM_LIVING_LINE':
+    case 'LOW_INCOME_LINE':
+    case 'EXTREME_POVERTY_LINE':
+      return lineComparison(f, lineHolds(f));
+    case 'STANDARD_IN_FORCE':
+      return `standard ${yuan(Number(f.standardFen))} per person per month, in force from ${String(f.effectiveFrom)} (${String(f.regionCode)})`;
+    case 'FINANCIAL_ASSET_LIMIT':
+      return `financial assets ${yuan(Number(f.assetsFen))} ${applied.holds ? '≤' : '>'} limit ${yuan(Number(f.limitFen))} (${String(f.members)} × ${String(f.months)} months)`;
+    case 'RIGID_EXPENDITURE':
+      return `income ${yuan(Number(f.incomeFen))} − rigid expenditure ${yuan(Number(f.rigidExpenditureFen))} = ${yuan(Number(f.netIncomeFen))}`;
+    case 'BENEFIT_AMOUNT':
+      return `${yuan(Number(f.monthlyBenefitFen))} a month (${String(f.method)})`;
+    case 'TEMPORARY_ASSISTANCE':
+      return `emergency ${yuan(Number(f.emergencyFen))}, expenditure-type ${yuan(Number(f.expenditureFen))}, individual ${yuan(Number(f.individualFen))} (urban standard ${yuan(Number(f.urbanStandardFen))})`;
+    default:
+      return Object.entries(f)
+        .map(([name, value]) => `${name} ${JSON.stringify(value)}`)
+        .join(', ');
+  }
+}
+
+/** Whether per-capita income is within the line the figures name, computed from the figures alone. */
+function lineHolds(f: Record<string, unknown>): boolean {
+  const income = Number(f.incomeFen);
+  const line = Number(f.members) * Number(f.lineFen);
+  return f.reading === 'AT_OR_BELOW' ? income <= line : income < line;
+}
