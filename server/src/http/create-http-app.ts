@@ -1,3 +1,4 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fastifyApollo from '@as-integrations/fastify';
@@ -9,6 +10,7 @@ import pg from 'pg';
 import type { DestinationStream } from 'pino';
 import { createSharingAgreementService } from '../agreements/create-sharing-agreement-service.ts';
 import { countQueryVolume } from '../audit/count-query-volume.ts';
+import { type AuditCheckpointer, createAuditCheckpointer } from '../audit/create-audit-checkpointer.ts';
 import { type AuditWriter, createAuditWriter } from '../audit/create-audit-writer.ts';
 import { verifyAuditChain } from '../audit/verify-audit-chain.ts';
 import { type ComparisonProgressFeed, createComparisonProgressFeed } from '../comparisons/comparison-progress-feed.ts';
@@ -22,6 +24,7 @@ import { createIdentityService } from '../identity/create-identity-service.ts';
 import { readSessionPolicy, type SessionPolicy } from '../identity/session-policy.ts';
 import { createGrantCache, type GrantCache } from '../permissions/grant-cache.ts';
 import { createAssistanceStandardService } from '../standards/create-assistance-standard-service.ts';
+import { auditCheckpointsRoute } from './audit-checkpoints-route.ts';
 import { auditRequestsPlugin } from './audit-requests-plugin.ts';
 import { auditRouteRequests } from './audit-route-requests.ts';
 import { comparisonExportRoutes } from './comparison-export-routes.ts';
@@ -81,10 +84,25 @@ export async function createHttpApp(options: {
   runComparisonSchedules?: boolean;
   /** How often an idle progress stream sends a heartbeat comment (default 15 s). */
   progressHeartbeatMs?: number;
+  /** Sign the chain head into this file (docs/audit-evidence.md); `hub start` always does. */
+  auditCheckpoints?: {
+    file: string;
+    privateKey: KeyObject;
+    everyEntries: number;
+    everyMilliseconds: number;
+    /** A witness fetches /audit/checkpoints with it; without one that route does not exist. */
+    witnessToken?: string;
+  };
 }): Promise<HttpApp> {
   const prisma = createPrismaClient(options.databaseUrl);
   const readiness = createReadinessProbe(options.databaseUrl);
-  const auditWriter = options.audit === false ? undefined : createAuditWriter(options.databaseUrl);
+  const checkpointPool = new pg.Pool({ connectionString: options.databaseUrl, max: 1 });
+  checkpointPool.on('error', () => {});
+  const checkpointer = options.auditCheckpoints && createAuditCheckpointer(checkpointPool, options.auditCheckpoints);
+  const auditWriter =
+    options.audit === false
+      ? undefined
+      : createAuditWriter(options.databaseUrl, { onWritten: (entries) => checkpointer?.written(entries) });
   // Its own connection: a long verification never holds up the writer, and two run one after the other.
   const verificationPool = new pg.Pool({ connectionString: options.databaseUrl, max: 1 });
   verificationPool.on('error', () => {});
@@ -95,7 +113,7 @@ export async function createHttpApp(options: {
   const statisticsPool = new pg.Pool({ connectionString: options.databaseUrl, max: 1 });
   statisticsPool.on('error', () => {});
   const audit: AuditService = {
-    verifyChain: () => verifyAuditChain(verificationPool),
+    verifyChain: () => verifyAuditChain(verificationPool, checkpointer?.latest(Number.MAX_SAFE_INTEGER)),
     queryVolume: (firstDay) => countQueryVolume(statisticsPool, firstDay),
   };
   // Live connectors keep their circuits in this process: the runs it works and the health the portal reads share them.
@@ -136,7 +154,10 @@ export async function createHttpApp(options: {
     await Promise.allSettled([
       prisma.$disconnect(),
       readiness.close(),
-      auditWriter?.close(),
+      auditWriter?.close().then(async () => {
+        await checkpointer?.close();
+        await checkpointPool.end();
+      }),
       verificationPool.end(),
       statisticsPool.end(),
       deliveryPool.end(),
@@ -156,6 +177,12 @@ export async function createHttpApp(options: {
       services,
       grants,
       auditWriter,
+      checkpoints: checkpointer &&
+        options.auditCheckpoints && {
+          checkpointer,
+          publicKey: createPublicKey(options.auditCheckpoints.privateKey),
+          token: options.auditCheckpoints.witnessToken,
+        },
       progress: { feed: progressFeed, heartbeatMs: options.progressHeartbeatMs ?? 15_000 },
       portalDirectory: options.portalDirectory,
       limits,
@@ -198,6 +225,7 @@ async function registerRoutes(
     services: Omit<HubServices, 'datasets'>;
     grants: GrantCache | null;
     auditWriter: AuditWriter | undefined;
+    checkpoints: { checkpointer: AuditCheckpointer; publicKey: KeyObject; token: string | undefined } | undefined;
     progress: { feed: ComparisonProgressFeed; heartbeatMs: number };
     portalDirectory?: string;
     limits: HttpLimits;
@@ -220,6 +248,7 @@ async function registerRoutes(
     context: (request) => createRequestContext({ prisma, services: services.services, grants }, request),
   });
   await app.register(oauthTokenRoute, { prisma });
+  if (services.checkpoints) await app.register(auditCheckpointsRoute, services.checkpoints);
   await app.register(comparisonExportRoutes, { prisma, auditWriter });
   await app.register(comparisonProgressRoute, { prisma, auditWriter, ...services.progress });
   await app.register(async (deliveries) => {
@@ -243,7 +272,7 @@ async function registerRoutes(
 }
 
 // Paths the hub answers itself: an unknown one of these is a 404, never the portal's page.
-const API_PREFIXES = ['/graphql', '/oauth', '/datasets', '/comparisons', '/healthz', '/readyz', '/metrics'];
+const API_PREFIXES = ['/graphql', '/oauth', '/datasets', '/comparisons', '/audit', '/healthz', '/readyz', '/metrics'];
 // A page path is plain words and slashes: an encoded character or a dot (`/..%2fetc`, `/x.json`) is no page of ours.
 const PAGE_PATH = /^\/[A-Za-z0-9_\-/]*$/;
 

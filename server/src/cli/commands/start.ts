@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import { createPrismaClient } from '@hub/prisma';
 import { seedDatabase } from '@hub/prisma/synthetic/seed-database';
 import { seedDemoAgreements } from '../../agreements/seed-demo-agreements.ts';
+import { auditEvidenceFiles } from '../../audit/audit-evidence-files.ts';
+import { ensureAuditSigningKey } from '../../audit/ensure-audit-signing-key.ts';
 import { configureSimulatedConnectors } from '../../connectors/configure-simulated-connectors.ts';
 import { ensureSecretKey } from '../../connectors/ensure-secret-key.ts';
 import { provisionDatabase } from '../../database/provision-database.ts';
@@ -61,7 +63,19 @@ export async function startCommand(args: string[]): Promise<void> {
   }
 
   buildPortalIfStale();
+  const evidence = auditEvidenceFiles(dataDirectory);
+  const { privateKey } = ensureAuditSigningKey(evidence.signingKeyFile);
+  console.log(
+    `audit checkpoints are signed into ${evidence.checkpointFile} (public key ${evidence.signingKeyFile}.pub)`,
+  );
   const http = await createHttpApp({
+    auditCheckpoints: {
+      file: evidence.checkpointFile,
+      privateKey,
+      everyEntries: Number(process.env.HUB_AUDIT_CHECKPOINT_EVERY_ENTRIES ?? 1_000),
+      everyMilliseconds: Number(process.env.HUB_AUDIT_CHECKPOINT_EVERY_SECONDS ?? 60) * 1_000,
+      witnessToken: process.env.HUB_AUDIT_WITNESS_TOKEN,
+    },
     databaseUrl: database.url,
     // JSON lines with request ids, personal data redacted (README, Operations → Logs).
     logger: true,
