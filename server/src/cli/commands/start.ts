@@ -37,8 +37,10 @@ export async function startCommand(args: string[]): Promise<void> {
   const dataDirectory = resolve(values['data-dir']);
   const database = await provisionDatabase({
     databaseUrl: process.env.DATABASE_URL,
+    databaseOwnerUrl: process.env.DATABASE_OWNER_URL,
     dataDirectory: join(dataDirectory, 'postgres'),
   });
+  if (database.warning) console.warn(`warning: ${database.warning}`);
   console.log(
     database.embedded ? `embedded PostgreSQL ready (data in ${dataDirectory})` : 'using the PostgreSQL at DATABASE_URL',
   );
@@ -51,7 +53,7 @@ export async function startCommand(args: string[]): Promise<void> {
 
   try {
     await seedDemoOnFirstStart({
-      databaseUrl: database.url,
+      databaseUrl: database.ownerUrl,
       dataDirectory,
       force: values.demo,
       embedded: database.embedded,
