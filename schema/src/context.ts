@@ -257,7 +257,13 @@ export interface ConsentService {
 }
 
 /** What is wrong at the first broken entry of the audit chain. */
-export type AuditChainProblem = 'CONTENT_ALTERED' | 'LINK_BROKEN' | 'ENTRY_MISSING';
+export type AuditChainProblem =
+  | 'CONTENT_ALTERED'
+  | 'LINK_BROKEN'
+  | 'ENTRY_MISSING'
+  | 'TIME_REVERSED'
+  | 'FUTURE_DATED'
+  | 'CHECKPOINT_MISMATCH';
 
 /** The audit chain's verification: every entry's hash recomputed, every link and sequence number checked. */
 export type AuditChainStatus =
@@ -266,8 +272,10 @@ export type AuditChainStatus =
       intact: false;
       /** The entries verified intact before the first broken one. */
       entries: number;
+      /** The first bad entry, or the first of a range that is missing or differs from a checkpoint. */
       firstBrokenSequence: bigint;
-      firstBrokenId: string;
+      /** Null when that entry is gone. */
+      firstBrokenId: string | null;
       problem: AuditChainProblem;
       /** What is wrong, in words a person can act on. */
       detail: string;

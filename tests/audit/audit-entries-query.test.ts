@@ -38,6 +38,7 @@ let family: Awaited<ReturnType<typeof createHousehold>>;
 let stranger: Awaited<ReturnType<typeof createHousehold>>;
 let departmentId: string;
 const actor = `officer${uniqueNumber()}`;
+let boundary = '';
 
 beforeAll(async () => {
   const region = await createRegion(hub.prisma);
@@ -62,8 +63,18 @@ beforeAll(async () => {
       itemsDenied: ['BANK_DEPOSIT'],
       decision: 'PARTIAL',
       reason: 'BANK_DEPOSIT:NO_AGREEMENT',
-      occurredAt: new Date('2026-06-01T00:00:00Z'),
     }),
+  ]);
+  // The database dates entries (to the microsecond): the boundary is the next millisecond after 'second', and the
+  // later entries are written once the database's clock has passed it.
+  const { rows } = await pool.query<{ at: Date }>(
+    `SELECT date_trunc('milliseconds', occurred_at) + interval '1 millisecond' AS at
+       FROM audit_entries WHERE operation = 'second' AND actor_name = $1`,
+    [actor],
+  );
+  boundary = rows[0]?.at.toISOString() ?? '';
+  while ((await pool.query('SELECT clock_timestamp() <= $1::timestamptz AS early', [boundary])).rows[0].early) {}
+  await writer.write([
     auditEntryDraft({ actorName: actor, operation: 'third', ...about(family.spouse), itemsDenied: ['VEHICLE'] }),
     auditEntryDraft({ actorName: actor, operation: 'fourth', ...about(stranger.head), decision: 'DENIED' }),
   ]);
@@ -102,8 +113,8 @@ describe('auditEntries', () => {
     ['itemCode, disclosed or denied', () => ({ itemCode: 'BANK_DEPOSIT' }), ['second']],
     ['itemCode, denied only', () => ({ itemCode: 'VEHICLE' }), ['third']],
     ['decision', () => ({ decision: 'DENIED' }), ['fourth']],
-    ['occurredTo', () => ({ occurredTo: '2026-06-01T00:00:00Z' }), ['second']],
-    ['occurredFrom', () => ({ occurredFrom: '2026-06-01T00:00:01Z' }), ['fourth', 'third', 'first']],
+    ['occurredTo', () => ({ occurredTo: boundary }), ['second', 'first']],
+    ['occurredFrom', () => ({ occurredFrom: boundary }), ['fourth', 'third']],
     ['a departmentId that is no UUID', () => ({ departmentId: 'nope' }), []],
   ])('filters by %s', async (_name, filter, expected) => {
     const answer = await trail({ actorName: actor, ...filter() });

@@ -1,9 +1,8 @@
 import { serviceDay } from '@hub/schema/calendar/service-day';
-import { insertAuditEntries } from '@hub/server/audit/insert-audit-entries';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPartnerToken } from '../factories/api-clients.ts';
-import { auditEntryDraft } from '../factories/audit-entries.ts';
+import { auditEntryDraft, insertBackdatedAuditEntries } from '../factories/audit-entries.ts';
 import { createDepartment } from '../factories/departments.ts';
 import { startTestApp } from '../factories/http-app.ts';
 import { createRegion } from '../factories/regions.ts';
@@ -43,15 +42,16 @@ beforeAll(async () => {
     const first = auditEntryDraft({ departmentId, occurredAt });
     return decisions.map((decision) => ({ ...first, decision }));
   };
-  await insertAuditEntries(pool, [
+  // In time order, as the chain has them.
+  await insertBackdatedAuditEntries(pool, [
+    ...request(bureau.id, at(-20 * DAY_MS), ['ALLOWED']),
+    ...request(bureau.id, at(-3 * DAY_MS), ['ALLOWED']),
+    // A minute before midnight China Standard Time is yesterday.
+    ...request(bank.id, at(-60_000), ['DENIED', 'DENIED']),
     // Today: a request about two subjects, one of them refused, counts once as allowed; one refused outright.
     ...request(bureau.id, at(60_000), ['ALLOWED', 'DENIED']),
     ...request(bureau.id, at(2 * HOUR_MS), ['DENIED']),
     ...request(bureau.id, at(3 * HOUR_MS), ['PARTIAL']),
-    // A minute before midnight China Standard Time is yesterday.
-    ...request(bank.id, at(-60_000), ['DENIED', 'DENIED']),
-    ...request(bureau.id, at(-3 * DAY_MS), ['ALLOWED']),
-    ...request(bureau.id, at(-20 * DAY_MS), ['ALLOWED']),
   ]);
   const civilAffairs = await createDepartment(hub.prisma, { kind: 'CIVIL_AFFAIRS', regionCode });
   for (const [who, role] of [

@@ -8,7 +8,7 @@ import { runHubCommand } from '../support/hub-process.ts';
 
 /** `pnpm hub audit verify` as its own process against the database. */
 function runVerifyCommand(databaseUrl: string) {
-  return runHubCommand(['audit', 'verify'], databaseUrl);
+  return runHubCommand(['audit', 'verify', '--data-dir', '/nonexistent-hub-data'], databaseUrl);
 }
 
 /** A database with a chain of `count` entries, and a superuser pool on it. */
@@ -43,7 +43,9 @@ describe('detecting tampering', () => {
   it('finds an intact chain intact, and the command says so with exit code 0', async () => {
     const { db, pool } = await chainOf(12);
     expect(await verifyAuditChain(pool)).toEqual({ intact: true, entries: 12 });
-    expect(await runVerifyCommand(db.url)).toEqual({ code: 0, output: 'audit chain intact: 12 entries\n' });
+    const { code, output } = await runVerifyCommand(db.url);
+    expect(code).toBe(0);
+    expect(output).toMatch(/^no checkpoints .*cannot see entries cut off its end\naudit chain intact: 12 entries\n$/);
   });
 
   it('names an entry whose content was altered behind the triggers, and the command exits 1', async () => {

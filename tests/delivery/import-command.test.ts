@@ -23,6 +23,7 @@ it('imports a file for a department by its code, as the upload endpoint does', a
     await importCommand(['--department', bank.code, '--dataset', 'BANK_DEPOSIT', '--as-of', '2026-11-30', file], {
       dataDirectory: undefined,
       databaseUrl: async () => db.url,
+      databaseOwnerUrl: async () => db.url,
     });
   } finally {
     log.mockRestore();

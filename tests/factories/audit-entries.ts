@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEntryDraft } from '@hub/server/audit/form-audit-entries';
+import { insertAuditEntries } from '@hub/server/audit/insert-audit-entries';
+import type pg from 'pg';
 
 /** An entry as an administrator's request about nobody would leave it; override what the test is about. */
 export function auditEntryDraft(overrides: Partial<AuditEntryDraft> = {}): AuditEntryDraft {
@@ -23,4 +25,46 @@ export function auditEntryDraft(overrides: Partial<AuditEntryDraft> = {}): Audit
     clientAddress: '127.0.0.1',
     ...overrides,
   };
+}
+
+/**
+ * Entries dated when the test says, for reports over past days. The chain dates every entry itself (the database's
+ * clock_timestamp()), so this inserts them, then, as the test's superuser behind the triggers, gives each its
+ * draft's occurredAt and recomputes the chain from there with the database's function. Give them in time order and
+ * before any other entry, or the chain (rightly) no longer verifies.
+ */
+export async function insertBackdatedAuditEntries(pool: pg.Pool, drafts: readonly AuditEntryDraft[]): Promise<void> {
+  const { rows } = await pool.query<{ next: string }>(
+    'SELECT COALESCE(max(sequence), 0) + 1 AS next FROM audit_entries',
+  );
+  const first = Number(rows[0]?.next);
+  await insertAuditEntries(pool, drafts);
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('ALTER TABLE audit_entries DISABLE TRIGGER USER');
+    await client.query(
+      `UPDATE audit_entries e SET occurred_at = dated.at
+         FROM unnest($1::timestamptz[]) WITH ORDINALITY AS dated(at, n)
+        WHERE e.sequence = $2::bigint + dated.n - 1`,
+      [drafts.map((draft) => draft.occurredAt), first],
+    );
+    await client.query(
+      `DO $$ DECLARE r RECORD; BEGIN
+         FOR r IN SELECT sequence FROM audit_entries WHERE sequence >= ${first} ORDER BY sequence LOOP
+           UPDATE audit_entries SET previous_hash = COALESCE(
+             (SELECT entry_hash FROM audit_entries WHERE sequence = r.sequence - 1), repeat('0', 64))
+            WHERE sequence = r.sequence;
+           UPDATE audit_entries e SET entry_hash = audit_entry_hash(e) WHERE sequence = r.sequence;
+         END LOOP;
+       END $$`,
+    );
+    await client.query('ALTER TABLE audit_entries ENABLE TRIGGER USER');
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
 }

@@ -1,6 +1,7 @@
 import { createPrismaClient } from '@hub/prisma';
 import { createHttpApp } from '@hub/server/http/create-http-app';
 import { afterAll } from 'vitest';
+import { asRuntimeRole } from '../setup/test-database.ts';
 
 export interface GraphqlAnswer<Data = Record<string, unknown>> {
   data?: Data | null;
@@ -18,7 +19,8 @@ export async function startTestApp(
     'enforcement' | 'limits' | 'sessions' | 'logger' | 'progressHeartbeatMs'
   > = {},
 ) {
-  const http = await createHttpApp({ databaseUrl, ...options });
+  // The app as the hub runs, with only its runtime role's grants; fixtures go in through the superuser's client.
+  const http = await createHttpApp({ databaseUrl: asRuntimeRole(databaseUrl), ...options });
   const url = await http.listen(0, '127.0.0.1');
   const prisma = createPrismaClient(databaseUrl, { maxConnections: 2 });
   afterAll(async () => {

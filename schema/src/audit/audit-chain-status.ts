@@ -5,7 +5,15 @@ export const AuditChainProblemEnum = builder.enumType('AuditChainProblem', {
   values: {
     CONTENT_ALTERED: { description: "The entry's content no longer matches its hash." },
     LINK_BROKEN: { description: 'The entry does not link to the hash of the entry before it.' },
-    ENTRY_MISSING: { description: 'Sequence numbers before this entry are missing: entries were deleted.' },
+    ENTRY_MISSING: {
+      description: 'Entries from this sequence on are missing: deleted, or cut off after a signed checkpoint.',
+    },
+    TIME_REVERSED: { description: 'The entry is dated before the entry or the signed checkpoint before it.' },
+    FUTURE_DATED: { description: "The entry is dated after the database's present time." },
+    CHECKPOINT_MISMATCH: {
+      description:
+        'The chain no longer holds the head a checkpoint signed: an entry from this sequence on was rewritten.',
+    },
   } as const,
 });
 

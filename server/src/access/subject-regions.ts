@@ -1,8 +1,18 @@
 import type { PrismaClient } from '@hub/prisma';
 
-// A person's region for reach: their household's, or for a person without one, the region of their ID number.
-const personRegion = (person: { idNumber: string; household: { regionCode: string } | null }) =>
-  person.household?.regionCode ?? person.idNumber.slice(0, 6);
+// A person's region for reach: their household's; for a person without one now, the household they last belonged
+// to in the register (a member who moved out stays in that office's history); else the region of their ID number.
+const personRegion = (person: {
+  idNumber: string;
+  household: { regionCode: string } | null;
+  memberships: { household: { regionCode: string } }[];
+}) => person.household?.regionCode ?? person.memberships[0]?.household.regionCode ?? person.idNumber.slice(0, 6);
+
+const PERSON_REGION_SELECT = {
+  idNumber: true,
+  household: { select: { regionCode: true } },
+  memberships: { select: { household: { select: { regionCode: true } } }, orderBy: { validFrom: 'desc' }, take: 1 },
+} as const;
 
 /** The regions of persons by id; a person the hub does not hold has none. */
 export async function personRegionsById(
@@ -11,7 +21,7 @@ export async function personRegionsById(
 ): Promise<ReadonlyMap<string, string>> {
   const persons = await prisma.person.findMany({
     where: { id: { in: [...ids] } },
-    select: { id: true, idNumber: true, household: { select: { regionCode: true } } },
+    select: { id: true, ...PERSON_REGION_SELECT },
   });
   return new Map(persons.map((person) => [person.id, personRegion(person)]));
 }
@@ -20,7 +30,7 @@ export async function personRegionsById(
 export async function personRegionByIdNumber(prisma: PrismaClient, idNumber: string): Promise<string> {
   const person = await prisma.person.findUnique({
     where: { idNumber },
-    select: { idNumber: true, household: { select: { regionCode: true } } },
+    select: PERSON_REGION_SELECT,
   });
   return person ? personRegion(person) : idNumber.slice(0, 6);
 }

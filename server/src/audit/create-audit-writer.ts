@@ -22,7 +22,10 @@ interface PendingWrite {
  * requests that arrive meanwhile wait and go together in the next one. There is no timer: a lone request is
  * written at once, and the busier the hub, the more requests share each commit.
  */
-export function createAuditWriter(databaseUrl: string, options: { maxConnections?: number } = {}): AuditWriter {
+export function createAuditWriter(
+  databaseUrl: string,
+  options: { maxConnections?: number; onWritten?: (entries: number) => void } = {},
+): AuditWriter {
   // Only one flush is in flight at a time; a second connection replaces a broken one without waiting.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: options.maxConnections ?? 2 });
   // An idle connection that the server drops must not crash the process; the next flush reconnects.
@@ -35,10 +38,9 @@ export function createAuditWriter(databaseUrl: string, options: { maxConnections
       const group = pending;
       pending = [];
       try {
-        await insertAuditEntries(
-          pool,
-          group.flatMap((write) => write.entries),
-        );
+        const entries = group.flatMap((write) => write.entries);
+        await insertAuditEntries(pool, entries);
+        options.onWritten?.(entries.length);
         for (const write of group) write.resolve();
       } catch (error) {
         for (const write of group) write.reject(error);

@@ -1,8 +1,8 @@
 import type pg from 'pg';
 import type { AuditEntryDraft } from './form-audit-entries.ts';
 
+// No occurred_at: the chain trigger dates each entry with the database's clock under its lock.
 const COLUMNS = [
-  'occurred_at',
   'request_id',
   'actor_kind',
   'user_id',
@@ -25,7 +25,6 @@ const COLUMNS = [
 const ROWS_PER_STATEMENT = 1_000;
 
 const valuesOf = (entry: AuditEntryDraft) => [
-  entry.occurredAt,
   entry.requestId,
   entry.actorKind,
   entry.userId,

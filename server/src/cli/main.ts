@@ -71,12 +71,14 @@ if (!command) {
   let opened: Promise<CommandDatabase> | undefined;
   try {
     const { dataDirectory, rest } = takeDataDirectoryOption(args);
+    const open = () => {
+      opened ??= openCommandDatabase(dataDirectory);
+      return opened;
+    };
     const context: CommandContext = {
       dataDirectory,
-      databaseUrl: async () => {
-        opened ??= openCommandDatabase(dataDirectory);
-        return (await opened).url;
-      },
+      databaseUrl: async () => (await open()).url,
+      databaseOwnerUrl: async () => (await open()).ownerUrl,
     };
     await command.run(rest, context);
   } catch (error) {

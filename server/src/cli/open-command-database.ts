@@ -1,11 +1,20 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { findRunningEmbeddedDatabase } from '../database/find-running-embedded-database.ts';
-import { HUB_DATABASE, provisionDatabase } from '../database/provision-database.ts';
+import {
+  HUB_DATABASE,
+  OWNER_ROLE,
+  passwordIn,
+  provisionDatabase,
+  RUNTIME_ROLE,
+} from '../database/provision-database.ts';
 import { embeddedDatabaseDirectory, resolveDataDirectory } from './data-directory.ts';
 
 export interface CommandDatabase {
+  /** The runtime role's URL, as the hub itself connects. */
   url: string;
+  /** The owner's, for migrations: DATABASE_OWNER_URL (else DATABASE_URL), or the embedded database's hub_owner. */
+  ownerUrl: string;
   /** Stops the embedded server when this command started it; leaves any other alone. */
   close(): Promise<void>;
 }
@@ -16,7 +25,7 @@ export interface CommandDatabase {
  */
 export async function openCommandDatabase(dataDirectoryOption: string | undefined): Promise<CommandDatabase> {
   const url = process.env.DATABASE_URL;
-  if (url) return { url, close: async () => {} };
+  if (url) return { url, ownerUrl: process.env.DATABASE_OWNER_URL ?? url, close: async () => {} };
   const dataDirectory = resolveDataDirectory(dataDirectoryOption);
   const directory = embeddedDatabaseDirectory(dataDirectory);
   if (!existsSync(join(directory, 'pgdata', 'PG_VERSION'))) {
@@ -26,7 +35,14 @@ export async function openCommandDatabase(dataDirectoryOption: string | undefine
     );
   }
   const running = findRunningEmbeddedDatabase(directory);
-  if (running) return { url: running.urlFor(HUB_DATABASE), close: async () => {} };
+  if (running) {
+    const role = (user: string, file: string) => ({ user, password: passwordIn(directory, file) });
+    return {
+      url: running.urlFor(HUB_DATABASE, role(RUNTIME_ROLE, 'runtime-password')),
+      ownerUrl: running.urlFor(HUB_DATABASE, role(OWNER_ROLE, 'owner-password')),
+      close: async () => {},
+    };
+  }
   const database = await provisionDatabase({ dataDirectory: directory });
-  return { url: database.url, close: () => database.stop() };
+  return { url: database.url, ownerUrl: database.ownerUrl, close: () => database.stop() };
 }

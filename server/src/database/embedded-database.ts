@@ -13,7 +13,8 @@ process.exit = ((code?: number | string | null) =>
 export interface EmbeddedDatabase {
   /** Connection URL of the server's `postgres` database, as its superuser. */
   adminUrl: string;
-  urlFor(database: string): string;
+  /** As the superuser, or as the login role given. */
+  urlFor(database: string, role?: { user: string; password: string }): string;
   stop(): Promise<void>;
 }
 
@@ -76,7 +77,7 @@ export async function startEmbeddedDatabase(options: { directory: string; port?:
   });
   if (!initialised) await server.initialise();
   await server.start();
-  const urlFor = (database: string) =>
-    `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  const urlFor = (database: string, role = { user: 'postgres', password }) =>
+    `postgresql://${encodeURIComponent(role.user)}:${encodeURIComponent(role.password)}@127.0.0.1:${port}/${database}`;
   return { adminUrl: urlFor('postgres'), urlFor, stop: () => server.stop() };
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
  */
 export function findRunningEmbeddedDatabase(
   directory: string,
-): { port: number; urlFor(database: string): string } | undefined {
+): { port: number; urlFor(database: string, role?: { user: string; password: string }): string } | undefined {
   let lines: string[];
   try {
     lines = readFileSync(join(directory, 'pgdata', 'postmaster.pid'), 'utf8').split('\n');
@@ -21,7 +21,8 @@ export function findRunningEmbeddedDatabase(
   const password = readFileSync(join(directory, 'superuser-password'), 'utf8').trim();
   return {
     port,
-    urlFor: (database) => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    urlFor: (database, role = { user: 'postgres', password }) =>
+      `postgresql://${encodeURIComponent(role.user)}:${encodeURIComponent(role.password)}@127.0.0.1:${port}/${database}`,
   };
 }
 

@@ -1,3 +1,4 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import fastifyApollo from '@as-integrations/fastify';
@@ -11,6 +12,7 @@ import { type AccessDoor, createAccessDoor } from '../access/create-access-door.
 import { createGrantCache } from '../access/grant-cache.ts';
 import { createSharingAgreementService } from '../agreements/create-sharing-agreement-service.ts';
 import { countQueryVolume } from '../audit/count-query-volume.ts';
+import { type AuditCheckpointer, createAuditCheckpointer } from '../audit/create-audit-checkpointer.ts';
 import { type AuditWriter, createAuditWriter } from '../audit/create-audit-writer.ts';
 import { verifyAuditChain } from '../audit/verify-audit-chain.ts';
 import { type ComparisonProgressFeed, createComparisonProgressFeed } from '../comparisons/comparison-progress-feed.ts';
@@ -25,6 +27,7 @@ import { readSessionPolicy, type SessionPolicy } from '../identity/session-polic
 import { createRegisterService } from '../register/create-register-service.ts';
 import { createVerificationRequestService } from '../requests/create-verification-request-service.ts';
 import { createAssistanceStandardService } from '../standards/create-assistance-standard-service.ts';
+import { auditCheckpointsRoute } from './audit-checkpoints-route.ts';
 import { auditRemainingRequests } from './audit-remaining-requests.ts';
 import { auditRequestsPlugin } from './audit-requests-plugin.ts';
 import { bindContextToRequest } from './audited-requests.ts';
@@ -88,10 +91,25 @@ export async function createHttpApp(options: {
   runComparisonSchedules?: boolean;
   /** How often an idle progress stream sends a heartbeat comment (default 15 s). */
   progressHeartbeatMs?: number;
+  /** Sign the chain head into this file (docs/audit-evidence.md); `hub start` always does. */
+  auditCheckpoints?: {
+    file: string;
+    privateKey: KeyObject;
+    everyEntries: number;
+    everyMilliseconds: number;
+    /** A witness fetches /audit/checkpoints with it; without one that route does not exist. */
+    witnessToken?: string;
+  };
 }): Promise<HttpApp> {
   const prisma = createPrismaClient(options.databaseUrl);
   const readiness = createReadinessProbe(options.databaseUrl);
-  const auditWriter = options.audit === false ? undefined : createAuditWriter(options.databaseUrl);
+  const checkpointPool = new pg.Pool({ connectionString: options.databaseUrl, max: 1 });
+  checkpointPool.on('error', () => {});
+  const checkpointer = options.auditCheckpoints && createAuditCheckpointer(checkpointPool, options.auditCheckpoints);
+  const auditWriter =
+    options.audit === false
+      ? undefined
+      : createAuditWriter(options.databaseUrl, { onWritten: (entries) => checkpointer?.written(entries) });
   // Its own connection: a long verification never holds up the writer, and two run one after the other.
   const verificationPool = new pg.Pool({ connectionString: options.databaseUrl, max: 1 });
   verificationPool.on('error', () => {});
@@ -102,7 +120,7 @@ export async function createHttpApp(options: {
   const statisticsPool = new pg.Pool({ connectionString: options.databaseUrl, max: 1 });
   statisticsPool.on('error', () => {});
   const audit: AuditService = {
-    verifyChain: () => verifyAuditChain(verificationPool),
+    verifyChain: () => verifyAuditChain(verificationPool, checkpointer?.latest(Number.MAX_SAFE_INTEGER)),
     queryVolume: (firstDay) => countQueryVolume(statisticsPool, firstDay),
   };
   // Live connectors keep their circuits in this process: the runs it works and the health the portal reads share them.
@@ -146,7 +164,10 @@ export async function createHttpApp(options: {
     await Promise.allSettled([
       prisma.$disconnect(),
       readiness.close(),
-      auditWriter?.close(),
+      auditWriter?.close().then(async () => {
+        await checkpointer?.close();
+        await checkpointPool.end();
+      }),
       verificationPool.end(),
       statisticsPool.end(),
       deliveryPool.end(),
@@ -166,6 +187,12 @@ export async function createHttpApp(options: {
       services,
       door: createAccessDoor(prisma, grants),
       auditWriter,
+      checkpoints: checkpointer &&
+        options.auditCheckpoints && {
+          checkpointer,
+          publicKey: createPublicKey(options.auditCheckpoints.privateKey),
+          token: options.auditCheckpoints.witnessToken,
+        },
       progress: { feed: progressFeed, heartbeatMs: options.progressHeartbeatMs ?? 15_000 },
       portalDirectory: options.portalDirectory,
       limits,
@@ -208,6 +235,7 @@ async function registerRoutes(
     services: Omit<HubServices, 'datasets'>;
     door: AccessDoor;
     auditWriter: AuditWriter | undefined;
+    checkpoints: { checkpointer: AuditCheckpointer; publicKey: KeyObject; token: string | undefined } | undefined;
     progress: { feed: ComparisonProgressFeed; heartbeatMs: number };
     portalDirectory?: string;
     limits: HttpLimits;
@@ -254,6 +282,7 @@ async function registerRoutes(
     requests: services.services.verificationRequests,
     bodyLimitBytes: Math.min(limits.uploadLimitBytes, 256 * 1024 ** 2),
   });
+  if (services.checkpoints) await app.register(auditCheckpointsRoute, services.checkpoints);
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     const result = await readiness.check();
@@ -272,6 +301,8 @@ const API_PREFIXES = [
   '/datasets',
   '/comparisons',
   '/verification-requests',
+  '/regions',
+  '/audit',
   '/healthz',
   '/readyz',
   '/metrics',

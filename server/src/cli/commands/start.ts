@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPrismaClient } from '@hub/prisma';
+import { auditEvidenceFiles } from '../../audit/audit-evidence-files.ts';
+import { ensureAuditSigningKey } from '../../audit/ensure-audit-signing-key.ts';
 import { configureSimulatedConnectors } from '../../connectors/configure-simulated-connectors.ts';
 import { ensureSecretKey } from '../../connectors/ensure-secret-key.ts';
 import { provisionDatabase } from '../../database/provision-database.ts';
@@ -39,8 +41,10 @@ export async function startCommand(args: string[], context: CommandContext): Pro
     throw new Error(`a hub is already running on ${dataDirectory} at ${running.url} (process ${running.pid})`);
   const database = await provisionDatabase({
     databaseUrl: process.env.DATABASE_URL,
+    databaseOwnerUrl: process.env.DATABASE_OWNER_URL,
     dataDirectory: embeddedDatabaseDirectory(dataDirectory),
   });
+  if (database.warning) console.warn(`warning: ${database.warning}`);
   console.log(
     database.embedded ? `embedded PostgreSQL ready (data in ${dataDirectory})` : 'using the PostgreSQL at DATABASE_URL',
   );
@@ -53,7 +57,7 @@ export async function startCommand(args: string[], context: CommandContext): Pro
 
   try {
     await seedDemoOnFirstStart({
-      databaseUrl: database.url,
+      databaseUrl: database.ownerUrl,
       dataDirectory,
       force: values.demo,
       embedded: database.embedded,
@@ -65,7 +69,19 @@ export async function startCommand(args: string[], context: CommandContext): Pro
   }
 
   buildPortalIfStale();
+  const evidence = auditEvidenceFiles(dataDirectory);
+  const { privateKey } = ensureAuditSigningKey(evidence.signingKeyFile);
+  console.log(
+    `audit checkpoints are signed into ${evidence.checkpointFile} (public key ${evidence.signingKeyFile}.pub)`,
+  );
   const http = await createHttpApp({
+    auditCheckpoints: {
+      file: evidence.checkpointFile,
+      privateKey,
+      everyEntries: Number(process.env.HUB_AUDIT_CHECKPOINT_EVERY_ENTRIES ?? 1_000),
+      everyMilliseconds: Number(process.env.HUB_AUDIT_CHECKPOINT_EVERY_SECONDS ?? 60) * 1_000,
+      witnessToken: process.env.HUB_AUDIT_WITNESS_TOKEN,
+    },
     databaseUrl: database.url,
     // JSON lines with request ids, personal data redacted (README, Operations → Logs).
     logger: true,
