@@ -16,6 +16,7 @@ import { type HubProcess, startHubProcess } from '../support/hub-process.ts';
 const repositoryRoot = join(import.meta.dirname, '../..');
 const PERSONS = '300';
 const seedDatabase = await createTestDatabase();
+const secondDemoDatabase = await createTestDatabase();
 
 function dataFolder(): string {
   const directory = mkdtempSync(join(tmpdir(), 'hub-fresh-'));
@@ -237,10 +238,9 @@ describe('the demo a partner can try', { timeout: 240_000 }, () => {
     // The first start's seeding, in this process on a database of its own (an embedded server's initdb is the
     // slow part of a start and is not what is compared here): the same persons, a new client id.
     const other = dataFolder();
-    const database = await createTestDatabase();
     try {
       await seedDemoOnFirstStart({
-        databaseUrl: database.runtimeUrl,
+        databaseUrl: secondDemoDatabase.url,
         dataDirectory: other,
         force: false,
         embedded: true,
