@@ -6,10 +6,30 @@ import type { Link } from 'mdast';
 import { toString as plainText } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { documentationFiles, parseDocumentationFile, repositoryRoot } from '../support/documented-examples.ts';
+import {
+  documentationFiles,
+  documentedExamples,
+  parseDocumentationFile,
+  repositoryRoot,
+} from '../support/documented-examples.ts';
 
 const files = documentationFiles();
 const text = (file: string) => readFileSync(join(repositoryRoot, file), 'utf8');
+
+/** The lines of the README's section under the heading `title`, up to the next heading of its level or above. */
+function readmeSection(title: string): { from: number; to: number } {
+  const headings: { depth: number; title: string; line: number }[] = [];
+  visit(parseDocumentationFile('README.md'), 'heading', (heading) => {
+    headings.push({ depth: heading.depth, title: plainText(heading), line: heading.position?.start.line ?? 0 });
+  });
+  const start = headings.findIndex((heading) => heading.title === title);
+  if (start < 0) throw new Error(`the README has no heading "${title}"`);
+  const end = headings.slice(start + 1).find((heading) => heading.depth <= (headings[start]?.depth ?? 0));
+  return { from: headings[start]?.line ?? 0, to: end?.line ?? Number.POSITIVE_INFINITY };
+}
+
+// The tour a newcomer follows first: each of its steps must stay an example the docs test runs and checks.
+const TOUR_STEPS = ['/oauth/token', 'householdOf', './hub compare', '/report', './hub audit verify'];
 
 /** The anchors GitHub gives a page's headings. */
 function headingAnchors(file: string): Set<string> {
@@ -22,6 +42,15 @@ function headingAnchors(file: string): Set<string> {
 describe('the documentation', () => {
   it('keeps the README a door: at most 250 lines', () => {
     expect(text('README.md').split('\n').length).toBeLessThanOrEqual(250);
+  });
+
+  it('runs every step of the README tour and checks its answer', () => {
+    const tour = readmeSection('A five-minute tour of the demo');
+    const checked = documentedExamples('README.md').filter(
+      (example) => example.line > tour.from && example.line < tour.to && example.expectedOutput !== undefined,
+    );
+    const unchecked = TOUR_STEPS.filter((step) => !checked.some((example) => example.code.includes(step)));
+    expect(unchecked).toEqual([]);
   });
 
   it('writes only identity numbers that pass the GB 11643 check character', () => {
