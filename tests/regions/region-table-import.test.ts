@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { RegionImportSummary } from '@hub/server/regions/import-region-table';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDepartment } from '../factories/departments.ts';
 import { startTestApp } from '../factories/http-app.ts';
@@ -25,17 +26,7 @@ const BROWSE = `query ($parentCode: String, $includeRetired: Boolean) {
 }`;
 
 interface ImportAnswer {
-  summary?: {
-    rows: number;
-    added: string[];
-    renamed: { code: string; from: string; to: string }[];
-    changed: string[];
-    restored: string[];
-    retired: string[];
-    retiredInUse: { code: string; name: string; households: number }[];
-    unchanged: number;
-    dryRun: boolean;
-  };
+  summary?: RegionImportSummary;
   error?: { code: string; message: string };
   problems?: { line: number; code: string; reason: string; message: string }[];
 }
