@@ -36,6 +36,7 @@ describe('processes killed with SIGKILL', () => {
     const answered = new Set<string>();
     let sent = 0;
     let lastRefusal = '';
+    let killed = false;
     const stream = Promise.all(
       Array.from({ length: CLIENTS }, async (_, client) => {
         for (let n = 0; ; n++) {
@@ -49,8 +50,9 @@ describe('processes killed with SIGKILL', () => {
             );
             if (answer.status === 200 && !answer.body?.errors) answered.add(requestId);
             else lastRefusal = answer.text.slice(0, 300);
-          } catch {
-            return; // the hub is gone
+          } catch (error) {
+            if (killed) return; // the hub is gone
+            lastRefusal = String(error); // a timeout on a loaded machine: ask again
           }
         }
       }),
@@ -58,6 +60,7 @@ describe('processes killed with SIGKILL', () => {
     const deadline = Date.now() + 90_000;
     while (answered.size < 30 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(answered.size, `${lastRefusal}\n${hub.output()}`).toBeGreaterThanOrEqual(30);
+    killed = true;
     await hub.kill();
     await stream;
     expect(sent).toBeGreaterThan(answered.size); // some requests were in flight when it died

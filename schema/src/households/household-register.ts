@@ -3,6 +3,7 @@ import type { Context } from '../context.ts';
 import { notFoundError } from '../errors.ts';
 import { RelationEnum } from '../persons/person.ts';
 import { viewerUserId } from '../scopes.ts';
+import { isUuid } from '../uuid.ts';
 import { AreaTypeEnum } from './household.ts';
 
 // The civil-affairs register, edited one record at a time. Each answer is the household as its reader sees it, so
@@ -30,7 +31,8 @@ const RegisterHouseholdInput = builder.inputType('RegisterHouseholdInput', {
 /** A household outside the editor's region looks exactly like one that does not exist. */
 async function requireHouseholdWithinReach(context: Context, householdId: string): Promise<void> {
   await context.access.requireReach('HOUSEHOLD_COMPOSITION');
-  if (!(await context.access.reachesHousehold(householdId))) {
+  // A malformed id names no household either (and must not reach the database as a uuid).
+  if (!isUuid(householdId) || !(await context.access.reachesHousehold(householdId))) {
     throw notFoundError(`no household has the id ${householdId}`);
   }
 }

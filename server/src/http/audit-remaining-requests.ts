@@ -40,9 +40,18 @@ export function auditRemainingRequests(prisma: PrismaClient, writer: AuditWriter
         refused: status >= 400 && status < 500,
       });
       return payload;
-    } catch {
+    } catch (error) {
+      request.log.error(`audit write failed for ${request.method} ${route} → ${status}: ${error}`);
+      // An answer that is already "unavailable" discloses nothing and says why (the database is down, most likely
+      // the reason the entry could not be written either): it goes out as it is.
+      if (status === 503) return payload;
       withholdForAudit(reply).header('content-type', 'application/json; charset=utf-8');
-      return JSON.stringify(AUDIT_UNAVAILABLE_BODY);
+      // A GraphQL client reads GraphQL errors; the other routes answer with their own error shape.
+      return JSON.stringify(
+        route === '/graphql'
+          ? { errors: [{ message: AUDIT_UNAVAILABLE_BODY.error.message, extensions: { code: 'AUDIT_UNAVAILABLE' } }] }
+          : AUDIT_UNAVAILABLE_BODY,
+      );
     }
   };
 }
