@@ -144,7 +144,7 @@ beforeAll(async () => {
   // The register: households with their members by HTTP, assistance cases by the command line.
   await deliver(civilAffairsToken, 'HOUSEHOLD_REGISTER', 'household-register.csv');
   const department = await hub.prisma.department.findUniqueOrThrow({ where: { id: centre.id } });
-  await cli(
+  const casesImported = cli(
     'import',
     '--department',
     department.code,
@@ -196,9 +196,10 @@ beforeAll(async () => {
     STAFF_RELATIVE_FILING: 'staff-relative-filings.csv',
   };
   for (const [dataset, file] of Object.entries(civilAffairsFiles)) await deliver(civilAffairsToken, dataset, file);
+  await casesImported;
 }, 120_000);
 
-// Per enrolled household (the five with a 低保 case; HH-0006, the village cadre's, has none), by hand:
+// Per enrolled household (the seven with a 低保 case; HH-0006, the village cadre's, has none), by hand:
 // - HH-0001: 3 members; wage 900.00 (the job began in 2015, before the case: no grace period) → 300.00 a head,
 //   below 470.00: 低保. Deposits 5,000 + wealth product 2,000 ≤ 3 × 11,280; the motorcycle is exempt; one home.
 // - HH-0002: 2 members; wage 1,200.00 → 600.00 a head: above 470.00, below 705.00: 低收入, and on a 低保 case the
@@ -210,12 +211,19 @@ beforeAll(async () => {
 //   the line.
 // - HH-0005: an old man alone without income: 低保; his son, a village cadre (staff roster), shares his hukou
 //   booklet and filed only his own wife: UNFILED_STAFF_RELATIVE.
+// - HH-0007: a 单人户 case enrols the mother (disability grade 1) alone, so her son's wage of 3,000.00 is not hers:
+//   she alone counts, without income: 低保 (as a household of two, 1,500.00 a head, it would be above the line).
+// - HH-0008: the recipient found work on 2019-12-15 and the case is in its grace period (渐退期) from 2020-01-01,
+//   18 months to 2021-06-30: his wage of 600.00 is above 470.00 and below 705.00 (低收入), but within the grace
+//   period the 低保 goes on unchanged: no INCOME_ABOVE_STANDARD, and not yet its last month (GRACE_PERIOD_ENDING).
 const PERIODIC_REVIEW = {
   'HH-361121-0001': { classification: 'MINIMUM_LIVING', flags: [] },
   'HH-361121-0002': { classification: 'LOW_INCOME', flags: ['INCOME_ABOVE_STANDARD'] },
   'HH-361121-0003': { classification: 'MINIMUM_LIVING', flags: ['DECEASED_MEMBER'] },
   'HH-361121-0004': { classification: 'ABOVE_LINE', flags: ['FINANCIAL_ASSETS_OVER_LIMIT', 'NON_EXEMPT_VEHICLE'] },
   'HH-361121-0005': { classification: 'MINIMUM_LIVING', flags: ['UNFILED_STAFF_RELATIVE'] },
+  'HH-361121-0007': { classification: 'MINIMUM_LIVING', flags: [] },
+  'HH-361121-0008': { classification: 'LOW_INCOME', flags: [] },
 };
 
 const only = (flag: string, holder: string) =>
@@ -228,10 +236,12 @@ const only = (flag: string, holder: string) =>
 
 describe('an empty hub given real data through its public interfaces', () => {
   it('holds the register as delivered', async () => {
-    expect(householdIds.size).toBe(6);
-    expect(await hub.prisma.assistanceCase.count({ where: { status: 'ACTIVE' } })).toBe(5);
-    // The register's twelve, and the applicants' three.
-    expect(await hub.prisma.person.count()).toBe(15);
+    expect(householdIds.size).toBe(8);
+    expect(await hub.prisma.assistanceCase.count()).toBe(7);
+    const grace = await hub.prisma.assistanceCase.findUniqueOrThrow({ where: { caseNumber: 'DB-2018-0008' } });
+    expect(grace.gracePeriodEndsOn?.toISOString().slice(0, 10)).toBe('2021-06-30');
+    // The register's fifteen, and the applicants' three.
+    expect(await hub.prisma.person.count()).toBe(18);
   });
 
   it('reviews the enrolled households of 上饶县 (PERIODIC_REVIEW)', async () => {
