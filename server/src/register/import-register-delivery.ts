@@ -1,7 +1,11 @@
 import { findRegisterFormat } from '@hub/schema/delivery-formats';
 import pg from 'pg';
 import { DatasetDeliveryError } from '../delivery/dataset-delivery-error.ts';
-import type { DatasetDelivery, ImportedSnapshot } from '../delivery/import-dataset-snapshot.ts';
+import {
+  type DatasetDelivery,
+  type ImportedSnapshot,
+  markSnapshotFailed,
+} from '../delivery/import-dataset-snapshot.ts';
 import { findSameDelivery } from '../delivery/publish-snapshot.ts';
 import { describeRejectThreshold, isWithinRejectThreshold } from '../delivery/reject-threshold.ts';
 import { stageDelivery } from '../delivery/stage-delivery.ts';
@@ -32,8 +36,8 @@ export function checkRegisterDeliveryAllowed(delivery: Pick<RegisterDelivery, 'd
 async function publishRegister(
   client: pg.ClientBase,
   snapshot: { id: string; departmentId: string; dataset: string; asOf: string; contentHash: string },
-  decision: { accept: boolean; rows: number; rejects: number; refusal: string },
-): Promise<{ kind: 'CURRENT' | 'REFUSED' } | { kind: 'DUPLICATE'; existingId: string }> {
+  judge: () => Promise<{ accept: boolean; rows: number; rejects: number; refusal: string }>,
+): Promise<{ kind: 'CURRENT' | 'REFUSED'; rejects: number } | { kind: 'DUPLICATE'; existingId: string }> {
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
@@ -45,6 +49,9 @@ async function publishRegister(
       await client.query('COMMIT');
       return { kind: 'DUPLICATE', existingId };
     }
+    // The register's own checks read the register: under the lock, two deliveries never judge against a register
+    // the other is changing.
+    const decision = await judge();
     if (!decision.accept) {
       await client.query(
         `UPDATE dataset_snapshots SET status = 'REFUSED', row_count = $2, reject_count = $3, status_reason = $4
@@ -52,7 +59,7 @@ async function publishRegister(
         [snapshot.id, decision.rows, decision.rejects, decision.refusal],
       );
       await client.query('COMMIT');
-      return { kind: 'REFUSED' };
+      return { kind: 'REFUSED', rejects: decision.rejects };
     }
     const accepted = await mergeRegisterRows(client, snapshot.dataset as RegisterDelivery['dataset'], snapshot.asOf);
     await client.query(
@@ -66,7 +73,7 @@ async function publishRegister(
       [snapshot.id, decision.rows, accepted, decision.rejects],
     );
     await client.query('COMMIT');
-    return { kind: 'CURRENT' };
+    return { kind: 'CURRENT', rejects: decision.rejects };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     throw error;
@@ -104,19 +111,19 @@ export async function importRegisterDelivery(
     const staged = performance.now();
     const snapshot = { id: snapshotId, departmentId: delivery.department.id, ...delivery, contentHash };
     const earlier = await findSameDelivery(client, snapshot);
-    let rejects = 0;
-    if (!earlier) {
-      await validateStagedRows(client, format, snapshotId);
-      rejects = await checkStagedRegister(client, delivery.dataset, snapshotId, delivery.department.regionCode);
-    }
+    if (!earlier) await validateStagedRows(client, format, snapshotId);
     const validated = performance.now();
-    const accept = rows > 0 && isWithinRejectThreshold(delivery.rejectThreshold, rejects, rows);
-    const refusal =
-      rows === 0
-        ? 'the file has no data rows'
-        : `${rejects.toLocaleString('en')} of ${rows.toLocaleString('en')} rows rejected, above the threshold of ` +
-          describeRejectThreshold(delivery.rejectThreshold);
-    const outcome = await publishRegister(client, snapshot, { accept, rows, rejects, refusal });
+    const id = snapshotId;
+    const outcome = await publishRegister(client, snapshot, async () => {
+      const rejects = await checkStagedRegister(client, delivery.dataset, id, delivery.department.regionCode);
+      const accept = rows > 0 && isWithinRejectThreshold(delivery.rejectThreshold, rejects, rows);
+      const refusal =
+        rows === 0
+          ? 'the file has no data rows'
+          : `${rejects.toLocaleString('en')} of ${rows.toLocaleString('en')} rows rejected, above the threshold of ` +
+            describeRejectThreshold(delivery.rejectThreshold);
+      return { accept, rows, rejects, refusal };
+    });
     const phases = { stage: staged - started, validate: validated - staged, publish: performance.now() - validated };
     if (outcome.kind === 'DUPLICATE') {
       const { rows: existing } = await client.query<{ row_count: number; reject_count: number }>(
@@ -134,16 +141,11 @@ export async function importRegisterDelivery(
         phases,
       };
     }
-    return { outcome: outcome.kind, snapshotId, rows, rejects, contentHash, phases };
+    return { outcome: outcome.kind, snapshotId, rows, rejects: outcome.rejects, contentHash, phases };
   } catch (error) {
     if (snapshotId) {
       const reason = error instanceof DatasetDeliveryError ? `${error.code}: ${error.message}` : 'the import failed';
-      await client
-        .query(
-          `UPDATE dataset_snapshots SET status = 'FAILED', status_reason = $2 WHERE id = $1 AND status = 'LOADING'`,
-          [snapshotId, reason],
-        )
-        .catch(() => {});
+      await markSnapshotFailed(databaseUrl, snapshotId, reason).catch(() => {});
     }
     throw error;
   } finally {
