@@ -181,10 +181,11 @@ describe('the register delivered in bulk', () => {
       `${bad},${township},URBAN,解放路2号,${misTyped},李四,PARENT,2025-02-30,`,
       `HH-${uniqueNumber()},${otherCounty},URBAN,外县1号,${person('MALE', 1990)},周五,HEAD,2025-01-01,`,
       `HH-${uniqueNumber()},${township},URBAN,解放路3号,${head},王建国,HEAD,2025-01-01,`,
+      `${bad},${township},URBAN,解放路2号,${person('FEMALE', 2015)},钱小妹,CHILD,2025-01-01,`,
     ];
     const answer = await deliver('HOUSEHOLD_REGISTER', file(HOUSEHOLD_HEADER, rows), { rejectThreshold: '0' });
     expect(answer.status).toBe(422);
-    expect(answer.body.snapshot).toMatchObject({ status: 'REFUSED', rowCount: 6, rejectCount: 5 });
+    expect(answer.body.snapshot).toMatchObject({ status: 'REFUSED', rowCount: 7, rejectCount: 6 });
     expect(await rejectsOf(answer.body.snapshot?.id as string)).toEqual([
       '3,SEVERAL_CURRENT_HEADS,relation,HEAD',
       '4,SEVERAL_CURRENT_HEADS,relation,HEAD',
@@ -192,6 +193,7 @@ describe('the register delivered in bulk', () => {
       '5,INVALID_DATE,valid_from,2025-02-30',
       `6,OUTSIDE_REACH,region_code,${otherCounty}`,
       `7,MEMBER_OF_ANOTHER_HOUSEHOLD,id_number,${head.slice(0, 6)}********${head.slice(14)}`,
+      `8,HOUSEHOLD_REJECTED,,${bad}`,
     ]);
     expect(await hub.prisma.householdMembership.count()).toBe(before);
     expect(await hub.prisma.household.findUnique({ where: { registerNumber: good } })).toBeNull();
@@ -213,6 +215,32 @@ describe('the register delivered in bulk', () => {
       '2,UNKNOWN_HOUSEHOLD,register_number',
       '3,NOT_A_MEMBER,single_person_id_number',
       '4,GRACE_PERIOD_START_MISSING,grace_period_started_on',
+    ]);
+  });
+
+  it('takes an NDJSON file as well', async () => {
+    const number = `HH-${uniqueNumber()}`;
+    const member = person('MALE', 1985);
+    const line = {
+      register_number: number,
+      region_code: township,
+      area_type: 'URBAN',
+      address: '解放路9号',
+      id_number: member,
+      name: '冯九',
+      relation: 'HEAD',
+      valid_from: '2025-02-01',
+    };
+    const answer = await uploadSnapshot(hub.url, {
+      token,
+      dataset: 'HOUSEHOLD_REGISTER',
+      asOf: '2025-06-30',
+      contentType: 'application/x-ndjson',
+      body: `${JSON.stringify(line)}\n`,
+    });
+    expect(answer.status).toBe(201);
+    expect(await compositionOf(number)).toEqual([
+      { idNumber: member, relation: 'HEAD', validFrom: '2025-02-01', validTo: null },
     ]);
   });
 

@@ -63,7 +63,8 @@ const HOUSEHOLD_CHECKS = [
     FROM ${REGISTER_ROWS} s JOIN (SELECT register_number, count(*) FILTER (WHERE relation = 'HEAD') AS n
       FROM ${REGISTER_ROWS} WHERE valid_to IS NULL GROUP BY register_number) heads
       ON heads.register_number = s.register_number
-    WHERE heads.n <> 1 AND s.valid_to IS NULL ON CONFLICT DO NOTHING`,
+    -- several heads: each of them is at fault; none: every current member's row
+    WHERE heads.n <> 1 AND s.valid_to IS NULL AND (heads.n = 0 OR s.relation = 'HEAD') ON CONFLICT DO NOTHING`,
 ];
 
 const CASE_CHECKS = [
