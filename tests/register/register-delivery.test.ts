@@ -106,10 +106,13 @@ describe('the register delivered in bulk', () => {
 
   it('updates the register from a re-delivery and keeps the composition’s history', async () => {
     const grandmother = person('FEMALE', 1940);
+    const ownNumber = `HH-${uniqueNumber()}`;
     const rows = [
       `${registerNumber},${township},RURAL,水南村14号,${head},王建国,HEAD,2024-01-01,`,
       `${registerNumber},${township},RURAL,水南村14号,${spouse},李秀兰,SPOUSE,2024-01-01,2025-03-01`,
       `${registerNumber},${township},RURAL,水南村14号,${grandmother},张桂英,PARENT,2025-05-01,`,
+      // the spouse moved out into a household of her own, in the same file
+      `${ownNumber},${township},RURAL,水南村30号,${spouse},李秀兰,HEAD,2025-03-01,`,
     ];
     const answer = await deliver('HOUSEHOLD_REGISTER', file(HOUSEHOLD_HEADER, rows), { asOf: '2025-09-30' });
     expect(answer.status).toBe(201);
@@ -122,8 +125,14 @@ describe('the register delivered in bulk', () => {
     ]);
     const household = await hub.prisma.household.findUniqueOrThrow({ where: { registerNumber } });
     expect(household.address).toBe('水南村14号');
-    const left = await hub.prisma.person.findUniqueOrThrow({ where: { idNumber: spouse } });
-    expect(left.householdId).toBeNull();
+    expect(await compositionOf(ownNumber)).toEqual([
+      { idNumber: spouse, relation: 'HEAD', validFrom: '2025-03-01', validTo: null },
+    ]);
+    const moved = await hub.prisma.person.findUniqueOrThrow({
+      where: { idNumber: spouse },
+      include: { household: true },
+    });
+    expect(moved.household?.registerNumber).toBe(ownNumber);
   });
 
   it('takes assistance cases, computing the grace period’s end from the region’s standard', async () => {

@@ -16,7 +16,8 @@ export const REGISTER_ROWS = 'register_rows';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const REJECT = 'INSERT INTO dataset_snapshot_rejects (snapshot_id, line, reason, column_name, value)';
-const UNREJECTED = `NOT EXISTS (SELECT 1 FROM dataset_snapshot_rejects x WHERE x.snapshot_id = $1::uuid AND x.line = s.line)`;
+const REJECTED = `EXISTS (SELECT 1 FROM dataset_snapshot_rejects x WHERE x.snapshot_id = $1::uuid AND x.line = s.line)`;
+const UNREJECTED = `NOT ${REJECTED}`;
 
 const HOUSEHOLD_ROWS = `CREATE TEMP TABLE ${REGISTER_ROWS} AS
   SELECT s.line, s.register_number, s.region_code, s.area_type::"AreaType" AS area_type, s.address,
@@ -57,7 +58,10 @@ const HOUSEHOLD_CHECKS = [
   `${REJECT} SELECT $1::uuid, s.line, 'MEMBER_OF_ANOTHER_HOUSEHOLD', 'id_number', hub_mask_id_number(s.id_number)
     FROM ${REGISTER_ROWS} s JOIN persons p ON p.id_number = s.id_number
     JOIN (${MEMBERSHIPS}) m ON m.person_id = p.id JOIN households h ON h.id = m.household_id
-    WHERE h.register_number IS DISTINCT FROM s.register_number AND ${overlaps('m', 's')} ON CONFLICT DO NOTHING`,
+    -- a household the file delivers is restated by it: its memberships in the register do not stand in the way
+    WHERE h.register_number IS DISTINCT FROM s.register_number AND ${overlaps('m', 's')}
+      AND NOT EXISTS (SELECT 1 FROM ${REGISTER_ROWS} d WHERE d.register_number = h.register_number)
+    ON CONFLICT DO NOTHING`,
   `${REJECT} SELECT $1::uuid, s.line, CASE WHEN heads.n = 0 THEN 'NO_CURRENT_HEAD' ELSE 'SEVERAL_CURRENT_HEADS' END,
       'relation', s.relation::text
     FROM ${REGISTER_ROWS} s JOIN (SELECT register_number, count(*) FILTER (WHERE relation = 'HEAD') AS n
@@ -115,7 +119,7 @@ export async function checkStagedRegister(
   // CREATE TABLE AS takes no parameters: the snapshot's id is the hub's own uuid.
   if (!UUID.test(snapshotId)) throw new Error(`not a snapshot id: ${snapshotId}`);
   await client.query((household ? HOUSEHOLD_ROWS : CASE_ROWS).replaceAll('$1::uuid', `'${snapshotId}'::uuid`));
-  const dropRejected = `DELETE FROM ${REGISTER_ROWS} s WHERE ${UNREJECTED.replace('NOT EXISTS', 'EXISTS')}`;
+  const dropRejected = `DELETE FROM ${REGISTER_ROWS} s WHERE ${REJECTED}`;
   for (const check of household ? HOUSEHOLD_CHECKS : CASE_CHECKS) {
     await client.query(check, check.includes('$2') ? [snapshotId, departmentRegionCode] : [snapshotId]);
     await client.query(dropRejected, [snapshotId]);
