@@ -60,6 +60,8 @@ export const ENUMS = {
     'DISABILITY',
     'STAFF_ROSTER',
     'STAFF_RELATIVE_FILING',
+    'HOUSEHOLD_REGISTER',
+    'ASSISTANCE_CASE',
   ],
   SnapshotStatus: ['LOADING', 'CURRENT', 'SUPERSEDED', 'REFUSED', 'FAILED'],
   SnapshotSource: ['BULK', 'LIVE', 'SEED'],

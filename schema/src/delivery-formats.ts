@@ -1,6 +1,9 @@
 import {
+  AreaType,
+  AssistanceKind,
   BusinessRole,
   BusinessStatus,
+  CaseStatus,
   type Dataset,
   DepartmentKind,
   DepositType,
@@ -11,6 +14,7 @@ import {
   MarriageEvent,
   PensionType,
   PropertyUse,
+  Relation,
   StaffRole,
   VehicleType,
   WealthProductType,
@@ -346,7 +350,74 @@ export const DELIVERY_FORMATS: readonly DeliveryFormat[] = [
   },
 ];
 
+const registerNumber: DeliveryColumn = text(
+  'register_number',
+  "户编号: the civil-affairs business system's number for the household",
+);
+
+/**
+ * The civil-affairs register, delivered by a CIVIL_AFFAIRS department's business system like any dataset (staged,
+ * checked row by row, a rejects report, all or nothing within the threshold, a content hash), but merged into the
+ * register itself (households, memberships, assistance cases) rather than kept as snapshot records. `table` names
+ * the register table the rows update.
+ */
+export const REGISTER_FORMATS: readonly DeliveryFormat[] = [
+  {
+    dataset: 'HOUSEHOLD_REGISTER',
+    table: 'household_memberships',
+    key: ['register_number', 'id_number', 'valid_from'],
+    columns: [
+      registerNumber,
+      {
+        name: 'region_code',
+        type: 'REGION_CODE',
+        required: true,
+        description: "code of the household's region, within the delivering department's",
+      },
+      choice('area_type', 'AreaType', AreaType, 'urban or rural (城市/农村)'),
+      text('address', "the household's address"),
+      {
+        name: 'id_number',
+        type: 'CITIZEN_ID',
+        required: true,
+        description: "the member's identity number (GB 11643); the hub adds a person it does not know",
+      },
+      text('name', "the member's name"),
+      choice('relation', 'Relation', Relation, "the member's relation to the head; exactly one HEAD at a time"),
+      date('valid_from', 'first day of the membership'),
+      date('valid_to', 'first day the person is no longer a member; empty while they are', false),
+    ],
+  },
+  {
+    dataset: 'ASSISTANCE_CASE',
+    table: 'assistance_cases',
+    key: ['case_number'],
+    columns: [
+      text('case_number', "the civil-affairs business system's number for the case"),
+      { ...registerNumber, description: '户编号 of a household the register has' },
+      choice('kind', 'AssistanceKind', AssistanceKind, 'kind of assistance (低保, 低收入, 特困, 临时救助)'),
+      choice('status', 'CaseStatus', CaseStatus, 'the case’s status'),
+      date('started_on', 'first day of the assistance'),
+      date('ended_on', 'last day of the assistance; empty while it runs', false),
+      fen('monthly_amount_fen', 'monthly amount paid', 'integer'),
+      {
+        name: 'single_person_id_number',
+        type: 'CITIZEN_ID',
+        required: false,
+        description: 'for a 单人户 enrolment, the member enrolled alone (a member on the day the case starts)',
+      },
+      date('grace_period_started_on', 'first day of the grace period (渐退期); required for GRACE_PERIOD', false),
+    ],
+  },
+];
+
 const BY_DATASET = new Map(DELIVERY_FORMATS.map((format) => [format.dataset, format]));
+const REGISTER_BY_DATASET = new Map(REGISTER_FORMATS.map((format) => [format.dataset, format]));
+
+/** The format of a register dataset (HOUSEHOLD_REGISTER, ASSISTANCE_CASE), or undefined for any other. */
+export function findRegisterFormat(dataset: Dataset): DeliveryFormat | undefined {
+  return REGISTER_BY_DATASET.get(dataset);
+}
 
 /** The record column a format column's value goes to. */
 export function recordColumnOf(format: DeliveryFormat, column: DeliveryColumn): string {
@@ -363,8 +434,16 @@ export function findDeliveryFormat(dataset: Dataset): DeliveryFormat | undefined
 // agreement that shares the filings covers the roster they are checked against.
 const itemDataset = (dataset: Dataset): Dataset => (dataset === 'STAFF_ROSTER' ? 'STAFF_RELATIVE_FILING' : dataset);
 
+// The register is the hub's spine, whose items name no dataset: these are the items each register file carries.
+const REGISTER_ITEMS: Partial<Record<Dataset, readonly string[]>> = {
+  HOUSEHOLD_REGISTER: ['HOUSEHOLD_COMPOSITION'],
+  ASSISTANCE_CASE: ['ASSISTANCE_STATUS'],
+};
+
 /** The catalogue's data items a dataset carries: an agreement naming one of them covers delivering the dataset. */
 export function datasetItemCodes(dataset: Dataset): string[] {
+  const registerItems = REGISTER_ITEMS[dataset];
+  if (registerItems) return [...registerItems];
   return DATA_ITEMS.filter((item) => item.dataset === itemDataset(dataset)).map((item) => item.code);
 }
 

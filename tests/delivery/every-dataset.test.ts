@@ -329,6 +329,7 @@ describe('the datasets query', () => {
       { token },
     );
     expect(answer.data?.datasets.filter((dataset) => !dataset.acceptsBulkDelivery)).toEqual([]);
-    expect(answer.data?.datasets).toHaveLength(15);
+    // The fifteen departments' datasets and the civil-affairs register's two (HOUSEHOLD_REGISTER, ASSISTANCE_CASE).
+    expect(answer.data?.datasets).toHaveLength(17);
   });
 });

@@ -2,7 +2,10 @@ import type { Dataset, DepartmentKind, PrismaClient, SnapshotStatus } from '@hub
 import { createDepartment, createSnapshot } from './departments.ts';
 import { uniqueNumber } from './unique.ts';
 
-const PROVIDERS: Record<Exclude<Dataset, 'STAFF_ROSTER' | 'STAFF_RELATIVE_FILING'>, DepartmentKind> = {
+const PROVIDERS: Record<
+  Exclude<Dataset, 'STAFF_ROSTER' | 'STAFF_RELATIVE_FILING' | 'HOUSEHOLD_REGISTER' | 'ASSISTANCE_CASE'>,
+  DepartmentKind
+> = {
   HUKOU: 'PUBLIC_SECURITY',
   VEHICLE: 'PUBLIC_SECURITY',
   CREMATION: 'CIVIL_AFFAIRS',

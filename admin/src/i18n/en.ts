@@ -96,6 +96,8 @@ export const hubEnglish = {
         DISABILITY: 'Disability certificates',
         STAFF_ROSTER: 'Staff roster',
         STAFF_RELATIVE_FILING: 'Staff relative filings',
+        HOUSEHOLD_REGISTER: 'Household register',
+        ASSISTANCE_CASE: 'Assistance cases',
       },
       SnapshotStatus: {
         LOADING: 'Loading',

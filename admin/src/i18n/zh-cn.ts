@@ -122,6 +122,8 @@ const hubChinese = {
         DISABILITY: '残疾证',
         STAFF_ROSTER: '工作人员名册',
         STAFF_RELATIVE_FILING: '近亲属备案',
+        HOUSEHOLD_REGISTER: '家庭及成员名册',
+        ASSISTANCE_CASE: '救助案件',
       },
       SnapshotStatus: { LOADING: '导入中', CURRENT: '当前', SUPERSEDED: '已替换', REFUSED: '已拒收', FAILED: '失败' },
       SnapshotSource: { BULK: '批量上传', LIVE: '实时接口', SEED: '演示数据' },

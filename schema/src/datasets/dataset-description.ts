@@ -1,6 +1,11 @@
 import { Dataset } from '@hub/prisma';
 import { builder } from '../builder.ts';
-import { type DeliveryColumn, datasetProviderKind, findDeliveryFormat } from '../delivery-formats.ts';
+import {
+  type DeliveryColumn,
+  datasetProviderKind,
+  findDeliveryFormat,
+  findRegisterFormat,
+} from '../delivery-formats.ts';
 import { DepartmentKindEnum } from '../departments/department.ts';
 import { DatasetEnum } from './dataset.ts';
 
@@ -52,12 +57,12 @@ const DatasetDescription = builder.objectRef<{ dataset: Dataset }>('DatasetDescr
     providerKind: t.field({ type: DepartmentKindEnum, resolve: ({ dataset }) => datasetProviderKind(dataset) }),
     acceptsBulkDelivery: t.boolean({
       description: 'Whether PUT /datasets/{dataset}/snapshots takes a file of it.',
-      resolve: ({ dataset }) => findDeliveryFormat(dataset) !== undefined,
+      resolve: ({ dataset }) => (findDeliveryFormat(dataset) ?? findRegisterFormat(dataset)) !== undefined,
     }),
     columns: t.field({
       type: [DatasetColumn],
       description: 'Empty for a dataset not delivered in bulk.',
-      resolve: ({ dataset }) => [...(findDeliveryFormat(dataset)?.columns ?? [])],
+      resolve: ({ dataset }) => [...((findDeliveryFormat(dataset) ?? findRegisterFormat(dataset))?.columns ?? [])],
     }),
   }),
 });

@@ -45,7 +45,8 @@ export function checkDeliveryAllowed(department: { kind: DepartmentKind }, datas
   return format;
 }
 
-async function markFailed(databaseUrl: string, snapshotId: string, reason: string): Promise<void> {
+/** Marks a delivery that broke off FAILED, on a connection of its own (the import's may be the one that broke). */
+export async function markSnapshotFailed(databaseUrl: string, snapshotId: string, reason: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -119,7 +120,7 @@ export async function importDatasetSnapshot(databaseUrl: string, delivery: Datas
   } catch (error) {
     if (snapshotId) {
       const reason = error instanceof DatasetDeliveryError ? `${error.code}: ${error.message}` : 'the import failed';
-      await markFailed(databaseUrl, snapshotId, reason).catch(() => {});
+      await markSnapshotFailed(databaseUrl, snapshotId, reason).catch(() => {});
     }
     throw error;
   } finally {

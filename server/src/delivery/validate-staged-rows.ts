@@ -166,17 +166,21 @@ function rowChecksSql(format: DeliveryFormat): string {
     (column) =>
       `LEFT JOIN persons ${otherPerson(column)} ON ${stagedPersonMatch('s', otherPerson(column), column.name)}`,
   );
+  // A file without a subject column (the register's assistance cases) names no person to find.
+  const hasSubject = format.columns.some((column) => column.name === 'id_number');
+  const subjectJoin = hasSubject ? `LEFT JOIN persons person ON ${stagedPersonMatch('s')}` : '';
+  const subjectId = hasSubject ? 'person.id' : 'NULL::uuid';
+  const subjectProblem = hasSubject ? 'hub_citizen_id_problem(upper(s.id_number))' : 'NULL::text';
   return `INSERT INTO dataset_snapshot_rejects (snapshot_id, line, reason, column_name, value)
     WITH iso_days AS MATERIALIZED (${ISO_DAYS})
     SELECT $1::uuid, s.line, p.reason, p.column_name, p.value
     FROM (
-      SELECT s.*, person.id AS person_id${otherIds}
+      SELECT s.*, ${subjectId} AS person_id${otherIds}
       FROM ${STAGING_TABLE} s
-      LEFT JOIN persons person ON ${stagedPersonMatch('s')}
-      ${[...otherJoins, ...dayJoins].join('\n      ')}
+      ${[subjectJoin, ...otherJoins, ...dayJoins].join('\n      ')}
       WHERE s.row_problem IS NOT NULL OR NOT (${format.columns.map(columnClean).join(' AND ')})
     ) s
-    CROSS JOIN LATERAL (SELECT CASE WHEN s.person_id IS NULL THEN hub_citizen_id_problem(upper(s.id_number)) END AS problem) id
+    CROSS JOIN LATERAL (SELECT CASE WHEN s.person_id IS NULL THEN ${subjectProblem} END AS problem) id
     CROSS JOIN LATERAL (SELECT s.person_id AS id) person
     CROSS JOIN LATERAL (VALUES (s.row_problem, coalesce(s.row_problem_column, ''), NULL::text), ${checks.join(',\n      ')})
       AS p(reason, column_name, value)

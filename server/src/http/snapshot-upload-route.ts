@@ -1,4 +1,5 @@
 import { Dataset, type PrismaClient } from '@hub/prisma';
+import { findRegisterFormat } from '@hub/schema/delivery-formats';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { findProviderAgreement } from '../agreements/find-provider-agreement.ts';
 import { DatasetDeliveryError } from '../delivery/dataset-delivery-error.ts';
@@ -6,6 +7,7 @@ import { checkDeliveryAllowed, importDatasetSnapshot } from '../delivery/import-
 import { parseAsOf } from '../delivery/parse-as-of.ts';
 import { parseRejectThreshold } from '../delivery/reject-threshold.ts';
 import type { FileFormat } from '../delivery/stage-delivery.ts';
+import { checkRegisterDeliveryAllowed, importRegisterDelivery } from '../register/import-register-delivery.ts';
 import { viewerOfRequest } from './request-viewer.ts';
 import { snapshotAnswer } from './snapshot-answer.ts';
 
@@ -68,10 +70,13 @@ export async function snapshotUploadRoute(
         }
         const department = await options.prisma.department.findUniqueOrThrow({
           where: { id: viewer.departmentId },
-          select: { id: true, kind: true },
+          select: { id: true, kind: true, regionCode: true },
         });
-        checkDeliveryAllowed(department, dataset as Dataset);
-        if (!(await findProviderAgreement(options.prisma, department.id, dataset as Dataset))) {
+        // Civil affairs' own register needs no agreement to be held: it is the hub's spine, within its region.
+        const isRegister = findRegisterFormat(dataset as Dataset) !== undefined;
+        if (isRegister) checkRegisterDeliveryAllowed({ department, dataset: dataset as Dataset });
+        else checkDeliveryAllowed(department, dataset as Dataset);
+        if (!isRegister && !(await findProviderAgreement(options.prisma, department.id, dataset as Dataset))) {
           throw new DatasetDeliveryError(
             'FORBIDDEN',
             `no active sharing agreement names your department as provider of ${dataset}; an administrator must approve one before you deliver it`,
@@ -91,14 +96,17 @@ export async function snapshotUploadRoute(
         const rejectThreshold = parseRejectThreshold(
           request.query.rejectThreshold ?? first(request.headers['x-hub-reject-threshold']),
         );
-        const imported = await importDatasetSnapshot(options.databaseUrl, {
+        const delivery = {
           department,
           dataset: dataset as Dataset,
           asOf,
           rejectThreshold,
           fileFormat,
           body: limitedBody(request.raw, options.uploadLimitBytes),
-        });
+        };
+        const imported = isRegister
+          ? await importRegisterDelivery(options.databaseUrl, delivery)
+          : await importDatasetSnapshot(options.databaseUrl, delivery);
         reply.header(
           'server-timing',
           Object.entries(imported.phases)

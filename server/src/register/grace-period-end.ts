@@ -23,3 +23,15 @@ export async function gracePeriodEnd(
      ORDER BY a.depth LIMIT 1`;
   return rows[0]?.ends_on ?? null;
 }
+
+/**
+ * The same rule as `gracePeriodEnd`, as a scalar SQL expression over a household's `region_code` and `area_type`
+ * and the grace period's first day, for the register's bulk delivery: null where no region up the tree has a
+ * standard for that year and area type.
+ */
+export function gracePeriodEndSql(regionCode: string, areaType: string, startedOn: string): string {
+  return `(SELECT (${startedOn} + make_interval(months => st.grace_period_months))::date - 1
+      FROM hub_region_tree(${regionCode}, 'ABOVE') a JOIN assistance_standards st ON st.region_code = a.code
+     WHERE st.area_type = ${areaType} AND st.year = extract(year FROM ${startedOn})::int
+     ORDER BY a.depth LIMIT 1)`;
+}

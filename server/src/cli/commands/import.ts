@@ -2,13 +2,15 @@ import { createReadStream } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPrismaClient, Dataset } from '@hub/prisma';
+import { findRegisterFormat } from '@hub/schema/delivery-formats';
 import { DatasetDeliveryError } from '../../delivery/dataset-delivery-error.ts';
 import { importDatasetSnapshot } from '../../delivery/import-dataset-snapshot.ts';
 import { parseAsOf } from '../../delivery/parse-as-of.ts';
 import { parseRejectThreshold } from '../../delivery/reject-threshold.ts';
+import { importRegisterDelivery } from '../../register/import-register-delivery.ts';
 import type { CommandContext } from '../command-context.ts';
 
-const USAGE = `usage: ./hub import --department CODE --dataset BANK_DEPOSIT --as-of YYYY-MM-DD [--reject-threshold 1%] file
+const USAGE = `usage: ./hub import --department CODE --dataset BANK_DEPOSIT|HOUSEHOLD_REGISTER|… --as-of YYYY-MM-DD [--reject-threshold 1%] file
 
 Imports a dataset snapshot file (.csv with a header line, or .ndjson / .jsonl) into the hub's database on behalf of
 the department with that code, exactly as PUT /datasets/{dataset}/snapshots does; prints the outcome and the
@@ -41,18 +43,21 @@ export async function importCommand(args: string[], context: CommandContext): Pr
   try {
     const department = await prisma.department.findUnique({
       where: { code: values.department },
-      select: { id: true, kind: true, name: true },
+      select: { id: true, kind: true, name: true, regionCode: true },
     });
     if (!department) throw new Error(`no department has the code ${values.department}`);
     const started = performance.now();
-    const imported = await importDatasetSnapshot(databaseUrl, {
+    const delivery = {
       department,
       dataset: dataset as Dataset,
       asOf: parseAsOf(values['as-of']),
       rejectThreshold: parseRejectThreshold(values['reject-threshold']),
-      fileFormat: ['.ndjson', '.jsonl'].includes(extname(file).toLowerCase()) ? 'NDJSON' : 'CSV',
+      fileFormat: ['.ndjson', '.jsonl'].includes(extname(file).toLowerCase()) ? ('NDJSON' as const) : ('CSV' as const),
       body: createReadStream(file),
-    });
+    };
+    const imported = findRegisterFormat(delivery.dataset)
+      ? await importRegisterDelivery(databaseUrl, delivery)
+      : await importDatasetSnapshot(databaseUrl, delivery);
     const seconds = (performance.now() - started) / 1000;
     const snapshot = await prisma.datasetSnapshot.findUniqueOrThrow({ where: { id: imported.snapshotId } });
     console.log(
