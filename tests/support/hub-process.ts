@@ -44,11 +44,15 @@ export async function startHubProcess(
   };
 }
 
-/** Runs `hub <args>` as its own process against `databaseUrl` to its end: its exit code and everything it printed. */
-export function runHubCommand(args: string[], databaseUrl: string): Promise<{ code: number | null; output: string }> {
+/** Runs `hub <args>` as its own process against `databaseUrl` (and `env`) to its end: its exit code and all it printed. */
+export function runHubCommand(
+  args: string[],
+  databaseUrl: string,
+  env: Record<string, string | undefined> = {},
+): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(repositoryRoot, 'server/src/cli/main.ts'), ...args], {
     cwd: repositoryRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
+    env: { ...process.env, DATABASE_URL: databaseUrl, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

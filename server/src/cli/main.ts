@@ -17,6 +17,10 @@ const commands: Record<string, { run: (args: string[], context: CommandContext) 
     run: async (args, context) => (await import('./commands/seed.ts')).seedCommand(args, context),
     summary: "load synthetic households and department records into the hub's (empty) database",
   },
+  bootstrap: {
+    run: async (args, context) => (await import('./commands/bootstrap.ts')).bootstrapCommand(args, context),
+    summary: 'the first civil-affairs department and administrator of a hub without the demo',
+  },
   demo: {
     run: async (args, context) => (await import('./commands/demo.ts')).demoCommand(args, context),
     summary: 'try-it: the demo identity numbers to try, with what each one shows',
