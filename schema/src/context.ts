@@ -12,6 +12,7 @@ import type {
   Department,
   DepartmentKind,
   IncomeKind,
+  FloorReading,
   LineReading,
   PrismaClient,
   Purpose,
@@ -396,6 +397,7 @@ export interface AssistanceStandardTerms {
   effectiveFrom?: Date | null;
   minimumLivingLine?: LineReading | null;
   lowIncomeLine?: LineReading | null;
+  lowIncomeFloor?: FloorReading | null;
   extremePovertyLine?: LineReading | null;
   extremePovertyMinorUntilAge?: number | null;
   extremePovertyElderlyFromAge?: number | null;

@@ -77,6 +77,16 @@ export const POLICY_RULES = {
     figures: ['minimumLivingMonthlyFen', 'minimumLivingLine'],
     test: { file: 'tests/policy/policy-boundaries.test.ts', name: '低保 line' },
   },
+  LOW_INCOME_FLOOR: {
+    title: '低收入 floor: exactly on the 低保 standard',
+    sentence:
+      '将家庭人均收入高于低保标准，但低于低保标准1.5倍……的家庭纳入低收入家庭保障范围 (高于: strictly above the standard).',
+    condition:
+      'per-capita income is above the 低保 standard (ABOVE, by default) or at least it (AT_OR_ABOVE); exactly on the standard with the 低保 line read BELOW and the floor ABOVE, the household is BETWEEN_LINES: neither 低保 nor 低收入',
+    basis: { document: TIELING_2021, paragraph: '四(三)' },
+    figures: ['minimumLivingMonthlyFen', 'lowIncomeFloor'],
+    test: { file: 'tests/policy/policy-boundaries.test.ts', name: '低收入 floor' },
+  },
   LOW_INCOME_LINE: {
     title: '低收入 line',
     sentence: '将家庭人均收入高于低保标准，但低于低保标准1.5倍且家庭财产符合低保条件的家庭纳入低收入家庭保障范围。',

@@ -19,6 +19,7 @@ export const APPLIED_RULES_SQL = `to_jsonb(array_remove(ARRAY[
   ${rule('RIGID_EXPENDITURE', 'c.rigid_fen > 0', `'incomeFen', c.income_fen, 'rigidExpenditureFen', c.rigid_fen, 'netIncomeFen', c.net_income_fen`)},
   CASE WHEN c.single_person_id IS NOT NULL THEN ${rule('SINGLE_PERSON_ENROLMENT', 'true', `'personId', c.single_person_id, 'members', c.members`)} END,
   ${rule('MINIMUM_LIVING_LINE', 'c.is_within_minimum_living', `${INCOME}, 'lineFen', c.standard_fen, 'reading', c.minimum_living_line`)},
+  ${rule('LOW_INCOME_FLOOR', 'c.is_above_low_income_floor', `${INCOME}, 'floorFen', c.standard_fen, 'reading', c.low_income_floor`)},
   ${rule('LOW_INCOME_LINE', 'c.is_within_low_income', `${INCOME}, 'lineFen', c.standard_fen * c.low_income_multiplier, 'multiplier', c.low_income_multiplier, 'reading', c.low_income_line`)},
   CASE WHEN c.case_kind = 'EXTREME_POVERTY' THEN ${rule(
     'EXTREME_POVERTY_LINE',

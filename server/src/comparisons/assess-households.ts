@@ -6,6 +6,7 @@ import { APPLIED_RULES_SQL } from './applied-rules-sql.ts';
 import { declaredRigidExpenditureSql } from './declared-rigid-expenditure.ts';
 import { enrolledCaseSql } from './rules.ts';
 import { withinLineSql } from './within-line-sql.ts';
+import { aboveFloorSql } from './above-floor-sql.ts';
 
 // The household assessment as one set-based statement over one chunk of a run: each rule of domain.md is one
 // named expression (a CTE or a column of `judged`), with the sentence it implements beside it. Every figure and
@@ -117,7 +118,7 @@ const PREPARE_CHUNK_SQL = [
    -- enclosing one's; within the year, the version whose effective date is the latest on or before the as-of date.
    SELECT DISTINCT ON (c.household_id) c.household_id, c.region_code, c.area_type, st.region_code AS standard_region_code,
           st.effective_from, st.minimum_living_monthly_fen::bigint AS standard_fen, st.minimum_living_line,
-          st.low_income_multiplier, st.low_income_line, st.extreme_poverty_multiplier, st.extreme_poverty_line,
+          st.low_income_multiplier, st.low_income_line, st.low_income_floor, st.extreme_poverty_multiplier, st.extreme_poverty_line,
           st.extreme_poverty_minor_until_age, st.extreme_poverty_elderly_from_age, st.emergency_assistance_multiplier,
           st.expenditure_assistance_multiplier, st.individual_assistance_multiplier, st.financial_asset_months,
           st.max_homes, st.residential_area_per_person_cap_m2, st.exempt_vehicle_types, st.exempt_vehicle_max_value_fen,
@@ -427,7 +428,8 @@ judged AS (
   SELECT t.*,
     -- 低保: per-capita income below the standard (低于), or at most it where the region reads the line so.
     ${withinLineSql('t.net_income_fen', 't.members', 't.standard_fen', 't.minimum_living_line')} AS is_within_minimum_living,
-    -- 低收入: above the 低保 line and below (低于) the low-income multiple (1.5 ×) of the standard.
+    -- 低收入: above the standard (高于; at least it where the region reads the floor so) and below (低于) 1.5 × it.
+    ${aboveFloorSql('t.net_income_fen', 't.members', 't.standard_fen', 't.low_income_floor')} AS is_above_low_income_floor,
     ${withinLineSql('t.net_income_fen', 't.members', 't.standard_fen * t.low_income_multiplier', 't.low_income_line')} AS is_within_low_income,
     -- 特困: the basic living standard is at least 1.3 × the 低保 standard; minors covered to 18.
     ${withinLineSql('t.net_income_fen', 't.members', 't.standard_fen * t.extreme_poverty_multiplier', 't.extreme_poverty_line')} AS is_within_extreme_poverty,
@@ -456,6 +458,8 @@ classified AS (
       WHEN j.case_kind = 'EXTREME_POVERTY' AND j.meets_extreme_poverty_conditions AND j.is_within_extreme_poverty
         THEN 'EXTREME_POVERTY'
       WHEN j.is_within_minimum_living THEN 'MINIMUM_LIVING'
+      -- Exactly on the standard, read 低于 for 低保 and 高于 for 低收入: by the letter neither, and said so.
+      WHEN NOT j.is_above_low_income_floor THEN 'BETWEEN_LINES'
       WHEN j.is_within_low_income THEN 'LOW_INCOME'
       ELSE 'ABOVE_LINE'
     END::"HouseholdClassification" AS classification
