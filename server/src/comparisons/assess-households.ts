@@ -2,11 +2,11 @@ import type { AssessmentFlagCode, Dataset } from '@hub/prisma';
 import { basisCitations } from '@hub/prisma/policy/policy-rules';
 import type pg from 'pg';
 import { householdMembersAsOfSql } from '../register/household-members-as-of.ts';
+import { aboveFloorSql } from './above-floor-sql.ts';
 import { APPLIED_RULES_SQL } from './applied-rules-sql.ts';
 import { declaredRigidExpenditureSql } from './declared-rigid-expenditure.ts';
 import { enrolledCaseSql } from './rules.ts';
 import { withinLineSql } from './within-line-sql.ts';
-import { aboveFloorSql } from './above-floor-sql.ts';
 
 // The household assessment as one set-based statement over one chunk of a run: each rule of domain.md is one
 // named expression (a CTE or a column of `judged`), with the sentence it implements beside it. Every figure and
