@@ -31,7 +31,8 @@ export const APPLIED_RULES_SQL = `to_jsonb(array_remove(ARRAY[
   CASE WHEN c.grace_ends_on IS NOT NULL THEN ${rule(
     'GRACE_PERIOD',
     'c.is_in_grace_period',
-    `'jobStartedOn', c.job_started_on, 'graceEndsOn', c.grace_ends_on, 'months', c.grace_period_months,
+    `'graceStartedOn', c.grace_started_on, 'source', c.grace_source, 'enrolledSince', c.enrolled_since,
+     'graceEndsOn', c.grace_ends_on, 'months', c.grace_period_months,
      'lastMonth', c.is_grace_period_ending`,
   )} END,
   ${rule('FINANCIAL_ASSET_LIMIT', 'c.are_financial_assets_within_limit', `'assetsFen', c.assets_fen, 'members', c.members, 'months', c.financial_asset_months, 'limitFen', c.members * c.financial_asset_months * c.standard_fen`)},

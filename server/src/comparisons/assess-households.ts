@@ -149,8 +149,8 @@ current_snapshot AS MATERIALIZED (
 standard AS (SELECT * FROM assessed_household),
 member AS (SELECT person_id, household_id, id_number, birth_date FROM assessed_member),
 enrolment AS (
-  SELECT DISTINCT ON (ac.household_id) ac.household_id, ac.kind, ac.status, ac.started_on, ac.grace_period_ends_on,
-         ac.single_person_id, ac.monthly_amount_fen
+  SELECT DISTINCT ON (ac.household_id) ac.household_id, ac.kind, ac.status, ac.started_on, ac.grace_period_started_on,
+         ac.grace_period_ends_on, ac.single_person_id, ac.monthly_amount_fen
     FROM assistance_cases ac
    WHERE ac.household_id IN (SELECT household_id FROM cohort) AND ${enrolledCaseSql('ac', '$5::date')}
    ORDER BY ac.household_id, ac.started_on DESC, ac.id
@@ -224,22 +224,45 @@ counted_income AS (
 ),
 -- 刚性支出: declared medical and education costs are deducted from the household's income.
 rigid_expenditure AS (${declaredRigidExpenditureSql('cohort', '$5::date')}),
--- 渐退期: a 低保 recipient who found work (a job started after the case) keeps the benefit for the standard's grace
--- months from the job's start; a case stored in its grace period keeps its own end date.
+-- 渐退期 (yinchuan-2021 二(四)): a 低保 recipient who found work keeps the benefit unchanged for the standard's grace
+-- months, counted from when the income rose. The register's case history says since when the household has been
+-- enrolled: the start of its unbroken run of 低保 cases (a renewal the day after a case ended continues it).
+enrolled_since AS (
+  SELECT en.household_id, max(ac.started_on) AS started_on
+    FROM enrolment en JOIN assistance_cases ac ON ac.household_id = en.household_id AND ac.kind = en.kind
+   WHERE en.kind = 'MINIMUM_LIVING_GUARANTEE' AND ac.started_on <= en.started_on
+     AND NOT EXISTS (SELECT 1 FROM assistance_cases prior
+                      WHERE prior.household_id = ac.household_id AND prior.kind = ac.kind
+                        AND prior.started_on < ac.started_on
+                        AND (prior.ended_on IS NULL OR prior.ended_on >= ac.started_on - 1))
+   GROUP BY en.household_id
+),
+-- When the income rose, where the register does not say: the first job in force that a counted member started while
+-- the household was enrolled (a job held since before the enrolment is no new employment).
 job_start AS (
   SELECT c.household_id, min(e.started_on) AS started_on
-    FROM counted c JOIN enrolment en ON en.household_id = c.household_id
+    FROM counted c JOIN enrolled_since es ON es.household_id = c.household_id
     JOIN employment_records e ON e.person_id = c.person_id
-   WHERE en.kind = 'MINIMUM_LIVING_GUARANTEE' AND ${current('e', live)} AND e.started_on > en.started_on
+   WHERE ${current('e', live)} AND e.started_on > es.started_on
      AND e.started_on <= $5::date AND (e.ended_on IS NULL OR e.ended_on >= $5::date)
    GROUP BY c.household_id
 ),
+-- The register's own grace-period start wins (with the end it recorded, or the standard's months from it); a case
+-- stored in its grace period with only an end keeps that end; otherwise the grace runs from the job's start.
 grace AS (
-  SELECT en.household_id, j.started_on AS job_started_on, en.monthly_amount_fen AS case_amount_fen,
-         CASE WHEN en.status = 'GRACE_PERIOD' AND en.grace_period_ends_on IS NOT NULL THEN en.grace_period_ends_on
+  SELECT en.household_id, coalesce(en.grace_period_started_on, j.started_on) AS started_on,
+         CASE WHEN en.grace_period_started_on IS NOT NULL THEN 'REGISTER'
+              WHEN en.status = 'GRACE_PERIOD' AND en.grace_period_ends_on IS NOT NULL THEN 'REGISTER'
+              WHEN j.started_on IS NOT NULL THEN 'EMPLOYMENT' END AS source,
+         es.started_on AS enrolled_since, en.monthly_amount_fen AS case_amount_fen,
+         CASE WHEN en.grace_period_started_on IS NOT NULL
+              THEN coalesce(en.grace_period_ends_on, (en.grace_period_started_on
+                     + make_interval(months => st.grace_period_months) - interval '1 day')::date)
+              WHEN en.status = 'GRACE_PERIOD' AND en.grace_period_ends_on IS NOT NULL THEN en.grace_period_ends_on
               WHEN st.grace_period_months > 0 AND j.started_on IS NOT NULL
               THEN (j.started_on + make_interval(months => st.grace_period_months) - interval '1 day')::date END AS ends_on
     FROM enrolment en JOIN standard st ON st.household_id = en.household_id
+    LEFT JOIN enrolled_since es ON es.household_id = en.household_id
     LEFT JOIN job_start j ON j.household_id = en.household_id
    WHERE en.kind = 'MINIMUM_LIVING_GUARANTEE'
 ),
@@ -402,7 +425,8 @@ totals AS (
          coalesce(bt.with_income, false) AS has_business_with_income,
          coalesce(bt.without_income, false) AS has_business_without_income,
          coalesce(en.kind, rx.kind) AS case_kind, en.single_person_id,
-         g.ends_on AS grace_ends_on, g.job_started_on, g.case_amount_fen,
+         g.ends_on AS grace_ends_on, g.started_on AS grace_started_on, g.source AS grace_source,
+         g.enrolled_since, g.case_amount_fen,
          coalesce(ms.extreme_poverty_condition_members, 0) AS extreme_poverty_condition_members,
          coalesce(ms.severely_disabled_members, 0) AS severely_disabled_members,
          coalesce(ms.old_age_members, 0) AS old_age_members,
