@@ -159,12 +159,13 @@ export const POLICY_RULES = {
   STAFF_RELATIVES: {
     title: 'Staff and their close relatives',
     sentence: '对……民政部门干部职工本人及其近亲属享受低保情况进行集中复核，重点查看……近亲属享受低保备案是否完全。',
-    condition: 'no staff member or close relative of one is in the household without a filing',
+    condition:
+      'no staff member or close relative of one is in the household without a filing; close relatives as domain.md lists them (spouse; both sides’ parents and siblings; children and their spouses; grandparents; grandchildren; uncles and aunts), as far as hukou booklets, marriage registrations and the register’s households, past memberships included, show them',
     basis: { document: TIELING_2021, paragraph: '四(六)' },
     figures: [],
     test: {
-      file: 'tests/comparisons/assessment-boundaries.test.ts',
-      name: 'flags a recipient on a staff member’s hukou booklet until the staff member files the relation',
+      file: 'tests/policy/staff-relatives.test.ts',
+      name: 'flags the staff member’s %s: the staff member %s, the recipient %s of the head',
     },
   },
   BENEFIT_AMOUNT: {

@@ -5,6 +5,7 @@ import { householdMembersAsOfSql } from '../register/household-members-as-of.ts'
 import { aboveFloorSql } from './above-floor-sql.ts';
 import { APPLIED_RULES_SQL } from './applied-rules-sql.ts';
 import { declaredRigidExpenditureSql } from './declared-rigid-expenditure.ts';
+import { REGISTER_CLOSE_RELATIVES_SQL } from './register-close-relatives.ts';
 import { enrolledCaseSql } from './rules.ts';
 import { withinLineSql } from './within-line-sql.ts';
 
@@ -44,6 +45,11 @@ function marriedSql(alias: string, live: boolean): string {
        SELECT 1 FROM marriage_registrations dv
         WHERE dv.person_id = ${alias}.person_id AND dv.spouse_id_number = ${alias}.spouse_id_number AND dv.event = 'DIVORCE'
           AND dv.registered_on >= ${alias}.registered_on AND dv.registered_on <= $5::date AND ${current('dv', live)})`;
+}
+
+/** Evidence with the tie that makes its person a staff member's close relative named in its facts. */
+function kin(evidenceSql: string, tie: string): string {
+  return `jsonb_set(${evidenceSql}, '{facts,kin}', to_jsonb(${tie}::text))`;
 }
 
 function missing(dataset: string, departmentId: string, personId: string, what: string): string {
@@ -323,11 +329,13 @@ staff_hukou AS (
          ${evidence(live, 'hr', 'HUKOU', 'hr.person_id', "'hukouNumber', hr.hukou_number")} AS evidence
     FROM staff s JOIN hukou_records hr ON hr.person_id = s.person_id WHERE ${current('hr', live)} AND hr.status = 'ACTIVE'
 ),
--- Close relatives of staff (spouse; both sides' parents and siblings; children and their spouses; ...), as far as
--- marriage and hukou data show them: the staff member lives in the household, shares a member's hukou booklet
--- (parents, siblings, children, grandparents, grandchildren), is a member's registered spouse, or the member shares
--- the booklet of the staff member's spouse (the spouse's parents and siblings), or is married to someone of the
--- staff member's booklet (a child's spouse).
+-- Close relatives of staff (spouse; both sides' parents and siblings; children and their spouses; grandparents;
+-- grandchildren; uncles and aunts), as far as marriage, hukou and register data show them: the staff member lives in
+-- the household, shares a member's hukou booklet (parents, siblings, children, grandparents, grandchildren, uncles and
+-- aunts who live together), is a member's registered spouse (on either one's record), the member shares the booklet
+-- of the staff member's spouse (the spouse's parents and siblings), is married to someone of the staff member's
+-- booklet (a child's spouse), or the register's households relate the two (register-close-relatives.ts). Each piece
+-- of evidence names the tie in its facts (kin).
 staff_spouse AS (
   SELECT s.person_id AS staff_person_id, sp.id AS spouse_person_id,
          ${evidence(live, 'mr', 'MARRIAGE', 'mr.person_id', "'spouseName', mr.spouse_name, 'registeredOn', mr.registered_on")} AS evidence
@@ -335,33 +343,65 @@ staff_spouse AS (
     JOIN persons sp ON sp.id_number = mr.spouse_id_number
    WHERE ${current('mr', live)} AND ${marriedSql('mr', live)}
 ),
-staff_kin AS (
-  SELECT c.household_id, s.person_id AS staff_person_id, s.evidence FROM counted c JOIN staff s ON s.person_id = c.person_id
+-- Each counted member's and each staff member's places in the register, past ones too: their memberships up to the
+-- as-of date with their relation to the head, or the household and relation loaded before the register had history.
+member_tie AS (
+  SELECT c.household_id, c.person_id, hm.household_id AS register_household_id, hm.relation, hm.id AS record_id
+    FROM counted c JOIN household_memberships hm ON hm.person_id = c.person_id WHERE hm.valid_from <= $5::date
   UNION ALL
-  SELECT c.household_id, sh.person_id, sh.evidence
+  SELECT c.household_id, c.person_id, p.household_id, p.relation, NULL
+    FROM counted c JOIN persons p ON p.id = c.person_id
+   WHERE p.relation IS NOT NULL AND NOT EXISTS (SELECT 1 FROM household_memberships hm WHERE hm.person_id = p.id)
+),
+staff_tie AS (
+  SELECT s.person_id, hm.household_id AS register_household_id, hm.relation, hm.id AS record_id
+    FROM staff s JOIN household_memberships hm ON hm.person_id = s.person_id WHERE hm.valid_from <= $5::date
+  UNION ALL
+  SELECT s.person_id, p.household_id, p.relation, NULL
+    FROM staff s JOIN persons p ON p.id = s.person_id
+   WHERE p.household_id IS NOT NULL AND p.relation IS NOT NULL
+     AND NOT EXISTS (SELECT 1 FROM household_memberships hm WHERE hm.person_id = p.id)
+),
+staff_kin AS (
+  SELECT c.household_id, s.person_id AS staff_person_id, ${kin('s.evidence', "'SELF'")} AS evidence
+    FROM counted c JOIN staff s ON s.person_id = c.person_id
+  UNION ALL
+  SELECT c.household_id, sh.person_id, ${kin('sh.evidence', "'SAME_HUKOU_BOOKLET'")}
     FROM counted c JOIN hukou_records hr ON hr.person_id = c.person_id
     JOIN staff_hukou sh ON sh.hukou_number = hr.hukou_number AND sh.person_id <> c.person_id
    WHERE ${current('hr', live)} AND hr.status = 'ACTIVE'
   UNION ALL
   SELECT c.household_id, s.person_id,
-         ${evidence(live, 'mr', 'MARRIAGE', 'mr.person_id', "'spouseName', mr.spouse_name, 'registeredOn', mr.registered_on")}
+         ${kin(evidence(live, 'mr', 'MARRIAGE', 'mr.person_id', "'spouseName', mr.spouse_name, 'registeredOn', mr.registered_on"), "'SPOUSE'")}
     FROM counted c JOIN marriage_registrations mr ON mr.person_id = c.person_id
     JOIN staff s ON s.id_number = mr.spouse_id_number
    WHERE ${current('mr', live)} AND ${marriedSql('mr', live)}
   UNION ALL
-  SELECT c.household_id, ss.staff_person_id, ss.evidence
+  SELECT c.household_id, ss.staff_person_id, ${kin('ss.evidence', "'SPOUSE'")}
+    FROM counted c JOIN staff_spouse ss ON ss.spouse_person_id = c.person_id
+  UNION ALL
+  SELECT c.household_id, ss.staff_person_id, ${kin('ss.evidence', "'SPOUSE_HUKOU_BOOKLET'")}
     FROM counted c JOIN hukou_records hr ON hr.person_id = c.person_id
     JOIN staff_spouse ss ON true
     JOIN hukou_records shr ON shr.person_id = ss.spouse_person_id AND shr.hukou_number = hr.hukou_number
    WHERE ${current('hr', live)} AND hr.status = 'ACTIVE' AND ${current('shr', live)} AND shr.status = 'ACTIVE'
   UNION ALL
   SELECT c.household_id, sh.person_id,
-         ${evidence(live, 'mr', 'MARRIAGE', 'mr.person_id', "'spouseName', mr.spouse_name, 'registeredOn', mr.registered_on")}
+         ${kin(evidence(live, 'mr', 'MARRIAGE', 'mr.person_id', "'spouseName', mr.spouse_name, 'registeredOn', mr.registered_on"), "'SPOUSE_OF_HUKOU_BOOKLET_MEMBER'")}
     FROM counted c JOIN marriage_registrations mr ON mr.person_id = c.person_id
     JOIN persons sp ON sp.id_number = mr.spouse_id_number
     JOIN hukou_records spr ON spr.person_id = sp.id
     JOIN staff_hukou sh ON sh.hukou_number = spr.hukou_number AND sh.person_id <> sp.id AND sh.person_id <> c.person_id
    WHERE ${current('mr', live)} AND ${marriedSql('mr', live)} AND ${current('spr', live)} AND spr.status = 'ACTIVE'
+  UNION ALL
+  -- The register's households, past memberships included: a parent or sibling who moved out is still one.
+  SELECT mt.household_id, st.person_id,
+         jsonb_build_object('departmentId', NULL, 'dataset', 'REGISTER', 'recordId', st.record_id, 'snapshotId', NULL,
+           'asOf', NULL, 'personId', mt.person_id, 'facts', jsonb_build_object('registerHouseholdId',
+           mt.register_household_id, 'staffRelation', st.relation, 'memberRelation', mt.relation, 'kin', kin_pair.kin))
+    FROM member_tie mt
+    JOIN staff_tie st ON st.register_household_id = mt.register_household_id AND st.person_id <> mt.person_id
+    JOIN ${REGISTER_CLOSE_RELATIVES_SQL} ON kin_pair.staff_relation = st.relation AND kin_pair.member_relation = mt.relation
 ),
 -- Staff and their close relatives who receive 低保 must be filed (近亲属备案): a filing by that staff member naming any member covers the household.
 unfiled_staff_relative AS (
