@@ -48,41 +48,47 @@ beforeAll(async () => {
 });
 afterAll(() => pool.end());
 
-async function mutate<Data>(query: string, variables: Record<string, unknown>): Promise<Data> {
-  const answer = await hub.graphql<Data>(query, { token: officer, purpose, variables });
+async function mutate<Data>(query: string, variables: Record<string, unknown>, token = officer): Promise<Data> {
+  const answer = await hub.graphql<Data>(query, { token, purpose, variables });
   expect(answer.errors).toBeUndefined();
   return answer.data as Data;
 }
 
 /** A one-person household registered since 2020 and on the police's hukou roll, earning `wageFen` from `jobOn`. */
-async function registeredEarner(wageFen: number, jobOn: string) {
+async function registeredEarner(wageFen: number, jobOn: string, on = world, token = officer) {
   const idNumber = uniqueIdNumber({ regionCode: '640104', sex: 'FEMALE', birthYear: 1980 }).idNumber;
-  const { registerHousehold } = await mutate<{ registerHousehold: { id: string } }>(REGISTER, {
-    input: {
-      regionCode: world.regions.township.code,
-      areaType: 'URBAN',
-      address: '兴庆区文化街8号',
-      validFrom: '2020-01-01',
-      members: [{ idNumber, name: '马兰', relation: 'HEAD' }],
+  const { registerHousehold } = await mutate<{ registerHousehold: { id: string } }>(
+    REGISTER,
+    {
+      input: {
+        regionCode: on.regions.township.code,
+        areaType: 'URBAN',
+        address: '兴庆区文化街8号',
+        validFrom: '2020-01-01',
+        members: [{ idNumber, name: '马兰', relation: 'HEAD' }],
+      },
     },
-  });
+    token,
+  );
   const person = await hub.prisma.person.findUniqueOrThrow({ where: { idNumber } });
   await hub.prisma.hukouRecord.create({
     data: {
-      ...from(world.snapshots, 'HUKOU', person.id),
+      ...from(on.snapshots, 'HUKOU', person.id),
       status: 'ACTIVE',
       registeredRegionCode: '640104',
       hukouNumber: `H${idNumber}`,
     },
   });
-  await world.wage(person.id, wageFen, world.snapshots.EMPLOYMENT, jobOn);
+  await on.wage(person.id, wageFen, on.snapshots.EMPLOYMENT, jobOn);
   return registerHousehold.id;
 }
 
-const recordCase = (householdId: string, terms: Record<string, unknown>) =>
-  mutate<{ recordAssistanceCase: { id: string; gracePeriodEndsOn: string | null } }>(RECORD_CASE, {
-    input: { householdId, kind: 'MINIMUM_LIVING_GUARANTEE', monthlyAmountFen: 30_000, ...terms },
-  });
+const recordCase = (householdId: string, terms: Record<string, unknown>, token = officer) =>
+  mutate<{ recordAssistanceCase: { id: string; gracePeriodEndsOn: string | null } }>(
+    RECORD_CASE,
+    { input: { householdId, kind: 'MINIMUM_LIVING_GUARANTEE', monthlyAmountFen: 30_000, ...terms } },
+    token,
+  );
 
 const ABOVE = STANDARD + 20_000;
 
@@ -152,5 +158,43 @@ describe('the grace period from the register', () => {
     const result = await assessHousehold(pool, householdId, '2025-06-30');
     expect(result.flags).toEqual(['INCOME_ABOVE_STANDARD']);
     expect(appliedRule(result, 'GRACE_PERIOD')).toBeUndefined();
+  });
+
+  it('gives the grace months of the policy version in force on the day the grace period began', async () => {
+    const revised = await createAssessmentWorld(hub.prisma, { minimumLivingMonthlyFen: STANDARD, year: 2026 });
+    const { user, password } = await createUser(hub.prisma, {
+      role: 'VERIFICATION_OFFICER',
+      departmentId: revised.civilAffairs.id,
+    });
+    const revisedOfficer = await hub.logIn(user.username, password);
+    for (const [effectiveFrom, gracePeriodMonths] of [
+      ['2025-01-01', 18],
+      ['2025-07-01', 12],
+    ] as const) {
+      await hub.prisma.assistanceStandard.create({
+        data: {
+          regionCode: revised.regions.county.code,
+          year: 2025,
+          effectiveFrom: day(effectiveFrom),
+          areaType: 'URBAN',
+          minimumLivingMonthlyFen: STANDARD,
+          gracePeriodMonths,
+        },
+      });
+    }
+    for (const [startedOn, endsOn] of [
+      ['2025-03-01', '2026-08-31'],
+      ['2025-08-01', '2026-07-31'],
+    ]) {
+      const householdId = await registeredEarner(ABOVE, '2025-01-01', revised, revisedOfficer);
+      const recorded = await recordCase(
+        householdId,
+        { status: 'GRACE_PERIOD', startedOn: '2023-01-01', gracePeriodStartedOn: startedOn },
+        revisedOfficer,
+      );
+      expect(recorded.recordAssistanceCase.gracePeriodEndsOn).toBe(endsOn);
+      const result = await assessHousehold(pool, householdId, '2026-07-15');
+      expect(appliedRule(result, 'GRACE_PERIOD')?.figures).toMatchObject({ graceEndsOn: endsOn });
+    }
   });
 });
