@@ -34,7 +34,7 @@ const FLAGS: Record<AssessmentFlagCode, string> = {
     'A civil-affairs staff member or village cadre, or a close relative of one, on assistance without a filing (近亲属备案).',
   DATA_MISSING: 'A department delivered nothing the run needs: the result may be incomplete.',
   GRACE_PERIOD_ENDING:
-    '渐退期: income is above the line but the grace period after a member found work still holds the flag back; this is its last month.',
+    '渐退期: income is above the line but the grace period still holds the flag back (counted from the grace-period start the register records, or from the first job a member took while enrolled); this is its last month.',
   BUSINESS_WITHOUT_INCOME:
     'An active business registration whose income is on record as zero: it does not disqualify, but an officer should confirm it earns nothing.',
   EXTREME_POVERTY_CONDITIONS_NOT_MET:
