@@ -28,7 +28,7 @@ export const ENUMS = {
   ],
   ComparisonKind: ['PERIODIC_REVIEW', 'APPLICATION', 'DEATH_CHECK', 'STAFF_RELATIVES'],
   ComparisonRunStatus: ['PENDING', 'RUNNING', 'COMPLETED', 'CANCELLED', 'FAILED'],
-  HouseholdClassification: ['MINIMUM_LIVING', 'LOW_INCOME', 'EXTREME_POVERTY', 'ABOVE_LINE'],
+  HouseholdClassification: ['MINIMUM_LIVING', 'LOW_INCOME', 'EXTREME_POVERTY', 'BETWEEN_LINES', 'ABOVE_LINE'],
   AssessmentFlagCode: [
     'INCOME_ABOVE_STANDARD',
     'FINANCIAL_ASSETS_OVER_LIMIT',

@@ -11,6 +11,7 @@ import type {
   Dataset,
   Department,
   DepartmentKind,
+  FloorReading,
   IncomeKind,
   LineReading,
   PrismaClient,
@@ -396,6 +397,7 @@ export interface AssistanceStandardTerms {
   effectiveFrom?: Date | null;
   minimumLivingLine?: LineReading | null;
   lowIncomeLine?: LineReading | null;
+  lowIncomeFloor?: FloorReading | null;
   extremePovertyLine?: LineReading | null;
   extremePovertyMinorUntilAge?: number | null;
   extremePovertyElderlyFromAge?: number | null;

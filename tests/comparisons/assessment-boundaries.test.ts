@@ -57,7 +57,7 @@ describe('income against the standard', () => {
   it('flags per-capita income exactly at the standard (低保 is below it), not a fen below it', async () => {
     const at = await assess((await earning(3 * STANDARD, 3)).household.id);
     expect(at).toMatchObject({
-      classification: 'LOW_INCOME',
+      classification: 'BETWEEN_LINES',
       flags: ['INCOME_ABOVE_STANDARD'],
       per_capita_income_fen: String(STANDARD),
     });

@@ -15,6 +15,7 @@ let prisma: ReturnType<typeof createPrismaClient>;
 type World = Awaited<ReturnType<typeof createAssessmentWorld>>;
 let below: World;
 let atOrBelow: World;
+let fromStandard: World;
 
 const world = (policy: Partial<Prisma.AssistanceStandardUncheckedCreateInput> = {}) =>
   createAssessmentWorld(prisma, { minimumLivingMonthlyFen: STANDARD, year: 2026, policy });
@@ -36,6 +37,7 @@ beforeAll(async () => {
     lowIncomeLine: 'AT_OR_BELOW',
     extremePovertyLine: 'AT_OR_BELOW',
   });
+  fromStandard = await world({ lowIncomeFloor: 'AT_OR_ABOVE' });
 });
 afterAll(async () => {
   await pool.end();
@@ -45,7 +47,7 @@ afterAll(async () => {
 describe('低保 line', () => {
   it.each([
     [-1, 'MINIMUM_LIVING', []],
-    [0, 'LOW_INCOME', ['INCOME_ABOVE_STANDARD']],
+    [0, 'BETWEEN_LINES', ['INCOME_ABOVE_STANDARD']],
     [1, 'LOW_INCOME', ['INCOME_ABOVE_STANDARD']],
   ])('read BELOW: per-capita income %i fen from the standard is %s', async (offset, classification, flags) => {
     const result = await earning(below, 3, 3 * (STANDARD + offset));
@@ -71,6 +73,49 @@ describe('低保 line', () => {
       incomeFen: 3 * STANDARD + 1,
       members: 3,
     });
+  });
+});
+
+// 低于 is strictly below and 高于 strictly above (tieling-2021 四(三)): exactly on the standard a household is by the
+// letter neither 低保 nor 低收入, and says so; a region whose text sets no floor (yinchuan-2021 二(五)) reads it
+// AT_OR_ABOVE, and the standard itself is then 低收入.
+describe('低收入 floor', () => {
+  it.each([
+    [-1, 'MINIMUM_LIVING', false],
+    [0, 'BETWEEN_LINES', false],
+    [1, 'LOW_INCOME', true],
+  ])('read ABOVE: a 低收入 case %i fen from the standard is %s, unflagged', async (offset, classification, holds) => {
+    const result = await earning(below, 3, 3 * (STANDARD + offset), { caseKind: 'LOW_INCOME' });
+    expect(result).toMatchObject({ classification, flags: [] });
+    expect(appliedRule(result, 'LOW_INCOME_FLOOR')).toMatchObject({
+      holds,
+      citation: { document: 'tieling-2021-difficult-families-action.txt', paragraph: '四(三)' },
+      figures: { incomeFen: 3 * (STANDARD + offset), members: 3, floorFen: STANDARD, reading: 'ABOVE' },
+    });
+  });
+
+  it.each([
+    [-1, 'MINIMUM_LIVING'],
+    [0, 'LOW_INCOME'],
+    [1, 'LOW_INCOME'],
+  ])('read AT_OR_ABOVE: a 低收入 case %i fen from the standard is %s', async (offset, classification) => {
+    const result = await earning(fromStandard, 3, 3 * (STANDARD + offset), { caseKind: 'LOW_INCOME' });
+    expect(result).toMatchObject({ classification, flags: [] });
+    expect(appliedRule(result, 'LOW_INCOME_FLOOR')).toMatchObject({ holds: offset >= 0 });
+  });
+
+  it('gives a 低保 case exactly on the standard the income flag under either floor, and none read AT_OR_BELOW', async () => {
+    expect(await earning(fromStandard, 2, 2 * STANDARD)).toMatchObject({
+      classification: 'LOW_INCOME',
+      flags: ['INCOME_ABOVE_STANDARD'],
+      monthly_benefit_fen: null,
+    });
+    expect(await earning(atOrBelow, 2, 2 * STANDARD)).toMatchObject({ classification: 'MINIMUM_LIVING', flags: [] });
+  });
+
+  it('decides on the exact amount: a third of a fen above the standard is above the floor read ABOVE', async () => {
+    const result = await earning(below, 3, 3 * STANDARD + 1, { caseKind: 'LOW_INCOME' });
+    expect(result).toMatchObject({ classification: 'LOW_INCOME', per_capita_income_fen: String(STANDARD) });
   });
 });
 

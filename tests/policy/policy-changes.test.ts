@@ -53,7 +53,7 @@ describe('changing a policy through the API', () => {
     const made = await world.household({ members: 2, birthYears: [1980, 1982] });
     await world.wage(made.head.id, 2 * STANDARD);
     expect(await assessHousehold(pool, made.household.id, AS_OF)).toMatchObject({
-      classification: 'LOW_INCOME',
+      classification: 'BETWEEN_LINES',
       flags: ['INCOME_ABOVE_STANDARD'],
     });
 
@@ -90,6 +90,22 @@ describe('changing a policy through the API', () => {
     });
     const [latest] = answer.data?.setAssistanceStandard.changes ?? [];
     expect(JSON.parse(latest?.oldValues ?? '{}')).toEqual({ lowIncomeMultiplier: '1.5' });
+  });
+
+  it('classes a household exactly on the standard 低收入 once the floor is read AT_OR_ABOVE, and keeps the change', async () => {
+    expect((await change({ minimumLivingLine: 'BELOW' })).errors).toBeUndefined();
+    const made = await world.household({ members: 2, birthYears: [1980, 1982], caseKind: 'LOW_INCOME' });
+    await world.wage(made.head.id, 2 * STANDARD);
+    expect(await assessHousehold(pool, made.household.id, AS_OF)).toMatchObject({ classification: 'BETWEEN_LINES' });
+    const answer = await change({ lowIncomeFloor: 'AT_OR_ABOVE' });
+    expect(answer.errors).toBeUndefined();
+    expect(await assessHousehold(pool, made.household.id, AS_OF)).toMatchObject({
+      classification: 'LOW_INCOME',
+      flags: [],
+    });
+    const [latest] = answer.data?.setAssistanceStandard.changes ?? [];
+    expect(JSON.parse(latest?.oldValues ?? '{}')).toEqual({ lowIncomeFloor: 'ABOVE' });
+    expect(JSON.parse(latest?.newValues ?? '{}')).toEqual({ lowIncomeFloor: 'AT_OR_ABOVE' });
   });
 
   it('refuses citations without a paragraph, and changes nothing', async () => {

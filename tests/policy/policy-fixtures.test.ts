@@ -154,4 +154,21 @@ describe('Yinchuan 2021', () => {
       citation: { document: 'yinchuan-2021-assistance-and-rural-revitalisation.txt', paragraph: '二(五)' },
     });
   });
+
+  it('reads no floor into 二(五): exactly on its standard a household is 低收入, where Shangrao’s is neither', async () => {
+    const yinchuan = await assessHousehold(pool, (await household('640100', 'URBAN', 2, 2 * 70_000)).id, '2021-09-30');
+    expect(decided(yinchuan)).toMatchObject({ classification: 'LOW_INCOME', flags: ['INCOME_ABOVE_STANDARD'] });
+    expect(appliedRule(yinchuan, 'LOW_INCOME_FLOOR')).toMatchObject({
+      holds: true,
+      citation: { document: 'yinchuan-2021-assistance-and-rural-revitalisation.txt', paragraph: '二(五)' },
+      figures: { reading: 'AT_OR_ABOVE', floorFen: 70_000 },
+    });
+    const shangrao = await assessHousehold(pool, (await household('361121', 'RURAL', 3, 3 * 35_500)).id, '2018-06-30');
+    expect(decided(shangrao)).toMatchObject({ classification: 'BETWEEN_LINES', flags: ['INCOME_ABOVE_STANDARD'] });
+    expect(appliedRule(shangrao, 'LOW_INCOME_FLOOR')).toMatchObject({
+      holds: false,
+      citation: { document: 'tieling-2021-difficult-families-action.txt', paragraph: '四(三)' },
+      figures: { reading: 'ABOVE' },
+    });
+  });
 });

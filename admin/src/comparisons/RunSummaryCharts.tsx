@@ -18,6 +18,7 @@ const CLASS_COLOURS: Record<string, string> = {
   MINIMUM_LIVING: '#2e7d32',
   LOW_INCOME: '#0288d1',
   EXTREME_POVERTY: '#7b1fa2',
+  BETWEEN_LINES: '#f9a825',
   ABOVE_LINE: '#d32f2f',
   NONE: '#9e9e9e',
 };

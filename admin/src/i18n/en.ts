@@ -63,6 +63,7 @@ export const hubEnglish = {
         MINIMUM_LIVING: 'Within dibao standard',
         LOW_INCOME: 'Low income',
         ABOVE_LINE: 'Above the line',
+        BETWEEN_LINES: 'Exactly on the standard',
         EXTREME_POVERTY: 'Extreme poverty',
       },
       AssessmentFlagCode: {

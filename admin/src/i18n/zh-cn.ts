@@ -90,6 +90,7 @@ const hubChinese = {
         LOW_INCOME: '低收入',
         EXTREME_POVERTY: '特困人员',
         ABOVE_LINE: '超出标准',
+        BETWEEN_LINES: '恰为低保标准',
       },
       AssessmentFlagCode: {
         INCOME_ABOVE_STANDARD: '收入超标',

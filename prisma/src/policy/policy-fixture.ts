@@ -1,4 +1,4 @@
-import type { AreaType, BenefitMethod, LineReading } from '../../generated/enums.ts';
+import type { AreaType, BenefitMethod, FloorReading, LineReading } from '../../generated/enums.ts';
 import type { Citation, PolicyRuleCode } from './policy-rules.ts';
 
 /** A policy version as a document sets it; what it leaves out takes the documents' defaults (policy-rules.ts). */
@@ -9,6 +9,7 @@ export interface PolicyVersion {
   minimumLivingLine?: LineReading;
   lowIncomeMultiplier?: string;
   lowIncomeLine?: LineReading;
+  lowIncomeFloor?: FloorReading;
   extremePovertyMultiplier?: string;
   extremePovertyLine?: LineReading;
   extremePovertyMinorUntilAge?: number;

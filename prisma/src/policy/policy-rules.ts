@@ -77,6 +77,16 @@ export const POLICY_RULES = {
     figures: ['minimumLivingMonthlyFen', 'minimumLivingLine'],
     test: { file: 'tests/policy/policy-boundaries.test.ts', name: '低保 line' },
   },
+  LOW_INCOME_FLOOR: {
+    title: '低收入 floor: exactly on the 低保 standard',
+    sentence:
+      '将家庭人均收入高于低保标准，但低于低保标准1.5倍……的家庭纳入低收入家庭保障范围 (高于: strictly above the standard).',
+    condition:
+      'per-capita income is above the 低保 standard (ABOVE, by default) or at least it (AT_OR_ABOVE); exactly on the standard with the 低保 line read BELOW and the floor ABOVE, the household is BETWEEN_LINES: neither 低保 nor 低收入',
+    basis: { document: TIELING_2021, paragraph: '四(三)' },
+    figures: ['minimumLivingMonthlyFen', 'lowIncomeFloor'],
+    test: { file: 'tests/policy/policy-boundaries.test.ts', name: '低收入 floor' },
+  },
   LOW_INCOME_LINE: {
     title: '低收入 line',
     sentence: '将家庭人均收入高于低保标准，但低于低保标准1.5倍且家庭财产符合低保条件的家庭纳入低收入家庭保障范围。',
@@ -104,12 +114,13 @@ export const POLICY_RULES = {
     title: '渐退期',
     sentence:
       '对低保对象实现就业，共同生活家庭成员人均收入超过当地低保标准的，给予18个月以内的渐退期。渐退期内，相关低保救助政策维持不变。',
-    condition: 'the household is within its grace period on the as-of date',
+    condition:
+      'the 低保 household is within its grace period on the as-of date: the grace months counted from the grace-period start the register records, or else from the first job a member started while the household was enrolled (its unbroken run of cases)',
     basis: { document: YINCHUAN_2021, paragraph: '二(四)' },
     figures: ['gracePeriodMonths'],
     test: {
-      file: RULES_TEST,
-      name: 'holds the income flag back within the grace period, warns in its last month, flags after it',
+      file: 'tests/policy/grace-period.test.ts',
+      name: 'holds the flag back from the register’s grace-period start, warns in its last month, flags after it',
     },
   },
   FINANCIAL_ASSET_LIMIT: {
@@ -148,12 +159,13 @@ export const POLICY_RULES = {
   STAFF_RELATIVES: {
     title: 'Staff and their close relatives',
     sentence: '对……民政部门干部职工本人及其近亲属享受低保情况进行集中复核，重点查看……近亲属享受低保备案是否完全。',
-    condition: 'no staff member or close relative of one is in the household without a filing',
+    condition:
+      'no staff member or close relative of one is in the household without a filing; close relatives as domain.md lists them (spouse; both sides’ parents and siblings; children and their spouses; grandparents; grandchildren; uncles and aunts), as far as hukou booklets, marriage registrations and the register’s households, past memberships included, show them',
     basis: { document: TIELING_2021, paragraph: '四(六)' },
     figures: [],
     test: {
-      file: 'tests/comparisons/assessment-boundaries.test.ts',
-      name: 'flags a recipient on a staff member’s hukou booklet until the staff member files the relation',
+      file: 'tests/policy/staff-relatives.test.ts',
+      name: 'flags the staff member’s %s: the staff member %s, the recipient %s of the head',
     },
   },
   BENEFIT_AMOUNT: {

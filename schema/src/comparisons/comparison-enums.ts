@@ -13,8 +13,10 @@ const CLASSIFICATIONS: Record<HouseholdClassification, string> = {
   MINIMUM_LIVING:
     '低保: per-capita income within the 低保 line (below the standard unless the region reads it "at most"), assets within the rules.',
   LOW_INCOME:
-    '低收入家庭: not within the 低保 line, per-capita income below the low-income multiple (1.5 ×) of the standard, assets within the rules.',
+    '低收入家庭: not within the 低保 line, per-capita income above the standard (or at least it, as the region reads the floor) and below the low-income multiple (1.5 ×) of the standard, assets within the rules.',
   ABOVE_LINE: 'Neither: income above every line the household could qualify under, or an asset rule broken.',
+  BETWEEN_LINES:
+    'Exactly on the 低保 standard where the region reads 低保 as below it (低于) and 低收入 as above it (高于): by the letter neither; the region’s own rule settles it (lowIncomeFloor AT_OR_ABOVE makes it 低收入).',
   EXTREME_POVERTY:
     '特困人员: a 特困 case whose per-capita income is within its own standard (at least 1.3 × the 低保 standard) and whose every member is a minor (under 18), elderly or severely disabled.',
 };
@@ -32,7 +34,7 @@ const FLAGS: Record<AssessmentFlagCode, string> = {
     'A civil-affairs staff member or village cadre, or a close relative of one, on assistance without a filing (近亲属备案).',
   DATA_MISSING: 'A department delivered nothing the run needs: the result may be incomplete.',
   GRACE_PERIOD_ENDING:
-    '渐退期: income is above the line but the grace period after a member found work still holds the flag back; this is its last month.',
+    '渐退期: income is above the line but the grace period still holds the flag back (counted from the grace-period start the register records, or from the first job a member took while enrolled); this is its last month.',
   BUSINESS_WITHOUT_INCOME:
     'An active business registration whose income is on record as zero: it does not disqualify, but an officer should confirm it earns nothing.',
   EXTREME_POVERTY_CONDITIONS_NOT_MET:

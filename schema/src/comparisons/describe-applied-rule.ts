@@ -41,6 +41,18 @@ function lineComparison(figures: Record<string, unknown>, holds: boolean): strin
   )}${multiplier}, read ${String(figures.reading)}`;
 }
 
+function floorComparison(figures: Record<string, unknown>): string {
+  const income = Number(figures.incomeFen);
+  const members = Number(figures.members);
+  const floor = members * Number(figures.floorFen);
+  const inclusive = figures.reading === 'AT_OR_ABOVE';
+  const sign = income > floor ? '>' : income === floor ? '=' : '<';
+  const holds = inclusive ? income >= floor : income > floor;
+  return `per-capita income ${exactPerCapita(income, members)} ${sign} the 低保 standard ${exactYuan(
+    figures.floorFen as number,
+  )}, read ${String(figures.reading)}: ${holds ? 'within' : 'not within'} the 低收入 band's floor`;
+}
+
 /** One line of plain text saying what the rule compared and how it came out. */
 export function describeAppliedRule(applied: StoredAppliedRule): string {
   const f = applied.figures;
@@ -49,6 +61,8 @@ export function describeAppliedRule(applied: StoredAppliedRule): string {
     case 'LOW_INCOME_LINE':
     case 'EXTREME_POVERTY_LINE':
       return lineComparison(f, lineHolds(f));
+    case 'LOW_INCOME_FLOOR':
+      return floorComparison(f);
     case 'STANDARD_IN_FORCE':
       return `standard ${yuan(Number(f.standardFen))} per person per month, in force from ${String(f.effectiveFrom)} (${String(f.regionCode)})`;
     case 'FINANCIAL_ASSET_LIMIT':

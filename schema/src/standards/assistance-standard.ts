@@ -5,7 +5,7 @@ import { VehicleTypeEnum } from '../records/vehicle-record.ts';
 import { isUuid } from '../uuid.ts';
 import { AssistanceStandardChange } from './assistance-standard-change.ts';
 import { PolicyCitation } from './policy-citation.ts';
-import { BenefitMethodEnum, IncomeKindEnum, LineReadingEnum } from './policy-enums.ts';
+import { BenefitMethodEnum, FloorReadingEnum, IncomeKindEnum, LineReadingEnum } from './policy-enums.ts';
 
 const BenefitTier = builder
   .objectRef<{ perCapitaIncomeBelowFen: number; monthlyPerMemberFen: number }>('BenefitTier')
@@ -42,6 +42,10 @@ export const AssistanceStandard = builder.prismaObject('AssistanceStandard', {
       description: '低收入: per-capita income not within the 低保 line but within this multiple of the standard.',
     }),
     lowIncomeLine: t.expose('lowIncomeLine', { type: LineReadingEnum }),
+    lowIncomeFloor: t.expose('lowIncomeFloor', {
+      type: FloorReadingEnum,
+      description: '低收入 from above the standard (ABOVE, 高于) or from the standard itself (AT_OR_ABOVE).',
+    }),
     extremePovertyLine: t.expose('extremePovertyLine', { type: LineReadingEnum }),
     extremePovertyMinorUntilAge: t.exposeInt('extremePovertyMinorUntilAge', {
       description: '特困 covers minors under this age (18).',

@@ -9,6 +9,17 @@ export const LineReadingEnum = builder.enumType('LineReading', {
   } as const,
 });
 
+export const FloorReadingEnum = builder.enumType('FloorReading', {
+  description: 'How the 低收入 band reads its floor, the 低保 standard: Tieling 2021 says 高于 (above) it.',
+  values: {
+    ABOVE: {
+      value: 'ABOVE',
+      description: '高于: strictly above the standard; exactly on it (with a 低保 line read BELOW) is BETWEEN_LINES.',
+    },
+    AT_OR_ABOVE: { value: 'AT_OR_ABOVE', description: '不低于: the standard itself is in the 低收入 band.' },
+  } as const,
+});
+
 export const BenefitMethodEnum = builder.enumType('BenefitMethod', {
   values: {
     GAP: { value: 'GAP', description: '差额: members × the standard less the household’s net income.' },

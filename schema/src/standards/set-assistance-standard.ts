@@ -2,7 +2,7 @@ import { builder } from '../builder.ts';
 import { AreaTypeEnum } from '../households/household.ts';
 import { VehicleTypeEnum } from '../records/vehicle-record.ts';
 import { PolicyCitationInput } from './policy-citation.ts';
-import { BenefitMethodEnum, IncomeKindEnum, LineReadingEnum } from './policy-enums.ts';
+import { BenefitMethodEnum, FloorReadingEnum, IncomeKindEnum, LineReadingEnum } from './policy-enums.ts';
 
 const BenefitTierInput = builder.inputType('BenefitTierInput', {
   fields: (t) => ({
@@ -33,6 +33,7 @@ const SetAssistanceStandardInput = builder.inputType('SetAssistanceStandardInput
     effectiveFrom: t.field({ type: 'Date', description: 'Within the year; the version is in force from then.' }),
     minimumLivingLine: t.field({ type: LineReadingEnum }),
     lowIncomeLine: t.field({ type: LineReadingEnum }),
+    lowIncomeFloor: t.field({ type: FloorReadingEnum }),
     extremePovertyLine: t.field({ type: LineReadingEnum }),
     extremePovertyMinorUntilAge: t.int({ description: '14 to 25.' }),
     extremePovertyElderlyFromAge: t.int({ description: '50 to 80.' }),

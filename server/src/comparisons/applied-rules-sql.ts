@@ -19,6 +19,7 @@ export const APPLIED_RULES_SQL = `to_jsonb(array_remove(ARRAY[
   ${rule('RIGID_EXPENDITURE', 'c.rigid_fen > 0', `'incomeFen', c.income_fen, 'rigidExpenditureFen', c.rigid_fen, 'netIncomeFen', c.net_income_fen`)},
   CASE WHEN c.single_person_id IS NOT NULL THEN ${rule('SINGLE_PERSON_ENROLMENT', 'true', `'personId', c.single_person_id, 'members', c.members`)} END,
   ${rule('MINIMUM_LIVING_LINE', 'c.is_within_minimum_living', `${INCOME}, 'lineFen', c.standard_fen, 'reading', c.minimum_living_line`)},
+  ${rule('LOW_INCOME_FLOOR', 'c.is_above_low_income_floor', `${INCOME}, 'floorFen', c.standard_fen, 'reading', c.low_income_floor`)},
   ${rule('LOW_INCOME_LINE', 'c.is_within_low_income', `${INCOME}, 'lineFen', c.standard_fen * c.low_income_multiplier, 'multiplier', c.low_income_multiplier, 'reading', c.low_income_line`)},
   CASE WHEN c.case_kind = 'EXTREME_POVERTY' THEN ${rule(
     'EXTREME_POVERTY_LINE',
@@ -30,7 +31,8 @@ export const APPLIED_RULES_SQL = `to_jsonb(array_remove(ARRAY[
   CASE WHEN c.grace_ends_on IS NOT NULL THEN ${rule(
     'GRACE_PERIOD',
     'c.is_in_grace_period',
-    `'jobStartedOn', c.job_started_on, 'graceEndsOn', c.grace_ends_on, 'months', c.grace_period_months,
+    `'graceStartedOn', c.grace_started_on, 'source', c.grace_source, 'enrolledSince', c.enrolled_since,
+     'graceEndsOn', c.grace_ends_on, 'months', c.grace_period_months,
      'lastMonth', c.is_grace_period_ending`,
   )} END,
   ${rule('FINANCIAL_ASSET_LIMIT', 'c.are_financial_assets_within_limit', `'assetsFen', c.assets_fen, 'members', c.members, 'months', c.financial_asset_months, 'limitFen', c.members * c.financial_asset_months * c.standard_fen`)},

@@ -2,8 +2,10 @@ import type { AssessmentFlagCode, Dataset } from '@hub/prisma';
 import { basisCitations } from '@hub/prisma/policy/policy-rules';
 import type pg from 'pg';
 import { householdMembersAsOfSql } from '../register/household-members-as-of.ts';
+import { aboveFloorSql } from './above-floor-sql.ts';
 import { APPLIED_RULES_SQL } from './applied-rules-sql.ts';
 import { declaredRigidExpenditureSql } from './declared-rigid-expenditure.ts';
+import { REGISTER_CLOSE_RELATIVES_SQL } from './register-close-relatives.ts';
 import { enrolledCaseSql } from './rules.ts';
 import { withinLineSql } from './within-line-sql.ts';
 
@@ -43,6 +45,11 @@ function marriedSql(alias: string, live: boolean): string {
        SELECT 1 FROM marriage_registrations dv
         WHERE dv.person_id = ${alias}.person_id AND dv.spouse_id_number = ${alias}.spouse_id_number AND dv.event = 'DIVORCE'
           AND dv.registered_on >= ${alias}.registered_on AND dv.registered_on <= $5::date AND ${current('dv', live)})`;
+}
+
+/** Evidence with the tie that makes its person a staff member's close relative named in its facts. */
+function kin(evidenceSql: string, tie: string): string {
+  return `jsonb_set(${evidenceSql}, '{facts,kin}', to_jsonb(${tie}::text))`;
 }
 
 function missing(dataset: string, departmentId: string, personId: string, what: string): string {
@@ -117,7 +124,7 @@ const PREPARE_CHUNK_SQL = [
    -- enclosing one's; within the year, the version whose effective date is the latest on or before the as-of date.
    SELECT DISTINCT ON (c.household_id) c.household_id, c.region_code, c.area_type, st.region_code AS standard_region_code,
           st.effective_from, st.minimum_living_monthly_fen::bigint AS standard_fen, st.minimum_living_line,
-          st.low_income_multiplier, st.low_income_line, st.extreme_poverty_multiplier, st.extreme_poverty_line,
+          st.low_income_multiplier, st.low_income_line, st.low_income_floor, st.extreme_poverty_multiplier, st.extreme_poverty_line,
           st.extreme_poverty_minor_until_age, st.extreme_poverty_elderly_from_age, st.emergency_assistance_multiplier,
           st.expenditure_assistance_multiplier, st.individual_assistance_multiplier, st.financial_asset_months,
           st.max_homes, st.residential_area_per_person_cap_m2, st.exempt_vehicle_types, st.exempt_vehicle_max_value_fen,
@@ -148,8 +155,8 @@ current_snapshot AS MATERIALIZED (
 standard AS (SELECT * FROM assessed_household),
 member AS (SELECT person_id, household_id, id_number, birth_date FROM assessed_member),
 enrolment AS (
-  SELECT DISTINCT ON (ac.household_id) ac.household_id, ac.kind, ac.status, ac.started_on, ac.grace_period_ends_on,
-         ac.single_person_id, ac.monthly_amount_fen
+  SELECT DISTINCT ON (ac.household_id) ac.household_id, ac.kind, ac.status, ac.started_on, ac.grace_period_started_on,
+         ac.grace_period_ends_on, ac.single_person_id, ac.monthly_amount_fen
     FROM assistance_cases ac
    WHERE ac.household_id IN (SELECT household_id FROM cohort) AND ${enrolledCaseSql('ac', '$5::date')}
    ORDER BY ac.household_id, ac.started_on DESC, ac.id
@@ -223,22 +230,45 @@ counted_income AS (
 ),
 -- 刚性支出: declared medical and education costs are deducted from the household's income.
 rigid_expenditure AS (${declaredRigidExpenditureSql('cohort', '$5::date')}),
--- 渐退期: a 低保 recipient who found work (a job started after the case) keeps the benefit for the standard's grace
--- months from the job's start; a case stored in its grace period keeps its own end date.
+-- 渐退期 (yinchuan-2021 二(四)): a 低保 recipient who found work keeps the benefit unchanged for the standard's grace
+-- months, counted from when the income rose. The register's case history says since when the household has been
+-- enrolled: the start of its unbroken run of 低保 cases (a renewal the day after a case ended continues it).
+enrolled_since AS (
+  SELECT en.household_id, max(ac.started_on) AS started_on
+    FROM enrolment en JOIN assistance_cases ac ON ac.household_id = en.household_id AND ac.kind = en.kind
+   WHERE en.kind = 'MINIMUM_LIVING_GUARANTEE' AND ac.started_on <= en.started_on
+     AND NOT EXISTS (SELECT 1 FROM assistance_cases prior
+                      WHERE prior.household_id = ac.household_id AND prior.kind = ac.kind
+                        AND prior.started_on < ac.started_on
+                        AND (prior.ended_on IS NULL OR prior.ended_on >= ac.started_on - 1))
+   GROUP BY en.household_id
+),
+-- When the income rose, where the register does not say: the first job in force that a counted member started while
+-- the household was enrolled (a job held since before the enrolment is no new employment).
 job_start AS (
   SELECT c.household_id, min(e.started_on) AS started_on
-    FROM counted c JOIN enrolment en ON en.household_id = c.household_id
+    FROM counted c JOIN enrolled_since es ON es.household_id = c.household_id
     JOIN employment_records e ON e.person_id = c.person_id
-   WHERE en.kind = 'MINIMUM_LIVING_GUARANTEE' AND ${current('e', live)} AND e.started_on > en.started_on
+   WHERE ${current('e', live)} AND e.started_on > es.started_on
      AND e.started_on <= $5::date AND (e.ended_on IS NULL OR e.ended_on >= $5::date)
    GROUP BY c.household_id
 ),
+-- The register's own grace-period start wins (with the end it recorded, or the standard's months from it); a case
+-- stored in its grace period with only an end keeps that end; otherwise the grace runs from the job's start.
 grace AS (
-  SELECT en.household_id, j.started_on AS job_started_on, en.monthly_amount_fen AS case_amount_fen,
-         CASE WHEN en.status = 'GRACE_PERIOD' AND en.grace_period_ends_on IS NOT NULL THEN en.grace_period_ends_on
+  SELECT en.household_id, coalesce(en.grace_period_started_on, j.started_on) AS started_on,
+         CASE WHEN en.grace_period_started_on IS NOT NULL THEN 'REGISTER'
+              WHEN en.status = 'GRACE_PERIOD' AND en.grace_period_ends_on IS NOT NULL THEN 'REGISTER'
+              WHEN j.started_on IS NOT NULL THEN 'EMPLOYMENT' END AS source,
+         es.started_on AS enrolled_since, en.monthly_amount_fen AS case_amount_fen,
+         CASE WHEN en.grace_period_started_on IS NOT NULL
+              THEN coalesce(en.grace_period_ends_on, (en.grace_period_started_on
+                     + make_interval(months => st.grace_period_months) - interval '1 day')::date)
+              WHEN en.status = 'GRACE_PERIOD' AND en.grace_period_ends_on IS NOT NULL THEN en.grace_period_ends_on
               WHEN st.grace_period_months > 0 AND j.started_on IS NOT NULL
               THEN (j.started_on + make_interval(months => st.grace_period_months) - interval '1 day')::date END AS ends_on
     FROM enrolment en JOIN standard st ON st.household_id = en.household_id
+    LEFT JOIN enrolled_since es ON es.household_id = en.household_id
     LEFT JOIN job_start j ON j.household_id = en.household_id
    WHERE en.kind = 'MINIMUM_LIVING_GUARANTEE'
 ),
@@ -299,11 +329,13 @@ staff_hukou AS (
          ${evidence(live, 'hr', 'HUKOU', 'hr.person_id', "'hukouNumber', hr.hukou_number")} AS evidence
     FROM staff s JOIN hukou_records hr ON hr.person_id = s.person_id WHERE ${current('hr', live)} AND hr.status = 'ACTIVE'
 ),
--- Close relatives of staff (spouse; both sides' parents and siblings; children and their spouses; ...), as far as
--- marriage and hukou data show them: the staff member lives in the household, shares a member's hukou booklet
--- (parents, siblings, children, grandparents, grandchildren), is a member's registered spouse, or the member shares
--- the booklet of the staff member's spouse (the spouse's parents and siblings), or is married to someone of the
--- staff member's booklet (a child's spouse).
+-- Close relatives of staff (spouse; both sides' parents and siblings; children and their spouses; grandparents;
+-- grandchildren; uncles and aunts), as far as marriage, hukou and register data show them: the staff member lives in
+-- the household, shares a member's hukou booklet (parents, siblings, children, grandparents, grandchildren, uncles and
+-- aunts who live together), is a member's registered spouse (on either one's record), the member shares the booklet
+-- of the staff member's spouse (the spouse's parents and siblings), is married to someone of the staff member's
+-- booklet (a child's spouse), or the register's households relate the two (register-close-relatives.ts). Each piece
+-- of evidence names the tie in its facts (kin).
 staff_spouse AS (
   SELECT s.person_id AS staff_person_id, sp.id AS spouse_person_id,
          ${evidence(live, 'mr', 'MARRIAGE', 'mr.person_id', "'spouseName', mr.spouse_name, 'registeredOn', mr.registered_on")} AS evidence
@@ -311,33 +343,65 @@ staff_spouse AS (
     JOIN persons sp ON sp.id_number = mr.spouse_id_number
    WHERE ${current('mr', live)} AND ${marriedSql('mr', live)}
 ),
-staff_kin AS (
-  SELECT c.household_id, s.person_id AS staff_person_id, s.evidence FROM counted c JOIN staff s ON s.person_id = c.person_id
+-- Each counted member's and each staff member's places in the register, past ones too: their memberships up to the
+-- as-of date with their relation to the head, or the household and relation loaded before the register had history.
+member_tie AS (
+  SELECT c.household_id, c.person_id, hm.household_id AS register_household_id, hm.relation, hm.id AS record_id
+    FROM counted c JOIN household_memberships hm ON hm.person_id = c.person_id WHERE hm.valid_from <= $5::date
   UNION ALL
-  SELECT c.household_id, sh.person_id, sh.evidence
+  SELECT c.household_id, c.person_id, p.household_id, p.relation, NULL
+    FROM counted c JOIN persons p ON p.id = c.person_id
+   WHERE p.relation IS NOT NULL AND NOT EXISTS (SELECT 1 FROM household_memberships hm WHERE hm.person_id = p.id)
+),
+staff_tie AS (
+  SELECT s.person_id, hm.household_id AS register_household_id, hm.relation, hm.id AS record_id
+    FROM staff s JOIN household_memberships hm ON hm.person_id = s.person_id WHERE hm.valid_from <= $5::date
+  UNION ALL
+  SELECT s.person_id, p.household_id, p.relation, NULL
+    FROM staff s JOIN persons p ON p.id = s.person_id
+   WHERE p.household_id IS NOT NULL AND p.relation IS NOT NULL
+     AND NOT EXISTS (SELECT 1 FROM household_memberships hm WHERE hm.person_id = p.id)
+),
+staff_kin AS (
+  SELECT c.household_id, s.person_id AS staff_person_id, ${kin('s.evidence', "'SELF'")} AS evidence
+    FROM counted c JOIN staff s ON s.person_id = c.person_id
+  UNION ALL
+  SELECT c.household_id, sh.person_id, ${kin('sh.evidence', "'SAME_HUKOU_BOOKLET'")}
     FROM counted c JOIN hukou_records hr ON hr.person_id = c.person_id
     JOIN staff_hukou sh ON sh.hukou_number = hr.hukou_number AND sh.person_id <> c.person_id
    WHERE ${current('hr', live)} AND hr.status = 'ACTIVE'
   UNION ALL
   SELECT c.household_id, s.person_id,
-         ${evidence(live, 'mr', 'MARRIAGE', 'mr.person_id', "'spouseName', mr.spouse_name, 'registeredOn', mr.registered_on")}
+         ${kin(evidence(live, 'mr', 'MARRIAGE', 'mr.person_id', "'spouseName', mr.spouse_name, 'registeredOn', mr.registered_on"), "'SPOUSE'")}
     FROM counted c JOIN marriage_registrations mr ON mr.person_id = c.person_id
     JOIN staff s ON s.id_number = mr.spouse_id_number
    WHERE ${current('mr', live)} AND ${marriedSql('mr', live)}
   UNION ALL
-  SELECT c.household_id, ss.staff_person_id, ss.evidence
+  SELECT c.household_id, ss.staff_person_id, ${kin('ss.evidence', "'SPOUSE'")}
+    FROM counted c JOIN staff_spouse ss ON ss.spouse_person_id = c.person_id
+  UNION ALL
+  SELECT c.household_id, ss.staff_person_id, ${kin('ss.evidence', "'SPOUSE_HUKOU_BOOKLET'")}
     FROM counted c JOIN hukou_records hr ON hr.person_id = c.person_id
     JOIN staff_spouse ss ON true
     JOIN hukou_records shr ON shr.person_id = ss.spouse_person_id AND shr.hukou_number = hr.hukou_number
    WHERE ${current('hr', live)} AND hr.status = 'ACTIVE' AND ${current('shr', live)} AND shr.status = 'ACTIVE'
   UNION ALL
   SELECT c.household_id, sh.person_id,
-         ${evidence(live, 'mr', 'MARRIAGE', 'mr.person_id', "'spouseName', mr.spouse_name, 'registeredOn', mr.registered_on")}
+         ${kin(evidence(live, 'mr', 'MARRIAGE', 'mr.person_id', "'spouseName', mr.spouse_name, 'registeredOn', mr.registered_on"), "'SPOUSE_OF_HUKOU_BOOKLET_MEMBER'")}
     FROM counted c JOIN marriage_registrations mr ON mr.person_id = c.person_id
     JOIN persons sp ON sp.id_number = mr.spouse_id_number
     JOIN hukou_records spr ON spr.person_id = sp.id
     JOIN staff_hukou sh ON sh.hukou_number = spr.hukou_number AND sh.person_id <> sp.id AND sh.person_id <> c.person_id
    WHERE ${current('mr', live)} AND ${marriedSql('mr', live)} AND ${current('spr', live)} AND spr.status = 'ACTIVE'
+  UNION ALL
+  -- The register's households, past memberships included: a parent or sibling who moved out is still one.
+  SELECT mt.household_id, st.person_id,
+         jsonb_build_object('departmentId', NULL, 'dataset', 'REGISTER', 'recordId', st.record_id, 'snapshotId', NULL,
+           'asOf', NULL, 'personId', mt.person_id, 'facts', jsonb_build_object('registerHouseholdId',
+           mt.register_household_id, 'staffRelation', st.relation, 'memberRelation', mt.relation, 'kin', kin_pair.kin))
+    FROM member_tie mt
+    JOIN staff_tie st ON st.register_household_id = mt.register_household_id AND st.person_id <> mt.person_id
+    JOIN ${REGISTER_CLOSE_RELATIVES_SQL} ON kin_pair.staff_relation = st.relation AND kin_pair.member_relation = mt.relation
 ),
 -- Staff and their close relatives who receive 低保 must be filed (近亲属备案): a filing by that staff member naming any member covers the household.
 unfiled_staff_relative AS (
@@ -401,7 +465,8 @@ totals AS (
          coalesce(bt.with_income, false) AS has_business_with_income,
          coalesce(bt.without_income, false) AS has_business_without_income,
          coalesce(en.kind, rx.kind) AS case_kind, en.single_person_id,
-         g.ends_on AS grace_ends_on, g.job_started_on, g.case_amount_fen,
+         g.ends_on AS grace_ends_on, g.started_on AS grace_started_on, g.source AS grace_source,
+         g.enrolled_since, g.case_amount_fen,
          coalesce(ms.extreme_poverty_condition_members, 0) AS extreme_poverty_condition_members,
          coalesce(ms.severely_disabled_members, 0) AS severely_disabled_members,
          coalesce(ms.old_age_members, 0) AS old_age_members,
@@ -427,7 +492,8 @@ judged AS (
   SELECT t.*,
     -- 低保: per-capita income below the standard (低于), or at most it where the region reads the line so.
     ${withinLineSql('t.net_income_fen', 't.members', 't.standard_fen', 't.minimum_living_line')} AS is_within_minimum_living,
-    -- 低收入: above the 低保 line and below (低于) the low-income multiple (1.5 ×) of the standard.
+    -- 低收入: above the standard (高于; at least it where the region reads the floor so) and below (低于) 1.5 × it.
+    ${aboveFloorSql('t.net_income_fen', 't.members', 't.standard_fen', 't.low_income_floor')} AS is_above_low_income_floor,
     ${withinLineSql('t.net_income_fen', 't.members', 't.standard_fen * t.low_income_multiplier', 't.low_income_line')} AS is_within_low_income,
     -- 特困: the basic living standard is at least 1.3 × the 低保 standard; minors covered to 18.
     ${withinLineSql('t.net_income_fen', 't.members', 't.standard_fen * t.extreme_poverty_multiplier', 't.extreme_poverty_line')} AS is_within_extreme_poverty,
@@ -456,6 +522,8 @@ classified AS (
       WHEN j.case_kind = 'EXTREME_POVERTY' AND j.meets_extreme_poverty_conditions AND j.is_within_extreme_poverty
         THEN 'EXTREME_POVERTY'
       WHEN j.is_within_minimum_living THEN 'MINIMUM_LIVING'
+      -- Exactly on the standard, read 低于 for 低保 and 高于 for 低收入: by the letter neither, and said so.
+      WHEN NOT j.is_above_low_income_floor THEN 'BETWEEN_LINES'
       WHEN j.is_within_low_income THEN 'LOW_INCOME'
       ELSE 'ABOVE_LINE'
     END::"HouseholdClassification" AS classification

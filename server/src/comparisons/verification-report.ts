@@ -55,6 +55,7 @@ const CLASSIFICATIONS: Record<string, string> = {
   MINIMUM_LIVING: '低保标准以内 (within the 低保 standard)',
   LOW_INCOME: '低收入家庭 (low-income)',
   ABOVE_LINE: '超出认定标准 (above the line)',
+  BETWEEN_LINES: '恰为低保标准：既不低于也不高于 (exactly on the standard: neither 低保 nor 低收入 by the letter)',
   EXTREME_POVERTY: '特困人员 (extreme poverty)',
 };
 

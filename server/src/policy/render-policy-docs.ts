@@ -56,11 +56,14 @@ assessment lists the rules it applied (\`HouseholdAssessment.appliedRules\`), ea
 rule's basis below where the region records none), whether it held, and the figures compared, per-capita income as
 the exact fraction of income over members.
 
-By default the lines read as the documents word them: 低保 when per-capita income is **below** the standard; 低收入
-when it is not within the 低保 line and **below** 1.5 × the standard; 特困 against its own standard of 1.3 × the
-standard. A household exactly at the standard is therefore not 低保 but falls in the 低收入 band, which starts where
-低保 stops (the band has no gap). A region changes a reading with \`minimumLivingLine\`, \`lowIncomeLine\` and
-\`extremePovertyLine\` (\`BELOW\` or \`AT_OR_BELOW\`).
+By default the lines read as the documents word them: 低保 when per-capita income is **below** (低于) the standard;
+低收入 when it is **above** (高于) the standard and **below** 1.5 × it (Tieling 2021, 四(三)); 特困 against its own
+standard of 1.3 × the standard. Read so, a household exactly on the standard is neither: it is classified
+\`BETWEEN_LINES\`, and a 低保 case there is flagged \`INCOME_ABOVE_STANDARD\` (its income is not below the
+standard). Exactly on 1.5 × the standard it is \`ABOVE_LINE\`, and a 低收入 case there is flagged. A region settles
+these points with \`minimumLivingLine\`, \`lowIncomeLine\` and \`extremePovertyLine\` (\`BELOW\` or \`AT_OR_BELOW\`) and
+\`lowIncomeFloor\` (\`ABOVE\` or \`AT_OR_ABOVE\`): Yinchuan 2021, 二(五) sets no floor ("人均收入低于低保标准1.5倍"),
+so its shipped policy reads the floor \`AT_OR_ABOVE\` and a household exactly on its standard is 低收入.
 
 ## Rules
 

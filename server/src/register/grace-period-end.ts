@@ -3,8 +3,8 @@ import type { Prisma } from '@hub/prisma';
 /**
  * 渐退期: when a recipient finds work and per-capita income rises above the standard, benefits continue for the
  * standard's grace months (at most 18). The last day of the grace period that began on `startedOn`, under the
- * standard of the household's region (or the nearest region above it with one) for that year and area type;
- * null when no region up the tree has a standard.
+ * policy version in force that day for the household's region (or the nearest region above it with one) and area
+ * type; null when no region up the tree has one.
  */
 export async function gracePeriodEnd(
   tx: Prisma.TransactionClient,
@@ -20,7 +20,8 @@ export async function gracePeriodEnd(
     SELECT (${day}::date + make_interval(months => st.grace_period_months))::date - 1 AS ends_on
       FROM ancestry a JOIN assistance_standards st ON st.region_code = a.code
      WHERE st.area_type = ${household.areaType}::"AreaType" AND st.year = extract(year FROM ${day}::date)::int
-     ORDER BY a.depth LIMIT 1`;
+       AND st.effective_from <= ${day}::date
+     ORDER BY a.depth, st.effective_from DESC LIMIT 1`;
   return rows[0]?.ends_on ?? null;
 }
 

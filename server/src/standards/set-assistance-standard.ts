@@ -13,6 +13,7 @@ function figuresOf(terms: AssistanceStandardTerms) {
     minimumLivingLine: kept(terms.minimumLivingLine),
     lowIncomeMultiplier: kept(terms.lowIncomeMultiplier),
     lowIncomeLine: kept(terms.lowIncomeLine),
+    lowIncomeFloor: kept(terms.lowIncomeFloor),
     extremePovertyMultiplier: kept(terms.extremePovertyMultiplier),
     extremePovertyLine: kept(terms.extremePovertyLine),
     extremePovertyMinorUntilAge: kept(terms.extremePovertyMinorUntilAge),
