@@ -367,6 +367,7 @@ export const hubEnglish = {
       no_flags_household: 'No flag: the household meets the rules.',
       facts: 'Facts',
       no_record: 'No record came.',
+      withheld: 'withheld (%{item})',
       report: 'Verification report',
       print: 'Print',
       no_previous_run: 'There is no earlier completed run of this kind and region to compare with.',

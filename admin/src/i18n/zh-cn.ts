@@ -380,6 +380,7 @@ const hubChinese = {
       no_flags_household: '无疑点：该家庭符合规定。',
       facts: '事实',
       no_record: '未收到记录。',
+      withheld: '不予提供（%{item}）',
       report: '核对报告',
       print: '打印',
       no_previous_run: '没有同类型、同地区的已完成比对可供对照。',
