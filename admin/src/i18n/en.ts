@@ -338,6 +338,7 @@ export const hubEnglish = {
       recorded: 'The consent was recorded',
     },
     persons: {
+      search_again: 'Search for the person again: the identity number is not kept in the address.',
       search_hint: 'Search by identity number or name.',
       no_records: 'No records.',
       verification_hint:

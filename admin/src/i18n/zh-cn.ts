@@ -351,6 +351,7 @@ const hubChinese = {
       recorded: '授权已登记',
     },
     persons: {
+      search_again: '请重新查询此人：身份证号不保存在网址中。',
       search_hint: '请按身份证号或姓名查询。',
       no_records: '无记录。',
       verification_hint:
