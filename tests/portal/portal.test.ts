@@ -162,7 +162,7 @@ describe.runIf(chromiumAvailable())('the portal, in a real browser against the r
     await page.goto(`${hub.url}/#/Household/${subjectHouseholdId}/show`);
     await page.getByText(subjectIdNumber).click();
     await page.waitForURL(/#\/Person\/[0-9a-f-]{36}\/show$/);
-    await expect(page.evaluate(() => JSON.stringify(history.state) + location.href)).resolves.not.toContain(
+    await expect(page.evaluate<string>('JSON.stringify(history.state) + location.href')).resolves.not.toContain(
       subjectIdNumber,
     );
     await page.locator('[data-branch="hukou"]').getByText('银川市公安局').first().waitFor();
