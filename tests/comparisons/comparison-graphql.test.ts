@@ -1,6 +1,7 @@
 import type { SeedManifest } from '@hub/prisma/synthetic/manifest';
 import { seedDatabase } from '@hub/prisma/synthetic/seed-database';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { grantEveryItem } from '../factories/agreements.ts';
 import { startTestApp } from '../factories/http-app.ts';
 import { createUser } from '../factories/users.ts';
 import { createTestDatabase } from '../setup/test-database.ts';
@@ -42,6 +43,8 @@ beforeAll(async () => {
   manifest = await seedDatabase(database.url, { persons: 3_000, seed: 11 });
   hub = await startTestApp(database.url);
   const centre = await hub.prisma.department.findUniqueOrThrow({ where: { code: 'CIVIL_AFFAIRS_640100' } });
+  // The centre reads the departments' records behind a flag under its agreements, as in the 核对报告.
+  await grantEveryItem(hub.prisma, { consumerDepartmentId: centre.id, purposes: ['PERIODIC_REVIEW'] });
   const officerUser = await createUser(hub.prisma, { role: 'VERIFICATION_OFFICER', departmentId: centre.id });
   const auditorUser = await createUser(hub.prisma, { role: 'AUDITOR', departmentId: centre.id });
   officer = await hub.logIn(officerUser.user.username, officerUser.password);
@@ -79,7 +82,8 @@ describe('comparison runs through GraphQL', () => {
             flags { code evidence { department { code } dataset recordId snapshotId asOf facts { name value } } } } }
         }
       }`,
-      { token: officer, variables: { runId: run.id } },
+      // The facts behind a flag are disclosed under the declared purpose, as the 核对报告 discloses them under the run's.
+      { token: officer, purpose: 'PERIODIC_REVIEW', variables: { runId: run.id } },
     );
     expect(flagged.errors).toBeUndefined();
     const expected = manifest.plantedCases.filter((planted) => planted.expectedFlag === 'NON_EXEMPT_VEHICLE');

@@ -19,11 +19,16 @@ const WITHDRAW = 'mutation ($id: ID!) { withdrawConsent(id: $id) { id withdrawnA
 const tokens: Record<string, string> = {};
 const usernames: Record<string, string> = {};
 let housingId: string;
+// The officers' own region: a person elsewhere is outside their reach (tests/access/entry-points.test.ts).
+let householdId: string;
 
 beforeAll(async () => {
   const region = await createRegion(hub.prisma);
   const civilAffairs = await createDepartment(hub.prisma, { kind: 'CIVIL_AFFAIRS', regionCode: region.code });
   housingId = (await createDepartment(hub.prisma, { kind: 'HOUSING', regionCode: region.code })).id;
+  householdId = (
+    await hub.prisma.household.create({ data: { regionCode: region.code, areaType: 'URBAN', address: '兴庆区' } })
+  ).id;
   for (const role of ['ADMIN', 'VERIFICATION_OFFICER', 'AUDITOR'] as const) {
     const { user, password } = await createUser(hub.prisma, { role, departmentId: civilAffairs.id });
     tokens[role] = await hub.logIn(user.username, password);
@@ -48,7 +53,7 @@ interface ConsentAnswer {
 
 describe('recordConsent', () => {
   it("files a verification officer's record of a signed authorisation, and shows the ID number masked", async () => {
-    const person = await createPerson(hub.prisma);
+    const person = await createPerson(hub.prisma, { householdId });
     const answer = await hub.graphql<{ recordConsent: ConsentAnswer }>(RECORD, {
       variables: { input: consentInput(person.idNumber, { departmentId: housingId }) },
       token: tokens.VERIFICATION_OFFICER,
@@ -68,7 +73,7 @@ describe('recordConsent', () => {
   });
 
   it('accepts a consent for any department that is signed and expires on the same day', async () => {
-    const person = await createPerson(hub.prisma);
+    const person = await createPerson(hub.prisma, { householdId });
     const answer = await hub.graphql(RECORD, {
       variables: { input: consentInput(person.idNumber, { signedOn: '2026-05-01', expiresOn: '2026-05-01' }) },
       token: tokens.ADMIN,
@@ -102,7 +107,7 @@ describe('recordConsent', () => {
   ];
   for (const [what, overrides, code, reason] of cases) {
     it(`refuses ${what} with ${code}${reason ? ` ${reason}` : ''}`, async () => {
-      const person = await createPerson(hub.prisma);
+      const person = await createPerson(hub.prisma, { householdId });
       const answer = await hub.graphql(RECORD, {
         variables: { input: consentInput(person.idNumber, overrides(person.idNumber)) },
         token: tokens.ADMIN,
@@ -114,7 +119,7 @@ describe('recordConsent', () => {
   }
 
   it('is refused to auditors (FORBIDDEN) and anonymous callers (UNAUTHENTICATED)', async () => {
-    const person = await createPerson(hub.prisma);
+    const person = await createPerson(hub.prisma, { householdId });
     const variables = { input: consentInput(person.idNumber) };
     expect((await hub.graphql(RECORD, { variables, token: tokens.AUDITOR })).errors?.[0]?.extensions?.code).toBe(
       'FORBIDDEN',
@@ -127,7 +132,7 @@ describe('recordConsent', () => {
 
 describe('consents and withdrawConsent', () => {
   it("lists a person's consents, latest signed first, and keeps the first withdrawal time", async () => {
-    const person = await createPerson(hub.prisma);
+    const person = await createPerson(hub.prisma, { householdId });
     const record = async (signedOn: string) => {
       const answer = await hub.graphql<{ recordConsent: ConsentAnswer }>(RECORD, {
         variables: { input: consentInput(person.idNumber, { signedOn }) },

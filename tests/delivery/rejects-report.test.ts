@@ -67,12 +67,14 @@ describe('a BANK_DEPOSIT file with bad rows above the threshold', () => {
     expect(report.text.trim().split('\n')).toEqual([
       'line,reason,column,value',
       `6,INVALID_ID_CHECK_CHARACTER,id_number,${maskCitizenId(wrongCheck)}`,
-      `7,UNKNOWN_PERSON,id_number,${maskCitizenId(stranger)}`,
       '8,INVALID_DATE,opened_on,2019-02-30',
       '9,NEGATIVE_AMOUNT,balance_fen,-500',
       '10,MISSING_VALUE,deposit_type,',
       '11,DUPLICATE_ROW,account_number,6222A0',
+      // Persons the hub does not hold: how many, never which line or number (docs/access.md).
+      ',UNKNOWN_PERSON,id_number,1',
     ]);
+    expect(report.text).not.toContain(maskCitizenId(stranger));
   });
 
   it('lets the same rows in under a threshold that allows them, leaving out the bad ones', async () => {
@@ -96,6 +98,31 @@ describe('a BANK_DEPOSIT file with bad rows above the threshold', () => {
     expect(admin.text.split('\n')).toHaveLength(8);
     const officer = await createUser(hub.prisma, { role: 'VERIFICATION_OFFICER', departmentId: other.bank.id });
     expect((await rejectsReport(refusedId, await hub.logIn(officer.user.username, officer.password))).status).toBe(404);
+  });
+});
+
+describe('persons the hub does not hold', () => {
+  it('are reported to the bank only as a count, so that it learns no customer the hub holds or not', async () => {
+    const known = delivering.persons.map((person) => person.idNumber);
+    const strangers = [uniqueIdNumber().idNumber, uniqueIdNumber().idNumber, uniqueIdNumber().idNumber];
+    const file = depositFile(
+      known.slice(0, 1),
+      [
+        `${strangers[0]},6222Z1,DEMAND,100,2019-03-02`,
+        `${known[1]},6222Z2,DEMAND,100,2019-02-30`,
+        `${strangers[1]},6222Z3,DEMAND,100,2019-03-02`,
+        `${strangers[2]},6222Z4,DEMAND,100,2019-03-02`,
+      ],
+      'Z',
+    );
+    const answer = await uploadSnapshot(hub.url, { token: delivering.token, asOf: '2026-12-01', body: file });
+    const report = await rejectsReport(answer.body.snapshot?.id as string, delivering.token);
+    expect(report.text.trim().split('\n')).toEqual([
+      'line,reason,column,value',
+      '4,INVALID_DATE,opened_on,2019-02-30',
+      ',UNKNOWN_PERSON,id_number,3',
+    ]);
+    for (const stranger of strangers) expect(report.text).not.toContain(maskCitizenId(stranger));
   });
 });
 

@@ -21,6 +21,7 @@ describe.runIf(chromiumAvailable())('the portal, in a real browser against the r
   let asOf: string;
   let approver: { username: string; password: string };
   let subjectIdNumber: string;
+  let subjectHouseholdId: string;
   let housingClient: { clientId: string; clientSecret: string };
 
   beforeAll(async () => {
@@ -53,11 +54,14 @@ describe.runIf(chromiumAvailable())('the portal, in a real browser against the r
     housingClient = { clientId: client.apiClient.clientId, clientSecret: client.clientSecret };
     hub = await startTestApp(database.url);
     const token = await hub.logIn('admin', ADMIN_PASSWORD);
-    const households = await hub.graphql<{ households: { edges: { node: { members: { idNumber: string }[] } }[] } }>(
-      '{ households(first: 1) { edges { node { members { idNumber } } } } }',
-      { token, purpose: 'MINIMUM_LIVING_GUARANTEE' },
-    );
+    const households = await hub.graphql<{
+      households: { edges: { node: { id: string; members: { idNumber: string }[] } }[] };
+    }>('{ households(first: 1) { edges { node { id members { idNumber } } } } }', {
+      token,
+      purpose: 'MINIMUM_LIVING_GUARANTEE',
+    });
     subjectIdNumber = households.data?.households.edges[0]?.node.members[0]?.idNumber ?? '';
+    subjectHouseholdId = households.data?.households.edges[0]?.node.id ?? '';
     expect(subjectIdNumber).toMatch(/^\d{17}[\dX]$/);
     browser = await launchBrowser();
     page = browser.page;
@@ -154,7 +158,13 @@ describe.runIf(chromiumAvailable())('the portal, in a real browser against the r
   });
 
   it('shows a person’s branches with provenance, and the fields withheld for a purpose as named denials', async () => {
-    await page.goto(`${hub.url}/#/Person/${subjectIdNumber}/show`);
+    // Opened from the household, and named in the address by the internal id: no URL or history holds the number.
+    await page.goto(`${hub.url}/#/Household/${subjectHouseholdId}/show`);
+    await page.getByText(subjectIdNumber).click();
+    await page.waitForURL(/#\/Person\/[0-9a-f-]{36}\/show$/);
+    await expect(page.evaluate<string>('JSON.stringify(history.state) + location.href')).resolves.not.toContain(
+      subjectIdNumber,
+    );
     await page.locator('[data-branch="hukou"]').getByText('银川市公安局').first().waitFor();
     await screenshot(page, '04-person-verification');
     await page.getByTestId('purpose-select').click();

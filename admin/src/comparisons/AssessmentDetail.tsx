@@ -28,7 +28,8 @@ interface Evidence {
   recordId: string | null;
   snapshotId: string | null;
   department: { name: string } | null;
-  facts: { name: string; value: string | null }[];
+  /** Null when the record's data item is withheld from the reader (the error names it); a word may be withheld alone. */
+  facts: { name: string; value: string | null; withheldItem: string | null }[] | null;
 }
 
 /** A household's result: each flag with the records it rests on, and its printable verification report. */
@@ -77,9 +78,20 @@ export function AssessmentDetail() {
                   <TableCell>{evidence.asOf ?? '—'}</TableCell>
                   <TableCell>
                     {evidence.recordId === null ? <em>{translate('hub.runs.no_record')} </em> : null}
-                    {evidence.facts
-                      .map((fact) => `${translate(`hub.columns.${fact.name}`, { _: fact.name })}: ${fact.value ?? '—'}`)
-                      .join('；')}
+                    {evidence.facts === null
+                      ? translate('hub.runs.withheld', {
+                          item: translate(enumLabel('Dataset', evidence.dataset), { _: evidence.dataset }),
+                        })
+                      : evidence.facts
+                          .map(
+                            (fact) =>
+                              `${translate(`hub.columns.${fact.name}`, { _: fact.name })}: ${
+                                fact.withheldItem
+                                  ? translate('hub.runs.withheld', { item: fact.withheldItem })
+                                  : (fact.value ?? '—')
+                              }`,
+                          )
+                          .join('；')}
                   </TableCell>
                 </TableRow>
               ))}

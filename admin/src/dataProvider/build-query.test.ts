@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildHubQuery } from './build-query.ts';
 import type { HubOperation } from './hub-operation.ts';
 import { MissingCursorError } from './list-operations.ts';
+import { rememberIdNumber } from './person-id-numbers.ts';
 import { createRelayCursors } from './relay-cursors.ts';
 
 const rootField = (operation: HubOperation) => {
@@ -54,7 +55,7 @@ describe('buildQuery: react-admin verbs onto the hub’s own operations', () => 
     ['GET_LIST', 'Consent', { filter: { personIdNumber: '640104199001010012' } }, 'query consents'],
     ['CREATE', 'Consent', { data: { personIdNumber: 'x', purposes: [] } }, 'mutation recordConsent'],
     ['GET_LIST', 'Person', { filter: { name: '张' } }, 'query persons'],
-    ['GET_ONE', 'Person', { id: '640104199001010012' }, 'query person'],
+    ['GET_ONE', 'Person', { id: 'p0' }, 'query person'],
     ['GET_LIST', 'Household', {}, 'query households'],
     ['GET_LIST', 'AssistanceStandard', { filter: { year: '2026' } }, 'query assistanceStandards'],
     [
@@ -82,6 +83,7 @@ describe('buildQuery: react-admin verbs onto the hub’s own operations', () => 
     ['GET_LIST', 'DataItem', {}, 'query dataItems'],
     ['GET_LIST', 'Region', {}, 'query regions'],
   ])('%s %s → %s', (fetchType, resource, params, expected) => {
+    rememberIdNumber('p0', '640104199001010012');
     expect(rootField(setUp().build(fetchType, resource, params))).toBe(expected);
   });
 
@@ -170,8 +172,8 @@ describe('buildQuery: react-admin verbs onto the hub’s own operations', () => 
       page1.parseResponse({ data: { persons: connection([person('p1', 'A'), person('p2', 'B')], 'k', true) } }),
     ).toEqual({
       data: [
-        { id: 'A', personId: 'p1', idNumber: 'A', name: '张三' },
-        { id: 'B', personId: 'p2', idNumber: 'B', name: '张三' },
+        { id: 'p1', personId: 'p1', idNumber: 'A', name: '张三' },
+        { id: 'p2', personId: 'p2', idNumber: 'B', name: '张三' },
       ],
       pageInfo: { hasNextPage: true, hasPreviousPage: false },
     });
@@ -184,7 +186,8 @@ describe('buildQuery: react-admin verbs onto the hub’s own operations', () => 
 
   it('keeps a person’s answer with its denied fields, each naming its data item', () => {
     const { build } = setUp();
-    const operation = build('GET_ONE', 'Person', { id: ' 640104199001010012 ' });
+    rememberIdNumber('p1', '640104199001010012');
+    const operation = build('GET_ONE', 'Person', { id: 'p1' });
     expect(operation.variables).toEqual({ idNumber: '640104199001010012' });
     expect(print(operation.query)).toContain('provenance');
     const parsed = operation.parseResponse({
@@ -197,7 +200,7 @@ describe('buildQuery: react-admin verbs onto the hub’s own operations', () => 
         },
       ],
     }) as { data: Record<string, unknown> };
-    expect(parsed.data).toMatchObject({ id: '640104199001010012', personId: 'p1', vehicles: null });
+    expect(parsed.data).toMatchObject({ id: 'p1', personId: 'p1', vehicles: null });
     expect(parsed.data.deniedFields).toEqual([
       {
         path: 'person.vehicles',
@@ -206,6 +209,17 @@ describe('buildQuery: react-admin verbs onto the hub’s own operations', () => 
         message: 'VEHICLES needs the subject’s authorisation',
       },
     ]);
+  });
+
+  it('names a person by the internal id only, and asks to search again for one this tab has not found', () => {
+    const { build } = setUp();
+    const found = build('GET_LIST', 'Person', { filter: { idNumber: '640104199001010012' } });
+    const { data } = found.parseResponse({
+      data: { persons: connection([{ id: 'p7', idNumber: '640104199001010012' }], 'k', false) },
+    }) as { data: { id: string }[] };
+    expect(data.map((person) => person.id)).toEqual(['p7']);
+    expect(build('GET_ONE', 'Person', { id: 'p7' }).variables).toEqual({ idNumber: '640104199001010012' });
+    expect(() => build('GET_ONE', 'Person', { id: '640104199001010012' })).toThrow('hub.persons.search_again');
   });
 
   it('throws the hub’s error when an answer has no data, and a 404 for a record that does not exist', () => {

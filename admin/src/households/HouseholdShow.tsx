@@ -10,6 +10,7 @@ import {
   TopToolbar,
   useRecordContext,
 } from 'react-admin';
+import { rememberIdNumber } from '../dataProvider/person-id-numbers.ts';
 import { DeniedFields } from '../fields/DeniedFields.tsx';
 import { EnumField } from '../fields/EnumField.tsx';
 import { FenField } from '../fields/FenField.tsx';
@@ -37,7 +38,13 @@ export const HouseholdShow = () => (
       <BooleanField source="receivesMinimumLivingGuarantee" />
       <BooleanField source="recognisedAsLowIncome" />
       <ArrayField source="members">
-        <Datagrid bulkActionButtons={false} rowClick={(_id, _resource, member) => `/Person/${member.idNumber}/show`}>
+        <Datagrid
+          bulkActionButtons={false}
+          rowClick={(_id, _resource, member) => {
+            rememberIdNumber(String(member.id), String(member.idNumber));
+            return `/Person/${member.id}/show`;
+          }}
+        >
           <TextField source="idNumber" label="resources.Person.fields.idNumber" />
           <TextField source="name" label="resources.Person.fields.name" />
           <EnumField source="relation" enum="Relation" label="resources.Person.fields.relation" />

@@ -341,6 +341,7 @@ export const hubEnglish = {
       recorded: 'The consent was recorded',
     },
     persons: {
+      search_again: 'Search for the person again: the identity number is not kept in the address.',
       search_hint: 'Search by identity number or name.',
       no_records: 'No records.',
       verification_hint:
@@ -370,6 +371,7 @@ export const hubEnglish = {
       no_flags_household: 'No flag: the household meets the rules.',
       facts: 'Facts',
       no_record: 'No record came.',
+      withheld: 'withheld (%{item})',
       report: 'Verification report',
       print: 'Print',
       no_previous_run: 'There is no earlier completed run of this kind and region to compare with.',

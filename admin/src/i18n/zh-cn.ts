@@ -354,6 +354,7 @@ const hubChinese = {
       recorded: '授权已登记',
     },
     persons: {
+      search_again: '请重新查询此人：身份证号不保存在网址中。',
       search_hint: '请按身份证号或姓名查询。',
       no_records: '无记录。',
       verification_hint:
@@ -383,6 +384,7 @@ const hubChinese = {
       no_flags_household: '无疑点：该家庭符合规定。',
       facts: '事实',
       no_record: '未收到记录。',
+      withheld: '不予提供（%{item}）',
       report: '核对报告',
       print: '打印',
       no_previous_run: '没有同类型、同地区的已完成比对可供对照。',

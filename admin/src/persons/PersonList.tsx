@@ -25,9 +25,12 @@ function PersonGrid() {
   );
 }
 
+// The identity number searched for stays out of the address and the store: neither is synced to the filter.
 export const PersonList = () => (
   <List
     filters={filters}
+    disableSyncWithLocation
+    storeKey={false}
     actions={
       <TopToolbar>
         <PurposeSelect />

@@ -42,7 +42,11 @@ export const HouseholdAssessment = builder.prismaObject('HouseholdAssessment', {
     financialAssetsFen: t.expose('financialAssetsFen', { type: 'Fen' }),
     flags: t.field({
       type: [AssessmentFlag],
-      resolve: (assessment) => assessment.findings as unknown as StoredFinding[],
+      resolve: (assessment) =>
+        (assessment.findings as unknown as StoredFinding[]).map((finding) => ({
+          ...finding,
+          evidence: finding.evidence.map((evidence) => ({ ...evidence, householdId: assessment.householdId })),
+        })),
     }),
     dataSources: t.field({
       type: [DataSourceUsed],

@@ -1,14 +1,29 @@
 import { builder } from '../builder.ts';
+import type { Context } from '../context.ts';
 import { maskedIdNumber } from '../disclosure/masks.ts';
+import { notFoundError } from '../errors.ts';
 import { validIdNumber } from '../persons/id-number-argument.ts';
 import { PurposeEnum } from '../purposes/purpose.ts';
 import { viewerUserId } from '../scopes.ts';
+import { isUuid } from '../uuid.ts';
+
+// A consent is within reach when its person is: outside it, a person's consents look like those of nobody.
+const unknownPerson = (idNumber: string) =>
+  notFoundError(`the hub knows no person with the identity number ${idNumber}`);
+const unknownConsent = (id: string) => notFoundError(`no consent has the id ${id}`);
+
+async function requireConsentInReach(context: Context, id: string): Promise<void> {
+  const consent = isUuid(id)
+    ? await context.prisma.consent.findUnique({ where: { id }, select: { personId: true } })
+    : null;
+  if (consent && !(await context.access.reachesPerson({ id: consent.personId }))) throw unknownConsent(id);
+}
 
 export const Consent = builder.prismaObject('Consent', {
   description:
     "A person's signed authorisation (授权) for the verification of their income and assets: for the purposes it " +
     'names, from signedOn through expiresOn (inclusive), for one consumer department or any. Withdrawn, it covers nothing.',
-  authScopes: { can: 'consents:read' },
+  authScopes: (consent) => ({ can: 'consents:read', reachesPerson: consent.personId }),
   fields: (t) => ({
     id: t.exposeID('id'),
     personIdNumber: t.string({
@@ -31,15 +46,20 @@ builder.queryField('consents', (t) =>
   t.prismaField({
     type: ['Consent'],
     nullable: true,
-    description: "A person's consents, latest signed first, withdrawn ones included.",
+    description:
+      "A person's consents, latest signed first, withdrawn ones included. For a person outside the caller's reach none, " +
+      'exactly as for one the hub does not hold; recording or withdrawing one is refused with the same NOT_FOUND.',
     authScopes: { can: 'consents:read' },
     args: { personIdNumber: t.arg.string({ required: true }) },
-    resolve: (query, _root, args, { prisma }) =>
-      prisma.consent.findMany({
+    resolve: async (query, _root, args, { prisma, access }) => {
+      const idNumber = validIdNumber(args.personIdNumber);
+      if (!(await access.reachesPerson({ idNumber }))) return [];
+      return prisma.consent.findMany({
         ...query,
-        where: { person: { idNumber: validIdNumber(args.personIdNumber) } },
+        where: { person: { idNumber } },
         orderBy: [{ signedOn: 'desc' }, { createdAt: 'desc' }, { id: 'asc' }],
-      }),
+      });
+    },
   }),
 );
 
@@ -60,6 +80,8 @@ builder.mutationField('recordConsent', (t) =>
     authScopes: { can: 'consents:record' },
     args: { input: t.arg({ type: RecordConsentInput, required: true }) },
     resolve: async (query, _root, { input }, context) => {
+      const idNumber = validIdNumber(input.personIdNumber);
+      if (!(await context.access.reachesPerson({ idNumber }))) throw unknownPerson(idNumber);
       const { id } = await context.services.consents.recordConsent(
         { ...input, departmentId: input.departmentId == null ? null : String(input.departmentId) },
         viewerUserId(context),
@@ -75,9 +97,10 @@ builder.mutationField('withdrawConsent', (t) =>
     description: 'From this moment the consent covers nothing; withdrawing it again keeps the first time.',
     authScopes: { can: 'consents:record' },
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (query, _root, args, { prisma, services }) => {
-      const { id } = await services.consents.withdrawConsent(String(args.id));
-      return prisma.consent.findUniqueOrThrow({ ...query, where: { id } });
+    resolve: async (query, _root, args, context) => {
+      await requireConsentInReach(context, String(args.id));
+      const { id } = await context.services.consents.withdrawConsent(String(args.id));
+      return context.prisma.consent.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
 );

@@ -2,8 +2,8 @@ import type { AccessLevel } from '@hub/prisma';
 import type { AccessDecider, DisclosureLog, DisclosureSubject } from '@hub/schema/context';
 import { RECORD_LEVELS } from '@hub/schema/disclosure/access-levels';
 import { householdSubject, personSubject } from '@hub/schema/disclosure/annotations';
-import { evidenceItem } from '@hub/schema/disclosure/evidence-item';
 import { maskValue } from '@hub/schema/disclosure/masks';
+import { withholdEvidenceFacts } from '@hub/schema/disclosure/withhold-evidence-facts';
 
 /** A value the caller may not see, shown as withheld with the data item it belongs to. */
 export interface Withheld {
@@ -79,11 +79,8 @@ export async function withholdReportItems(
     : withheld('HOUSEHOLD_COMPOSITION');
   const evidenceFacts = await Promise.all(
     report.evidence.map(async (evidence) => {
-      const item = evidenceItem(evidence.dataset);
-      const subject = evidence.personId ? personSubject(evidence.personId) : household;
-      const shown = await level(item, subject, evidence.departmentId, RECORD_LEVELS);
-      if (!shown) return withheld(item);
-      return shown === 'FULL' ? factsOf(evidence.facts) : numbersOnly(factsOf(evidence.facts), item);
+      const shown = await withholdEvidenceFacts(access, disclosures, { ...evidence, householdId: report.householdId });
+      return shown.shown ? shown.facts : withheld(shown.item);
     }),
   );
   return {
@@ -97,16 +94,6 @@ export async function withholdReportItems(
 
 const masked = (level: AccessLevel, mask: 'NAME' | 'ADDRESS', value: string): string =>
   level === 'FULL' ? value : (maskValue(mask, value) as string);
-
-const factsOf = (facts: unknown): Record<string, unknown> =>
-  facts && typeof facts === 'object' ? (facts as Record<string, unknown>) : {};
-
-// At MASKED a record's amounts are shown but not its words: a plate, an address or an employer's name identifies.
-function numbersOnly(facts: Record<string, unknown>, item: string): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(facts).map(([name, value]) => [name, typeof value === 'string' ? { withheld: item } : value]),
-  );
-}
 
 export const isWithheld = (value: unknown): value is Withheld =>
   typeof value === 'object' && value !== null && 'withheld' in value;

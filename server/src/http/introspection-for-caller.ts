@@ -5,8 +5,8 @@ import type { Context } from '@hub/schema/context';
 import { badUserInputError, unauthenticatedError } from '@hub/schema/errors';
 import { type HubScopeLoaders, hubAuthScopes } from '@hub/schema/scopes';
 import { type DocumentNode, execute, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import { loadHeldItems } from '../permissions/held-items.ts';
-import { visibleSchema } from '../permissions/visible-schema.ts';
+import { loadHeldItems } from '../access/held-items.ts';
+import { visibleSchema } from '../access/visible-schema.ts';
 import { asksForIntrospection, rootFieldNames } from './introspection-fields.ts';
 
 // How many distinct views of the schema (department holdings × role) one instance keeps.

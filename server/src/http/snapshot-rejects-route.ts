@@ -9,14 +9,21 @@ import { sendDeliveryError } from './snapshot-upload-route.ts';
 
 // PostgreSQL writes the CSV itself (quoting included) straight from the table: a report of a million rejects
 // streams through without being held in memory. Identity numbers were masked when the rejects were recorded.
+// UNKNOWN_PERSON is only counted, per column, on a last line without a line number: listed row by row it would tell
+// a department which of its customers the hub holds (docs/access.md).
 const REPORT = `COPY (
-  SELECT line, reason, NULLIF(column_name, '') AS "column", value FROM dataset_snapshot_rejects
-  WHERE snapshot_id = '%ID%' ORDER BY line, column_name
+  SELECT line, reason, "column", value FROM (
+    SELECT line, reason, NULLIF(column_name, '') AS "column", value, column_name FROM dataset_snapshot_rejects
+    WHERE snapshot_id = '%ID%' AND reason <> 'UNKNOWN_PERSON'
+    UNION ALL
+    SELECT NULL, reason, NULLIF(column_name, ''), count(*)::text, column_name FROM dataset_snapshot_rejects
+    WHERE snapshot_id = '%ID%' AND reason = 'UNKNOWN_PERSON' GROUP BY reason, column_name
+  ) rejects ORDER BY line NULLS LAST, column_name
 ) TO STDOUT WITH (FORMAT csv, HEADER true)`;
 
 /**
- * GET /datasets/snapshots/:id/rejects.csv: `line,reason,column,value` per problem of each rejected row, for the
- * delivering department's API client or an administrator. Anyone else is told the snapshot does not exist.
+ * GET /datasets/snapshots/:id/rejects.csv: `line,reason,column,value` per problem of each rejected row (persons the
+ * hub does not hold only as a count), for the delivering department's API client or an administrator. Anyone else is told the snapshot does not exist.
  */
 export async function snapshotRejectsRoute(
   app: FastifyInstance,
@@ -39,7 +46,7 @@ export async function snapshotRejectsRoute(
       return sendDeliveryError(reply, new DatasetDeliveryError('NOT_FOUND', `no snapshot ${id} that you may read`));
     }
     const client = await options.pool.connect();
-    const report = client.query(copyTo(REPORT.replace('%ID%', id)));
+    const report = client.query(copyTo(REPORT.replaceAll('%ID%', id)));
     let released = false;
     const release = (error?: Error) => {
       if (released) return;

@@ -5,7 +5,7 @@ import type { RelayCursors } from '../relay-cursors.ts';
 
 const ASSESSMENT = `runId householdId assessedAt classification countedMembers monthlyIncomeFen rigidExpenditureFen
   perCapitaIncomeFen financialAssetsFen standardMonthlyFen
-  flags { code evidence { dataset asOf recordId snapshotId personId department { id name } facts { name value } } }`;
+  flags { code evidence { dataset asOf recordId snapshotId personId department { id name } facts { name value withheldItem } } }`;
 
 export const householdAssessmentOperations = (cursors: RelayCursors): ResourceOperations => ({
   // A run's results, filtered by classification and flag on the server. Records are keyed by household.

@@ -1,6 +1,7 @@
 import { gql } from '@apollo/client';
 import { deniedFieldsOf, type ResourceOperations } from '../hub-operation.ts';
 import { relayList, single } from '../list-operations.ts';
+import { idNumberOf, rememberIdNumber } from '../person-id-numbers.ts';
 import type { RelayCursors } from '../relay-cursors.ts';
 
 const PROVENANCE = 'provenance { dataset asOf snapshotId department { id name } }';
@@ -24,7 +25,8 @@ export const PERSON_VERIFICATION = `id idNumber name sex birthDate relation
   death { diedOn cremations { id funeralHome diedOn crematedOn asOf ${PROVENANCE} } }`;
 
 export const personOperations = (cursors: RelayCursors): ResourceOperations => ({
-  // The record's id is the identity number: `person(idNumber:)` is how the hub looks a person up.
+  // The record's id is the person's internal id, so that no address holds an identity number; the number found by a
+  // search is kept in memory for `person(idNumber:)`, which is how the hub looks a person up.
   GET_LIST: relayList({
     resource: 'Person',
     field: 'persons',
@@ -40,16 +42,23 @@ export const personOperations = (cursors: RelayCursors): ResourceOperations => (
       idNumber: typeof filter.idNumber === 'string' ? filter.idNumber.trim().toUpperCase() : undefined,
       regionCode: filter.regionCode,
     }),
-    toRecord: (person) => ({ ...person, personId: person.id, id: person.idNumber }),
+    toRecord: (person) => {
+      rememberIdNumber(person.id, person.idNumber);
+      return { ...person, personId: person.id };
+    },
   }),
   GET_ONE: single({
     field: 'person',
     document: gql`query PersonVerification($idNumber: String!) { person(idNumber: $idNumber) { ${PERSON_VERIFICATION} } }`,
-    variables: ({ id }) => ({ idNumber: String(id).trim().toUpperCase() }),
+    variables: ({ id }) => {
+      const idNumber = idNumberOf(String(id));
+      // Found before a reload, or an old address: search again (react-admin shows this and returns to the list).
+      if (!idNumber) throw Object.assign(new Error('hub.persons.search_again'), { status: 404 });
+      return { idNumber };
+    },
     toRecord: (person, answer) => ({
       ...person,
       personId: person.id,
-      id: person.idNumber,
       deniedFields: deniedFieldsOf(answer.errors as never),
     }),
   }),
