@@ -33,7 +33,7 @@ export const personOperations = (cursors: RelayCursors): ResourceOperations => (
     cursors,
     document: gql`query Persons($name: String, $idNumber: String, $regionCode: String, $first: Int, $after: String) {
       persons(name: $name, idNumber: $idNumber, regionCode: $regionCode, first: $first, after: $after) {
-        totalCount pageInfo { endCursor hasNextPage }
+        pageInfo { endCursor hasNextPage }
         edges { node { id idNumber name sex birthDate relation household { id address region { name } } } }
       }
     }`,
