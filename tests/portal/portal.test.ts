@@ -1,6 +1,7 @@
 import { createPrismaClient, type PrismaClient } from '@hub/prisma';
 import { seedDatabase } from '@hub/prisma/synthetic/seed-database';
 import { seedDemoAgreements } from '@hub/server/agreements/seed-demo-agreements';
+import { userChangeActor } from '@hub/server/audit/change-actors';
 import { createApiClient } from '@hub/server/identity/create-api-client';
 import { ensureAdministrator } from '@hub/server/identity/ensure-administrator';
 import type { Page } from 'playwright-core';
@@ -49,6 +50,7 @@ describe.runIf(chromiumAvailable())('the portal, in a real browser against the r
       prisma,
       { departmentId: housing.id, name: '住建局保障房审核系统' },
       second.user.id,
+      userChangeActor(second.user, 'test set-up'),
     );
     housingClient = { clientId: client.apiClient.clientId, clientSecret: client.clientSecret };
     hub = await startTestApp(database.url);

@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import { changeActorOf } from '../change-actor.ts';
 import { maskedIdNumber } from '../disclosure/masks.ts';
 import { validIdNumber } from '../persons/id-number-argument.ts';
 import { PurposeEnum } from '../purposes/purpose.ts';
@@ -63,6 +64,7 @@ builder.mutationField('recordConsent', (t) =>
       const { id } = await context.services.consents.recordConsent(
         { ...input, departmentId: input.departmentId == null ? null : String(input.departmentId) },
         viewerUserId(context),
+        changeActorOf(context, 'recordConsent'),
       );
       return context.prisma.consent.findUniqueOrThrow({ ...query, where: { id } });
     },
@@ -75,9 +77,10 @@ builder.mutationField('withdrawConsent', (t) =>
     description: 'From this moment the consent covers nothing; withdrawing it again keeps the first time.',
     authScopes: { can: 'consents:record' },
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (query, _root, args, { prisma, services }) => {
-      const { id } = await services.consents.withdrawConsent(String(args.id));
-      return prisma.consent.findUniqueOrThrow({ ...query, where: { id } });
+    resolve: async (query, _root, args, context) => {
+      const actor = changeActorOf(context, 'withdrawConsent');
+      const { id } = await context.services.consents.withdrawConsent(String(args.id), actor);
+      return context.prisma.consent.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
 );

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPrismaClient, Dataset } from '@hub/prisma';
+import { systemChangeActor } from '../../audit/change-actors.ts';
 import { DatasetDeliveryError } from '../../delivery/dataset-delivery-error.ts';
 import { importDatasetSnapshot } from '../../delivery/import-dataset-snapshot.ts';
 import { parseAsOf } from '../../delivery/parse-as-of.ts';
@@ -52,6 +53,7 @@ export async function importCommand(args: string[], context: CommandContext): Pr
       rejectThreshold: parseRejectThreshold(values['reject-threshold']),
       fileFormat: ['.ndjson', '.jsonl'].includes(extname(file).toLowerCase()) ? 'NDJSON' : 'CSV',
       body: createReadStream(file),
+      actor: systemChangeActor('hub import'),
     });
     const seconds = (performance.now() - started) / 1000;
     const snapshot = await prisma.datasetSnapshot.findUniqueOrThrow({ where: { id: imported.snapshotId } });
