@@ -319,8 +319,26 @@ export interface QueryVolume {
   denied: number;
 }
 
+/** One disclosure about a person, as their disclosure record (查询记录) lists it. */
+export interface PersonDisclosure {
+  sequence: string;
+  occurredAt: Date;
+  departmentId: string | null;
+  departmentName: string | null;
+  actorKind: 'USER' | 'API_CLIENT' | 'SYSTEM' | 'ANONYMOUS';
+  purpose: Purpose | null;
+  itemsDisclosed: string[];
+  /** Disclosed about the household the person belonged to then (its composition), not about them alone. */
+  aboutHousehold: boolean;
+  agreementCodes: string[];
+  /** The signed authorisations (their document references) that covered it. */
+  consentReferences: string[];
+}
+
 export interface AuditService {
   verifyChain(): Promise<AuditChainStatus>;
+  /** Newest first, at most `limit`: the caller has already been let through the access door for this person. */
+  disclosuresAbout(personId: string, limit: number): Promise<PersonDisclosure[]>;
   /** Requests per service day and department, from the first day given (YYYY-MM-DD) through today. */
   queryVolume(firstDay: string): Promise<QueryVolume[]>;
 }

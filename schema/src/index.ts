@@ -55,6 +55,7 @@ import './audit/audit-entry-filter.ts';
 import './audit/audit-entry.ts';
 import './audit/audit-chain-status.ts';
 import './audit/department-query-volume.ts';
+import './audit/person-disclosure.ts';
 import './comparisons/comparison-enums.ts';
 import './comparisons/comparison-run-summary.ts';
 import './comparisons/comparison-run.ts';
