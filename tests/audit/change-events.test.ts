@@ -305,3 +305,36 @@ describe('other administrative changes', () => {
     expect(await verifyAuditChain(pool)).toMatchObject({ intact: true });
   });
 });
+
+describe('the audit screen’s filters', () => {
+  const trail = (filter: Record<string, unknown>) =>
+    hub.graphql<{ auditEntries: { totalCount: number; edges: { node: { operation: string; label: string } }[] } }>(
+      'query ($filter: AuditEntryFilter) { auditEntries(filter: $filter, first: 50) { totalCount edges { node { operation label } } } }',
+      { token: parties.tokens.auditor, variables: { filter } },
+    );
+
+  it('hides bookkeeping (requests about nobody that disclosed nothing) unless asked for', async () => {
+    const { user, password } = await createUser(hub.prisma, { role: 'ADMIN', departmentId: parties.civilAffairs.id });
+    const token = await hub.logIn(user.username, password);
+    await hub.graphql('query PortalRefresh { me { id } }', { token });
+    await hub.graphql('query Refused { auditEntries(first: 1) { totalCount } }', {
+      token: parties.tokens.officer,
+    });
+    const hidden = await trail({ actorName: user.username });
+    expect(hidden.data?.auditEntries.totalCount).toBe(0);
+    const shown = await trail({ actorName: user.username, includeBookkeeping: true });
+    expect(shown.data?.auditEntries.edges.map((edge) => edge.node.operation)).toContain('PortalRefresh');
+    // A refusal is never bookkeeping.
+    const refused = await trail({ actorName: parties.users.officer?.username, decision: 'DENIED' });
+    expect(refused.data?.auditEntries.edges.map((edge) => edge.node.operation)).toContain('Refused');
+  });
+
+  it('filters administrative changes by type, labelled for people', async () => {
+    const suspended = await trail({ event: 'AGREEMENT_SUSPENDED', actorName: parties.users.author?.username });
+    expect(suspended.data?.auditEntries.edges.map((edge) => edge.node.label)).toEqual([
+      'Sharing agreement suspended (暂停)',
+    ]);
+    const changes = await trail({ changesOnly: true, actorName: parties.users.approver?.username });
+    expect(changes.data?.auditEntries.edges.map((edge) => edge.node.operation)).toEqual(['approveSharingAgreement']);
+  });
+});

@@ -1,5 +1,6 @@
 import { ActorKind } from '@hub/prisma';
 import { builder } from '../builder.ts';
+import { CHANGE_EVENTS } from '../change-events.ts';
 import { maskedIdNumber } from '../disclosure/masks.ts';
 import { PurposeEnum } from '../purposes/purpose.ts';
 import { AuditDecisionEnum, AuditEntryFilter, auditEntriesWhere } from './audit-entry-filter.ts';
@@ -46,6 +47,10 @@ export const AuditEntry = builder.prismaObject('AuditEntry', {
     }),
     subjectHouseholdId: t.exposeID('subjectHouseholdId', { nullable: true }),
     operation: t.exposeString('operation'),
+    label: t.string({
+      description: "What happened, for people: the change's label for an administrative change, else the operation.",
+      resolve: (entry) => (entry.event ? CHANGE_EVENTS[entry.event].label : entry.operation),
+    }),
     itemsDisclosed: t.exposeStringList('itemsDisclosed'),
     itemsDenied: t.exposeStringList('itemsDenied'),
     decision: t.expose('decision', { type: AuditDecisionEnum }),
@@ -74,7 +79,8 @@ builder.queryField('auditEntries', (t) =>
       cursor: 'sequence',
       nullable: true,
       description:
-        'The audit trail, newest first. With `subjectIdNumber`: who saw what about that person, when and why.',
+        'The audit trail, newest first, without bookkeeping unless asked for. With `subjectIdNumber`: who saw what ' +
+        'about that person, when and why.',
       authScopes: auditor,
       args: { filter: t.arg({ type: AuditEntryFilter }) },
       totalCount: async (_connection, args, context) =>
