@@ -214,6 +214,12 @@ describe.runIf(chromiumAvailable())('the portal, in a real browser against the r
     await page.getByRole('button', { name: '校验审计链' }).click();
     await page.locator('[data-testid="chain-result"][data-intact="true"]').waitFor();
     await screenshot(page, '10-audit-log');
+    // The subject's access record (查询记录), printable for the citizen.
+    await page.getByRole('button', { name: '查询记录' }).click();
+    const record = page.frameLocator('[data-testid="disclosure-record-frame"]');
+    await record.getByText('个人信息查询记录').first().waitFor();
+    await screenshot(page, '10b-disclosure-record');
+    await page.getByRole('button', { name: '关闭' }).click();
   });
 
   it('shows departments with their API clients, standards, consents and deliveries', async () => {
