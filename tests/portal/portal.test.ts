@@ -166,6 +166,10 @@ describe.runIf(chromiumAvailable())('the portal, in a real browser against the r
     await screenshot(page, '05-person-denied');
     await page.getByTestId('purpose-select').click();
     await page.getByRole('option', { name: '最低生活保障' }).click();
+    // The counter prints the person's access record (查询记录) from here too.
+    await page.getByRole('button', { name: '查询记录' }).click();
+    await page.frameLocator('[data-testid="disclosure-record-frame"]').getByText('个人信息查询记录').first().waitFor();
+    await page.getByRole('button', { name: '关闭' }).click();
   });
 
   it('starts a periodic review, watches it reach 100 %, and opens a flagged household’s evidence and report', {

@@ -9,6 +9,7 @@ import {
   SelectInput,
   TextField,
   TextInput,
+  useListContext,
 } from 'react-admin';
 import { enumChoices } from '../enums.ts';
 import { EnumField } from '../fields/EnumField.tsx';
@@ -33,9 +34,15 @@ const filters = [
   <BooleanInput key="b" source="includeBookkeeping" />,
 ];
 
+// The access record of the subject the list is filtered by.
+function SubjectDisclosureRecordButton() {
+  const { filterValues } = useListContext();
+  return <DisclosureRecordButton idNumber={String(filterValues.subjectIdNumber ?? '')} />;
+}
+
 const actions = (
   <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
-    <DisclosureRecordButton />
+    <SubjectDisclosureRecordButton />
     <ChainVerification />
   </Box>
 );

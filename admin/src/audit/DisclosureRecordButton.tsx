@@ -2,24 +2,24 @@ import PrintIcon from '@mui/icons-material/Print';
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
 import { useRef, useState } from 'react';
-import { useListContext, useNotify, useTranslate } from 'react-admin';
+import { useNotify, useTranslate } from 'react-admin';
 import { fetchHubPage } from '../comparisons/download-from-hub.ts';
 
-/** The subject's access record (查询记录), printed from the hub's page to hand to the citizen. */
-export function DisclosureRecordButton() {
-  const { filterValues } = useListContext();
+/** A person's access record (查询记录), printed from the hub's page to hand to the citizen. */
+export function DisclosureRecordButton({ idNumber }: { idNumber: string }) {
   const translate = useTranslate();
   const notify = useNotify();
   const [page, setPage] = useState<string | null>(null);
   const frame = useRef<HTMLIFrameElement>(null);
-  const idNumber = typeof filterValues.subjectIdNumber === 'string' ? filterValues.subjectIdNumber.trim() : '';
   const open = async () => {
-    if (!idNumber) {
+    if (!idNumber.trim()) {
       notify('hub.audit.disclosure_record_needs_subject', { type: 'warning' });
       return;
     }
     try {
-      setPage(await fetchHubPage(`/audit/disclosure-record?idNumber=${encodeURIComponent(idNumber.toUpperCase())}`));
+      setPage(
+        await fetchHubPage(`/audit/disclosure-record?idNumber=${encodeURIComponent(idNumber.trim().toUpperCase())}`),
+      );
     } catch (error) {
       notify((error as Error).message, { type: 'error' });
     }
