@@ -50,6 +50,23 @@ export interface ApiClientViewer {
 /** Every request is tied to one identity and one department, or is anonymous (null) and sees no personal data. */
 export type Viewer = UserViewer | ApiClientViewer;
 
+/**
+ * Who makes an administrative change, as its typed audit event records it: a user through a request, a
+ * department's API client (a snapshot it delivers), or the hub itself (a command, the demo's set-up), which has no user and a request id of its own.
+ */
+export interface ChangeActor {
+  kind: 'USER' | 'API_CLIENT' | 'SYSTEM';
+  userId: string | null;
+  apiClientId: string | null;
+  /** A username, an API client's client id, or 'hub' for the hub itself. */
+  name: string;
+  departmentId: string | null;
+  requestId: string;
+  clientAddress: string | null;
+  /** The mutation or command that made the change. */
+  operation: string;
+}
+
 /** Why a data item was not disclosed. */
 export type DenialReason = 'NO_AGREEMENT' | 'CONSENT_REQUIRED' | 'QUOTA_EXCEEDED' | 'INSUFFICIENT_ACCESS_LEVEL';
 
@@ -177,7 +194,10 @@ export interface IdentityService {
   /** An administrator sets another user's password (policy checked); every session of that user ends. */
   resetUserPassword(userId: string, newPassword: string): Promise<User>;
   /** BAD_USER_INPUT `WEAK_PASSWORD` for a password the policy refuses; CONFLICT `CODE_TAKEN` for a taken username. */
-  createUser(input: NewUser): Promise<User>;
+  createUser(input: NewUser, actor: ChangeActor): Promise<User>;
+  /** The user can no longer log in and every session ends; CONFLICT `INVALID_TRANSITION` for oneself. */
+  disableUser(userId: string, reason: string, actor: ChangeActor): Promise<User>;
+  changeUserRole(userId: string, role: UserRole, reason: string, actor: ChangeActor): Promise<User>;
 }
 
 /** A CURRENT dataset snapshot with the department that delivered it: the provenance of every record it holds. */
@@ -208,9 +228,13 @@ export interface IssuedAccessToken {
 }
 
 export interface ApiClientService {
-  createApiClient(input: { departmentId: string; name: string }, createdById: string): Promise<ApiClientWithSecret>;
-  rotateApiClientSecret(id: string): Promise<ApiClientWithSecret>;
-  revokeApiClient(id: string): Promise<ApiClient>;
+  createApiClient(
+    input: { departmentId: string; name: string },
+    createdById: string,
+    actor: ChangeActor,
+  ): Promise<ApiClientWithSecret>;
+  rotateApiClientSecret(id: string, actor: ChangeActor): Promise<ApiClientWithSecret>;
+  revokeApiClient(id: string, actor: ChangeActor): Promise<ApiClient>;
   /** Null for a wrong secret, an unknown client and a revoked one alike. */
   issueAccessToken(credentials: { clientId: string; clientSecret: string }): Promise<IssuedAccessToken | null>;
 }
@@ -228,16 +252,19 @@ export interface SharingAgreementTerms {
   items: readonly { dataItemCode: string; accessLevel: AccessLevel }[];
 }
 
-/** Each change runs in one transaction that also NOTIFYs `hub_agreements_changed` with the agreement's id. */
+/**
+ * Each change runs in one transaction that also NOTIFYs `hub_agreements_changed` with the agreement's id and records
+ * the change's typed audit event.
+ */
 export interface SharingAgreementService {
-  createSharingAgreement(terms: SharingAgreementTerms, authorId: string): Promise<SharingAgreement>;
+  createSharingAgreement(terms: SharingAgreementTerms, authorId: string, actor: ChangeActor): Promise<SharingAgreement>;
   updateSharingAgreement(id: string, terms: SharingAgreementTerms, expectedVersion: number): Promise<SharingAgreement>;
-  submitSharingAgreement(id: string): Promise<SharingAgreement>;
-  approveSharingAgreement(id: string, approverId: string): Promise<SharingAgreement>;
-  returnSharingAgreement(id: string, reason: string): Promise<SharingAgreement>;
-  suspendSharingAgreement(id: string, reason: string): Promise<SharingAgreement>;
-  resumeSharingAgreement(id: string): Promise<SharingAgreement>;
-  revokeSharingAgreement(id: string, reason: string): Promise<SharingAgreement>;
+  submitSharingAgreement(id: string, actor: ChangeActor): Promise<SharingAgreement>;
+  approveSharingAgreement(id: string, approverId: string, actor: ChangeActor): Promise<SharingAgreement>;
+  returnSharingAgreement(id: string, reason: string, actor: ChangeActor): Promise<SharingAgreement>;
+  suspendSharingAgreement(id: string, reason: string, actor: ChangeActor): Promise<SharingAgreement>;
+  resumeSharingAgreement(id: string, actor: ChangeActor): Promise<SharingAgreement>;
+  revokeSharingAgreement(id: string, reason: string, actor: ChangeActor): Promise<SharingAgreement>;
   /** Only a DRAFT, only by its author: CONFLICT `INVALID_TRANSITION` otherwise, FORBIDDEN for anyone else. */
   deleteSharingAgreement(id: string, authorId: string): Promise<SharingAgreement>;
 }
@@ -252,9 +279,9 @@ export interface RecordConsentInput {
 }
 
 export interface ConsentService {
-  recordConsent(input: RecordConsentInput, recordedById: string): Promise<Consent>;
-  /** Withdrawing twice keeps the first withdrawal's time. */
-  withdrawConsent(id: string): Promise<Consent>;
+  recordConsent(input: RecordConsentInput, recordedById: string, actor: ChangeActor): Promise<Consent>;
+  /** Withdrawing twice keeps the first withdrawal's time (and records one event). */
+  withdrawConsent(id: string, actor: ChangeActor): Promise<Consent>;
 }
 
 /** What is wrong at the first broken entry of the audit chain. */
@@ -293,8 +320,26 @@ export interface QueryVolume {
   denied: number;
 }
 
+/** One disclosure about a person, as their disclosure record (查询记录) lists it. */
+export interface PersonDisclosure {
+  sequence: string;
+  occurredAt: Date;
+  departmentId: string | null;
+  departmentName: string | null;
+  actorKind: 'USER' | 'API_CLIENT' | 'SYSTEM' | 'ANONYMOUS';
+  purpose: Purpose | null;
+  itemsDisclosed: string[];
+  /** Disclosed about the household the person belonged to then (its composition), not about them alone. */
+  aboutHousehold: boolean;
+  agreementCodes: string[];
+  /** The signed authorisations (their document references) that covered it. */
+  consentReferences: string[];
+}
+
 export interface AuditService {
   verifyChain(): Promise<AuditChainStatus>;
+  /** Newest first, at most `limit`: the caller has already been let through the access door for this person. */
+  disclosuresAbout(personId: string, limit: number): Promise<PersonDisclosure[]>;
   /** Requests per service day and department, from the first day given (YYYY-MM-DD) through today. */
   queryVolume(firstDay: string): Promise<QueryVolume[]>;
 }
@@ -420,7 +465,7 @@ export interface AssistanceStandardService {
    * Creates or replaces the policy version of its region, area type and effective date, and records the change with
    * its old and new values in the same transaction; BAD_USER_INPUT naming a field out of range.
    */
-  setAssistanceStandard(terms: AssistanceStandardTerms, changedById: string | null): Promise<AssistanceStandard>;
+  setAssistanceStandard(terms: AssistanceStandardTerms, actor: ChangeActor): Promise<AssistanceStandard>;
 }
 
 /** What an administrator configures of a department's live connector; omitted settings keep their defaults. */
@@ -444,8 +489,8 @@ export interface ConfigureDepartmentConnectorInput {
 
 /** Live connectors to departments' HTTP APIs (server/src/connectors); credentials never leave the service. */
 export interface ConnectorService {
-  configureDepartmentConnector(input: ConfigureDepartmentConnectorInput): Promise<{ id: string }>;
-  disableDepartmentConnector(id: string): Promise<{ id: string }>;
+  configureDepartmentConnector(input: ConfigureDepartmentConnectorInput, actor: ChangeActor): Promise<{ id: string }>;
+  disableDepartmentConnector(id: string, actor: ChangeActor): Promise<{ id: string }>;
   /** CLOSED, OPEN or HALF_OPEN, as the connector's circuit breaker in this process stands. */
   circuit(id: string): 'CLOSED' | 'OPEN' | 'HALF_OPEN';
 }

@@ -34,6 +34,7 @@ export type Permission =
   | 'agreements:read'
   | 'consents:record'
   | 'consents:read'
+  | 'disclosures:read'
   | 'comparisons:run'
   | 'comparisons:read'
   | 'connectors:manage'
@@ -50,6 +51,8 @@ const PERMISSIONS: Record<Permission, readonly UserRole[]> = {
   'agreements:read': ['ADMIN', 'VERIFICATION_OFFICER', 'AUDITOR'],
   'consents:record': ['ADMIN', 'VERIFICATION_OFFICER'],
   'consents:read': ['ADMIN', 'VERIFICATION_OFFICER'],
+  // A person's disclosure record (查询记录), for the counter that hands it to them and for auditors.
+  'disclosures:read': ['ADMIN', 'VERIFICATION_OFFICER', 'AUDITOR'],
   'comparisons:run': ['ADMIN', 'VERIFICATION_OFFICER'],
   'comparisons:read': ['ADMIN', 'VERIFICATION_OFFICER'],
   // A connector's settings say where the hub sends persons' identity numbers: administrators only.

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { PrismaClient } from '@hub/prisma';
+import { userChangeActor } from '@hub/server/audit/change-actors';
 import { createApiClient } from '@hub/server/identity/create-api-client';
 import { createAgreement, createConsent } from '../factories/agreements.ts';
 import { createPartnerToken } from '../factories/api-clients.ts';
@@ -105,6 +106,7 @@ export async function createEntryPointWorld(
     prisma,
     { departmentId: centre.id, name: '民政业务系统' },
     centreAdmin.id,
+    userChangeActor(centreAdmin, 'test set-up'),
   );
   const usernames = Object.fromEntries(
     await Promise.all(

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { userChangeActor } from '@hub/server/audit/change-actors';
 import { createApiClient } from '@hub/server/identity/create-api-client';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +35,7 @@ beforeAll(async () => {
     hub.prisma,
     { departmentId: department.id, name: '住建系统' },
     user.id,
+    userChangeActor(user, 'test set-up'),
   );
   partnerClientId = apiClient.clientId;
   partnerSecret = clientSecret;

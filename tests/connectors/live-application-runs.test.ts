@@ -1,4 +1,5 @@
 import { createPrismaClient, type Dataset } from '@hub/prisma';
+import { systemChangeActor } from '@hub/server/audit/change-actors';
 import { runComparison } from '@hub/server/comparisons/run-comparison';
 import { startComparisonRun } from '@hub/server/comparisons/start-comparison-run';
 import { configureDepartmentConnector } from '@hub/server/connectors/configure-department-connector';
@@ -76,23 +77,27 @@ async function bankWithApplicant(members: number, settings: Record<string, numbe
     });
   }
   const base = `https://bank-${uniqueNumber()}.example.test/verification/v1`;
-  const { id: connectorId } = await configureDepartmentConnector(prisma, {
-    departmentId: bank.id,
-    datasets: ['BANK_DEPOSIT'],
-    baseUrl: base,
-    credential: 'bank-issued-token',
-    batchSize: null,
-    concurrency: null,
-    timeoutMs: 300,
-    retries: 2,
-    backoffMs: 10,
-    maxBackoffMs: null,
-    circuitErrorPercentage: null,
-    circuitMinimumBatches: null,
-    circuitResetMs: null,
-    enabled: null,
-    ...settings,
-  });
+  const { id: connectorId } = await configureDepartmentConnector(
+    prisma,
+    {
+      departmentId: bank.id,
+      datasets: ['BANK_DEPOSIT'],
+      baseUrl: base,
+      credential: 'bank-issued-token',
+      batchSize: null,
+      concurrency: null,
+      timeoutMs: 300,
+      retries: 2,
+      backoffMs: 10,
+      maxBackoffMs: null,
+      circuitErrorPercentage: null,
+      circuitMinimumBatches: null,
+      circuitResetMs: null,
+      enabled: null,
+      ...settings,
+    },
+    systemChangeActor('test set-up'),
+  );
   return { bank, bulk, base, connectorId, household: made.household, idNumbers: made.members.map((m) => m.idNumber) };
 }
 

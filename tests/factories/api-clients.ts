@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@hub/prisma';
+import { userChangeActor } from '@hub/server/audit/change-actors';
 import { createApiClient } from '@hub/server/identity/create-api-client';
 import { issueAccessToken } from '@hub/server/identity/issue-access-token';
 import { createUser } from './users.ts';
@@ -9,7 +10,12 @@ import { createUser } from './users.ts';
  */
 export async function createPartnerToken(prisma: PrismaClient, departmentId: string): Promise<string> {
   const { user } = await createUser(prisma, { role: 'ADMIN', departmentId });
-  const { apiClient, clientSecret } = await createApiClient(prisma, { departmentId, name: '合作部门系统' }, user.id);
+  const { apiClient, clientSecret } = await createApiClient(
+    prisma,
+    { departmentId, name: '合作部门系统' },
+    user.id,
+    userChangeActor(user, 'test set-up'),
+  );
   const issued = await issueAccessToken(prisma, { clientId: apiClient.clientId, clientSecret });
   if (!issued) throw new Error('the token exchange refused a fresh client');
   return issued.accessToken;

@@ -73,8 +73,16 @@ describe('changing a policy through the API', () => {
     });
     expect(stored.changedById).toBe(adminId);
     const requestId = answer.headers.get('x-request-id') ?? '';
-    expect(await hub.prisma.auditEntry.findMany({ where: { requestId } })).toEqual([
-      expect.objectContaining({ userId: adminId, operation: 'ChangePolicy', decision: 'ALLOWED' }),
+    // The change's typed event, written in its transaction, then the request's own entry.
+    expect(await hub.prisma.auditEntry.findMany({ where: { requestId }, orderBy: { sequence: 'asc' } })).toEqual([
+      expect.objectContaining({
+        userId: adminId,
+        event: 'STANDARD_CHANGED',
+        change: expect.objectContaining({
+          changes: [{ field: 'minimumLivingLine', old: 'BELOW', new: 'AT_OR_BELOW' }],
+        }),
+      }),
+      expect.objectContaining({ userId: adminId, operation: 'ChangePolicy', decision: 'ALLOWED', event: null }),
     ]);
   });
 

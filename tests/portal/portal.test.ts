@@ -1,6 +1,7 @@
 import { createPrismaClient, type PrismaClient } from '@hub/prisma';
 import { seedDatabase } from '@hub/prisma/synthetic/seed-database';
 import { seedDemoAgreements } from '@hub/server/agreements/seed-demo-agreements';
+import { userChangeActor } from '@hub/server/audit/change-actors';
 import { createApiClient } from '@hub/server/identity/create-api-client';
 import { ensureAdministrator } from '@hub/server/identity/ensure-administrator';
 import type { Page } from 'playwright-core';
@@ -50,6 +51,7 @@ describe.runIf(chromiumAvailable())('the portal, in a real browser against the r
       prisma,
       { departmentId: housing.id, name: '住建局保障房审核系统' },
       second.user.id,
+      userChangeActor(second.user, 'test set-up'),
     );
     housingClient = { clientId: client.apiClient.clientId, clientSecret: client.clientSecret };
     hub = await startTestApp(database.url);
@@ -174,6 +176,10 @@ describe.runIf(chromiumAvailable())('the portal, in a real browser against the r
     await screenshot(page, '05-person-denied');
     await page.getByTestId('purpose-select').click();
     await page.getByRole('option', { name: '最低生活保障' }).click();
+    // The counter prints the person's access record (查询记录) from here too.
+    await page.getByRole('button', { name: '查询记录' }).click();
+    await page.frameLocator('[data-testid="disclosure-record-frame"]').getByText('个人信息查询记录').first().waitFor();
+    await page.getByRole('button', { name: '关闭' }).click();
   });
 
   it('starts a periodic review, watches it reach 100 %, and opens a flagged household’s evidence and report', {
@@ -222,6 +228,12 @@ describe.runIf(chromiumAvailable())('the portal, in a real browser against the r
     await page.getByRole('button', { name: '校验审计链' }).click();
     await page.locator('[data-testid="chain-result"][data-intact="true"]').waitFor();
     await screenshot(page, '10-audit-log');
+    // The subject's access record (查询记录), printable for the citizen.
+    await page.getByRole('button', { name: '查询记录' }).click();
+    const record = page.frameLocator('[data-testid="disclosure-record-frame"]');
+    await record.getByText('个人信息查询记录').first().waitFor();
+    await screenshot(page, '10b-disclosure-record');
+    await page.getByRole('button', { name: '关闭' }).click();
   });
 
   it('shows departments with their API clients, standards, consents and deliveries', async () => {

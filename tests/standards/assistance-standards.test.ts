@@ -156,9 +156,15 @@ describe('setAssistanceStandard', () => {
       minimumLivingMonthlyFen: 83_000,
     });
     const requestId = answer.headers.get('x-request-id') ?? '';
-    const entries = await hub.prisma.auditEntry.findMany({ where: { requestId } });
-    expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ userId: adminId, operation: 'SaveStandard', decision: 'ALLOWED' });
+    const entries = await hub.prisma.auditEntry.findMany({ where: { requestId }, orderBy: { sequence: 'asc' } });
+    // The change's STANDARD_CHANGED event, written in its transaction, then the request's own entry.
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).toMatchObject({
+      userId: adminId,
+      operation: 'setAssistanceStandard',
+      event: 'STANDARD_CHANGED',
+    });
+    expect(entries[1]).toMatchObject({ userId: adminId, operation: 'SaveStandard', decision: 'ALLOWED', event: null });
   });
 });
 

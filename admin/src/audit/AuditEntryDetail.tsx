@@ -34,6 +34,17 @@ export function AuditEntryDetail() {
           <Chip key={item} size="small" color="error" label={item} sx={{ mr: 0.5 }} />
         )),
       )}
+      {row('resources.AuditEntry.fields.operation', entry.operation)}
+      {entry.change
+        ? row(
+            'resources.AuditEntry.fields.change',
+            entry.change.changes.map((change: { field: string; oldValue: string | null; newValue: string | null }) => (
+              <div key={change.field}>
+                {change.field}: {change.oldValue ?? '—'} → {change.newValue ?? '—'}
+              </div>
+            )),
+          )
+        : null}
       {row('resources.AuditEntry.fields.reason', entry.reason)}
       {row('resources.AuditEntry.fields.agreementIds', entry.agreementIds.join(', '))}
       {row('resources.AuditEntry.fields.requestId', entry.requestId)}

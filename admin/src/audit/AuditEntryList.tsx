@@ -1,4 +1,6 @@
+import { Box } from '@mui/material';
 import {
+  BooleanInput,
   Datagrid,
   DateField,
   DateTimeInput,
@@ -7,11 +9,13 @@ import {
   SelectInput,
   TextField,
   TextInput,
+  useListContext,
 } from 'react-admin';
 import { enumChoices } from '../enums.ts';
 import { EnumField } from '../fields/EnumField.tsx';
 import { AuditEntryDetail } from './AuditEntryDetail.tsx';
 import { ChainVerification } from './ChainVerification.tsx';
+import { DisclosureRecordButton } from './DisclosureRecordButton.tsx';
 
 const DECISION_TONES = { ALLOWED: 'success', PARTIAL: 'warning', DENIED: 'error' } as const;
 
@@ -26,10 +30,25 @@ const filters = [
   <SelectInput key="c" source="decision" choices={enumChoices('AuditDecision')} />,
   <DateTimeInput key="f" source="occurredFrom" />,
   <DateTimeInput key="t" source="occurredTo" />,
+  <SelectInput key="e" source="event" choices={enumChoices('AuditEventType')} />,
+  <BooleanInput key="b" source="includeBookkeeping" />,
 ];
 
+// The access record of the subject the list is filtered by.
+function SubjectDisclosureRecordButton() {
+  const { filterValues } = useListContext();
+  return <DisclosureRecordButton idNumber={String(filterValues.subjectIdNumber ?? '')} />;
+}
+
+const actions = (
+  <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
+    <SubjectDisclosureRecordButton />
+    <ChainVerification />
+  </Box>
+);
+
 export const AuditEntryList = () => (
-  <List filters={filters} perPage={25} aside={undefined} actions={<ChainVerification />}>
+  <List filters={filters} perPage={25} aside={undefined} actions={actions}>
     <Datagrid bulkActionButtons={false} expand={<AuditEntryDetail />} rowClick="expand">
       <TextField source="sequence" sortable={false} />
       <DateField source="occurredAt" showTime sortable={false} />
@@ -41,7 +60,7 @@ export const AuditEntryList = () => (
         emptyText="—"
       />
       <EnumField source="purpose" enum="Purpose" sortable={false} />
-      <TextField source="operation" sortable={false} />
+      <TextField source="label" sortable={false} />
       <TextField source="subjectIdNumber" sortable={false} emptyText="—" />
       <EnumField source="decision" enum="AuditDecision" tones={DECISION_TONES} sortable={false} />
     </Datagrid>

@@ -9,6 +9,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { DisclosureRecordButton } from '../audit/DisclosureRecordButton.tsx';
 import type { DeniedField } from '../dataProvider/hub-operation.ts';
 import { DeniedFields, deniedAt } from '../fields/DeniedFields.tsx';
 import { EnumField } from '../fields/EnumField.tsx';
@@ -69,10 +70,17 @@ function Heading() {
   );
 }
 
+// Staff at the counter print the person's access record (查询记录) from here.
+function PersonDisclosureRecordButton() {
+  const person = useRecordContext();
+  return person?.idNumber ? <DisclosureRecordButton idNumber={String(person.idNumber)} /> : null;
+}
+
 export const PersonShow = () => (
   <Show
     actions={
       <TopToolbar>
+        <PersonDisclosureRecordButton />
         <PurposeSelect />
       </TopToolbar>
     }

@@ -1,5 +1,6 @@
 import type { PrismaClient, SharingAgreement } from '@hub/prisma';
 import { builder } from '../builder.ts';
+import { changeActorOf } from '../change-actor.ts';
 import { viewerUserId } from '../scopes.ts';
 import { isUuid } from '../uuid.ts';
 import {
@@ -22,7 +23,11 @@ builder.mutationField('createSharingAgreement', (t) =>
       reread(
         context.prisma,
         query,
-        await context.services.agreements.createSharingAgreement(sharingAgreementTerms(input), viewerUserId(context)),
+        await context.services.agreements.createSharingAgreement(
+          sharingAgreementTerms(input),
+          viewerUserId(context),
+          changeActorOf(context, 'createSharingAgreement'),
+        ),
       ),
   }),
 );
@@ -94,10 +99,11 @@ for (const [action, description] of Object.entries(transitions) as [Transition, 
       resolve: async (query, _root, args, context) => {
         const { agreements } = context.services;
         const id = String(args.id);
+        const actor = changeActorOf(context, `${action}SharingAgreement`);
         const changed =
           action === 'approve'
-            ? await agreements.approveSharingAgreement(id, viewerUserId(context))
-            : await agreements[`${action}SharingAgreement`](id);
+            ? await agreements.approveSharingAgreement(id, viewerUserId(context), actor)
+            : await agreements[`${action}SharingAgreement`](id, actor);
         return reread(context.prisma, query, changed);
       },
     }),
@@ -111,8 +117,16 @@ for (const [action, description] of Object.entries(transitionsWithReason) as [Tr
       description,
       authScopes: { can: 'agreements:manage' },
       args: { id: t.arg.id({ required: true }), reason: t.arg.string({ required: true }) },
-      resolve: async (query, _root, args, { prisma, services }) =>
-        reread(prisma, query, await services.agreements[`${action}SharingAgreement`](String(args.id), args.reason)),
+      resolve: async (query, _root, args, context) =>
+        reread(
+          context.prisma,
+          query,
+          await context.services.agreements[`${action}SharingAgreement`](
+            String(args.id),
+            args.reason,
+            changeActorOf(context, `${action}SharingAgreement`),
+          ),
+        ),
     }),
   );
 }

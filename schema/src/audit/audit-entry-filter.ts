@@ -3,6 +3,7 @@ import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { validIdNumber } from '../persons/id-number-argument.ts';
 import { isUuid } from '../uuid.ts';
+import { AuditEventTypeEnum } from './audit-event-type.ts';
 
 export const AuditDecisionEnum = builder.enumType(AuditDecision, {
   name: 'AuditDecision',
@@ -21,12 +22,32 @@ export const AuditEntryFilter = builder.inputType('AuditEntryFilter', {
     decision: t.field({ type: AuditDecisionEnum }),
     occurredFrom: t.field({ type: 'DateTime', description: 'From this instant, inclusive.' }),
     occurredTo: t.field({ type: 'DateTime', description: 'Up to this instant, inclusive.' }),
+    event: t.field({ type: AuditEventTypeEnum, description: 'Administrative changes of this type only.' }),
+    changesOnly: t.boolean({ description: 'Administrative changes only (entries with an event).' }),
+    includeBookkeeping: t.boolean({
+      defaultValue: false,
+      description:
+        'Also the bookkeeping hidden by default: allowed requests about nobody that disclosed and refused nothing ' +
+        '(introspection, log-ins, the portal refreshing its lists and dashboard).',
+    }),
   }),
 });
 
 type AuditEntryFilterInput = typeof AuditEntryFilter.$inferInput;
 
 const NOTHING: Prisma.AuditEntryWhereInput = { sequence: { lt: 0 } };
+
+// Bookkeeping: a request about nobody, allowed, that disclosed and refused nothing and changed nothing.
+const NOT_BOOKKEEPING: Prisma.AuditEntryWhereInput = {
+  NOT: {
+    subjectPersonId: null,
+    subjectHouseholdId: null,
+    event: null,
+    decision: 'ALLOWED',
+    itemsDisclosed: { isEmpty: true },
+    itemsDenied: { isEmpty: true },
+  },
+};
 
 /**
  * The filter as a Prisma condition. Looking up a person's history is itself a look at that person, so the
@@ -36,8 +57,8 @@ export async function auditEntriesWhere(
   filter: AuditEntryFilterInput | null | undefined,
   context: Context,
 ): Promise<Prisma.AuditEntryWhereInput> {
-  if (!filter) return {};
-  const conditions: Prisma.AuditEntryWhereInput[] = [];
+  const conditions: Prisma.AuditEntryWhereInput[] = filter?.includeBookkeeping ? [] : [NOT_BOOKKEEPING];
+  if (!filter) return { AND: conditions };
   if (filter.departmentId != null) {
     const departmentId = String(filter.departmentId);
     conditions.push(isUuid(departmentId) ? { departmentId } : NOTHING);
@@ -61,5 +82,7 @@ export async function auditEntriesWhere(
   if (filter.decision != null) conditions.push({ decision: filter.decision });
   if (filter.occurredFrom != null) conditions.push({ occurredAt: { gte: filter.occurredFrom } });
   if (filter.occurredTo != null) conditions.push({ occurredAt: { lte: filter.occurredTo } });
+  if (filter.event != null) conditions.push({ event: filter.event });
+  if (filter.changesOnly) conditions.push({ event: { not: null } });
   return { AND: conditions };
 }

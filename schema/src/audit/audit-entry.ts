@@ -1,8 +1,11 @@
 import { ActorKind } from '@hub/prisma';
 import { builder } from '../builder.ts';
+import { CHANGE_EVENTS } from '../change-events.ts';
 import { maskedIdNumber } from '../disclosure/masks.ts';
 import { PurposeEnum } from '../purposes/purpose.ts';
 import { AuditDecisionEnum, AuditEntryFilter, auditEntriesWhere } from './audit-entry-filter.ts';
+import { AuditEventTypeEnum } from './audit-event-type.ts';
+import { ChangeEvent, changeEventOf } from './change-event.ts';
 
 const auditor = { auditor: true } as const;
 
@@ -11,7 +14,8 @@ export const ActorKindEnum = builder.enumType(ActorKind, { name: 'ActorKind' });
 export const AuditEntry = builder.prismaObject('AuditEntry', {
   description:
     "One request's decisions about one subject (or one request about nobody): who asked, why, under which " +
-    'agreements, which data items were disclosed or denied. Append-only and hash-chained in sequence order.',
+    'agreements, which data items were disclosed or denied; or one administrative change (`event`, `change`). ' +
+    'Append-only and hash-chained in sequence order.',
   authScopes: auditor,
   fields: (t) => ({
     sequence: t.string({ description: 'Its place in the chain.', resolve: (entry) => entry.sequence.toString() }),
@@ -43,12 +47,28 @@ export const AuditEntry = builder.prismaObject('AuditEntry', {
     }),
     subjectHouseholdId: t.exposeID('subjectHouseholdId', { nullable: true }),
     operation: t.exposeString('operation'),
+    label: t.string({
+      description: "What happened, for people: the change's label for an administrative change, else the operation.",
+      resolve: (entry) => (entry.event ? CHANGE_EVENTS[entry.event].label : entry.operation),
+    }),
     itemsDisclosed: t.exposeStringList('itemsDisclosed'),
     itemsDenied: t.exposeStringList('itemsDenied'),
     decision: t.expose('decision', { type: AuditDecisionEnum }),
     reason: t.exposeString('reason', { nullable: true, description: 'The denials, as ITEM:REASON, comma-separated.' }),
     clientAddress: t.exposeString('clientAddress', { nullable: true }),
     entryHash: t.exposeString('entryHash'),
+    event: t.field({
+      type: AuditEventTypeEnum,
+      nullable: true,
+      description: 'For an administrative change: its type; null for a request entry.',
+      resolve: (entry) => entry.event,
+    }),
+    change: t.field({
+      type: ChangeEvent,
+      nullable: true,
+      description: 'For an administrative change: what it did, with the reason and each field before and after.',
+      resolve: (entry) => changeEventOf(entry),
+    }),
   }),
 });
 
@@ -59,7 +79,8 @@ builder.queryField('auditEntries', (t) =>
       cursor: 'sequence',
       nullable: true,
       description:
-        'The audit trail, newest first. With `subjectIdNumber`: who saw what about that person, when and why.',
+        'The audit trail, newest first, without bookkeeping unless asked for. With `subjectIdNumber`: who saw what ' +
+        'about that person, when and why.',
       authScopes: auditor,
       args: { filter: t.arg({ type: AuditEntryFilter }) },
       totalCount: async (_connection, args, context) =>

@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import { changeActorOf } from '../change-actor.ts';
 import { DatasetEnum } from '../datasets/dataset.ts';
 
 const manage = { can: 'connectors:manage' } as const;
@@ -29,23 +30,27 @@ builder.mutationField('configureDepartmentConnector', (t) =>
     description: "Creates or replaces the department's live connector (one per department).",
     authScopes: manage,
     args: { input: t.arg({ type: ConfigureDepartmentConnectorInput, required: true }) },
-    resolve: async (query, _root, { input }, { prisma, services }) => {
-      const { id } = await services.connectors.configureDepartmentConnector({
-        ...input,
-        departmentId: String(input.departmentId),
-        credential: input.credential ?? null,
-        batchSize: input.batchSize ?? null,
-        concurrency: input.concurrency ?? null,
-        timeoutMs: input.timeoutMs ?? null,
-        retries: input.retries ?? null,
-        backoffMs: input.backoffMs ?? null,
-        maxBackoffMs: input.maxBackoffMs ?? null,
-        circuitErrorPercentage: input.circuitErrorPercentage ?? null,
-        circuitMinimumBatches: input.circuitMinimumBatches ?? null,
-        circuitResetMs: input.circuitResetMs ?? null,
-        enabled: input.enabled ?? null,
-      });
-      return prisma.departmentConnector.findUniqueOrThrow({ ...query, where: { id } });
+    resolve: async (query, _root, { input }, context) => {
+      const actor = changeActorOf(context, 'configureDepartmentConnector');
+      const { id } = await context.services.connectors.configureDepartmentConnector(
+        {
+          ...input,
+          departmentId: String(input.departmentId),
+          credential: input.credential ?? null,
+          batchSize: input.batchSize ?? null,
+          concurrency: input.concurrency ?? null,
+          timeoutMs: input.timeoutMs ?? null,
+          retries: input.retries ?? null,
+          backoffMs: input.backoffMs ?? null,
+          maxBackoffMs: input.maxBackoffMs ?? null,
+          circuitErrorPercentage: input.circuitErrorPercentage ?? null,
+          circuitMinimumBatches: input.circuitMinimumBatches ?? null,
+          circuitResetMs: input.circuitResetMs ?? null,
+          enabled: input.enabled ?? null,
+        },
+        actor,
+      );
+      return context.prisma.departmentConnector.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
 );
@@ -56,9 +61,10 @@ builder.mutationField('disableDepartmentConnector', (t) =>
     description: 'Stops live calls to the department; APPLICATION runs then read its bulk snapshots.',
     authScopes: manage,
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (query, _root, args, { prisma, services }) => {
-      const { id } = await services.connectors.disableDepartmentConnector(String(args.id));
-      return prisma.departmentConnector.findUniqueOrThrow({ ...query, where: { id } });
+    resolve: async (query, _root, args, context) => {
+      const actor = changeActorOf(context, 'disableDepartmentConnector');
+      const { id } = await context.services.connectors.disableDepartmentConnector(String(args.id), actor);
+      return context.prisma.departmentConnector.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
 );

@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import { changeActorOf } from '../change-actor.ts';
 import type { Context } from '../context.ts';
 import { maskedIdNumber } from '../disclosure/masks.ts';
 import { notFoundError } from '../errors.ts';
@@ -85,6 +86,7 @@ builder.mutationField('recordConsent', (t) =>
       const { id } = await context.services.consents.recordConsent(
         { ...input, departmentId: input.departmentId == null ? null : String(input.departmentId) },
         viewerUserId(context),
+        changeActorOf(context, 'recordConsent'),
       );
       return context.prisma.consent.findUniqueOrThrow({ ...query, where: { id } });
     },
@@ -99,7 +101,8 @@ builder.mutationField('withdrawConsent', (t) =>
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, args, context) => {
       await requireConsentInReach(context, String(args.id));
-      const { id } = await context.services.consents.withdrawConsent(String(args.id));
+      const actor = changeActorOf(context, 'withdrawConsent');
+      const { id } = await context.services.consents.withdrawConsent(String(args.id), actor);
       return context.prisma.consent.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),

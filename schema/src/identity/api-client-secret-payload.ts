@@ -1,5 +1,6 @@
 import type { ApiClient as ApiClientRow } from '@hub/prisma';
 import { builder } from '../builder.ts';
+import { changeActorOf } from '../change-actor.ts';
 import { viewerUserId } from '../scopes.ts';
 import { ApiClient } from './api-client.ts';
 
@@ -31,6 +32,7 @@ builder.mutationField('createApiClient', (t) =>
       context.services.apiClients.createApiClient(
         { departmentId: String(input.departmentId), name: input.name },
         viewerUserId(context),
+        changeActorOf(context, 'createApiClient'),
       ),
   }),
 );
@@ -41,6 +43,10 @@ builder.mutationField('rotateApiClientSecret', (t) =>
     description: "A new secret, shown once. The old secret stops working and the client's access tokens are revoked.",
     authScopes: { can: 'apiClients:manage' },
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, { services }) => services.apiClients.rotateApiClientSecret(String(args.id)),
+    resolve: (_root, args, context) =>
+      context.services.apiClients.rotateApiClientSecret(
+        String(args.id),
+        changeActorOf(context, 'rotateApiClientSecret'),
+      ),
   }),
 );

@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import { changeActorOf } from '../change-actor.ts';
 import { isUuid } from '../uuid.ts';
 
 export const ApiClient = builder.prismaObject('ApiClient', {
@@ -51,9 +52,10 @@ builder.mutationField('revokeApiClient', (t) =>
     description: 'The client and every access token it holds stop working at once. There is no undoing it.',
     authScopes: { can: 'apiClients:manage' },
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (query, _root, args, { prisma, services }) => {
-      const { id } = await services.apiClients.revokeApiClient(String(args.id));
-      return prisma.apiClient.findUniqueOrThrow({ ...query, where: { id } });
+    resolve: async (query, _root, args, context) => {
+      const actor = changeActorOf(context, 'revokeApiClient');
+      const { id } = await context.services.apiClients.revokeApiClient(String(args.id), actor);
+      return context.prisma.apiClient.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
 );

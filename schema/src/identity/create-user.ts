@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import { changeActorOf } from '../change-actor.ts';
 import { UserRoleEnum } from './user.ts';
 
 const manage = { can: 'users:manage' } as const;
@@ -33,9 +34,12 @@ builder.mutationField('createUser', (t) =>
       'is BAD_USER_INPUT `WEAK_PASSWORD`; a taken username is CONFLICT `CODE_TAKEN`.',
     authScopes: manage,
     args: { input: t.arg({ type: CreateUserInput, required: true }) },
-    resolve: async (query, _root, { input }, { prisma, services }) => {
-      const { id } = await services.identity.createUser({ ...input, departmentId: String(input.departmentId) });
-      return prisma.user.findUniqueOrThrow({ ...query, where: { id } });
+    resolve: async (query, _root, { input }, context) => {
+      const { id } = await context.services.identity.createUser(
+        { ...input, departmentId: String(input.departmentId) },
+        changeActorOf(context, 'createUser'),
+      );
+      return context.prisma.user.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
 );

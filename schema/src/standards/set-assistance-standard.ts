@@ -1,4 +1,5 @@
 import { builder } from '../builder.ts';
+import { changeActorOf } from '../change-actor.ts';
 import { AreaTypeEnum } from '../households/household.ts';
 import { VehicleTypeEnum } from '../records/vehicle-record.ts';
 import { PolicyCitationInput } from './policy-citation.ts';
@@ -59,10 +60,10 @@ builder.mutationField('setAssistanceStandard', (t) =>
       'BAD_USER_INPUT `OUT_OF_RANGE` naming the field.',
     authScopes: { can: 'standards:manage' },
     args: { input: t.arg({ type: SetAssistanceStandardInput, required: true }) },
-    resolve: async (query, _root, { input }, { prisma, services, viewer }) => {
-      const changedBy = viewer?.kind === 'USER' ? viewer.userId : null;
-      const { id } = await services.standards.setAssistanceStandard(input, changedBy);
-      return prisma.assistanceStandard.findUniqueOrThrow({ ...query, where: { id } });
+    resolve: async (query, _root, { input }, context) => {
+      const actor = changeActorOf(context, 'setAssistanceStandard');
+      const { id } = await context.services.standards.setAssistanceStandard(input, actor);
+      return context.prisma.assistanceStandard.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
 );

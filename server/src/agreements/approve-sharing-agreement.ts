@@ -1,4 +1,5 @@
 import type { PrismaClient, SharingAgreement } from '@hub/prisma';
+import type { ChangeActor } from '@hub/schema/context';
 import { conflictError } from '@hub/schema/errors';
 import { changeSharingAgreementStatus } from './change-sharing-agreement-status.ts';
 
@@ -7,17 +8,25 @@ export function approveSharingAgreement(
   prisma: PrismaClient,
   id: string,
   approverId: string,
+  actor: ChangeActor,
   now = new Date(),
 ): Promise<SharingAgreement> {
-  return changeSharingAgreementStatus(prisma, id, {
-    action: 'approve',
-    from: ['PENDING_APPROVAL'],
-    to: 'ACTIVE',
-    data: { approver: { connect: { id: approverId } }, approvedAt: now, statusReason: null },
-    check: (agreement) => {
-      if (agreement.authorId === approverId) {
-        throw conflictError('SELF_APPROVAL', 'you wrote this agreement: another administrator must approve it');
-      }
+  return changeSharingAgreementStatus(
+    prisma,
+    id,
+    {
+      action: 'approve',
+      from: ['PENDING_APPROVAL'],
+      to: 'ACTIVE',
+      event: 'AGREEMENT_APPROVED',
+      reason: null,
+      data: { approver: { connect: { id: approverId } }, approvedAt: now, statusReason: null },
+      check: (agreement) => {
+        if (agreement.authorId === approverId) {
+          throw conflictError('SELF_APPROVAL', 'you wrote this agreement: another administrator must approve it');
+        }
+      },
     },
-  });
+    actor,
+  );
 }

@@ -1,13 +1,18 @@
 import type { AgreementStatus, Prisma, PrismaClient, SharingAgreement } from '@hub/prisma';
-import { badUserInputError } from '@hub/schema/errors';
+import type { AgreementEvent } from '@hub/schema/change-events';
+import type { ChangeActor } from '@hub/schema/context';
 import { invalidTransitionError } from './invalid-transition-error.ts';
 import { lockSharingAgreement } from './lock-sharing-agreement.ts';
 import { notifyAgreementChanged } from './notify-agreement-changed.ts';
+import { recordAgreementEvent } from './record-agreement-event.ts';
 
 export interface StatusTransition {
   action: string;
   from: readonly AgreementStatus[];
   to: AgreementStatus;
+  /** The typed audit event the step records, with the reason given for it (null when it takes none). */
+  event: AgreementEvent['type'];
+  reason: string | null;
   /** What else the transition records (approver, reason, times). */
   data?: Prisma.SharingAgreementUpdateInput;
   /** A further rule about the locked agreement, thrown as its own error. */
@@ -19,6 +24,7 @@ export async function changeSharingAgreementStatus(
   prisma: PrismaClient,
   id: string,
   transition: StatusTransition,
+  actor: ChangeActor,
 ): Promise<SharingAgreement> {
   return prisma.$transaction(async (tx) => {
     const current = await lockSharingAgreement(tx, id);
@@ -31,16 +37,16 @@ export async function changeSharingAgreementStatus(
       data: { ...transition.data, status: transition.to, version: { increment: 1 } },
     });
     await notifyAgreementChanged(tx, id);
+    await recordAgreementEvent(tx, actor, agreement, {
+      type: transition.event,
+      reason: transition.reason,
+      changes: [
+        { field: 'status', old: current.status, new: agreement.status },
+        ...(agreement.approverId !== current.approverId
+          ? [{ field: 'approverId', old: current.approverId, new: agreement.approverId }]
+          : []),
+      ],
+    });
     return agreement;
   });
-}
-
-/** The reason a person gives for returning, suspending or revoking: it is shown to whoever reads the agreement next. */
-export function statusReason(reason: string): string {
-  const trimmed = reason.trim();
-  if (!trimmed)
-    throw badUserInputError('BLANK_VALUE', 'reason: say why, for whoever reads the agreement next', {
-      field: 'reason',
-    });
-  return trimmed;
 }

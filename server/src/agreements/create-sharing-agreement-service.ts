@@ -12,14 +12,14 @@ import { updateSharingAgreement } from './update-sharing-agreement.ts';
 
 export function createSharingAgreementService(prisma: PrismaClient): SharingAgreementService {
   return {
-    createSharingAgreement: (terms, authorId) => createSharingAgreement(prisma, terms, authorId),
+    createSharingAgreement: (terms, authorId, actor) => createSharingAgreement(prisma, terms, authorId, actor),
     updateSharingAgreement: (id, terms, expectedVersion) => updateSharingAgreement(prisma, id, terms, expectedVersion),
-    submitSharingAgreement: (id) => submitSharingAgreement(prisma, id),
-    approveSharingAgreement: (id, approverId) => approveSharingAgreement(prisma, id, approverId),
-    returnSharingAgreement: (id, reason) => returnSharingAgreement(prisma, id, reason),
-    suspendSharingAgreement: (id, reason) => suspendSharingAgreement(prisma, id, reason),
-    resumeSharingAgreement: (id) => resumeSharingAgreement(prisma, id),
-    revokeSharingAgreement: (id, reason) => revokeSharingAgreement(prisma, id, reason),
+    submitSharingAgreement: (id, actor) => submitSharingAgreement(prisma, id, actor),
+    approveSharingAgreement: (id, approverId, actor) => approveSharingAgreement(prisma, id, approverId, actor),
+    returnSharingAgreement: (id, reason, actor) => returnSharingAgreement(prisma, id, reason, actor),
+    suspendSharingAgreement: (id, reason, actor) => suspendSharingAgreement(prisma, id, reason, actor),
+    resumeSharingAgreement: (id, actor) => resumeSharingAgreement(prisma, id, actor),
+    revokeSharingAgreement: (id, reason, actor) => revokeSharingAgreement(prisma, id, reason, actor),
     deleteSharingAgreement: (id, authorId) => deleteSharingAgreement(prisma, id, authorId),
   };
 }

@@ -5,6 +5,7 @@ import { createPrismaClient } from '@hub/prisma';
 import { seedDatabase } from '@hub/prisma/synthetic/seed-database';
 import pg from 'pg';
 import { seedDemoAgreements } from '../agreements/seed-demo-agreements.ts';
+import { userChangeActor } from '../audit/change-actors.ts';
 import { verifyAuditChain } from '../audit/verify-audit-chain.ts';
 import { createApiClient } from '../identity/create-api-client.ts';
 import { ensureAdministrator } from '../identity/ensure-administrator.ts';
@@ -157,6 +158,7 @@ export async function apiBenchmark(args: string[]): Promise<void> {
       prisma,
       { departmentId: housing.id, name: 'bench' },
       author.id,
+      userChangeActor(author, 'hub bench api'),
     );
     const issued = await issueAccessToken(prisma, { clientId: apiClient.clientId, clientSecret });
     if (!issued) throw new Error('could not issue the benchmark access token');

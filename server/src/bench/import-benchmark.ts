@@ -10,6 +10,7 @@ import { seedDatabase } from '@hub/prisma/synthetic/seed-database';
 import { serviceDay } from '@hub/schema/calendar/service-day';
 import { datasetItemCodes, datasetProviderKind } from '@hub/schema/delivery-formats';
 import pg from 'pg';
+import { userChangeActor } from '../audit/change-actors.ts';
 import { createHttpApp } from '../http/create-http-app.ts';
 import { createApiClient } from '../identity/create-api-client.ts';
 import { hashPassword } from '../identity/hash-password.ts';
@@ -69,6 +70,7 @@ async function benchProvider(url: string, dataset: Dataset): Promise<string> {
       prisma,
       { departmentId: bank.id, name: 'bench' },
       user.id,
+      userChangeActor(user, 'hub bench import'),
     );
     const issued = await issueAccessToken(prisma, { clientId: apiClient.clientId, clientSecret });
     if (!issued) throw new Error('the token exchange refused the benchmark client');

@@ -1,7 +1,9 @@
 import type { Dataset, PrismaClient } from '@hub/prisma';
-import type { ConfigureDepartmentConnectorInput } from '@hub/schema/context';
+import { type ChangeValue, fieldChanges } from '@hub/schema/change-events';
+import type { ChangeActor, ConfigureDepartmentConnectorInput } from '@hub/schema/context';
 import { datasetProviderKind, findDeliveryFormat } from '@hub/schema/delivery-formats';
 import { badUserInputError } from '@hub/schema/errors';
+import { recordChangeEvent } from '../audit/record-change-event.ts';
 import { encryptCredential, SecretKeyMissingError } from './connector-credential.ts';
 import { DEFAULT_CONNECTOR_SETTINGS } from './connector-settings.ts';
 
@@ -65,6 +67,16 @@ function checkSettings(input: ConfigureDepartmentConnectorInput) {
   return settings;
 }
 
+// What a connector's event shows of it: everything but the credential and the bookkeeping.
+function connectorSettings(
+  connector: { datasets: Dataset[]; baseUrl: string; enabled: boolean } & Record<keyof typeof RANGES, number>,
+) {
+  const settings: Record<string, ChangeValue> = { datasets: connector.datasets, baseUrl: connector.baseUrl };
+  for (const name of Object.keys(RANGES) as (keyof typeof RANGES)[]) settings[name] = connector[name];
+  settings.enabled = connector.enabled;
+  return settings;
+}
+
 /**
  * Creates or replaces a department's live connector (one per department). Everything is checked before anything
  * is written; the credential is encrypted under HUB_SECRET_KEY and never read back out through the service.
@@ -72,6 +84,7 @@ function checkSettings(input: ConfigureDepartmentConnectorInput) {
 export async function configureDepartmentConnector(
   prisma: PrismaClient,
   input: ConfigureDepartmentConnectorInput,
+  actor: ChangeActor,
 ): Promise<{ id: string }> {
   const baseUrl = checkBaseUrl(input.baseUrl.trim());
   const settings = checkSettings(input);
@@ -103,13 +116,23 @@ export async function configureDepartmentConnector(
     throw error;
   }
   const fields = { datasets, baseUrl, ...settings, enabled: input.enabled ?? true, updatedAt: new Date() };
-  const saved = existing
-    ? await prisma.departmentConnector.update({
-        where: { id: existing.id },
-        data: { ...fields, ...(credentialCiphertext ? { credentialCiphertext } : {}) },
-      })
-    : await prisma.departmentConnector.create({
-        data: { ...fields, departmentId: department.id, credentialCiphertext: credentialCiphertext as string },
-      });
-  return { id: saved.id };
+  return prisma.$transaction(async (tx) => {
+    const saved = existing
+      ? await tx.departmentConnector.update({
+          where: { id: existing.id },
+          data: { ...fields, ...(credentialCiphertext ? { credentialCiphertext } : {}) },
+        })
+      : await tx.departmentConnector.create({
+          data: { ...fields, departmentId: department.id, credentialCiphertext: credentialCiphertext as string },
+        });
+    await recordChangeEvent(tx, actor, {
+      type: 'CONNECTOR_CONFIGURED',
+      reason: null,
+      connectorId: saved.id,
+      departmentId: department.id,
+      credentialReplaced: credentialCiphertext !== undefined,
+      changes: fieldChanges(existing && connectorSettings(existing), connectorSettings(saved)),
+    });
+    return { id: saved.id };
+  });
 }

@@ -1,5 +1,6 @@
 import type { Dataset, PrismaClient } from '@hub/prisma';
 import { datasetProviderKind } from '@hub/schema/delivery-formats';
+import { systemChangeActor } from '../audit/change-actors.ts';
 import { configureDepartmentConnector, isLiveDataset } from './configure-department-connector.ts';
 
 /**
@@ -29,22 +30,26 @@ export async function configureSimulatedConnectors(
   let configured = 0;
   for (const [departmentId, { code, existingUrl, datasets }] of departments) {
     if (existingUrl && !existingUrl.endsWith(`/departments/${code}`)) continue;
-    await configureDepartmentConnector(prisma, {
-      departmentId,
-      datasets: [...datasets].sort(),
-      baseUrl: `${simulator.url}/departments/${code}`,
-      credential: simulator.token,
-      batchSize: null,
-      concurrency: null,
-      timeoutMs: null,
-      retries: null,
-      backoffMs: null,
-      maxBackoffMs: null,
-      circuitErrorPercentage: null,
-      circuitMinimumBatches: null,
-      circuitResetMs: null,
-      enabled: true,
-    });
+    await configureDepartmentConnector(
+      prisma,
+      {
+        departmentId,
+        datasets: [...datasets].sort(),
+        baseUrl: `${simulator.url}/departments/${code}`,
+        credential: simulator.token,
+        batchSize: null,
+        concurrency: null,
+        timeoutMs: null,
+        retries: null,
+        backoffMs: null,
+        maxBackoffMs: null,
+        circuitErrorPercentage: null,
+        circuitMinimumBatches: null,
+        circuitResetMs: null,
+        enabled: true,
+      },
+      systemChangeActor('hub demo connectors'),
+    );
     configured += 1;
   }
   return configured;

@@ -8,10 +8,10 @@ import { disableDepartmentConnector } from './disable-department-connector.ts';
 
 export function createConnectorService(prisma: PrismaClient, registry: ConnectorRegistry): ConnectorService {
   return {
-    configureDepartmentConnector: (input) => configureDepartmentConnector(prisma, input),
-    disableDepartmentConnector: (id) => {
+    configureDepartmentConnector: (input, actor) => configureDepartmentConnector(prisma, input, actor),
+    disableDepartmentConnector: (id, actor) => {
       if (!isUuid(id)) throw notFoundError(`no department connector ${id}`);
-      return disableDepartmentConnector(prisma, id);
+      return disableDepartmentConnector(prisma, id, actor);
     },
     circuit: (id) => registry.circuit(id),
   };

@@ -5,7 +5,7 @@ import { withdrawConsent } from './withdraw-consent.ts';
 
 export function createConsentService(prisma: PrismaClient): ConsentService {
   return {
-    recordConsent: (input, recordedById) => recordConsent(prisma, input, recordedById),
-    withdrawConsent: (id) => withdrawConsent(prisma, id),
+    recordConsent: (input, recordedById, actor) => recordConsent(prisma, input, recordedById, actor),
+    withdrawConsent: (id, actor) => withdrawConsent(prisma, id, actor),
   };
 }

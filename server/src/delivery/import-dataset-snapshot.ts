@@ -1,4 +1,5 @@
 import type { Dataset, DepartmentKind } from '@hub/prisma';
+import type { ChangeActor } from '@hub/schema/context';
 import { datasetProviderKind, findDeliveryFormat } from '@hub/schema/delivery-formats';
 import pg from 'pg';
 import type { PartitionSteps } from './build-snapshot-partition.ts';
@@ -16,6 +17,8 @@ export interface DatasetDelivery {
   rejectThreshold: RejectThreshold;
   fileFormat: FileFormat;
   body: AsyncIterable<Buffer>;
+  /** Who delivers it, as the SNAPSHOT_SWITCHED event records them. */
+  actor: ChangeActor;
 }
 
 export interface ImportedSnapshot {
@@ -99,7 +102,7 @@ export async function importDatasetSnapshot(databaseUrl: string, delivery: Datas
         ? 'the file has no data rows'
         : `${rejects.toLocaleString('en')} of ${rows.toLocaleString('en')} rows rejected, above the threshold of ` +
           describeRejectThreshold(delivery.rejectThreshold);
-    const outcome = await publishSnapshot(client, format, snapshot, { accept, rows, rejects, refusal });
+    const outcome = await publishSnapshot(client, format, snapshot, { accept, rows, rejects, refusal }, delivery.actor);
     const phases = { stage: staged - started, validate: validated - staged, publish: performance.now() - validated };
     if (outcome.kind === 'DUPLICATE') {
       const { rows: existing } = await client.query<{ row_count: number; reject_count: number }>(

@@ -1,5 +1,7 @@
+import type { ChangeActor } from '@hub/schema/context';
 import { type DeliveryFormat, recordColumnOf } from '@hub/schema/delivery-formats';
 import type pg from 'pg';
+import { recordChangeEvent } from '../audit/record-change-event.ts';
 import { buildSnapshotPartition, type PartitionSteps } from './build-snapshot-partition.ts';
 import { recordValueSql } from './record-value-sql.ts';
 import { STAGING_TABLE } from './stage-delivery.ts';
@@ -74,6 +76,7 @@ export async function publishSnapshot(
   format: DeliveryFormat,
   snapshot: StagedSnapshot,
   decision: { accept: boolean; rows: number; rejects: number; refusal: string },
+  actor: ChangeActor,
 ): Promise<PublishOutcome> {
   await client.query('BEGIN');
   try {
@@ -111,8 +114,23 @@ export async function publishSnapshot(
           reject_count = $4 WHERE id = $1`,
       [snapshot.id, decision.rows, accepted, decision.rejects],
     );
+    const supersededId = superseded.rows[0]?.id ?? null;
+    await recordChangeEvent(client, actor, {
+      type: 'SNAPSHOT_SWITCHED',
+      reason: null,
+      snapshotId: snapshot.id,
+      previousSnapshotId: supersededId,
+      dataset: snapshot.dataset,
+      departmentId: snapshot.departmentId,
+      changes: [
+        { field: 'currentSnapshotId', old: supersededId, new: snapshot.id },
+        { field: 'asOf', old: null, new: snapshot.asOf },
+        { field: 'acceptedRecords', old: null, new: accepted },
+        { field: 'rejectedRows', old: null, new: decision.rejects },
+      ],
+    });
     await client.query('COMMIT');
-    return { kind: 'CURRENT', accepted, supersededId: superseded.rows[0]?.id ?? null, steps };
+    return { kind: 'CURRENT', accepted, supersededId, steps };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     throw error;

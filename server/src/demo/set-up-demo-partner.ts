@@ -7,6 +7,7 @@ import type { SharingAgreementTerms } from '@hub/schema/context';
 import { approveSharingAgreement } from '../agreements/approve-sharing-agreement.ts';
 import { createSharingAgreement } from '../agreements/create-sharing-agreement.ts';
 import { submitSharingAgreement } from '../agreements/submit-sharing-agreement.ts';
+import { userChangeActor } from '../audit/change-actors.ts';
 import { recordConsent } from '../consents/record-consent.ts';
 import { createApiClient } from '../identity/create-api-client.ts';
 import { ensureAdministrator } from '../identity/ensure-administrator.ts';
@@ -78,8 +79,13 @@ export async function setUpDemoPartner(
   });
   if (!existing || !existsSync(clientSecretFile)) {
     const { apiClient, clientSecret } = existing
-      ? await rotateApiClientSecret(prisma, existing.id)
-      : await createApiClient(prisma, { departmentId: housing.id, name: CLIENT_NAME }, admin.id);
+      ? await rotateApiClientSecret(prisma, existing.id, userChangeActor(admin, 'hub demo set-up'))
+      : await createApiClient(
+          prisma,
+          { departmentId: housing.id, name: CLIENT_NAME },
+          admin.id,
+          userChangeActor(admin, 'hub demo set-up'),
+        );
     writeSecretFile(clientIdFile, apiClient.clientId);
     writeSecretFile(clientSecretFile, clientSecret);
   }
@@ -105,9 +111,9 @@ export async function setUpDemoPartner(
       dailyQueryQuota: 5000,
       items: agreement.items,
     };
-    const draft = await createSharingAgreement(prisma, terms, admin.id);
-    await submitSharingAgreement(prisma, draft.id);
-    await approveSharingAgreement(prisma, draft.id, reviewer.id);
+    const draft = await createSharingAgreement(prisma, terms, admin.id, userChangeActor(admin, 'hub demo set-up'));
+    await submitSharingAgreement(prisma, draft.id, userChangeActor(admin, 'hub demo set-up'));
+    await approveSharingAgreement(prisma, draft.id, reviewer.id, userChangeActor(reviewer, 'hub demo set-up'));
   }
 
   const persons = await chooseTryItPersons(prisma, options.manifest);
@@ -132,6 +138,7 @@ export async function setUpDemoPartner(
           documentReference: `演示授权书 ${housing.code}`,
         },
         admin.id,
+        userChangeActor(admin, 'hub demo set-up'),
       );
     }
   }

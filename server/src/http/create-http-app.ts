@@ -14,6 +14,7 @@ import { createSharingAgreementService } from '../agreements/create-sharing-agre
 import { countQueryVolume } from '../audit/count-query-volume.ts';
 import { type AuditCheckpointer, createAuditCheckpointer } from '../audit/create-audit-checkpointer.ts';
 import { type AuditWriter, createAuditWriter } from '../audit/create-audit-writer.ts';
+import { findDisclosuresAbout } from '../audit/find-disclosures-about.ts';
 import { verifyAuditChain } from '../audit/verify-audit-chain.ts';
 import { type ComparisonProgressFeed, createComparisonProgressFeed } from '../comparisons/comparison-progress-feed.ts';
 import { createComparisonService } from '../comparisons/create-comparison-service.ts';
@@ -35,6 +36,7 @@ import { comparisonExportRoutes } from './comparison-export-routes.ts';
 import { comparisonProgressRoute } from './comparison-progress-route.ts';
 import { createApolloServer } from './create-apollo-server.ts';
 import { createRequestContext } from './create-request-context.ts';
+import { disclosureRecordRoute } from './disclosure-record-route.ts';
 import { drainRefusedBodies } from './drain-refused-bodies.ts';
 import { graphqlMetricsPlugin } from './graphql-metrics-plugin.ts';
 import { type HttpLimits, readHttpLimits } from './http-limits.ts';
@@ -122,6 +124,7 @@ export async function createHttpApp(options: {
   const audit: AuditService = {
     verifyChain: () => verifyAuditChain(verificationPool, checkpointer?.latest(Number.MAX_SAFE_INTEGER)),
     queryVolume: (firstDay) => countQueryVolume(statisticsPool, firstDay),
+    disclosuresAbout: (personId, limit) => findDisclosuresAbout(statisticsPool, personId, limit),
   };
   // Live connectors keep their circuits in this process: the runs it works and the health the portal reads share them.
   const connectorPool = new pg.Pool({ connectionString: options.databaseUrl, max: 1 });
@@ -265,6 +268,7 @@ async function registerRoutes(
   });
   await app.register(oauthTokenRoute, { prisma });
   await app.register(comparisonExportRoutes, { prisma, door, auditWriter });
+  await app.register(disclosureRecordRoute, { prisma, door, audit: services.services.audit, auditWriter });
   await app.register(comparisonProgressRoute, { prisma, door, auditWriter, ...services.progress });
   await app.register(snapshotUploadRoute, {
     prisma,

@@ -103,6 +103,16 @@ export async function snapshotUploadRoute(
           rejectThreshold,
           fileFormat,
           body: limitedBody(request.raw, options.uploadLimitBytes),
+          actor: {
+            kind: 'API_CLIENT' as const,
+            userId: null,
+            apiClientId: viewer.apiClientId,
+            name: viewer.clientId,
+            departmentId: viewer.departmentId,
+            requestId: request.id,
+            clientAddress: request.ip,
+            operation: `PUT /datasets/${dataset}/snapshots`,
+          },
         };
         const imported = isRegister
           ? await importRegisterDelivery(options.databaseUrl, delivery)

@@ -7,9 +7,9 @@ import { rotateApiClientSecret } from './rotate-api-client-secret.ts';
 
 export function createApiClientService(prisma: PrismaClient): ApiClientService {
   return {
-    createApiClient: (input, createdById) => createApiClient(prisma, input, createdById),
-    rotateApiClientSecret: (id) => rotateApiClientSecret(prisma, id),
-    revokeApiClient: (id) => revokeApiClient(prisma, id),
+    createApiClient: (input, createdById, actor) => createApiClient(prisma, input, createdById, actor),
+    rotateApiClientSecret: (id, actor) => rotateApiClientSecret(prisma, id, actor),
+    revokeApiClient: (id, actor) => revokeApiClient(prisma, id, actor),
     issueAccessToken: (credentials) => issueAccessToken(prisma, credentials),
   };
 }

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@hub/prisma';
-import type { ApiClientWithSecret } from '@hub/schema/context';
+import type { ApiClientWithSecret, ChangeActor } from '@hub/schema/context';
 import { conflictError } from '@hub/schema/errors';
+import { recordChangeEvent } from '../audit/record-change-event.ts';
 import { newClientSecret } from './api-client-secret.ts';
 import { findApiClient } from './find-api-client.ts';
 import { hashPassword } from './hash-password.ts';
@@ -9,6 +10,7 @@ import { hashPassword } from './hash-password.ts';
 export async function rotateApiClientSecret(
   prisma: PrismaClient,
   id: string,
+  actor: ChangeActor,
   now = new Date(),
 ): Promise<ApiClientWithSecret> {
   const current = await findApiClient(prisma, id);
@@ -21,7 +23,17 @@ export async function rotateApiClientSecret(
   const secretHash = await hashPassword(clientSecret);
   const apiClient = await prisma.$transaction(async (tx) => {
     await tx.accessToken.updateMany({ where: { apiClientId: id, revokedAt: null }, data: { revokedAt: now } });
-    return tx.apiClient.update({ where: { id }, data: { secretHash, secretRotatedAt: now } });
+    const rotated = await tx.apiClient.update({ where: { id }, data: { secretHash, secretRotatedAt: now } });
+    await recordChangeEvent(tx, actor, {
+      type: 'API_CLIENT_ROTATED',
+      reason: null,
+      apiClientId: id,
+      clientId: rotated.clientId,
+      changes: [
+        { field: 'secretRotatedAt', old: current.secretRotatedAt?.toISOString() ?? null, new: now.toISOString() },
+      ],
+    });
+    return rotated;
   });
   return { apiClient, clientSecret };
 }

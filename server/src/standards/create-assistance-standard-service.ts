@@ -3,5 +3,5 @@ import type { AssistanceStandardService } from '@hub/schema/context';
 import { setAssistanceStandard } from './set-assistance-standard.ts';
 
 export function createAssistanceStandardService(prisma: PrismaClient): AssistanceStandardService {
-  return { setAssistanceStandard: (terms, changedById) => setAssistanceStandard(prisma, terms, changedById) };
+  return { setAssistanceStandard: (terms, actor) => setAssistanceStandard(prisma, terms, actor) };
 }

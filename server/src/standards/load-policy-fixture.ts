@@ -1,5 +1,7 @@
 import type { PrismaClient } from '@hub/prisma';
 import type { PolicyFixture } from '@hub/prisma/policy/policy-fixture';
+import type { ChangeActor } from '@hub/schema/context';
+import { systemChangeActor } from '../audit/change-actors.ts';
 import { setAssistanceStandard } from './set-assistance-standard.ts';
 
 /**
@@ -9,14 +11,14 @@ import { setAssistanceStandard } from './set-assistance-standard.ts';
 export async function loadPolicyFixture(
   prisma: PrismaClient,
   fixture: PolicyFixture,
-  changedById: string | null = null,
+  actor: ChangeActor = systemChangeActor('hub policy load'),
 ): Promise<string[]> {
   for (const region of fixture.regions) {
     await prisma.region.upsert({ where: { code: region.code }, create: region, update: {} });
   }
   const ids: string[] = [];
   for (const version of fixture.versions) {
-    const standard = await setAssistanceStandard(prisma, { regionCode: fixture.regionCode, ...version }, changedById);
+    const standard = await setAssistanceStandard(prisma, { regionCode: fixture.regionCode, ...version }, actor);
     ids.push(standard.id);
   }
   return ids;

@@ -1,7 +1,10 @@
 import { type AssistanceStandard, Prisma } from '@hub/prisma';
+import type { ChangeValue } from '@hub/schema/change-events';
+import type { ChangeActor } from '@hub/schema/context';
+import { recordChangeEvent } from '../audit/record-change-event.ts';
 
-// A change to a policy version, kept with the values before and after it (a typed change-event trail of its own
-// is another piece of work; this table is the minimal one that answers "who changed which figure from what").
+// A change to a policy version, kept with the values before and after it: in assistance_standard_changes, which the
+// policy screens read, and as the STANDARD_CHANGED event in the audit chain, in the same transaction.
 
 type Values = Record<string, Prisma.InputJsonValue | null>;
 
@@ -26,7 +29,7 @@ export async function recordStandardChange(
   tx: Prisma.TransactionClient,
   before: AssistanceStandard | null,
   after: AssistanceStandard,
-  changedById: string | null,
+  actor: ChangeActor,
 ): Promise<void> {
   const next = valuesOf(after);
   const previous = before ? valuesOf(before) : null;
@@ -34,15 +37,29 @@ export async function recordStandardChange(
     (name) => !previous || JSON.stringify(previous[name]) !== JSON.stringify(next[name]),
   );
   const pick = (values: Values) => Object.fromEntries(changed.map((name) => [name, values[name] ?? null]));
-  await tx.assistanceStandardChange.create({
+  const change = await tx.assistanceStandardChange.create({
     data: {
       standardId: after.id,
       regionCode: after.regionCode,
       areaType: after.areaType,
       effectiveFrom: after.effectiveFrom,
-      changedById,
+      changedById: actor.userId,
       oldValues: previous ? pick(previous) : undefined,
       newValues: pick(next),
     },
+  });
+  await recordChangeEvent(tx, actor, {
+    type: 'STANDARD_CHANGED',
+    reason: null,
+    standardId: after.id,
+    standardChangeId: change.id,
+    regionCode: after.regionCode,
+    areaType: after.areaType,
+    effectiveFrom: after.effectiveFrom.toISOString().slice(0, 10),
+    changes: changed.map((field) => ({
+      field,
+      old: (previous?.[field] ?? null) as ChangeValue,
+      new: (next[field] ?? null) as ChangeValue,
+    })),
   });
 }

@@ -1,5 +1,5 @@
 import type { AssistanceStandard, Prisma, PrismaClient } from '@hub/prisma';
-import type { AssistanceStandardTerms } from '@hub/schema/context';
+import type { AssistanceStandardTerms, ChangeActor } from '@hub/schema/context';
 import { findRegionForInput } from '../regions/find-region-for-input.ts';
 import { checkAssistanceStandardTerms } from './check-assistance-standard-terms.ts';
 import { recordStandardChange } from './record-standard-change.ts';
@@ -46,7 +46,7 @@ function figuresOf(terms: AssistanceStandardTerms) {
 export async function setAssistanceStandard(
   prisma: PrismaClient,
   terms: AssistanceStandardTerms,
-  changedById: string | null,
+  actor: ChangeActor,
 ): Promise<AssistanceStandard> {
   checkAssistanceStandardTerms(terms);
   await findRegionForInput(prisma, terms.regionCode, 'regionCode');
@@ -67,7 +67,7 @@ export async function setAssistanceStandard(
       create: { regionCode, year, areaType, effectiveFrom, ...figures },
       update: figures,
     });
-    await recordStandardChange(tx, before, after, changedById);
+    await recordStandardChange(tx, before, after, actor);
     return after;
   });
 }

@@ -4,7 +4,8 @@ import { relayList } from '../list-operations.ts';
 import type { RelayCursors } from '../relay-cursors.ts';
 
 const AUDIT_ENTRY = `id sequence occurredAt actorKind actorName department { id name } purpose operation decision
-  subjectIdNumber subjectHouseholdId itemsDisclosed itemsDenied reason agreementIds requestId clientAddress entryHash`;
+  subjectIdNumber subjectHouseholdId itemsDisclosed itemsDenied reason agreementIds requestId clientAddress entryHash
+  event label change { reason changes { field oldValue newValue } }`;
 
 export const auditEntryOperations = (cursors: RelayCursors): ResourceOperations => ({
   GET_LIST: relayList({
@@ -28,6 +29,8 @@ export const auditEntryOperations = (cursors: RelayCursors): ResourceOperations 
             : undefined,
         occurredFrom: filter.occurredFrom ? new Date(filter.occurredFrom as string).toISOString() : undefined,
         occurredTo: filter.occurredTo ? new Date(filter.occurredTo as string).toISOString() : undefined,
+        event: filter.event || undefined,
+        includeBookkeeping: filter.includeBookkeeping === true ? true : undefined,
       },
     }),
   }),

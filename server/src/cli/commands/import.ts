@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPrismaClient, Dataset } from '@hub/prisma';
 import { findRegisterFormat } from '@hub/schema/delivery-formats';
+import { systemChangeActor } from '../../audit/change-actors.ts';
 import { DatasetDeliveryError } from '../../delivery/dataset-delivery-error.ts';
 import { importDatasetSnapshot } from '../../delivery/import-dataset-snapshot.ts';
 import { parseAsOf } from '../../delivery/parse-as-of.ts';
@@ -54,6 +55,7 @@ export async function importCommand(args: string[], context: CommandContext): Pr
       rejectThreshold: parseRejectThreshold(values['reject-threshold']),
       fileFormat: ['.ndjson', '.jsonl'].includes(extname(file).toLowerCase()) ? ('NDJSON' as const) : ('CSV' as const),
       body: createReadStream(file),
+      actor: systemChangeActor('hub import'),
     };
     const imported = findRegisterFormat(delivery.dataset)
       ? await importRegisterDelivery(databaseUrl, delivery)

@@ -1,0 +1,113 @@
+import type { AccessLevel, AuditEventType } from '@hub/prisma';
+
+/** A value before or after a change, as JSON: dates as YYYY-MM-DD or ISO instants, money and decimals as text. */
+export type ChangeValue = string | number | boolean | null | readonly ChangeValue[] | { [key: string]: ChangeValue };
+
+/** One field a change set: its value before (null for a new thing) and after. */
+export interface FieldChange {
+  field: string;
+  old: ChangeValue;
+  new: ChangeValue;
+}
+
+interface EventOf<Type extends AuditEventType> {
+  type: Type;
+  /** Why, in the words of whoever made the change; null when the change asks for none. */
+  reason: string | null;
+  changes: FieldChange[];
+}
+
+export type AgreementEvent = EventOf<
+  | 'AGREEMENT_CREATED'
+  | 'AGREEMENT_SUBMITTED'
+  | 'AGREEMENT_APPROVED'
+  | 'AGREEMENT_RETURNED'
+  | 'AGREEMENT_SUSPENDED'
+  | 'AGREEMENT_RESUMED'
+  | 'AGREEMENT_REVOKED'
+> & {
+  agreementId: string;
+  code: string;
+  /** The field matrix as it stands after the change: each data item at its access level. */
+  matrix: { itemCode: string; accessLevel: AccessLevel }[];
+};
+
+export type StandardEvent = EventOf<'STANDARD_CHANGED'> & {
+  standardId: string;
+  /** The assistance_standard_changes row that keeps the same old and new values for the policy screens. */
+  standardChangeId: string;
+  regionCode: string;
+  areaType: string;
+  effectiveFrom: string;
+};
+
+export type UserEvent = EventOf<'USER_CREATED' | 'USER_DISABLED' | 'USER_ROLE_CHANGED'> & {
+  userId: string;
+  username: string;
+};
+
+export type ApiClientEvent = EventOf<'API_CLIENT_CREATED' | 'API_CLIENT_ROTATED' | 'API_CLIENT_REVOKED'> & {
+  apiClientId: string;
+  clientId: string;
+};
+
+/** The credential is never in it: only whether it was replaced. */
+export type ConnectorEvent = EventOf<'CONNECTOR_CONFIGURED'> & {
+  connectorId: string;
+  departmentId: string;
+  credentialReplaced: boolean;
+};
+
+export type ConsentEvent = EventOf<'CONSENT_RECORDED' | 'CONSENT_WITHDRAWN'> & {
+  consentId: string;
+  /** Also the entry's subject, so that the person's own record shows it. */
+  personId: string;
+};
+
+export type SnapshotEvent = EventOf<'SNAPSHOT_SWITCHED'> & {
+  snapshotId: string;
+  previousSnapshotId: string | null;
+  dataset: string;
+  departmentId: string;
+};
+
+/** Every typed administrative change, one event type per change, discriminated by `type`. */
+export type ChangeEvent =
+  | AgreementEvent
+  | StandardEvent
+  | UserEvent
+  | ApiClientEvent
+  | ConnectorEvent
+  | ConsentEvent
+  | SnapshotEvent;
+
+export type ChangeEventFamily = 'AGREEMENT' | 'STANDARD' | 'USER' | 'API_CLIENT' | 'CONNECTOR' | 'CONSENT' | 'SNAPSHOT';
+
+/** The registry: each event type's family (its payload's shape) and the label people read. */
+export const CHANGE_EVENTS: Record<AuditEventType, { family: ChangeEventFamily; label: string }> = {
+  AGREEMENT_CREATED: { family: 'AGREEMENT', label: 'Sharing agreement created (共享协议创建)' },
+  AGREEMENT_SUBMITTED: { family: 'AGREEMENT', label: 'Sharing agreement submitted for approval (提交审批)' },
+  AGREEMENT_APPROVED: { family: 'AGREEMENT', label: 'Sharing agreement approved (审批通过)' },
+  AGREEMENT_RETURNED: { family: 'AGREEMENT', label: 'Sharing agreement returned to its author (退回)' },
+  AGREEMENT_SUSPENDED: { family: 'AGREEMENT', label: 'Sharing agreement suspended (暂停)' },
+  AGREEMENT_RESUMED: { family: 'AGREEMENT', label: 'Sharing agreement resumed (恢复)' },
+  AGREEMENT_REVOKED: { family: 'AGREEMENT', label: 'Sharing agreement revoked (撤销)' },
+  STANDARD_CHANGED: { family: 'STANDARD', label: 'Assistance standard or policy changed (标准调整)' },
+  USER_CREATED: { family: 'USER', label: 'User created (新建用户)' },
+  USER_DISABLED: { family: 'USER', label: 'User disabled (停用用户)' },
+  USER_ROLE_CHANGED: { family: 'USER', label: "User's role changed (变更角色)" },
+  API_CLIENT_CREATED: { family: 'API_CLIENT', label: 'API client created (新建接口客户端)' },
+  API_CLIENT_ROTATED: { family: 'API_CLIENT', label: "API client's secret rotated (更换密钥)" },
+  API_CLIENT_REVOKED: { family: 'API_CLIENT', label: 'API client revoked (吊销接口客户端)' },
+  CONNECTOR_CONFIGURED: { family: 'CONNECTOR', label: 'Department connector configured (配置实时接口)' },
+  CONSENT_RECORDED: { family: 'CONSENT', label: 'Consent recorded (登记授权)' },
+  CONSENT_WITHDRAWN: { family: 'CONSENT', label: 'Consent withdrawn (撤回授权)' },
+  SNAPSHOT_SWITCHED: { family: 'SNAPSHOT', label: 'Dataset snapshot switched (数据快照切换)' },
+};
+
+/** The fields whose values differ between two records (every field of `after` when there was none before). */
+export function fieldChanges<T extends Record<string, ChangeValue>>(before: T | null, after: T): FieldChange[] {
+  return Object.keys(after)
+    .filter((field) => before === null || JSON.stringify(before[field]) !== JSON.stringify(after[field]))
+    .map((field) => ({ field, old: before?.[field] ?? null, new: after[field] ?? null }));
+}
