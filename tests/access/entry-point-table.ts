@@ -86,6 +86,11 @@ export const QUERY_FIELDS: Record<string, FieldRow> = {
   assistanceStandards: { expect: STAFF },
   auditChainStatus: { expect: as('UNAUTHENTICATED', 'FORBIDDEN', { auditor: 'ANSWERED' }) },
   auditEntries: { expect: as('UNAUTHENTICATED', 'FORBIDDEN', { auditor: 'ANSWERED' }) },
+  // 查询记录: staff at the counter and auditors; a person outside the officer's reach looks unknown.
+  disclosuresAbout: {
+    vars: idNumber('idNumber'),
+    expect: as('UNAUTHENTICATED', 'FORBIDDEN', { otherOfficer: 'HIDDEN', auditor: 'ANSWERED' }),
+  },
   comparisonRun: { vars: (w) => uuid(w, 'run'), expect: STAFF_SUBJECT },
   comparisonRunDiff: { vars: runId, expect: STAFF_SUBJECT },
   comparisonRuns: { expect: STAFF },
@@ -282,6 +287,14 @@ export const MUTATION_FIELDS: Record<string, FieldRow> = {
     }),
     expect: STAFF_SUBJECT,
   },
+  changeUserRole: {
+    vars: (w) => ({ existing: { id: w.ids.user, role: 'AUDITOR', reason: 'x' } }),
+    expect: ADMINISTRATORS,
+  },
+  disableUser: {
+    vars: (w) => ({ existing: { id: w.ids.user, reason: 'x' } }),
+    expect: ADMINISTRATORS,
+  },
   resetUserPassword: {
     vars: (w) => ({ existing: { userId: w.ids.user, newPassword: 'a long and unusual passphrase 42' } }),
     expect: ADMINISTRATORS,
@@ -373,6 +386,13 @@ export const ROUTES: Record<string, RouteRow> = {
   'GET /audit/checkpoints': {
     request: () => ({ existing: { path: '/audit/checkpoints' } }),
     expect: as('UNAUTHENTICATED', 'UNAUTHENTICATED'),
+  },
+  'GET /audit/disclosure-record': {
+    request: (w) => ({
+      existing: { path: `/audit/disclosure-record?idNumber=${w.family.head.idNumber}` },
+      missing: { path: `/audit/disclosure-record?idNumber=${w.nobody}` },
+    }),
+    expect: as('UNAUTHENTICATED', 'FORBIDDEN', { otherOfficer: 'HIDDEN', auditor: 'ANSWERED' }),
   },
   'GET /graphql': { request: () => ({ existing: { path: '/graphql?query=%7B__typename%7D' } }), expect: PUBLIC },
   'POST /graphql': {
