@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agreementInput, createAgreementParties } from '../factories/agreements.ts';
 import { createDeliveringBank, depositFile, uploadSnapshot } from '../factories/deliveries.ts';
-import { createPerson } from '../factories/households.ts';
+import { createHousehold } from '../factories/households.ts';
 import { startTestApp } from '../factories/http-app.ts';
 import { createRegion } from '../factories/regions.ts';
 import { uniqueNumber } from '../factories/unique.ts';
@@ -242,7 +242,8 @@ describe('other administrative changes', () => {
   });
 
   it('records a consent recorded and withdrawn about its person', async () => {
-    const person = await createPerson(hub.prisma);
+    // A person of the officers' own region: consents of persons outside their reach are refused (docs/access.md).
+    const { head: person } = await createHousehold(hub.prisma, { regionCode });
     const recorded = await as(
       parties.tokens.author,
       'mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id } }',

@@ -1,7 +1,7 @@
 import type { QueryVolume } from '@hub/schema/context';
 import type pg from 'pg';
 
-// Each request leaves one entry per subject; a request counts once, as denied when every one of its entries was.
+// Each request leaves one entry per subject (a typed change event is no request and is not counted); a request counts once, as denied when every one of its entries was.
 // Days are service days (China Standard Time), from the start of the first through now: one range scan of
 // audit_entries(occurred_at), grouped in one pass. A DATE comes back as text, so that no time zone shifts it.
 const QUERY_VOLUME_SQL = `
@@ -10,6 +10,7 @@ const QUERY_VOLUME_SQL = `
            bool_and(decision = 'DENIED') AS denied
       FROM audit_entries
      WHERE occurred_at >= ($1::date::timestamp AT TIME ZONE 'Asia/Shanghai') AND department_id IS NOT NULL
+       AND event IS NULL
      GROUP BY 1, 2, 3
   )
   SELECT day::text AS day, department_id AS "departmentId",
