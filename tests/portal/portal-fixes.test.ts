@@ -1,0 +1,91 @@
+import { createPrismaClient, type PrismaClient } from '@hub/prisma';
+import { seedDatabase } from '@hub/prisma/synthetic/seed-database';
+import { ensureAdministrator } from '@hub/server/identity/ensure-administrator';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp } from '../factories/http-app.ts';
+import { createTestDatabase } from '../setup/test-database.ts';
+import { chromiumAvailable, launchBrowser, logIn, screenshot } from './portal-browser.ts';
+
+const ADMIN_PASSWORD = 'portal fixes admin password 1';
+const CENTRE = 'CIVIL_AFFAIRS_640100';
+
+describe.runIf(chromiumAvailable())('the portal’s fixes for a working day (issue 17), in a real browser', () => {
+  let hub: Awaited<ReturnType<typeof startTestApp>>;
+  let prisma: PrismaClient;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let page: Page;
+
+  beforeAll(async () => {
+    const database = await createTestDatabase();
+    await seedDatabase(database.url, { persons: 400, seed: 17 });
+    prisma = createPrismaClient(database.url, { maxConnections: 2 });
+    await ensureAdministrator(prisma, {
+      username: 'admin',
+      password: ADMIN_PASSWORD,
+      displayName: '系统管理员',
+      departmentCode: CENTRE,
+    });
+    hub = await startTestApp(database.url);
+    browser = await launchBrowser();
+    page = browser.page;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await prisma?.$disconnect();
+  });
+
+  /** Counts the page's navigations and Chromium's "Throttling navigation" warnings until `stop` is called. */
+  function watchNavigations() {
+    const navigations: string[] = [];
+    const throttled: string[] = [];
+    const onNavigated = (frame: { url(): string }) => navigations.push(frame.url());
+    const onConsole = (message: { text(): string }) => {
+      if (/throttling navigation/i.test(message.text())) throttled.push(message.text());
+    };
+    page.on('framenavigated', onNavigated);
+    page.on('console', onConsole);
+    return {
+      async stop() {
+        // Whatever the app does next happens within a frame or two: let it, then count.
+        await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))');
+        page.off('framenavigated', onNavigated);
+        page.off('console', onConsole);
+        return { navigations, throttled };
+      },
+    };
+  }
+
+  it('shows the login page at once when / is opened signed out, without a redirect loop', async () => {
+    const watch = watchNavigations();
+    await page.goto(`${hub.url}/`);
+    await page.locator('input[name="username"]').waitFor({ timeout: 5_000 });
+    const { navigations, throttled } = await watch.stop();
+    expect(throttled).toEqual([]);
+    expect(navigations.length, 'the page opened and one navigation to the login page').toBeLessThanOrEqual(2);
+    expect(page.url()).toMatch(/#\/login$/);
+  });
+
+  it('sends the user to the login page when the hub rejects the session, and back to the same screen after logging in', async () => {
+    await logIn(page, hub.url, 'admin', ADMIN_PASSWORD);
+    await page.goto(`${hub.url}/#/Department`);
+    await page.getByText('银川市公安局').first().waitFor();
+    // The hub ends the session (as an expiry or an administrator would) while the tab still holds its token.
+    const token = await page.evaluate<string>("JSON.parse(sessionStorage.getItem('hub.session')).token");
+    const ended = await hub.graphql('mutation { logOut }', { token });
+    expect(ended.errors ?? []).toEqual([]);
+    const watch = watchNavigations();
+    await page.goto(`${hub.url}/#/Household`);
+    await page.locator('input[name="username"]').waitFor();
+    const { navigations, throttled } = await watch.stop();
+    expect(throttled).toEqual([]);
+    expect(navigations.length, 'the page opened and one navigation to the login page').toBeLessThanOrEqual(2);
+    await screenshot(page, 'fixes-01-session-expired');
+    await page.locator('input[name="username"]').fill('admin');
+    await page.locator('input[name="password"]').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: /登录|Sign in/ }).click();
+    await page.waitForURL(/#\/Household$/);
+    await page.locator('tbody tr').first().waitFor();
+  });
+});
