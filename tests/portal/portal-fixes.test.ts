@@ -88,4 +88,38 @@ describe.runIf(chromiumAvailable())('the portal’s fixes for a working day (iss
     await page.waitForURL(/#\/Household$/);
     await page.locator('tbody tr').first().waitFor();
   });
+
+  it('takes a standard in yuan with two decimals, refuses a malformed amount and asks before saving an implausible one', async () => {
+    const saved = () => prisma.assistanceStandard.findMany({ where: { regionCode: '640104', year: 2031 } });
+    await page.goto(`${hub.url}/#/AssistanceStandard/create`);
+    await page.getByLabel('地区').fill('兴庆');
+    await page.getByRole('option', { name: /兴庆区/ }).click();
+    await page.getByLabel('年度').fill('2031');
+    const amount = page.getByLabel('低保标准（元/人·月）');
+    await amount.fill('620.123');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('请输入以元为单位的金额，最多两位小数').waitFor();
+
+    // ¥6.20, as typing 620 used to save: the officer is asked, and cancelling saves nothing.
+    await amount.fill('6.2');
+    await page.getByRole('button', { name: '保存' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('请确认救助标准').waitFor();
+    await expect(dialog.textContent()).resolves.toContain('¥6.20');
+    await screenshot(page, 'fixes-02-implausible-standard');
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect(saved()).resolves.toEqual([]);
+
+    await amount.fill('620');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/#\/AssistanceStandard$/);
+    const [standard] = await saved();
+    expect(standard?.minimumLivingMonthlyFen).toBe(62_000);
+    await page.getByLabel('年度').fill('2031');
+    const row = page.locator('tbody tr', { hasText: '兴庆区' }).filter({ hasText: '2031' });
+    await row.getByText('¥620.00').waitFor();
+    await row.click();
+    await expect(page.getByLabel('低保标准（元/人·月）').inputValue()).resolves.toBe('620.00');
+  });
 });
