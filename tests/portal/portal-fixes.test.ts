@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { createPrismaClient, type PrismaClient } from '@hub/prisma';
 import { seedDatabase } from '@hub/prisma/synthetic/seed-database';
+import { runComparison } from '@hub/server/comparisons/run-comparison';
+import { startComparisonRun } from '@hub/server/comparisons/start-comparison-run';
 import { ensureAdministrator } from '@hub/server/identity/ensure-administrator';
+import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../factories/http-app.ts';
@@ -15,10 +19,22 @@ describe.runIf(chromiumAvailable())('the portal’s fixes for a working day (iss
   let prisma: PrismaClient;
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let page: Page;
+  let pool: pg.Pool;
+  let runId: string;
 
   beforeAll(async () => {
     const database = await createTestDatabase();
-    await seedDatabase(database.url, { persons: 400, seed: 17 });
+    const { asOf } = await seedDatabase(database.url, { persons: 600, seed: 17 });
+    pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    const run = await startComparisonRun(pool, {
+      kind: 'PERIODIC_REVIEW',
+      regionCode: '640100',
+      asOf,
+      householdIds: null,
+      chunkSize: null,
+    });
+    await runComparison(pool, run.id);
+    runId = run.id;
     prisma = createPrismaClient(database.url, { maxConnections: 2 });
     await ensureAdministrator(prisma, {
       username: 'admin',
@@ -34,6 +50,7 @@ describe.runIf(chromiumAvailable())('the portal’s fixes for a working day (iss
   afterAll(async () => {
     await browser?.close();
     await prisma?.$disconnect();
+    await pool?.end();
   });
 
   /** Counts the page's navigations and Chromium's "Throttling navigation" warnings until `stop` is called. */
@@ -121,5 +138,31 @@ describe.runIf(chromiumAvailable())('the portal’s fixes for a working day (iss
     await row.getByText('¥620.00').waitFor();
     await row.click();
     await expect(page.getByLabel('低保标准（元/人·月）').inputValue()).resolves.toBe('620.00');
+  });
+
+  it('exports the rows the results list shows under its filter, not the whole run', async () => {
+    const flagged = await pool.query<{ household_id: string }>(
+      `SELECT household_id::text FROM household_assessments
+        WHERE run_id = $1 AND 'INCOME_ABOVE_STANDARD' = ANY (flags)`,
+      [runId],
+    );
+    const all = await pool.query('SELECT 1 FROM household_assessments WHERE run_id = $1', [runId]);
+    expect(flagged.rows.length).toBeGreaterThan(0);
+    expect(flagged.rows.length).toBeLessThan(all.rows.length);
+    await page.goto(`${hub.url}/#/ComparisonRun/${runId}/show/results`);
+    await page.getByLabel('疑点').first().click();
+    await page.getByRole('option', { name: '收入超标' }).click();
+    const rows = page.locator('tbody tr');
+    await expect.poll(async () => (await rows.allTextContents()).every((text) => text.includes('收入超标'))).toBe(true);
+    await expect.poll(() => rows.count()).toBe(Math.min(flagged.rows.length, 25));
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 CSV' }).click();
+    const csv = readFileSync((await (await downloading).path()) as string, 'utf8');
+    const exported = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n')
+      .slice(1);
+    expect(exported.map((row) => row.split(',')[0]).sort()).toEqual(flagged.rows.map((row) => row.household_id).sort());
   });
 });
