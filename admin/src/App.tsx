@@ -24,7 +24,6 @@ export const App = () => (
     dashboard={Dashboard}
     layout={Layout}
     theme={theme}
-    requireAuth
     disableTelemetry
   >
     <Resource name="SharingAgreement" {...agreements} recordRepresentation="code" />

@@ -1,6 +1,7 @@
 import type { AuthProvider } from 'react-admin';
 import { roleMayAccess } from './access/role-permissions.ts';
 import { resetDataProvider } from './dataProvider/index.ts';
+import { isSessionRejected } from './dataProvider/session-rejected.ts';
 import { forgetSession, type HubSession, hubFetch, readSession, saveSession } from './hub-session.ts';
 
 const LOG_IN = `mutation LogIn($username: String!, $password: String!) {
@@ -19,6 +20,11 @@ async function graphql<Data>(query: string, variables: Record<string, unknown> =
   return (await response.json()) as { data?: Data | null; errors?: { message: string }[] };
 }
 
+// When a session ends, every component of the screen finds it gone and logs out, and react-admin sends the user
+// to the login page once for each: only the first log-out on the way there redirects.
+let wayToLogin: 'none' | 'sending' | 'arrived' = 'none';
+const atLoginPage = () => window.location.hash.startsWith('#/login');
+
 /** The hub's own log-in: `logIn` gives a bearer token for every later request; `logOut` ends it on the hub. */
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
@@ -26,20 +32,26 @@ export const authProvider: AuthProvider = {
     const session = answer.data?.logIn;
     if (!session) throw new Error('hub.auth.invalid_credentials');
     saveSession(session);
+    wayToLogin = 'none';
     resetDataProvider();
   },
   async logout() {
     if (readSession()) await graphql('mutation { logOut }').catch(() => undefined);
     forgetSession();
     resetDataProvider();
+    if (atLoginPage() || wayToLogin === 'sending') return false;
+    wayToLogin = 'sending';
+    return undefined;
   },
   async checkAuth() {
+    // The login page checks on mount: once there, leaving it (Back) may send the user to it again.
+    if (atLoginPage() && wayToLogin === 'sending') wayToLogin = 'arrived';
     if (!readSession()) throw new Error('hub.auth.session_expired');
   },
-  async checkError(error: { status?: number; graphQLErrors?: { extensions?: { code?: string } }[] }) {
-    const unauthenticated =
-      error?.status === 401 || error?.graphQLErrors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED');
-    if (unauthenticated) {
+  async checkError(error: unknown) {
+    // Only the first refused answer of a session logs out: each of a screen's other requests doing it too would
+    // send the user to the login page once more, a navigation each.
+    if (isSessionRejected(error) && readSession()) {
       forgetSession();
       throw new Error('hub.auth.session_expired');
     }

@@ -98,6 +98,41 @@ describe("a comparison run's exports", () => {
     expect(new Set(audited).size).toBe(run.householdCount);
   });
 
+  it('exports only the rows a filtered list shows: one classification and/or one flag, audited as such', async () => {
+    const flagged = await pool.query<{ household_id: string }>(
+      `SELECT household_id FROM household_assessments
+        WHERE run_id = $1 AND classification = 'ABOVE_LINE' AND 'INCOME_ABOVE_STANDARD' = ANY (flags)`,
+      [run.id],
+    );
+    expect(flagged.rows.length).toBeGreaterThan(0);
+    expect(flagged.rows.length).toBeLessThan(run.householdCount);
+    const operation = `export assessments.csv of run ${run.id}`;
+    const auditedBefore = (await auditedHouseholds(operation)).filter((id) => id !== null).length;
+    const response = await get(
+      `/comparisons/${run.id}/assessments.csv?classification=ABOVE_LINE&flag=INCOME_ABOVE_STANDARD`,
+      officer,
+    );
+    expect(response.status).toBe(200);
+    const rows = (await response.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n')
+      .slice(1);
+    expect(rows.map((row) => row.split(',')[0]).sort()).toEqual(flagged.rows.map((row) => row.household_id).sort());
+    expect(rows.every((row) => row.includes('INCOME_ABOVE_STANDARD'))).toBe(true);
+    // Each household it shows is audited, and no other.
+    const auditedAfter = (await auditedHouseholds(operation)).filter((id) => id !== null).length;
+    expect(auditedAfter - auditedBefore).toBe(flagged.rows.length);
+  });
+
+  it('refuses an export filter that is not a classification or flag, saying which values it takes', async () => {
+    const response = await get(`/comparisons/${run.id}/assessments.xlsx?flag=RICH`, officer);
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('BAD_USER_INPUT');
+    expect(body.error.message).toContain('INCOME_ABOVE_STANDARD');
+  });
+
   it('reads the rows page by page in the same order, whatever the page size', async () => {
     const rows = async (pageSize?: number) => {
       const all: (string | null)[][] = [];

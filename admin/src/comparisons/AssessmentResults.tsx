@@ -3,6 +3,7 @@ import { enumChoices } from '../enums.ts';
 import { EnumField } from '../fields/EnumField.tsx';
 import { FenField } from '../fields/FenField.tsx';
 import { AssessmentDetail } from './AssessmentDetail.tsx';
+import { ExportResultsButtons } from './ExportResultsButtons.tsx';
 
 const filters = [
   <SelectInput key="c" source="classification" choices={enumChoices('HouseholdClassification')} alwaysOn />,
@@ -31,7 +32,7 @@ export function AssessmentResults() {
       resource="HouseholdAssessment"
       filter={{ runId: run.id }}
       filters={filters}
-      actions={false}
+      actions={<ExportResultsButtons runId={String(run.id)} />}
       disableSyncWithLocation
       storeKey={`assessments-${run.id}`}
       perPage={25}

@@ -65,13 +65,13 @@ describe('buildQuery: react-admin verbs onto the hub’s own operations', () => 
     [
       'CREATE',
       'AssistanceStandard',
-      { data: { year: '2026', minimumLivingMonthlyFen: '83000' } },
+      { data: { year: '2026', minimumLivingMonthlyYuan: '830' } },
       'mutation setAssistanceStandard',
     ],
     [
       'UPDATE',
       'AssistanceStandard',
-      { id: 's', data: { year: 2026, minimumLivingMonthlyFen: 83000 } },
+      { id: 's', data: { year: 2026, minimumLivingMonthlyYuan: '830.00' } },
       'mutation setAssistanceStandard',
     ],
     ['GET_LIST', 'ComparisonRun', { filter: { kind: 'PERIODIC_REVIEW' } }, 'query comparisonRuns'],
@@ -92,6 +92,16 @@ describe('buildQuery: react-admin verbs onto the hub’s own operations', () => 
     expect(rootField(operation)).toBe(expected);
     // A field the hub does not have is an HTTP 400 for every use of the screen (persons { totalCount } was one).
     expect(validate(hubSchema, operation.query).map((error) => error.message)).toEqual([]);
+  });
+
+  it('sends a standard typed in yuan to the hub in fen: 620 is ¥620.00, never ¥6.20', () => {
+    const operation = setUp().build('CREATE', 'AssistanceStandard', {
+      data: { year: 2026, minimumLivingMonthlyYuan: '620', exemptVehicleMaxValueYuan: '30,000.5' },
+    });
+    expect(operation.variables.input).toMatchObject({
+      minimumLivingMonthlyFen: 62_000,
+      exemptVehicleMaxValueFen: '3000050',
+    });
   });
 
   it('offers no delete: the hub has none', () => {

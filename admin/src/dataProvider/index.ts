@@ -6,6 +6,7 @@ import { buildHubQuery } from './build-query.ts';
 import type { HubAnswer } from './hub-operation.ts';
 import { MissingCursorError } from './list-operations.ts';
 import { createRelayCursors } from './relay-cursors.ts';
+import { sessionRejectedLink } from './session-rejected.ts';
 
 // Lists the hub cannot answer without this filter: the portal asks the user for it and shows nothing until then.
 const REQUIRED_FILTERS: Record<string, string> = {
@@ -26,7 +27,7 @@ export interface HubDataProvider extends DataProvider {
 
 function createHubApolloClient() {
   return new ApolloClient({
-    link: new HttpLink({ uri: '/graphql', fetch: hubFetch }),
+    link: sessionRejectedLink.concat(new HttpLink({ uri: '/graphql', fetch: hubFetch })),
     cache: new InMemoryCache(),
     defaultOptions: { query: { fetchPolicy: 'no-cache', errorPolicy: 'all' } },
   });

@@ -368,10 +368,15 @@ export const hubEnglish = {
         'Each department’s branch, with the snapshot it came from and its date, as far as your department may see it for the declared purpose. Every view is audited.',
     },
     standards: {
-      fen_hint: 'In fen: 100 fen = ¥1',
+      yuan_hint: 'In yuan, up to two decimals, e.g. 620 or 620.50',
       multiplier_hint: 'The low-income line as a multiple of the dibao standard, e.g. 1.5',
-      vehicle_hint: 'In fen; empty exempts no vehicle',
+      vehicle_hint: 'In yuan; empty exempts no vehicle',
+      out_of_range: 'The dibao standard must be between %{minimum} and %{maximum}',
+      confirm_title: 'Confirm the assistance standard',
+      confirm_implausible:
+        '%{amount} per person per month is outside the usual range (%{minimum} to %{maximum}). Is it entered in yuan? Confirm to save it.',
     },
+    money: { invalid_yuan: 'Enter an amount in yuan with at most two decimals' },
     runs: {
       start: 'Start a run',
       tab: { overview: 'Overview', results: 'Results', diff: 'Changes since previous run' },
@@ -527,6 +532,8 @@ export const hubEnglish = {
         lowIncomeMultiplier: 'Low-income multiplier',
         financialAssetMonths: 'Financial asset limit (months)',
         exemptVehicleMaxValueFen: 'Exempt vehicle up to',
+        minimumLivingMonthlyYuan: 'Dibao standard (yuan per person per month)',
+        exemptVehicleMaxValueYuan: 'Exempt vehicle up to (yuan)',
         gracePeriodMonths: 'Employment grace period (months)',
       },
     },

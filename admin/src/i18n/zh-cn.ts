@@ -381,10 +381,15 @@ const hubChinese = {
         '按所选查询用途，显示本部门有权查看的各部门数据，并注明来源批次和数据日期。每次查看均记入审计日志。',
     },
     standards: {
-      fen_hint: '单位为分：100 分 = 1 元',
+      yuan_hint: '单位为元，可含两位小数，如 620 或 620.50',
       multiplier_hint: '低收入标准为低保标准的倍数，如 1.5',
-      vehicle_hint: '单位为分；留空表示不豁免任何车辆',
+      vehicle_hint: '单位为元；留空表示不豁免任何车辆',
+      out_of_range: '低保标准须在 %{minimum} 至 %{maximum} 之间',
+      confirm_title: '请确认救助标准',
+      confirm_implausible:
+        '每人每月 %{amount} 不在常见范围（%{minimum} 至 %{maximum}）内。是否按元填写无误？确认后保存。',
     },
+    money: { invalid_yuan: '请输入以元为单位的金额，最多两位小数' },
     runs: {
       start: '发起比对',
       tab: { overview: '概况', results: '比对结果', diff: '与上次比对的变化' },
@@ -529,6 +534,8 @@ const hubChinese = {
         lowIncomeMultiplier: '低收入倍数',
         financialAssetMonths: '金融资产上限（月数）',
         exemptVehicleMaxValueFen: '豁免车辆价值上限',
+        minimumLivingMonthlyYuan: '低保标准（元/人·月）',
+        exemptVehicleMaxValueYuan: '豁免车辆价值上限（元）',
         gracePeriodMonths: '就业渐退期（月）',
       },
     },

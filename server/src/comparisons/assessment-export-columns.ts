@@ -68,8 +68,15 @@ const PAGE = `
     JOIN regions r ON r.code = h.region_code
     LEFT JOIN persons head ON head.household_id = h.id AND head.relation = 'HEAD'
    WHERE a.run_id = $1::uuid AND (h.region_code, a.household_id) > ($2, $3::uuid)
+     AND ($5::text IS NULL OR a.classification::text = $5) AND ($6::text IS NULL OR $6 = ANY (a.flags::text[]))
    ORDER BY h.region_code, a.household_id
    LIMIT $4`;
+
+/** The results a list shows on screen: one classification and/or one flag among the household's, as `assessments`. */
+export interface AssessmentFilter {
+  classification?: string | null;
+  flag?: string | null;
+}
 
 /**
  * The run's results, row by row as shown (identity numbers masked, null as null), in pages read as needed; a column
@@ -80,10 +87,18 @@ export async function* readAssessmentRows(
   runId: string,
   pageSize = PAGE_SIZE,
   withheld: ReadonlySet<string> = new Set(),
+  filter: AssessmentFilter = {},
 ): AsyncGenerator<(string | null)[]> {
   let after = ['', '00000000-0000-0000-0000-000000000000'];
   for (;;) {
-    const page = await prisma.$queryRawUnsafe<Record<string, string | null>[]>(PAGE, runId, ...after, pageSize);
+    const page = await prisma.$queryRawUnsafe<Record<string, string | null>[]>(
+      PAGE,
+      runId,
+      ...after,
+      pageSize,
+      filter.classification ?? null,
+      filter.flag ?? null,
+    );
     for (const row of page) {
       yield ASSESSMENT_COLUMNS.map((column) => {
         if (column.item && withheld.has(column.item)) return `withheld (${column.item})`;
@@ -98,8 +113,17 @@ export async function* readAssessmentRows(
 }
 
 /** The households a run's export shows, for its audit entries, written before the first row is sent. */
-export async function assessedHouseholdIds(prisma: PrismaClient, runId: string): Promise<string[]> {
+export async function assessedHouseholdIds(
+  prisma: PrismaClient,
+  runId: string,
+  filter: AssessmentFilter = {},
+): Promise<string[]> {
+  const classification = filter.classification ?? null;
+  const flag = filter.flag ?? null;
   const rows = await prisma.$queryRaw<{ id: string }[]>`
-    SELECT household_id::text AS id FROM household_assessments WHERE run_id = ${runId}::uuid`;
+    SELECT household_id::text AS id FROM household_assessments
+     WHERE run_id = ${runId}::uuid
+       AND (${classification}::text IS NULL OR classification::text = ${classification})
+       AND (${flag}::text IS NULL OR ${flag} = ANY (flags::text[]))`;
   return rows.map((row) => row.id);
 }

@@ -1,5 +1,11 @@
 import { PassThrough, Readable } from 'node:stream';
-import type { ComparisonKind, PrismaClient, Purpose } from '@hub/prisma';
+import {
+  AssessmentFlagCode,
+  type ComparisonKind,
+  HouseholdClassification,
+  type PrismaClient,
+  type Purpose,
+} from '@hub/prisma';
 import type { DisclosureLog, Viewer } from '@hub/schema/context';
 import { isUuid } from '@hub/schema/uuid';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -10,6 +16,7 @@ import type { AuditWriter } from '../audit/create-audit-writer.ts';
 import { createDisclosureLog } from '../audit/disclosure-log.ts';
 import {
   ASSESSMENT_COLUMNS,
+  type AssessmentFilter,
   assessedHouseholdIds,
   readAssessmentRows,
 } from '../comparisons/assessment-export-columns.ts';
@@ -35,6 +42,18 @@ interface Reading {
   viewer: Viewer;
   purpose: Purpose;
   disclosures: DisclosureLog;
+}
+
+/** The list's on-screen filter from the query string (`?classification=…&flag=…`), or the value it refuses. */
+function exportFilter(query: Record<string, unknown>): AssessmentFilter | { invalid: string } {
+  const { classification, flag } = query;
+  if (classification !== undefined && !Object.hasOwn(HouseholdClassification, String(classification))) {
+    return { invalid: `classification must be one of ${Object.keys(HouseholdClassification).join(', ')}` };
+  }
+  if (flag !== undefined && !Object.hasOwn(AssessmentFlagCode, String(flag))) {
+    return { invalid: `flag must be one of ${Object.keys(AssessmentFlagCode).join(', ')}` };
+  }
+  return { classification: classification as string | undefined, flag: flag as string | undefined };
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -72,33 +91,41 @@ export async function comparisonExportRoutes(
     reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'no such comparison run or household in it' } });
 
   // Both formats: the audit entries of every household shown are written first; the rows then stream page by page.
+  // They hold the rows the list shows: the same classification and flag filter, when given.
   const exportRoute = (format: 'csv' | 'xlsx') =>
-    app.get<{ Params: { runId: string } }>(`/comparisons/:runId/assessments.${format}`, async (request, reply) => {
-      const allowed = await authorizeComparisonReader(prisma, door, request, reply);
-      if (!allowed) return reply;
-      const { viewer, run } = allowed;
-      const read = reading(viewer, run.kind);
-      const items = ASSESSMENT_COLUMNS.flatMap((column) => (column.item ? [column.item] : []));
-      const withheld = await withholdExportItems(read.access, read.disclosures, items);
-      try {
-        await audited(request, read, `export assessments.${format} of run ${run.id}`, [
-          ...new Set(await assessedHouseholdIds(prisma, run.id)),
-        ]);
-      } catch {
-        return unavailable(reply);
-      }
-      const rows = readAssessmentRows(prisma, run.id, undefined, withheld);
-      const disposition = `attachment; filename="assessments-${run.id}.${format}"`;
-      if (format === 'csv') {
-        return reply
-          .header('content-type', 'text/csv; charset=utf-8')
-          .header('content-disposition', disposition)
-          .send(Readable.from(csvLines(rows)));
-      }
-      const body = new PassThrough();
-      writeAssessmentsXlsx(rows, body).catch((error: Error) => body.destroy(error));
-      return reply.header('content-type', XLSX_TYPE).header('content-disposition', disposition).send(body);
-    });
+    app.get<{ Params: { runId: string }; Querystring: Record<string, unknown> }>(
+      `/comparisons/:runId/assessments.${format}`,
+      async (request, reply) => {
+        const allowed = await authorizeComparisonReader(prisma, door, request, reply);
+        if (!allowed) return reply;
+        const filter = exportFilter(request.query ?? {});
+        if ('invalid' in filter) {
+          return reply.code(400).send({ error: { code: 'BAD_USER_INPUT', message: filter.invalid } });
+        }
+        const { viewer, run } = allowed;
+        const read = reading(viewer, run.kind);
+        const items = ASSESSMENT_COLUMNS.flatMap((column) => (column.item ? [column.item] : []));
+        const withheld = await withholdExportItems(read.access, read.disclosures, items);
+        try {
+          await audited(request, read, `export assessments.${format} of run ${run.id}`, [
+            ...new Set(await assessedHouseholdIds(prisma, run.id, filter)),
+          ]);
+        } catch {
+          return unavailable(reply);
+        }
+        const rows = readAssessmentRows(prisma, run.id, undefined, withheld, filter);
+        const disposition = `attachment; filename="assessments-${run.id}.${format}"`;
+        if (format === 'csv') {
+          return reply
+            .header('content-type', 'text/csv; charset=utf-8')
+            .header('content-disposition', disposition)
+            .send(Readable.from(csvLines(rows)));
+        }
+        const body = new PassThrough();
+        writeAssessmentsXlsx(rows, body).catch((error: Error) => body.destroy(error));
+        return reply.header('content-type', XLSX_TYPE).header('content-disposition', disposition).send(body);
+      },
+    );
   exportRoute('csv');
   exportRoute('xlsx');
 

@@ -1,9 +1,17 @@
 import { gql } from '@apollo/client';
+import { yuanToFen } from '../../money.ts';
 import type { ResourceOperations } from '../hub-operation.ts';
 import { arrayList, single } from '../list-operations.ts';
 
 const STANDARD = `id region { code name } year areaType minimumLivingMonthlyFen lowIncomeMultiplier
   financialAssetMonths exemptVehicleMaxValueFen gracePeriodMonths`;
+
+/** The form's amount in yuan as fen; the form has checked it, so a malformed one is a bug, not input. */
+function fenOfYuan(yuan: unknown): bigint {
+  const fen = yuanToFen(yuan as string);
+  if (fen === null) throw new Error('hub.money.invalid_yuan');
+  return fen;
+}
 
 const numberOrNull = (value: unknown) => (value === '' || value === undefined || value === null ? null : Number(value));
 
@@ -12,13 +20,13 @@ const standardInput = (data: any) => ({
   regionCode: data.regionCode ?? data.region?.code,
   year: Number(data.year),
   areaType: data.areaType,
-  minimumLivingMonthlyFen: Number(data.minimumLivingMonthlyFen),
+  minimumLivingMonthlyFen: Number(fenOfYuan(data.minimumLivingMonthlyYuan)),
   lowIncomeMultiplier: data.lowIncomeMultiplier === undefined ? undefined : String(data.lowIncomeMultiplier),
   financialAssetMonths: numberOrNull(data.financialAssetMonths),
   exemptVehicleMaxValueFen:
-    data.exemptVehicleMaxValueFen === '' || data.exemptVehicleMaxValueFen == null
+    data.exemptVehicleMaxValueYuan === '' || data.exemptVehicleMaxValueYuan == null
       ? null
-      : String(data.exemptVehicleMaxValueFen),
+      : String(fenOfYuan(data.exemptVehicleMaxValueYuan)),
   gracePeriodMonths: numberOrNull(data.gracePeriodMonths),
 });
 

@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs';
+import { createPrismaClient, type PrismaClient } from '@hub/prisma';
+import { seedDatabase } from '@hub/prisma/synthetic/seed-database';
+import { runComparison } from '@hub/server/comparisons/run-comparison';
+import { startComparisonRun } from '@hub/server/comparisons/start-comparison-run';
+import { ensureAdministrator } from '@hub/server/identity/ensure-administrator';
+import pg from 'pg';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp } from '../factories/http-app.ts';
+import { createTestDatabase } from '../setup/test-database.ts';
+import { chromiumAvailable, launchBrowser, logIn, screenshot } from './portal-browser.ts';
+
+const ADMIN_PASSWORD = 'portal fixes admin password 1';
+const CENTRE = 'CIVIL_AFFAIRS_640100';
+
+describe.runIf(chromiumAvailable())('the portal’s fixes for a working day (issue 17), in a real browser', () => {
+  let hub: Awaited<ReturnType<typeof startTestApp>>;
+  let prisma: PrismaClient;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let page: Page;
+  let pool: pg.Pool;
+  let runId: string;
+
+  beforeAll(async () => {
+    const database = await createTestDatabase();
+    const { asOf } = await seedDatabase(database.url, { persons: 600, seed: 17 });
+    pool = new pg.Pool({ connectionString: database.url, max: 2 });
+    const run = await startComparisonRun(pool, {
+      kind: 'PERIODIC_REVIEW',
+      regionCode: '640100',
+      asOf,
+      householdIds: null,
+      chunkSize: null,
+    });
+    await runComparison(pool, run.id);
+    runId = run.id;
+    prisma = createPrismaClient(database.url, { maxConnections: 2 });
+    await ensureAdministrator(prisma, {
+      username: 'admin',
+      password: ADMIN_PASSWORD,
+      displayName: '系统管理员',
+      departmentCode: CENTRE,
+    });
+    hub = await startTestApp(database.url);
+    browser = await launchBrowser();
+    page = browser.page;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await prisma?.$disconnect();
+    await pool?.end();
+  });
+
+  /** Counts the page's navigations and Chromium's "Throttling navigation" warnings until `stop` is called. */
+  function watchNavigations() {
+    const navigations: string[] = [];
+    const throttled: string[] = [];
+    const onNavigated = (frame: { url(): string }) => navigations.push(frame.url());
+    const onConsole = (message: { text(): string }) => {
+      if (/throttling navigation/i.test(message.text())) throttled.push(message.text());
+    };
+    page.on('framenavigated', onNavigated);
+    page.on('console', onConsole);
+    return {
+      async stop() {
+        // Whatever the app does next happens within a frame or two: let it, then count.
+        await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))');
+        page.off('framenavigated', onNavigated);
+        page.off('console', onConsole);
+        return { navigations, throttled };
+      },
+    };
+  }
+
+  it('shows the login page at once when / is opened signed out, without a redirect loop', async () => {
+    const watch = watchNavigations();
+    await page.goto(`${hub.url}/`);
+    await page.locator('input[name="username"]').waitFor({ timeout: 5_000 });
+    const { navigations, throttled } = await watch.stop();
+    expect(throttled).toEqual([]);
+    expect(navigations.length, 'the page opened and one navigation to the login page').toBeLessThanOrEqual(2);
+    expect(page.url()).toMatch(/#\/login$/);
+  });
+
+  it('sends the user to the login page when the hub rejects the session, and back to the same screen after logging in', async () => {
+    await logIn(page, hub.url, 'admin', ADMIN_PASSWORD);
+    await page.goto(`${hub.url}/#/Department`);
+    await page.getByText('银川市公安局').first().waitFor();
+    // The hub ends the session (as an expiry or an administrator would) while the tab still holds its token.
+    const token = await page.evaluate<string>("JSON.parse(sessionStorage.getItem('hub.session')).token");
+    const ended = await hub.graphql('mutation { logOut }', { token });
+    expect(ended.errors ?? []).toEqual([]);
+    const watch = watchNavigations();
+    await page.goto(`${hub.url}/#/Household`);
+    await page.locator('input[name="username"]').waitFor();
+    const { navigations, throttled } = await watch.stop();
+    expect(throttled).toEqual([]);
+    expect(navigations.length, 'the page opened and one navigation to the login page').toBeLessThanOrEqual(2);
+    await screenshot(page, 'fixes-01-session-expired');
+    await page.locator('input[name="username"]').fill('admin');
+    await page.locator('input[name="password"]').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: /登录|Sign in/ }).click();
+    await page.waitForURL(/#\/Household$/);
+    await page.locator('tbody tr').first().waitFor();
+  });
+
+  it('takes a standard in yuan with two decimals, refuses a malformed amount and asks before saving an implausible one', async () => {
+    const saved = () => prisma.assistanceStandard.findMany({ where: { regionCode: '640104', year: 2031 } });
+    await page.goto(`${hub.url}/#/AssistanceStandard/create`);
+    await page.getByLabel('地区').fill('兴庆');
+    await page.getByRole('option', { name: /兴庆区/ }).click();
+    await page.getByLabel('年度').fill('2031');
+    const amount = page.getByLabel('低保标准（元/人·月）');
+    await amount.fill('620.123');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('请输入以元为单位的金额，最多两位小数').waitFor();
+
+    // ¥6.20, as typing 620 used to save: the officer is asked, and cancelling saves nothing.
+    await amount.fill('6.2');
+    await page.getByRole('button', { name: '保存' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('请确认救助标准').waitFor();
+    await expect(dialog.textContent()).resolves.toContain('¥6.20');
+    await screenshot(page, 'fixes-02-implausible-standard');
+    await dialog.getByRole('button', { name: '取消' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect(saved()).resolves.toEqual([]);
+
+    await amount.fill('620');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/#\/AssistanceStandard$/);
+    const [standard] = await saved();
+    expect(standard?.minimumLivingMonthlyFen).toBe(62_000);
+    await page.getByLabel('年度').fill('2031');
+    const row = page.locator('tbody tr', { hasText: '兴庆区' }).filter({ hasText: '2031' });
+    await row.getByText('¥620.00').waitFor();
+    await row.click();
+    await expect(page.getByLabel('低保标准（元/人·月）').inputValue()).resolves.toBe('620.00');
+  });
+
+  it('exports the rows the results list shows under its filter, not the whole run', async () => {
+    const flagged = await pool.query<{ household_id: string }>(
+      `SELECT household_id::text FROM household_assessments
+        WHERE run_id = $1 AND 'INCOME_ABOVE_STANDARD' = ANY (flags)`,
+      [runId],
+    );
+    const all = await pool.query('SELECT 1 FROM household_assessments WHERE run_id = $1', [runId]);
+    expect(flagged.rows.length).toBeGreaterThan(0);
+    expect(flagged.rows.length).toBeLessThan(all.rows.length);
+    await page.goto(`${hub.url}/#/ComparisonRun/${runId}/show/results`);
+    await page.getByLabel('疑点').first().click();
+    await page.getByRole('option', { name: '收入超标' }).click();
+    const rows = page.locator('tbody tr');
+    await expect.poll(async () => (await rows.allTextContents()).every((text) => text.includes('收入超标'))).toBe(true);
+    await expect.poll(() => rows.count()).toBe(Math.min(flagged.rows.length, 25));
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 CSV' }).click();
+    const csv = readFileSync((await (await downloading).path()) as string, 'utf8');
+    const exported = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n')
+      .slice(1);
+    expect(exported.map((row) => row.split(',')[0]).sort()).toEqual(flagged.rows.map((row) => row.household_id).sort());
+  });
+});
