@@ -20,7 +20,7 @@ export function approveSharingAgreement(
       to: 'ACTIVE',
       event: 'AGREEMENT_APPROVED',
       reason: null,
-      data: { approver: { connect: { id: approverId } }, approvedAt: now, statusReason: null },
+      data: { approver: { connect: { id: approverId } }, approvedAt: now },
       check: (agreement) => {
         if (agreement.authorId === approverId) {
           throw conflictError('SELF_APPROVAL', 'you wrote this agreement: another administrator must approve it');

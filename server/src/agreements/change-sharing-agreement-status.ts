@@ -12,8 +12,9 @@ export interface StatusTransition {
   to: AgreementStatus;
   /** The typed audit event the step records, with the reason given for it (null when it takes none). */
   event: AgreementEvent['type'];
+  /** Kept as the agreement's statusReason too: a step without one clears the last. */
   reason: string | null;
-  /** What else the transition records (approver, reason, times). */
+  /** What else the transition records (approver, times). */
   data?: Prisma.SharingAgreementUpdateInput;
   /** A further rule about the locked agreement, thrown as its own error. */
   check?: (agreement: SharingAgreement) => void;
@@ -34,7 +35,12 @@ export async function changeSharingAgreementStatus(
     transition.check?.(current);
     const agreement = await tx.sharingAgreement.update({
       where: { id },
-      data: { ...transition.data, status: transition.to, version: { increment: 1 } },
+      data: {
+        ...transition.data,
+        status: transition.to,
+        statusReason: transition.reason,
+        version: { increment: 1 },
+      },
     });
     await notifyAgreementChanged(tx, id);
     await recordAgreementEvent(tx, actor, agreement, {

@@ -16,7 +16,6 @@ export function resumeSharingAgreement(
       to: 'ACTIVE',
       event: 'AGREEMENT_RESUMED',
       reason: null,
-      data: { statusReason: null },
     },
     actor,
   );

@@ -19,7 +19,7 @@ export function returnSharingAgreement(
       to: 'DRAFT',
       event: 'AGREEMENT_RETURNED',
       reason: changeReason(reason),
-      data: { statusReason: changeReason(reason), submittedAt: null },
+      data: { submittedAt: null },
     },
     actor,
   );

@@ -19,7 +19,6 @@ export function revokeSharingAgreement(
       to: 'REVOKED',
       event: 'AGREEMENT_REVOKED',
       reason: changeReason(reason),
-      data: { statusReason: changeReason(reason) },
     },
     actor,
   );

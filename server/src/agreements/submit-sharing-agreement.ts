@@ -18,7 +18,7 @@ export function submitSharingAgreement(
       to: 'PENDING_APPROVAL',
       event: 'AGREEMENT_SUBMITTED',
       reason: null,
-      data: { submittedAt: now, statusReason: null },
+      data: { submittedAt: now },
     },
     actor,
   );

@@ -19,7 +19,6 @@ export function suspendSharingAgreement(
       to: 'SUSPENDED',
       event: 'AGREEMENT_SUSPENDED',
       reason: changeReason(reason),
-      data: { statusReason: changeReason(reason) },
     },
     actor,
   );
