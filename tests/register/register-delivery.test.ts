@@ -84,6 +84,12 @@ describe('the register delivered in bulk', () => {
     expect(answer.body.error).toBeUndefined();
     expect(answer.status).toBe(201);
     expect(answer.body.snapshot).toMatchObject({ status: 'CURRENT', rowCount: 3, acceptedCount: 3, rejectCount: 0 });
+    // The switch is on record as a typed event, as every dataset's is.
+    const snapshotId = (answer.body.snapshot as { id: string }).id;
+    const events = await hub.prisma.auditEntry.findMany({ where: { event: 'SNAPSHOT_SWITCHED' } });
+    expect(
+      events.filter((entry) => (entry.change as { snapshotId?: string } | null)?.snapshotId === snapshotId),
+    ).toHaveLength(1);
     expect(await compositionOf(registerNumber)).toEqual([
       { idNumber: head, relation: 'HEAD', validFrom: '2024-01-01', validTo: null },
       { idNumber: spouse, relation: 'SPOUSE', validFrom: '2024-01-01', validTo: null },

@@ -1,10 +1,10 @@
 import type { Dataset, DepartmentKind } from '@hub/prisma';
 import type { ChangeActor } from '@hub/schema/context';
-import { datasetProviderKind, findDeliveryFormat } from '@hub/schema/delivery-formats';
+import { type DeliveryFormat, datasetProviderKind, findDeliveryFormat } from '@hub/schema/delivery-formats';
 import pg from 'pg';
 import type { PartitionSteps } from './build-snapshot-partition.ts';
 import { DatasetDeliveryError } from './dataset-delivery-error.ts';
-import { findSameDelivery, publishSnapshot } from './publish-snapshot.ts';
+import { findSameDelivery, publishSnapshot, type StagedSnapshot, writeSnapshotPartition } from './publish-snapshot.ts';
 import { describeRejectThreshold, isWithinRejectThreshold, type RejectThreshold } from './reject-threshold.ts';
 import { type FileFormat, stageDelivery } from './stage-delivery.ts';
 import { validateStagedRows } from './validate-staged-rows.ts';
@@ -49,7 +49,7 @@ export function checkDeliveryAllowed(department: { kind: DepartmentKind }, datas
 }
 
 /** Marks a delivery that broke off FAILED, on a connection of its own (the import's may be the one that broke). */
-export async function markSnapshotFailed(databaseUrl: string, snapshotId: string, reason: string): Promise<void> {
+async function markSnapshotFailed(databaseUrl: string, snapshotId: string, reason: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -62,14 +62,30 @@ export async function markSnapshotFailed(databaseUrl: string, snapshotId: string
   }
 }
 
+/** How a kind of delivery differs from a dataset's: its own checks under the lock, and where its rows go. */
+export interface SnapshotRecords<Written extends { accepted: number }> {
+  /**
+   * Checks run under the delivery lock, after the column checks (`columnRejects` rows): returns the rows rejected in
+   * all. Without it, the column checks decide.
+   */
+  checkUnderLock?: (client: pg.ClientBase, snapshotId: string, columnRejects: number) => Promise<number>;
+  /** Writes the accepted rows, in the switch's transaction. */
+  write: (client: pg.ClientBase, snapshot: StagedSnapshot) => Promise<Written>;
+}
+
 /**
  * One bulk delivery, from the first byte to the snapshot switch, on a connection of its own: COPY into a staging
  * table, set-based checks recording each reject, then one transaction that makes it CURRENT or REFUSED. Anything
  * that breaks on the way (a malformed file, an interrupted upload) leaves the snapshot FAILED and the current data
- * as it was. The HTTP upload and `hub import` both come through here.
+ * as it was. Every bulk delivery comes through here: datasets (importDatasetSnapshot) and the civil-affairs register
+ * (importRegisterDelivery), by the HTTP upload and `hub import` alike.
  */
-export async function importDatasetSnapshot(databaseUrl: string, delivery: DatasetDelivery): Promise<ImportedSnapshot> {
-  const format = checkDeliveryAllowed(delivery.department, delivery.dataset);
+export async function importStagedSnapshot<Written extends { accepted: number; steps?: PartitionSteps }>(
+  databaseUrl: string,
+  delivery: DatasetDelivery,
+  format: DeliveryFormat,
+  records: SnapshotRecords<Written>,
+): Promise<ImportedSnapshot> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   client.on('error', () => {});
@@ -84,25 +100,36 @@ export async function importDatasetSnapshot(databaseUrl: string, delivery: Datas
       [delivery.department.id, delivery.dataset, delivery.asOf],
     );
     snapshotId = created.rows[0]?.id as string;
+    const id = snapshotId;
     const started = performance.now();
     const { rows, contentHash } = await stageDelivery(client, format, delivery.fileFormat, delivery.body);
     await client.query('UPDATE dataset_snapshots SET content_hash = $2, row_count = $3 WHERE id = $1', [
-      snapshotId,
+      id,
       contentHash,
       rows,
     ]);
     const staged = performance.now();
-    const snapshot = { id: snapshotId, departmentId: delivery.department.id, ...delivery, contentHash };
+    const snapshot = { id, departmentId: delivery.department.id, ...delivery, contentHash };
     const earlier = await findSameDelivery(client, snapshot);
-    const rejects = earlier ? 0 : await validateStagedRows(client, format, snapshotId);
+    const columnRejects = earlier ? 0 : await validateStagedRows(client, format, id);
     const validated = performance.now();
-    const accept = rows > 0 && isWithinRejectThreshold(delivery.rejectThreshold, rejects, rows);
-    const refusal =
-      rows === 0
-        ? 'the file has no data rows'
-        : `${rejects.toLocaleString('en')} of ${rows.toLocaleString('en')} rows rejected, above the threshold of ` +
-          describeRejectThreshold(delivery.rejectThreshold);
-    const outcome = await publishSnapshot(client, format, snapshot, { accept, rows, rejects, refusal }, delivery.actor);
+    const decide = async () => {
+      const rejects = records.checkUnderLock ? await records.checkUnderLock(client, id, columnRejects) : columnRejects;
+      const accept = rows > 0 && isWithinRejectThreshold(delivery.rejectThreshold, rejects, rows);
+      const refusal =
+        rows === 0
+          ? 'the file has no data rows'
+          : `${rejects.toLocaleString('en')} of ${rows.toLocaleString('en')} rows rejected, above the threshold of ` +
+            describeRejectThreshold(delivery.rejectThreshold);
+      return { accept, rows, rejects, refusal };
+    };
+    const outcome = await publishSnapshot(
+      client,
+      snapshot,
+      decide,
+      () => records.write(client, snapshot),
+      delivery.actor,
+    );
     const phases = { stage: staged - started, validate: validated - staged, publish: performance.now() - validated };
     if (outcome.kind === 'DUPLICATE') {
       const { rows: existing } = await client.query<{ row_count: number; reject_count: number }>(
@@ -118,8 +145,15 @@ export async function importDatasetSnapshot(databaseUrl: string, delivery: Datas
         phases,
       };
     }
-    const steps = outcome.kind === 'CURRENT' ? outcome.steps : {};
-    return { outcome: outcome.kind, snapshotId, rows, rejects, contentHash, phases: { ...phases, ...steps } };
+    const steps = outcome.kind === 'CURRENT' ? (outcome.written.steps ?? {}) : {};
+    return {
+      outcome: outcome.kind,
+      snapshotId: id,
+      rows,
+      rejects: outcome.rejects,
+      contentHash,
+      phases: { ...phases, ...steps },
+    };
   } catch (error) {
     if (snapshotId) {
       const reason = error instanceof DatasetDeliveryError ? `${error.code}: ${error.message}` : 'the import failed';
@@ -129,4 +163,12 @@ export async function importDatasetSnapshot(databaseUrl: string, delivery: Datas
   } finally {
     await client.end().catch(() => {});
   }
+}
+
+/** A dataset's bulk delivery: its accepted rows become the snapshot's partition of the record table. */
+export async function importDatasetSnapshot(databaseUrl: string, delivery: DatasetDelivery): Promise<ImportedSnapshot> {
+  const format = checkDeliveryAllowed(delivery.department, delivery.dataset);
+  return importStagedSnapshot(databaseUrl, delivery, format, {
+    write: (client, snapshot) => writeSnapshotPartition(client, format, snapshot),
+  });
 }

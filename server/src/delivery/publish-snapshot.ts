@@ -15,9 +15,17 @@ export interface StagedSnapshot {
   contentHash: string;
 }
 
-export type PublishOutcome =
-  | { kind: 'CURRENT'; accepted: number; supersededId: string | null; steps: PartitionSteps }
-  | { kind: 'REFUSED' }
+/** Whether a staged delivery becomes current, and what its snapshot then records. */
+export interface PublishDecision {
+  accept: boolean;
+  rows: number;
+  rejects: number;
+  refusal: string;
+}
+
+export type PublishOutcome<Written> =
+  | { kind: 'CURRENT'; accepted: number; rejects: number; supersededId: string | null; written: Written }
+  | { kind: 'REFUSED'; rejects: number }
   | { kind: 'DUPLICATE'; existingId: string };
 
 const quote = (name: string) => `"${name}"`;
@@ -65,19 +73,36 @@ export async function findSameDelivery(client: pg.ClientBase, snapshot: StagedSn
   return rows[0]?.id ?? null;
 }
 
-/**
- * In one transaction, under a lock per department and dataset (so two deliveries never both become current):
- * a delivery within its threshold becomes CURRENT with its accepted rows as records (the record table's partition
- * for this snapshot, attached whole), the previous CURRENT one SUPERSEDED; one over it is REFUSED and the previous
- * one stays. The same bytes delivered before are a duplicate.
- */
-export async function publishSnapshot(
+/** A dataset's accepted staged rows as its record table's partition for this snapshot, attached whole. */
+export async function writeSnapshotPartition(
   client: pg.ClientBase,
   format: DeliveryFormat,
   snapshot: StagedSnapshot,
-  decision: { accept: boolean; rows: number; rejects: number; refusal: string },
+): Promise<{ accepted: number; steps: PartitionSteps }> {
+  const { records, steps } = await buildSnapshotPartition(client, {
+    table: format.table,
+    snapshotId: snapshot.id,
+    ...acceptedRecords(format),
+    params: [snapshot.id, snapshot.departmentId, snapshot.asOf],
+  });
+  return { accepted: records, steps };
+}
+
+/**
+ * In one transaction, under a lock per department and dataset (so two deliveries never both become current): the
+ * same bytes delivered before are a duplicate; otherwise `decide` judges the delivery (under the lock, so checks
+ * that read current data never race another delivery). One within its threshold gets its records written
+ * (`writeRecords`: a dataset's partition, the register's merge) and becomes CURRENT, the previous CURRENT one
+ * SUPERSEDED, and the switch is recorded as a SNAPSHOT_SWITCHED event; one over it is REFUSED and the previous one
+ * stays.
+ */
+export async function publishSnapshot<Written extends { accepted: number }>(
+  client: pg.ClientBase,
+  snapshot: StagedSnapshot,
+  decide: () => Promise<PublishDecision>,
+  writeRecords: () => Promise<Written>,
   actor: ChangeActor,
-): Promise<PublishOutcome> {
+): Promise<PublishOutcome<Written>> {
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
@@ -89,6 +114,7 @@ export async function publishSnapshot(
       await client.query('COMMIT');
       return { kind: 'DUPLICATE', existingId };
     }
+    const decision = await decide();
     if (!decision.accept) {
       await client.query(
         `UPDATE dataset_snapshots SET status = 'REFUSED', row_count = $2, reject_count = $3, status_reason = $4
@@ -96,14 +122,10 @@ export async function publishSnapshot(
         [snapshot.id, decision.rows, decision.rejects, decision.refusal],
       );
       await client.query('COMMIT');
-      return { kind: 'REFUSED' };
+      return { kind: 'REFUSED', rejects: decision.rejects };
     }
-    const { records: accepted, steps } = await buildSnapshotPartition(client, {
-      table: format.table,
-      snapshotId: snapshot.id,
-      ...acceptedRecords(format),
-      params: [snapshot.id, snapshot.departmentId, snapshot.asOf],
-    });
+    const written = await writeRecords();
+    const { accepted } = written;
     const superseded = await client.query<{ id: string }>(
       `UPDATE dataset_snapshots SET status = 'SUPERSEDED'
         WHERE department_id = $1 AND dataset = $2::"Dataset" AND status = 'CURRENT' RETURNING id`,
@@ -130,7 +152,7 @@ export async function publishSnapshot(
       ],
     });
     await client.query('COMMIT');
-    return { kind: 'CURRENT', accepted, supersededId, steps };
+    return { kind: 'CURRENT', accepted, rejects: decision.rejects, supersededId, written };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     throw error;
