@@ -4,6 +4,7 @@ import { userChangeActor } from '@hub/server/audit/change-actors';
 import { createApiClient } from '@hub/server/identity/create-api-client';
 import { createAgreement, createConsent } from '../factories/agreements.ts';
 import { createPartnerToken } from '../factories/api-clients.ts';
+import { createAssessedRun } from '../factories/assessments.ts';
 import { createDepartment, createSnapshot } from '../factories/departments.ts';
 import { createHousehold } from '../factories/households.ts';
 import { createRegionTree } from '../factories/regions.ts';
@@ -62,31 +63,7 @@ export async function createEntryPointWorld(
     auditor: { token: await session('AUDITOR', centre.id) },
   };
 
-  const run = await prisma.comparisonRun.create({
-    data: {
-      kind: 'PERIODIC_REVIEW',
-      status: 'COMPLETED',
-      regionCode: regions.county.code,
-      asOf: new Date('2026-11-30'),
-      chunkSize: 10,
-    },
-  });
-  await prisma.householdAssessment.create({
-    data: {
-      runId: run.id,
-      householdId: family.household.id,
-      chunkNo: 0,
-      classification: 'MINIMUM_LIVING',
-      countedMembers: 3,
-      monthlyIncomeFen: 90_000n,
-      rigidExpenditureFen: 0n,
-      perCapitaIncomeFen: 30_000n,
-      standardMonthlyFen: 72_000,
-      financialAssetsFen: 0n,
-      flags: [],
-      findings: [],
-    },
-  });
+  const run = await createAssessedRun(prisma, { regionCode: regions.county.code, householdId: family.household.id });
   const assistanceCase = await prisma.assistanceCase.create({
     data: {
       householdId: family.household.id,

@@ -1,6 +1,7 @@
 import type { AccessLevel } from '@hub/prisma';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAgreement, createConsent } from '../factories/agreements.ts';
+import { createAssessedRun } from '../factories/assessments.ts';
 import { createDepartment } from '../factories/departments.ts';
 import { createHousehold } from '../factories/households.ts';
 import { startTestApp } from '../factories/http-app.ts';
@@ -40,16 +41,6 @@ beforeAll(async () => {
     officers[level] = await hub.logIn(user.username, password);
   }
   await createConsent(hub.prisma, { personId: headId, purposes: ['PERIODIC_REVIEW'] });
-  const run = await hub.prisma.comparisonRun.create({
-    data: {
-      kind: 'PERIODIC_REVIEW',
-      status: 'COMPLETED',
-      regionCode: regions.county.code,
-      asOf: new Date('2026-11-30'),
-      chunkSize: 10,
-    },
-  });
-  runId = run.id;
   const evidence = {
     departmentId: bank.id,
     dataset: 'BANK_DEPOSIT',
@@ -59,22 +50,18 @@ beforeAll(async () => {
     personId: headId,
     facts: { balanceFen: 98_000_000, accountNumber: ACCOUNT },
   };
-  await hub.prisma.householdAssessment.create({
-    data: {
-      runId,
+  runId = (
+    await createAssessedRun(hub.prisma, {
+      regionCode: regions.county.code,
       householdId: family.household.id,
-      chunkNo: 0,
-      classification: 'ABOVE_LINE',
-      countedMembers: 3,
-      monthlyIncomeFen: 90_000n,
-      rigidExpenditureFen: 0n,
-      perCapitaIncomeFen: 30_000n,
-      standardMonthlyFen: 72_000,
-      financialAssetsFen: 98_000_000n,
-      flags: ['FINANCIAL_ASSETS_OVER_LIMIT'],
-      findings: [{ flag: 'FINANCIAL_ASSETS_OVER_LIMIT', evidence: [evidence] }],
-    },
-  });
+      assessment: {
+        classification: 'ABOVE_LINE',
+        financialAssetsFen: 98_000_000n,
+        flags: ['FINANCIAL_ASSETS_OVER_LIMIT'],
+        findings: [{ flag: 'FINANCIAL_ASSETS_OVER_LIMIT', evidence: [evidence] }],
+      },
+    })
+  ).id;
 });
 
 async function factsAs(token: string) {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAgreement } from '../factories/agreements.ts';
 import { createPartnerToken } from '../factories/api-clients.ts';
+import { createAssessedRun } from '../factories/assessments.ts';
 import { createDepartment } from '../factories/departments.ts';
 import { createHousehold } from '../factories/households.ts';
 import { startTestApp } from '../factories/http-app.ts';
@@ -46,32 +47,8 @@ beforeAll(async () => {
   const elsewhere = await createDepartment(hub.prisma, { kind: 'CIVIL_AFFAIRS', regionCode: regions.otherCounty.code });
   const { user, password } = await createUser(hub.prisma, { role: 'VERIFICATION_OFFICER', departmentId: elsewhere.id });
   otherOfficer = await hub.logIn(user.username, password);
-  const run = await hub.prisma.comparisonRun.create({
-    data: {
-      kind: 'PERIODIC_REVIEW',
-      status: 'COMPLETED',
-      regionCode: regions.county.code,
-      asOf: new Date('2026-11-30'),
-      chunkSize: 10,
-    },
-  });
-  runId = run.id;
-  await hub.prisma.householdAssessment.create({
-    data: {
-      runId,
-      householdId: family.household.id,
-      chunkNo: 0,
-      classification: 'MINIMUM_LIVING',
-      countedMembers: 3,
-      monthlyIncomeFen: 90_000n,
-      rigidExpenditureFen: 0n,
-      perCapitaIncomeFen: 30_000n,
-      standardMonthlyFen: 72_000,
-      financialAssetsFen: 0n,
-      flags: [],
-      findings: [],
-    },
-  });
+  runId = (await createAssessedRun(hub.prisma, { regionCode: regions.county.code, householdId: family.household.id }))
+    .id;
 });
 
 describe('finding 1: existence, membership and district without an agreement', () => {
