@@ -60,7 +60,10 @@ async function applicationRun(householdId: string) {
     const status = answer.data?.comparisonRun.status;
     expect(status, JSON.stringify(answer.data?.comparisonRun)).not.toBe('FAILED');
     if (status === 'COMPLETED') {
-      return { runId, ...(answer.data?.assessments.edges[0]?.node as Result['assessments']['edges'][0]['node']) };
+      // Asked again once the run is seen COMPLETED: in one request the two root fields resolve side by side, and the
+      // assessments may have been read just before the last chunk committed.
+      const completed = await hub.graphql<Result>(RESULT, { token: officer, variables: { runId } });
+      return { runId, ...(completed.data?.assessments.edges[0]?.node as Result['assessments']['edges'][0]['node']) };
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
