@@ -38,6 +38,9 @@ beforeAll(async () => {
   bureau = await createDepartment(hub.prisma, { kind: 'HOUSING', regionCode });
   bank = await createDepartment(hub.prisma, { kind: 'BANK', regionCode });
   const at = (offsetMs: number) => new Date(todayStarts.getTime() + offsetMs);
+  // Today's entries fall between midnight and now, whatever the hour: the chain refuses to grow past an entry
+  // dated in the future, so an entry dated later today would withhold every answer after it.
+  const sinceMidnight = Date.now() - todayStarts.getTime();
   const request = (departmentId: string, occurredAt: Date, decisions: ('ALLOWED' | 'PARTIAL' | 'DENIED')[]) => {
     const first = auditEntryDraft({ departmentId, occurredAt });
     return decisions.map((decision) => ({ ...first, decision }));
@@ -49,9 +52,9 @@ beforeAll(async () => {
     // A minute before midnight China Standard Time is yesterday.
     ...request(bank.id, at(-60_000), ['DENIED', 'DENIED']),
     // Today: a request about two subjects, one of them refused, counts once as allowed; one refused outright.
-    ...request(bureau.id, at(60_000), ['ALLOWED', 'DENIED']),
-    ...request(bureau.id, at(2 * HOUR_MS), ['DENIED']),
-    ...request(bureau.id, at(3 * HOUR_MS), ['PARTIAL']),
+    ...request(bureau.id, at(sinceMidnight * 0.25), ['ALLOWED', 'DENIED']),
+    ...request(bureau.id, at(sinceMidnight * 0.5), ['DENIED']),
+    ...request(bureau.id, at(sinceMidnight * 0.75), ['PARTIAL']),
   ]);
   const civilAffairs = await createDepartment(hub.prisma, { kind: 'CIVIL_AFFAIRS', regionCode });
   for (const [who, role] of [

@@ -34,6 +34,9 @@ export function auditEntryDraft(overrides: Partial<AuditEntryDraft> = {}): Audit
  * before any other entry, or the chain (rightly) no longer verifies.
  */
 export async function insertBackdatedAuditEntries(pool: pg.Pool, drafts: readonly AuditEntryDraft[]): Promise<void> {
+  // An entry dated after now would stop the chain from growing (it refuses to go back in time) until that hour.
+  const future = drafts.find((draft) => draft.occurredAt.getTime() > Date.now());
+  if (future) throw new Error(`a backdated entry cannot be dated in the future: ${future.occurredAt.toISOString()}`);
   const { rows } = await pool.query<{ next: string }>(
     'SELECT COALESCE(max(sequence), 0) + 1 AS next FROM audit_entries',
   );
