@@ -1,14 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DepartmentKind } from '@hub/prisma';
+import { serviceDay } from '@hub/schema/calendar/service-day';
 import { datasetItemCodes } from '@hub/schema/delivery-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAgreement } from '../factories/agreements.ts';
-import { createPartnerToken } from '../factories/api-clients.ts';
 import { uploadSnapshot } from '../factories/deliveries.ts';
-import { createDepartment } from '../factories/departments.ts';
 import { startTestApp } from '../factories/http-app.ts';
-import { createUser } from '../factories/users.ts';
 import { createTestDatabase } from '../setup/test-database.ts';
 import { runHubCommand } from '../support/hub-process.ts';
 
@@ -17,8 +16,10 @@ import { runHubCommand } from '../support/hub-process.ts';
 // command line, the civil-affairs register by HTTP upload and the command line, every dataset of eight departments
 // by HTTP upload, and two verification requests with their authorisations as an NDJSON batch. Then the four kinds
 // of comparison run through GraphQL, and each household's result is checked against what the policy texts give.
-// Only the organisation is set up by the test's factories (departments, users, API clients, agreements): that is
-// administration, not data; no household, person or department record comes from anything but the files below.
+// The organisation goes in the same way: `./hub bootstrap` makes the centre and its first administrator, who creates
+// the departments, a second administrator, the officer and the API clients through GraphQL; agreements are drafted,
+// submitted and approved (by the other administrator) through GraphQL, and clients get their tokens at /oauth/token.
+// No record of any kind comes from the test's factories; the database is only read, to check what arrived.
 //
 // The policy (shared/policy-texts, shangrao-county-2017-rural-dibao-and-poverty.txt, 一): the rural 低保 standard
 // of 上饶县 for 2020 is 5640 yuan a year, ¥470.00 = 47,000 fen a month. The documents' defaults apply otherwise:
@@ -40,10 +41,90 @@ const householdIds = new Map<string, string>();
 let requestIds: string[] = [];
 
 async function cli(...args: string[]) {
-  const { code, output } = await runHubCommand(args, database.url);
+  const { code, output } = await runHubCommand(args, database.url, { HUB_ADMIN_PASSWORD: PASSWORDS.chief });
   expect(output, output).not.toMatch(/error/i);
   expect(code).toBe(0);
   return output;
+}
+
+// Passwords the password policy accepts, none of them in the repository.
+const PASSWORDS = { chief: randomBytes(18).toString('base64url'), deputy: randomBytes(18).toString('base64url') };
+const tokens = { chief: '', deputy: '' };
+const isoDaysFromToday = (days: number) =>
+  new Date(serviceDay().getTime() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** A GraphQL mutation or query that must succeed, as the token given. */
+async function call<Data>(token: string, query: string, variables: Record<string, unknown>): Promise<Data> {
+  const answer = await hub.graphql<Data>(query, { token, variables });
+  expect(answer.errors, JSON.stringify(answer.errors)).toBeUndefined();
+  return answer.data as Data;
+}
+
+async function createDepartment(kind: DepartmentKind, code: string, name: string, regionCode = '361121') {
+  const created = await call<{ createDepartment: { id: string } }>(
+    tokens.chief,
+    'mutation ($input: CreateDepartmentInput!) { createDepartment(input: $input) { id } }',
+    { input: { kind, code, name, regionCode } },
+  );
+  return created.createDepartment.id;
+}
+
+/** An API client of the department, and the token it gets from the client-credentials exchange. */
+async function apiToken(departmentId: string): Promise<string> {
+  const created = await call<{ createApiClient: { apiClient: { clientId: string }; clientSecret: string } }>(
+    tokens.chief,
+    'mutation ($input: CreateApiClientInput!) { createApiClient(input: $input) { apiClient { clientId } clientSecret } }',
+    { input: { departmentId, name: '业务系统' } },
+  );
+  const response = await fetch(`${hub.url}/oauth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: created.createApiClient.apiClient.clientId,
+      client_secret: created.createApiClient.clientSecret,
+    }),
+  });
+  const body = (await response.json()) as { access_token?: string };
+  expect(response.status, JSON.stringify(body)).toBe(200);
+  return body.access_token as string;
+}
+
+/** An agreement drafted and submitted by one administrator and approved by the other: ACTIVE from then on. */
+async function agreeOn(providerDepartmentId: string, consumerDepartmentId: string, datasets: string[]) {
+  const items = datasets.flatMap((dataset) => datasetItemCodes(dataset as never));
+  const code = `SR-${providerDepartmentId.slice(0, 8)}-${consumerDepartmentId.slice(0, 8)}`;
+  const drafted = await call<{ createSharingAgreement: { id: string } }>(
+    tokens.chief,
+    'mutation ($input: CreateSharingAgreementInput!) { createSharingAgreement(input: $input) { id } }',
+    {
+      input: {
+        code,
+        title: `${datasets.join('、')} 共享协议`,
+        providerDepartmentId,
+        consumerDepartmentId,
+        purposes: ['MINIMUM_LIVING_GUARANTEE'],
+        validFrom: isoDaysFromToday(-1),
+        validUntil: isoDaysFromToday(365),
+        items: items.map((dataItemCode) => ({ dataItemCode, accessLevel: 'FULL' })),
+      },
+    },
+  );
+  const id = drafted.createSharingAgreement.id;
+  await call(tokens.chief, 'mutation ($id: ID!) { submitSharingAgreement(id: $id) { id } }', { id });
+  const approved = await call<{ approveSharingAgreement: { status: string } }>(
+    tokens.deputy,
+    'mutation ($id: ID!) { approveSharingAgreement(id: $id) { status } }',
+    { id },
+  );
+  expect(approved.approveSharingAgreement.status).toBe('ACTIVE');
+}
+
+async function createUser(role: string, username: string, departmentId: string, password: string) {
+  await call(tokens.chief, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+    input: { role, username, displayName: username, departmentId, password },
+  });
+  return hub.logIn(username, password);
 }
 
 async function deliver(token: string, dataset: string, file: string) {
@@ -61,14 +142,9 @@ async function deliver(token: string, dataset: string, file: string) {
 
 /** A department of the kind, with its API client's token and an agreement naming it provider of its datasets. */
 async function provider(kind: DepartmentKind, name: string, datasets: string[], consumerId: string) {
-  const department = await createDepartment(hub.prisma, { kind, regionCode: '361121', name });
-  const items = datasets.flatMap((dataset) => datasetItemCodes(dataset as never));
-  await createAgreement(hub.prisma, {
-    providerDepartmentId: department.id,
-    consumerDepartmentId: consumerId,
-    items: Object.fromEntries(items.map((code) => [code, 'FULL'])),
-  });
-  return createPartnerToken(hub.prisma, department.id);
+  const departmentId = await createDepartment(kind, `${kind}_361121`, name);
+  await agreeOn(departmentId, consumerId, datasets);
+  return apiToken(departmentId);
 }
 
 async function completedRun(input: Record<string, unknown>): Promise<string> {
@@ -117,37 +193,40 @@ beforeAll(async () => {
   await cli('policy', 'load', 'shangrao-2017');
 
   // The organisation: the city's civil-affairs bureau (the verification centre, which delivers its register,
-  // cremations, marriages, staff roster and filings) and seven partner departments.
-  const centre = await createDepartment(hub.prisma, {
-    kind: 'CIVIL_AFFAIRS',
-    regionCode: '361100',
-    name: '上饶市民政局',
-  });
-  const staff = await createUser(hub.prisma, { role: 'VERIFICATION_OFFICER', departmentId: centre.id });
-  officer = await hub.logIn(staff.user.username, staff.password);
-  civilAffairsToken = await createPartnerToken(hub.prisma, centre.id);
-  const housingConsumer = await createDepartment(hub.prisma, {
-    kind: 'HOUSING',
-    regionCode: '361100',
-    name: '上饶市住建局',
-  });
-  await createAgreement(hub.prisma, {
-    providerDepartmentId: centre.id,
-    consumerDepartmentId: housingConsumer.id,
-    items: Object.fromEntries(
-      ['CREMATION', 'MARRIAGE', 'STAFF_RELATIVE_FILING']
-        .flatMap(datasetItemCodes as (d: string) => string[])
-        .map((c) => [c, 'FULL']),
-    ),
-  });
+  // cremations, marriages, staff roster and filings), bootstrapped with its first administrator, and seven partner
+  // departments.
+  await cli(
+    'bootstrap',
+    '--data-dir',
+    mkdtempSync(join(tmpdir(), 'hub-acceptance-')),
+    '--department-code',
+    'CIVIL_AFFAIRS_361100',
+    '--department-name',
+    '上饶市民政局',
+    '--region',
+    '361100',
+    '--username',
+    'chief',
+  );
+  tokens.chief = await hub.logIn('chief', PASSWORDS.chief);
+  const { me } = await call<{ me: { department: { id: string; code: string } } }>(
+    tokens.chief,
+    '{ me { department { id code } } }',
+    {},
+  );
+  const centre = me.department;
+  tokens.deputy = await createUser('ADMIN', 'deputy', centre.id, PASSWORDS.deputy);
+  officer = await createUser('VERIFICATION_OFFICER', 'officer', centre.id, randomBytes(18).toString('base64url'));
+  civilAffairsToken = await apiToken(centre.id);
+  const housingConsumer = await createDepartment('HOUSING', 'HOUSING_361100', '上饶市住建局', '361100');
+  await agreeOn(centre.id, housingConsumer, ['CREMATION', 'MARRIAGE', 'STAFF_RELATIVE_FILING']);
 
   // The register: households with their members by HTTP, assistance cases by the command line.
   await deliver(civilAffairsToken, 'HOUSEHOLD_REGISTER', 'household-register.csv');
-  const department = await hub.prisma.department.findUniqueOrThrow({ where: { id: centre.id } });
   const casesImported = cli(
     'import',
     '--department',
-    department.code,
+    centre.code,
     '--dataset',
     'ASSISTANCE_CASE',
     '--as-of',
