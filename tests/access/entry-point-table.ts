@@ -387,11 +387,16 @@ export const ROUTES: Record<string, RouteRow> = {
     request: () => ({ existing: { path: '/audit/checkpoints' } }),
     expect: as('UNAUTHENTICATED', 'UNAUTHENTICATED'),
   },
-  'GET /audit/disclosure-record': {
-    request: (w) => ({
-      existing: { path: `/audit/disclosure-record?idNumber=${w.family.head.idNumber}` },
-      missing: { path: `/audit/disclosure-record?idNumber=${w.nobody}` },
-    }),
+  'POST /audit/disclosure-record': {
+    request: (w) => {
+      const about = (idNumber: string) => ({
+        path: '/audit/disclosure-record',
+        method: 'POST',
+        body: JSON.stringify({ idNumber }),
+        headers: { 'content-type': 'application/json' },
+      });
+      return { existing: about(w.family.head.idNumber), missing: about(w.nobody) };
+    },
     expect: as('UNAUTHENTICATED', 'FORBIDDEN', { otherOfficer: 'HIDDEN', auditor: 'ANSWERED' }),
   },
   'GET /graphql': { request: () => ({ existing: { path: '/graphql?query=%7B__typename%7D' } }), expect: PUBLIC },

@@ -149,8 +149,10 @@ describe('who looked at me (查询记录)', () => {
 
   it('prints the record in Chinese for the citizen, without anyone else’s data', async () => {
     const page = (token: string, idNumber: string) =>
-      fetch(`${hub.url}/audit/disclosure-record?idNumber=${idNumber}`, {
-        headers: { authorization: `Bearer ${token}` },
+      fetch(`${hub.url}/audit/disclosure-record`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ idNumber }),
       });
     const printed = await page(tokens.officer, family.head.idNumber);
     expect(printed.status).toBe(200);
@@ -169,6 +171,16 @@ describe('who looked at me (查询记录)', () => {
     expect((await page(tokens.elsewhere, family.head.idNumber)).status).toBe(404);
     expect((await page(tokens.officer, '11010519491231002X')).status).toBe(404);
     expect((await page(tokens.officer, '123')).status).toBe(400);
-    expect((await fetch(`${hub.url}/audit/disclosure-record?idNumber=${family.head.idNumber}`)).status).toBe(401);
+    const anonymous = await fetch(`${hub.url}/audit/disclosure-record`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ idNumber: family.head.idNumber }),
+    });
+    expect(anonymous.status).toBe(401);
+    // The number is never taken from the URL, where proxies and histories keep it.
+    const inUrl = await fetch(`${hub.url}/audit/disclosure-record?idNumber=${family.head.idNumber}`, {
+      headers: { authorization: `Bearer ${tokens.officer}` },
+    });
+    expect(inUrl.status).toBe(404);
   });
 });

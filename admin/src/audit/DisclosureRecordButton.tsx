@@ -17,9 +17,7 @@ export function DisclosureRecordButton({ idNumber }: { idNumber: string }) {
       return;
     }
     try {
-      setPage(
-        await fetchHubPage(`/audit/disclosure-record?idNumber=${encodeURIComponent(idNumber.trim().toUpperCase())}`),
-      );
+      setPage(await fetchHubPage('/audit/disclosure-record', { idNumber: idNumber.trim().toUpperCase() }));
     } catch (error) {
       notify((error as Error).message, { type: 'error' });
     }

@@ -16,8 +16,17 @@ export async function downloadFromHub(path: string, fileName: string): Promise<v
 }
 
 /** A hub page (the printable report) as text, fetched with the bearer token. */
-export async function fetchHubPage(path: string): Promise<string> {
-  const response = await hubFetch(path, { headers: { accept: 'text/html' } });
+export async function fetchHubPage(path: string, jsonBody?: unknown): Promise<string> {
+  const response = await hubFetch(
+    path,
+    jsonBody === undefined
+      ? { headers: { accept: 'text/html' } }
+      : {
+          method: 'POST',
+          headers: { accept: 'text/html', 'content-type': 'application/json' },
+          body: JSON.stringify(jsonBody),
+        },
+  );
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
     throw new Error(body?.error?.message ?? `${response.status} ${response.statusText}`);

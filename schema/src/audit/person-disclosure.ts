@@ -41,7 +41,7 @@ builder.queryField('disclosuresAbout', (t) =>
     nullable: true,
     description:
       'Who looked at me (查询记录): every disclosure about the person, newest first, for the counter that hands it to ' +
-      'them (the printable page is GET /audit/disclosure-record?idNumber=…). Null when the hub holds no such person ' +
+      'them (the printable page is POST /audit/disclosure-record with { idNumber }). Null when the hub holds no such person ' +
       'within your reach. The look is itself recorded in their trail.',
     authScopes: { can: 'disclosures:read' },
     args: {

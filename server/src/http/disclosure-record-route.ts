@@ -16,17 +16,18 @@ const refuse = (reply: FastifyReply, status: number, code: string, message: stri
   reply.code(status).send({ error: { code, message } });
 
 /**
- * GET /audit/disclosure-record?idNumber=…: a person's disclosure record (查询记录) as a printable zh-CN page, for
- * staff who may read it (`disclosures:read`) and reach the person through the access door. A person outside reach
- * answers exactly like one the hub does not hold (404). The number travels in the query string, which the request
- * log leaves out; the look is itself an audit entry about the person, written before the page is sent.
+ * POST /audit/disclosure-record with `{ "idNumber": "…" }`: a person's disclosure record (查询记录) as a printable
+ * zh-CN page, for staff who may read it (`disclosures:read`) and reach the person through the access door. A person
+ * outside reach answers exactly like one the hub does not hold (404). The number travels in the body, never in a URL
+ * that proxies and browser histories keep; the look is itself an audit entry about the person, written before the
+ * page is sent.
  */
 export async function disclosureRecordRoute(
   app: FastifyInstance,
   options: { prisma: PrismaClient; door: AccessDoor; audit: AuditService; auditWriter: AuditWriter | undefined },
 ): Promise<void> {
   const { prisma, door } = options;
-  app.get<{ Querystring: { idNumber?: string } }>('/audit/disclosure-record', async (request, reply) => {
+  app.post<{ Body: { idNumber?: unknown } | null }>('/audit/disclosure-record', async (request, reply) => {
     const viewer = await viewerOfRequest(prisma, request);
     const operation = 'disclosure record';
     const refused = async (status: number, code: string, message: string) => {
@@ -39,7 +40,8 @@ export async function disclosureRecordRoute(
     if (!viewerHolds(viewer, 'disclosures:read')) return refused(403, 'FORBIDDEN', 'your role does not allow this');
     let idNumber: string;
     try {
-      idNumber = validIdNumber(request.query.idNumber ?? '');
+      const given = request.body?.idNumber;
+      idNumber = validIdNumber(typeof given === 'string' ? given : '');
     } catch (error) {
       return refused(400, 'INVALID_ID_NUMBER', (error as Error).message);
     }
