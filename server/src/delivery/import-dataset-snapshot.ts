@@ -3,6 +3,7 @@ import type { ChangeActor } from '@hub/schema/context';
 import { type DeliveryFormat, datasetProviderKind, findDeliveryFormat } from '@hub/schema/delivery-formats';
 import pg from 'pg';
 import type { PartitionSteps } from './build-snapshot-partition.ts';
+import type { DeliveryEntitlement } from './check-delivery-entitlement.ts';
 import { DatasetDeliveryError } from './dataset-delivery-error.ts';
 import { findSameDelivery, publishSnapshot, type StagedSnapshot, writeSnapshotPartition } from './publish-snapshot.ts';
 import { describeRejectThreshold, isWithinRejectThreshold, type RejectThreshold } from './reject-threshold.ts';
@@ -19,6 +20,8 @@ export interface DatasetDelivery {
   body: AsyncIterable<Buffer>;
   /** Who delivers it, as the SNAPSHOT_SWITCHED event records them. */
   actor: ChangeActor;
+  /** Why they may (checkDeliveryEntitlement), recorded in the same event. */
+  entitlement: DeliveryEntitlement;
 }
 
 export interface ImportedSnapshot {
@@ -109,7 +112,12 @@ export async function importStagedSnapshot<Written extends { accepted: number; s
       rows,
     ]);
     const staged = performance.now();
-    const snapshot = { id, departmentId: delivery.department.id, ...delivery, contentHash };
+    const snapshot = {
+      id,
+      departmentId: delivery.department.id,
+      ...delivery,
+      contentHash,
+    };
     const earlier = await findSameDelivery(client, snapshot);
     const columnRejects = earlier ? 0 : await validateStagedRows(client, format, id);
     const validated = performance.now();

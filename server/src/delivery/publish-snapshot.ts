@@ -3,6 +3,7 @@ import { type DeliveryFormat, recordColumnOf } from '@hub/schema/delivery-format
 import type pg from 'pg';
 import { recordChangeEvent } from '../audit/record-change-event.ts';
 import { buildSnapshotPartition, type PartitionSteps } from './build-snapshot-partition.ts';
+import type { DeliveryEntitlement } from './check-delivery-entitlement.ts';
 import { recordValueSql } from './record-value-sql.ts';
 import { STAGING_TABLE } from './stage-delivery.ts';
 import { stagedPersonMatch } from './staged-person-match.ts';
@@ -13,6 +14,8 @@ export interface StagedSnapshot {
   dataset: string;
   asOf: string;
   contentHash: string;
+  /** Why the department may deliver it. */
+  entitlement: DeliveryEntitlement;
 }
 
 /** Whether a staged delivery becomes current, and what its snapshot then records. */
@@ -139,7 +142,9 @@ export async function publishSnapshot<Written extends { accepted: number }>(
     const supersededId = superseded.rows[0]?.id ?? null;
     await recordChangeEvent(client, actor, {
       type: 'SNAPSHOT_SWITCHED',
-      reason: null,
+      reason: snapshot.entitlement.overrideReason
+        ? `loaded without a provider agreement: ${snapshot.entitlement.overrideReason}`
+        : null,
       snapshotId: snapshot.id,
       previousSnapshotId: supersededId,
       dataset: snapshot.dataset,
@@ -149,6 +154,7 @@ export async function publishSnapshot<Written extends { accepted: number }>(
         { field: 'asOf', old: null, new: snapshot.asOf },
         { field: 'acceptedRecords', old: null, new: accepted },
         { field: 'rejectedRows', old: null, new: decision.rejects },
+        { field: 'providerAgreement', old: null, new: snapshot.entitlement.agreementCode },
       ],
     });
     await client.query('COMMIT');

@@ -1,13 +1,13 @@
 import { Dataset, type PrismaClient } from '@hub/prisma';
 import { findRegisterFormat } from '@hub/schema/delivery-formats';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { findProviderAgreement } from '../agreements/find-provider-agreement.ts';
+import { checkDeliveryEntitlement } from '../delivery/check-delivery-entitlement.ts';
 import { DatasetDeliveryError } from '../delivery/dataset-delivery-error.ts';
-import { checkDeliveryAllowed, importDatasetSnapshot } from '../delivery/import-dataset-snapshot.ts';
+import { importDatasetSnapshot } from '../delivery/import-dataset-snapshot.ts';
 import { parseAsOf } from '../delivery/parse-as-of.ts';
 import { parseRejectThreshold } from '../delivery/reject-threshold.ts';
 import type { FileFormat } from '../delivery/stage-delivery.ts';
-import { checkRegisterDeliveryAllowed, importRegisterDelivery } from '../register/import-register-delivery.ts';
+import { importRegisterDelivery } from '../register/import-register-delivery.ts';
 import { viewerOfRequest } from './request-viewer.ts';
 import { snapshotAnswer } from './snapshot-answer.ts';
 
@@ -72,16 +72,8 @@ export async function snapshotUploadRoute(
           where: { id: viewer.departmentId },
           select: { id: true, kind: true, regionCode: true },
         });
-        // Civil affairs' own register needs no agreement to be held: it is the hub's spine, within its region.
         const isRegister = findRegisterFormat(dataset as Dataset) !== undefined;
-        if (isRegister) checkRegisterDeliveryAllowed({ department, dataset: dataset as Dataset });
-        else checkDeliveryAllowed(department, dataset as Dataset);
-        if (!isRegister && !(await findProviderAgreement(options.prisma, department.id, dataset as Dataset))) {
-          throw new DatasetDeliveryError(
-            'FORBIDDEN',
-            `no active sharing agreement names your department as provider of ${dataset}; an administrator must approve one before you deliver it`,
-          );
-        }
+        const entitlement = await checkDeliveryEntitlement(options.prisma, department, dataset as Dataset);
         const mediaType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
         const fileFormat = FILE_FORMATS[mediaType];
         if (!fileFormat) {
@@ -103,6 +95,7 @@ export async function snapshotUploadRoute(
           rejectThreshold,
           fileFormat,
           body: limitedBody(request.raw, options.uploadLimitBytes),
+          entitlement,
           actor: {
             kind: 'API_CLIENT' as const,
             userId: null,

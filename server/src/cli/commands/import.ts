@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { createPrismaClient, Dataset } from '@hub/prisma';
 import { findRegisterFormat } from '@hub/schema/delivery-formats';
 import { systemChangeActor } from '../../audit/change-actors.ts';
+import { checkDeliveryEntitlement } from '../../delivery/check-delivery-entitlement.ts';
 import { DatasetDeliveryError } from '../../delivery/dataset-delivery-error.ts';
 import { importDatasetSnapshot } from '../../delivery/import-dataset-snapshot.ts';
 import { parseAsOf } from '../../delivery/parse-as-of.ts';
@@ -11,11 +12,15 @@ import { parseRejectThreshold } from '../../delivery/reject-threshold.ts';
 import { importRegisterDelivery } from '../../register/import-register-delivery.ts';
 import type { CommandContext } from '../command-context.ts';
 
-const USAGE = `usage: ./hub import --department CODE --dataset BANK_DEPOSIT|HOUSEHOLD_REGISTER|… --as-of YYYY-MM-DD [--reject-threshold 1%] file
+const USAGE = `usage: ./hub import --department CODE --dataset BANK_DEPOSIT|HOUSEHOLD_REGISTER|… --as-of YYYY-MM-DD
+                   [--reject-threshold 1%] [--without-agreement REASON] file
 
 Imports a dataset snapshot file (.csv with a header line, or .ndjson / .jsonl) into the hub's database on behalf of
-the department with that code, exactly as PUT /datasets/{dataset}/snapshots does; prints the outcome and the
-rejects, and exits 1 when the snapshot is refused or the file cannot be read.`;
+the department with that code, exactly as PUT /datasets/{dataset}/snapshots does and under the same checks: the
+department must be the dataset's provider under an ACTIVE sharing agreement (the civil-affairs register excepted).
+--without-agreement loads it without one, for a reason of at least 10 characters that the snapshot's
+SNAPSHOT_SWITCHED event keeps in the audit trail. Prints the outcome and the rejects, and exits 1 when the snapshot
+is refused or the file cannot be read.`;
 
 /** `hub import`: a bulk delivery from a file, for operators loading a department's data by hand. */
 export async function importCommand(args: string[], context: CommandContext): Promise<void> {
@@ -27,6 +32,7 @@ export async function importCommand(args: string[], context: CommandContext): Pr
       dataset: { type: 'string' },
       'as-of': { type: 'string' },
       'reject-threshold': { type: 'string' },
+      'without-agreement': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -47,8 +53,16 @@ export async function importCommand(args: string[], context: CommandContext): Pr
       select: { id: true, kind: true, name: true, regionCode: true },
     });
     if (!department) throw new Error(`no department has the code ${values.department}`);
+    const override = values['without-agreement'];
+    const entitlement = await checkDeliveryEntitlement(
+      prisma,
+      department,
+      dataset as Dataset,
+      override === undefined ? undefined : { reason: override },
+    );
     const started = performance.now();
     const delivery = {
+      entitlement,
       department,
       dataset: dataset as Dataset,
       asOf: parseAsOf(values['as-of']),
