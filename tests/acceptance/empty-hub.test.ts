@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DepartmentKind } from '@hub/prisma';
-import { serviceDay } from '@hub/schema/calendar/service-day';
 import { datasetItemCodes } from '@hub/schema/delivery-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { daysFromToday } from '../factories/agreements.ts';
 import { uploadSnapshot } from '../factories/deliveries.ts';
 import { startTestApp } from '../factories/http-app.ts';
 import { createTestDatabase } from '../setup/test-database.ts';
@@ -50,8 +50,7 @@ async function cli(...args: string[]) {
 // Passwords the password policy accepts, none of them in the repository.
 const PASSWORDS = { chief: randomBytes(18).toString('base64url'), deputy: randomBytes(18).toString('base64url') };
 const tokens = { chief: '', deputy: '' };
-const isoDaysFromToday = (days: number) =>
-  new Date(serviceDay().getTime() + days * 86_400_000).toISOString().slice(0, 10);
+const isoDaysFromToday = (days: number) => daysFromToday(days).toISOString().slice(0, 10);
 
 /** A GraphQL mutation or query that must succeed, as the token given. */
 async function call<Data>(token: string, query: string, variables: Record<string, unknown>): Promise<Data> {

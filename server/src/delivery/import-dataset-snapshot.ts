@@ -112,12 +112,7 @@ export async function importStagedSnapshot<Written extends { accepted: number; s
       rows,
     ]);
     const staged = performance.now();
-    const snapshot = {
-      id,
-      departmentId: delivery.department.id,
-      ...delivery,
-      contentHash,
-    };
+    const snapshot = { id, departmentId: delivery.department.id, ...delivery, contentHash };
     const earlier = await findSameDelivery(client, snapshot);
     const columnRejects = earlier ? 0 : await validateStagedRows(client, format, id);
     const validated = performance.now();
