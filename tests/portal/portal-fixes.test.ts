@@ -7,6 +7,7 @@ import { ensureAdministrator } from '@hub/server/identity/ensure-administrator';
 import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { daysFromToday } from '../factories/agreements.ts';
 import { startTestApp } from '../factories/http-app.ts';
 import { createTestDatabase } from '../setup/test-database.ts';
 import { chromiumAvailable, launchBrowser, logIn, screenshot } from './portal-browser.ts';
@@ -164,5 +165,39 @@ describe.runIf(chromiumAvailable())('the portal’s fixes for a working day (iss
       .split('\n')
       .slice(1);
     expect(exported.map((row) => row.split(',')[0]).sort()).toEqual(flagged.rows.map((row) => row.household_id).sort());
+  });
+
+  it('records a consent and lists the person’s consents, with the identity number in neither the address nor the store', async () => {
+    const { rows } = await pool.query<{ id_number: string }>(
+      'SELECT id_number FROM persons ORDER BY id_number LIMIT 1',
+    );
+    const idNumber = rows[0]?.id_number ?? '';
+    expect(idNumber).toMatch(/^\d{17}[\dX]$/);
+    const reference = `SQ-${Date.now()}`;
+    const day = (offset: number) => daysFromToday(offset).toISOString().slice(0, 10);
+    await logIn(page, hub.url, 'admin', ADMIN_PASSWORD);
+    await page.goto(`${hub.url}/#/Consent/create`);
+    await page.getByLabel('身份证号').fill(idNumber);
+    await page.getByLabel('用途').click();
+    await page.getByRole('option', { name: '最低生活保障' }).click();
+    await page.keyboard.press('Escape');
+    await page.getByLabel('签署日期').fill(day(0));
+    await page.getByLabel('有效期至').fill(day(365));
+    await page.getByLabel('授权书编号').fill(reference);
+    await page.getByRole('button', { name: '保存' }).click();
+    // The list opens filtered to the person whose consent was just recorded.
+    await page.waitForURL(/#\/Consent$/);
+    await page.locator('tbody tr', { hasText: reference }).waitFor();
+    const traces = () =>
+      page.evaluate(() => JSON.stringify({ href: location.href, history: history.state, local: { ...localStorage } }));
+    await expect(traces()).resolves.not.toContain(idNumber);
+
+    // Typed into the filter, the number is looked up and still kept out of the address and the store.
+    await page.goto(`${hub.url}/#/Consent`);
+    const filter = page.getByLabel('身份证号');
+    await filter.fill(idNumber);
+    await page.locator('tbody tr', { hasText: reference }).waitFor();
+    await expect(traces()).resolves.not.toContain(idNumber);
+    await expect(page.evaluate(() => location.href)).resolves.not.toContain(idNumber.slice(6, 14));
   });
 });

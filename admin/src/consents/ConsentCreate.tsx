@@ -15,7 +15,8 @@ import { enumChoices } from '../enums.ts';
 
 const idNumber = regex(/^\d{17}[\dXx]$/, 'hub.validation.id_number');
 
-// After recording, the list shows the person's consents: looked up by the number typed (the answer masks it).
+// After recording, the list shows the person's consents: looked up by the number typed (the answer masks it). The
+// number travels in the router's state, never in the address, so it stays out of the browser's history.
 export function ConsentCreate() {
   const redirect = useRedirect();
   const notify = useNotify();
@@ -27,7 +28,7 @@ export function ConsentCreate() {
           const personIdNumber = String(
             (variables as { data: { personIdNumber: string } }).data.personIdNumber,
           ).toUpperCase();
-          redirect(`/Consent?filter=${encodeURIComponent(JSON.stringify({ personIdNumber }))}`);
+          redirect('/Consent', undefined, undefined, undefined, { personIdNumber });
         },
       }}
     >

@@ -1,6 +1,6 @@
 import { gql } from '@apollo/client';
 import { Alert, Button, Chip } from '@mui/material';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   Confirm,
   CreateButton,
@@ -12,6 +12,8 @@ import {
   TopToolbar,
   useDataProvider,
   useListContext,
+  useLocation,
+  useNavigate,
   useNotify,
   useRecordContext,
   useRefresh,
@@ -101,17 +103,30 @@ function ConsentGrid() {
   );
 }
 
-export const ConsentList = () => (
-  <List
-    filters={filters}
-    actions={
-      <TopToolbar>
-        <CreateButton />
-      </TopToolbar>
-    }
-    disableSyncWithLocation={false}
-    empty={false}
-  >
-    <ConsentGrid />
-  </List>
-);
+// The filter is an identity number: it lives in the page's own state, neither in the address (browser history) nor
+// in react-admin's store (localStorage, which outlives the session on a shared counter computer). The consent form
+// hands the number it recorded over in the router's state, which the list then clears from the history entry.
+export function ConsentList() {
+  const { state, pathname } = useLocation();
+  const navigate = useNavigate();
+  const [personIdNumber] = useState(() => (state as { personIdNumber?: unknown } | null)?.personIdNumber);
+  useEffect(() => {
+    if (personIdNumber !== undefined) navigate(pathname, { replace: true, state: null });
+  }, [personIdNumber, pathname, navigate]);
+  return (
+    <List
+      filters={filters}
+      filterDefaultValues={typeof personIdNumber === 'string' ? { personIdNumber } : undefined}
+      actions={
+        <TopToolbar>
+          <CreateButton />
+        </TopToolbar>
+      }
+      disableSyncWithLocation
+      storeKey={false}
+      empty={false}
+    >
+      <ConsentGrid />
+    </List>
+  );
+}
