@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { Dataset } from '@hub/prisma';
 import {
   type DeliveryColumn,
@@ -7,7 +8,10 @@ import {
 } from '@hub/schema/delivery-formats';
 import type pg from 'pg';
 import { recordValueSql } from '../delivery/record-value-sql.ts';
+import { STAGING_TABLE, stageDelivery } from '../delivery/stage-delivery.ts';
+import { validateStagedRows } from '../delivery/validate-staged-rows.ts';
 import type { ConnectorResult } from './create-department-connector.ts';
+import type { DepartmentRecord } from './department-answer.ts';
 
 const quote = (name: string) => `"${name}"`;
 
@@ -46,11 +50,32 @@ export interface LiveAnswer {
 }
 
 /**
+ * Judges a live answer's records by the checks a bulk file's rows get (one set of checks for every way in): they are
+ * staged as the NDJSON lines of a file would be, line n being the n-th record, and every problem is kept as a
+ * reject of the live snapshot. Returns the number of records with at least one problem.
+ */
+async function rejectedLiveRecords(
+  client: pg.ClientBase,
+  format: DeliveryFormat,
+  snapshotId: string,
+  records: readonly DepartmentRecord[],
+): Promise<number> {
+  const lines = records.map(({ idNumber, ...fields }) => JSON.stringify({ ...fields, id_number: idNumber }));
+  await stageDelivery(client, format, 'NDJSON', Readable.from([Buffer.from(lines.join('\n'))]));
+  try {
+    return await validateStagedRows(client, format, snapshotId);
+  } finally {
+    await client.query(`DROP TABLE ${STAGING_TABLE}`);
+  }
+}
+
+/**
  * Stores what a department answered live for a set of persons as a LIVE snapshot in status ANSWERED, which is never
  * CURRENT: the department's bulk snapshot stays the data for everyone else. Its records go to the dataset's record
  * table like bulk ones, and every person asked is kept with the outcome. Records that do not fit the dataset's
- * columns (a bad date, an unknown enum value, a missing required value) make the whole answer MALFORMED_ANSWER:
- * nothing of it counts and those persons fall back on the bulk snapshot. Runs in the caller's transaction.
+ * format (any problem a bulk row would be rejected for: a bad date, an unknown value, a negative amount, an unknown
+ * field, a duplicate) make the whole answer MALFORMED_ANSWER: nothing of it counts, those persons fall back on the
+ * bulk snapshot, and the problems stay on record as the live snapshot's rejects. Runs in the caller's transaction.
  */
 export async function storeLiveAnswer(
   client: pg.ClientBase,
@@ -73,6 +98,9 @@ export async function storeLiveAnswer(
   let accepted = 0;
   let malformed = false;
   if (answer.result.records.length) {
+    malformed = (await rejectedLiveRecords(client, format, snapshotId, answer.result.records)) > 0;
+  }
+  if (!malformed && answer.result.records.length) {
     await client.query('SAVEPOINT live_answer');
     try {
       const inserted = await client.query(insertLiveRecordsSql(format), [
