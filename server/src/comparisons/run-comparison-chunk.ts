@@ -1,7 +1,7 @@
 import type { ComparisonKind } from '@hub/prisma';
 import type pg from 'pg';
 import type { ConnectorRegistry } from '../connectors/create-connector-registry.ts';
-import { fetchLiveAnswers } from '../connectors/fetch-live-answers.ts';
+import { type FetchedLiveAnswers, fetchLiveAnswers, storeLiveAnswers } from '../connectors/fetch-live-answers.ts';
 import { reportCheckedRequests } from '../requests/report-checked-requests.ts';
 import { assessHouseholds } from './assess-households.ts';
 import { PROGRESS_CHANNEL } from './progress-channel.ts';
@@ -26,12 +26,26 @@ const CLAIM_ONE = `
    WHERE ch.run_id = $1 AND ch.chunk_no = $2 AND ch.state = 'PENDING' AND r.status IN ('PENDING', 'RUNNING')
      FOR UPDATE OF ch SKIP LOCKED`;
 
+// A chunk an APPLICATION run may ask the departments about: the given one, or any pending chunk no worker is assessing
+// right now (a random one, so that workers starting together rarely ask about the same chunk). The row lock is
+// only a test here: the statement commits at once and the chunk is claimed later, in its own transaction.
+const PICK_FOR_LIVE_ANSWERS = `
+  SELECT ch.chunk_no, to_char(r.as_of, 'YYYY-MM-DD') AS as_of
+    FROM comparison_chunks ch JOIN comparison_runs r ON r.id = ch.run_id
+   WHERE ch.run_id = $1 AND ($2::int IS NULL OR ch.chunk_no = $2) AND ch.state = 'PENDING'
+     AND r.status IN ('PENDING', 'RUNNING')
+   ORDER BY random() LIMIT 1
+     FOR UPDATE OF ch SKIP LOCKED`;
+
 /**
  * Claims one pending chunk of the run (the given one, or the next free one), assesses its households, writes their
  * results and marks the chunk done, all in one transaction: a worker that dies midway leaves the chunk pending
  * for another, and a chunk assessed twice rewrites its rows instead of adding any. Null when there was nothing
- * to claim (every chunk done or taken by another worker right now). A chunk of an APPLICATION run first asks the
- * departments that have a live connector (`connectors`) about its members, and is assessed on their answers.
+ * to claim (every chunk done or taken by another worker right now).
+ *
+ * A chunk of an APPLICATION run is first asked about, of the departments that have a live connector
+ * (`connectors`), before its transaction opens: no lock or connection waits on a department. The answers are stored
+ * in the chunk's transaction with its results; if another worker claimed the chunk meanwhile, they are dropped.
  */
 export async function runComparisonChunk(
   pool: pg.Pool,
@@ -46,6 +60,29 @@ export async function runComparisonChunk(
      SELECT pg_notify('${PROGRESS_CHANNEL}', id::text) FROM started`,
     [runId],
   );
+  const { connectors } = options;
+  const run = await pool.query<{ kind: ComparisonKind }>('SELECT kind FROM comparison_runs WHERE id = $1', [runId]);
+  if (!connectors || run.rows[0]?.kind !== 'APPLICATION') return claimAndAssessChunk(pool, runId, chunkNo);
+  for (;;) {
+    const picked = await pool.query<{ chunk_no: number; as_of: string }>(PICK_FOR_LIVE_ANSWERS, [
+      runId,
+      chunkNo ?? null,
+    ]);
+    const candidate = picked.rows[0];
+    if (!candidate) return null;
+    const chunk = { runId, chunkNo: candidate.chunk_no, asOf: candidate.as_of };
+    const fetched = await fetchLiveAnswers(pool, connectors, chunk, DATASETS_READ_BY.APPLICATION);
+    const outcome = await claimAndAssessChunk(pool, runId, chunk.chunkNo, { connectors, fetched });
+    if (outcome || chunkNo !== undefined) return outcome;
+  }
+}
+
+async function claimAndAssessChunk(
+  pool: pg.Pool,
+  runId: string,
+  chunkNo: number | undefined,
+  live?: { connectors: ConnectorRegistry; fetched: FetchedLiveAnswers },
+): Promise<ChunkOutcome | null> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -60,19 +97,12 @@ export async function runComparisonChunk(
     }
     const claimedChunk = { runId, chunkNo: chunk.chunk_no, asOf: chunk.as_of };
     const datasets = DATASETS_READ_BY[chunk.kind];
-    const live =
-      chunk.kind === 'APPLICATION'
-        ? {
-            snapshotIds: options.connectors
-              ? await fetchLiveAnswers(client, options.connectors, claimedChunk, datasets)
-              : [],
-          }
-        : undefined;
+    const snapshotIds = live ? await storeLiveAnswers(client, live.connectors, live.fetched) : [];
     const households = await assessHouseholds(
       client,
       claimedChunk,
       { flags: FLAGS_CHECKED_BY[chunk.kind], datasets },
-      live,
+      chunk.kind === 'APPLICATION' ? { snapshotIds } : undefined,
     );
     await client.query(
       `UPDATE comparison_chunks SET state = 'DONE', completed_at = now() WHERE run_id = $1 AND chunk_no = $2`,

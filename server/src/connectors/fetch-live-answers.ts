@@ -2,26 +2,34 @@ import { randomUUID } from 'node:crypto';
 import type { Dataset } from '@hub/prisma';
 import type pg from 'pg';
 import { householdMembersAsOfSql } from '../register/household-members-as-of.ts';
-import type { ConnectorRegistry } from './create-connector-registry.ts';
+import type { ConnectorRegistry, LiveConnector } from './create-connector-registry.ts';
+import type { ConnectorResult } from './create-department-connector.ts';
 import { storeLiveAnswer } from './store-live-answer.ts';
+
+/** What the departments answered for one chunk's members, held in memory until the chunk's transaction stores it. */
+export interface FetchedLiveAnswers {
+  chunk: { runId: string; chunkNo: number; asOf: string };
+  persons: { id: string; idNumber: string }[];
+  answers: { live: LiveConnector; dataset: Dataset; requestId: string; result: ConnectorResult }[];
+}
 
 /**
  * For one chunk of an APPLICATION run: asks every enabled connector, for each dataset it answers that the run reads,
- * about the members of the chunk's households, and stores each answer as a LIVE snapshot in the chunk's transaction
- * (so a chunk redone after a crash asks again rather than counting an answer twice). Returns the snapshots' ids.
+ * about the members of the chunk's households. No transaction is open and no connection is held while the
+ * departments answer (each connector has its own timeouts and retries): a slow department holds no lock.
  */
 export async function fetchLiveAnswers(
-  client: pg.ClientBase,
+  pool: pg.Pool,
   registry: ConnectorRegistry,
-  chunk: { runId: string; chunkNo: number; asOf: string },
+  chunk: FetchedLiveAnswers['chunk'],
   datasets: readonly Dataset[],
-): Promise<string[]> {
+): Promise<FetchedLiveAnswers> {
   const connectors = await registry.enabledConnectors();
   const asks = connectors.flatMap((live) =>
     live.datasets.filter((dataset) => datasets.includes(dataset)).map((dataset) => ({ live, dataset })),
   );
-  if (asks.length === 0) return [];
-  const { rows: persons } = await client.query<{ id: string; idNumber: string }>(
+  if (asks.length === 0) return { chunk, persons: [], answers: [] };
+  const { rows: persons } = await pool.query<{ id: string; idNumber: string }>(
     `WITH listed AS (
        SELECT listed.id AS household_id FROM comparison_chunks ch CROSS JOIN LATERAL unnest(ch.household_ids) AS listed(id)
         WHERE ch.run_id = $1 AND ch.chunk_no = $2)
@@ -30,7 +38,7 @@ export async function fetchLiveAnswers(
       ORDER BY "idNumber"`,
     [chunk.runId, chunk.chunkNo, chunk.asOf],
   );
-  if (persons.length === 0) return [];
+  if (persons.length === 0) return { chunk, persons, answers: [] };
   const idNumbers = persons.map((person) => person.idNumber);
   // Every department at once; each connector caps its own requests in flight.
   const answers = await Promise.all(
@@ -41,26 +49,37 @@ export async function fetchLiveAnswers(
       result: await live.connector.fetchRecords(idNumbers, dataset),
     })),
   );
+  return { chunk, persons, answers };
+}
+
+/**
+ * Stores each answer as a LIVE snapshot in the chunk's transaction (so a chunk redone after a crash asks again
+ * rather than counting an answer twice), and each connector's health. Returns the snapshots' ids.
+ */
+export async function storeLiveAnswers(
+  client: pg.ClientBase,
+  registry: ConnectorRegistry,
+  fetched: FetchedLiveAnswers,
+): Promise<string[]> {
   const snapshotIds: string[] = [];
-  for (const { live, dataset, requestId, result } of answers) {
+  const asked = fetched.persons.length;
+  for (const { live, dataset, requestId, result } of fetched.answers) {
     const stored = await storeLiveAnswer(client, {
       departmentId: live.departmentId,
       dataset,
       requestId,
-      persons,
+      persons: fetched.persons,
       result,
-      fallbackAsOf: chunk.asOf,
+      fallbackAsOf: fetched.chunk.asOf,
     });
     snapshotIds.push(stored.snapshotId);
-    const unanswered = stored.malformed ? idNumbers.length : result.unanswered.length;
+    const unanswered = stored.malformed ? asked : result.unanswered.length;
     const failures = stored.malformed
       ? ['MALFORMED_ANSWER']
       : [...new Set(result.unanswered.map((entry) => entry.failure))];
     await registry.recordOutcome(live.id, {
-      answered: unanswered < idNumbers.length,
-      failure: failures.length
-        ? `${dataset}: ${failures.join(', ')} for ${unanswered} of ${idNumbers.length} persons`
-        : null,
+      answered: unanswered < asked,
+      failure: failures.length ? `${dataset}: ${failures.join(', ')} for ${unanswered} of ${asked} persons` : null,
     });
   }
   return snapshotIds;
