@@ -289,6 +289,59 @@ describe('an APPLICATION run with a live connector', () => {
     expect(health.lastFailureReason).toBe('BANK_DEPOSIT: MALFORMED_ANSWER for 2 of 2 persons');
   });
 
+  it('judges live records by the checks a bulk row gets: a negative amount or an unknown field makes the answer malformed, with the rejects kept', async () => {
+    const applicant = await bankWithApplicant(2);
+    api.use(
+      http.post(`${applicant.base}/records:query`, async ({ request }) => {
+        const { idNumbers } = (await request.json()) as { idNumbers: string[] };
+        const [first = '', second = ''] = idNumbers;
+        const records = [deposit(first, -500), { ...deposit(second), branch_manager: '王经理' }];
+        return HttpResponse.json({ asOf: '2026-10-30', records, notFound: [] });
+      }),
+    );
+    const result = await assess(applicant.household.id);
+    expect(fromBank(result.data_sources, applicant.bank.id)).toEqual([
+      expect.objectContaining({ source: 'SNAPSHOT_FALLBACK', reason: 'MALFORMED_ANSWER for 2 of 2 members' }),
+    ]);
+    const live = await prisma.datasetSnapshot.findFirstOrThrow({
+      where: { departmentId: applicant.bank.id, source: 'LIVE' },
+    });
+    expect(await prisma.bankDeposit.count({ where: { snapshotId: live.id } })).toBe(0);
+    const rejects = await prisma.datasetSnapshotReject.findMany({
+      where: { snapshotId: live.id },
+      orderBy: { line: 'asc' },
+    });
+    expect(rejects.map(({ line, reason }) => ({ line, reason }))).toEqual([
+      { line: 1, reason: 'NEGATIVE_AMOUNT' },
+      { line: 2, reason: 'UNKNOWN_FIELD' },
+    ]);
+  });
+
+  it('holds no transaction open while the department answers', async () => {
+    const applicant = await bankWithApplicant(1);
+    const watcher = new pg.Client({ connectionString: database.url });
+    await watcher.connect();
+    const openTransactions: number[] = [];
+    api.use(
+      http.post(`${applicant.base}/records:query`, async (info) => {
+        const { rows } = await watcher.query<{ open: number }>(
+          `SELECT count(*)::int AS open FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'
+              AND xact_start IS NOT NULL`,
+        );
+        openTransactions.push(rows[0]?.open ?? -1);
+        return answering()(info);
+      }),
+    );
+    try {
+      const result = await assess(applicant.household.id);
+      expect(result.flags).toContain('FINANCIAL_ASSETS_OVER_LIMIT');
+    } finally {
+      await watcher.end();
+    }
+    expect(openTransactions).toEqual([0]);
+  });
+
   it('uses a partial answer for the members it covers and the bulk snapshot for the one it left out', async () => {
     const applicant = await bankWithApplicant(2);
     const [covered, left] = applicant.idNumbers as [string, string];
