@@ -62,6 +62,7 @@ export const ENUMS = {
     'CONSENT_RECORDED',
     'CONSENT_WITHDRAWN',
     'SNAPSHOT_SWITCHED',
+    'SNAPSHOT_PURGED',
   ],
   ActorKind: ['USER', 'API_CLIENT', 'SYSTEM', 'ANONYMOUS'],
   Dataset: [
@@ -83,7 +84,7 @@ export const ENUMS = {
     'HOUSEHOLD_REGISTER',
     'ASSISTANCE_CASE',
   ],
-  SnapshotStatus: ['LOADING', 'CURRENT', 'SUPERSEDED', 'REFUSED', 'FAILED'],
+  SnapshotStatus: ['LOADING', 'CURRENT', 'SUPERSEDED', 'REFUSED', 'FAILED', 'ANSWERED', 'PURGED'],
   SnapshotSource: ['BULK', 'LIVE', 'SEED'],
   AreaType: ['URBAN', 'RURAL'],
   UserRole: ['ADMIN', 'VERIFICATION_OFFICER', 'AUDITOR'],

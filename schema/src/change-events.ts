@@ -64,7 +64,7 @@ export type ConsentEvent = EventOf<'CONSENT_RECORDED' | 'CONSENT_WITHDRAWN'> & {
   personId: string;
 };
 
-export type SnapshotEvent = EventOf<'SNAPSHOT_SWITCHED'> & {
+export type SnapshotEvent = EventOf<'SNAPSHOT_SWITCHED' | 'SNAPSHOT_PURGED'> & {
   snapshotId: string;
   previousSnapshotId: string | null;
   dataset: string;
@@ -103,6 +103,7 @@ export const CHANGE_EVENTS: Record<AuditEventType, { family: ChangeEventFamily; 
   CONSENT_RECORDED: { family: 'CONSENT', label: 'Consent recorded (登记授权)' },
   CONSENT_WITHDRAWN: { family: 'CONSENT', label: 'Consent withdrawn (撤回授权)' },
   SNAPSHOT_SWITCHED: { family: 'SNAPSHOT', label: 'Dataset snapshot switched (数据快照切换)' },
+  SNAPSHOT_PURGED: { family: 'SNAPSHOT', label: 'Dataset snapshot purged at the end of its retention (到期删除数据快照)' },
 };
 
 /** The fields whose values differ between two records (every field of `after` when there was none before). */

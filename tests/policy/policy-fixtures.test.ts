@@ -128,6 +128,7 @@ describe('Shangrao 2017', () => {
           dataSources: [],
         },
         departments: new Map(),
+        purgedSnapshotIds: new Set(),
       },
       new Date(),
     );

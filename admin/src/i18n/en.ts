@@ -99,6 +99,7 @@ export const hubEnglish = {
         CONSENT_RECORDED: 'Consent recorded',
         CONSENT_WITHDRAWN: 'Consent withdrawn',
         SNAPSHOT_SWITCHED: 'Dataset snapshot switched',
+        SNAPSHOT_PURGED: 'Dataset snapshot purged (retention)',
       },
       ActorKind: { USER: 'User', API_CLIENT: 'API client', SYSTEM: 'System', ANONYMOUS: 'Anonymous' },
       Dataset: {
@@ -126,6 +127,8 @@ export const hubEnglish = {
         SUPERSEDED: 'Superseded',
         REFUSED: 'Refused',
         FAILED: 'Failed',
+        ANSWERED: 'Live answer',
+        PURGED: 'Purged (retention)',
       },
       SnapshotSource: { BULK: 'Bulk upload', LIVE: 'Live connector', SEED: 'Demo seed' },
       AreaType: { URBAN: 'Urban', RURAL: 'Rural' },

@@ -8,7 +8,7 @@ import { DatasetEnum } from './dataset.ts';
 export const SnapshotStatusEnum = builder.enumType(SnapshotStatus, {
   name: 'SnapshotStatus',
   description:
-    'LOADING → CURRENT → SUPERSEDED; REFUSED (too many rejects) or FAILED (broken or interrupted upload); ANSWERED: a live answer, never current, read by the run that asked.',
+    'LOADING → CURRENT → SUPERSEDED; REFUSED (too many rejects) or FAILED (broken or interrupted upload); ANSWERED: a live answer, never current, read by the run that asked; PURGED: past its retention, records removed (see purgedAt).',
 });
 export const SnapshotSourceEnum = builder.enumType(SnapshotSource, { name: 'SnapshotSource' });
 
@@ -29,6 +29,11 @@ export const DatasetSnapshot = builder.prismaObject('DatasetSnapshot', {
     statusReason: t.exposeString('statusReason', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     activatedAt: t.expose('activatedAt', { type: 'DateTime', nullable: true }),
+    purgedAt: t.expose('purgedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When retention removed its records (status PURGED); see docs/operations.md.',
+    }),
     rejectsReportPath: t.string({
       description: 'Where its rejects report is downloaded (CSV: line, reason, column, value).',
       resolve: (snapshot) => `/datasets/snapshots/${snapshot.id}/rejects.csv`,

@@ -34,6 +34,10 @@ const commands: Record<string, { run: (args: string[], context: CommandContext) 
     run: async (args, context) => (await import('./commands/import.ts')).importCommand(args, context),
     summary: "import a department's dataset snapshot file (CSV or NDJSON)",
   },
+  datasets: {
+    run: async (args, context) => (await import('./commands/datasets.ts')).datasetsCommand(args, context),
+    summary: 'purge: remove the records of dataset snapshots past their retention (HUB_KEEP_PREVIOUS_SNAPSHOTS)',
+  },
   regions: {
     run: async (args, context) => (await import('./commands/regions.ts')).regionsCommand(args, context),
     summary: 'regions import FILE: import an administrative-division table (统计用区划代码)',

@@ -37,7 +37,12 @@ export interface ReportFacts {
     }[];
   };
   departments: ReadonlyMap<string, string>;
+  /** The evidence's snapshots that retention has purged since: the report shows the values the result kept. */
+  purgedSnapshotIds: ReadonlySet<string>;
 }
+
+const PURGED_NOTE =
+  '已按保存期限清除，所列依据为核对时留存的数值 (purged at the end of its retention: the facts shown are those kept when the household was assessed)';
 
 const html = (value: unknown) =>
   String(value ?? '').replace(
@@ -123,7 +128,9 @@ export function renderVerificationReport(facts: ReportFacts, generatedAt: Date):
         (item) =>
           `<tr><td>${html(finding.flag)}</td><td>${html(item.dataset)}</td><td>${html(
             facts.departments.get(String(item.departmentId)) ?? item.departmentId,
-          )}</td><td>${html(item.asOf)}</td><td><code>${html(item.snapshotId)}</code></td><td>${factsCell(item.facts)}</td></tr>`,
+          )}</td><td>${html(item.asOf)}</td><td><code>${html(item.snapshotId)}</code>${
+            facts.purgedSnapshotIds.has(String(item.snapshotId)) ? `<br><small>${PURGED_NOTE}</small>` : ''
+          }</td><td>${factsCell(item.facts)}</td></tr>`,
       ),
     )
     .join('');

@@ -172,6 +172,11 @@ export async function comparisonExportRoutes(
         })),
       });
       const shownFacts = new Map(evidence.map((item, index) => [item, shown.evidenceFacts[index]]));
+      const evidenceSnapshotIds = [...new Set(evidence.map((item) => String(item.snapshotId)))].filter(isUuid);
+      const purged = await prisma.datasetSnapshot.findMany({
+        where: { id: { in: evidenceSnapshotIds }, status: 'PURGED' },
+        select: { id: true },
+      });
       try {
         await audited(request, read, `verification report of run ${runId}`, [householdId]);
       } catch {
@@ -207,6 +212,7 @@ export async function comparisonExportRoutes(
             dataSources,
           },
           departments: new Map(departments.map((d) => [d.id, d.name])),
+          purgedSnapshotIds: new Set(purged.map((snapshot) => snapshot.id)),
         },
         new Date(),
       );

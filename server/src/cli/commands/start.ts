@@ -7,6 +7,8 @@ import { ensureAuditSigningKey } from '../../audit/ensure-audit-signing-key.ts';
 import { configureSimulatedConnectors } from '../../connectors/configure-simulated-connectors.ts';
 import { ensureSecretKey } from '../../connectors/ensure-secret-key.ts';
 import { provisionDatabase } from '../../database/provision-database.ts';
+import { createSnapshotRetentionSweeper } from '../../delivery/create-snapshot-retention-sweeper.ts';
+import { readSnapshotRetention } from '../../delivery/snapshot-retention.ts';
 import { seedDemoOnFirstStart } from '../../demo/seed-demo-on-first-start.ts';
 import { tryItPath } from '../../demo/try-it-list.ts';
 import { buildPortalIfStale } from '../../http/build-portal-if-stale.ts';
@@ -34,6 +36,8 @@ export async function startCommand(args: string[], context: CommandContext): Pro
       'simulate-departments': { type: 'boolean', default: false },
     },
   });
+  // A malformed retention setting stops the start here, with the variable named, before anything starts.
+  const retention = readSnapshotRetention();
   const dataDirectory = resolveDataDirectory(context.dataDirectory);
   // Two hubs may share a DATABASE_URL (scale-out); the embedded database has one.
   const running = process.env.DATABASE_URL ? undefined : findRunningHub(dataDirectory);
@@ -98,6 +102,11 @@ export async function startCommand(args: string[], context: CommandContext): Pro
       `cannot listen on ${values.host}:${values.port}: ${(error as Error).message}; choose another with --port`,
     );
   }
+  // Dataset snapshots past their retention lose their records once an hour (docs/operations.md, Retention).
+  const retentionSweeper = createSnapshotRetentionSweeper(database.url, retention, {
+    everyMs: 60 * 60_000,
+    onPurged: (count) => console.log(`retention: ${count} dataset snapshot(s) purged`),
+  });
   const simulator = values['simulate-departments']
     ? await startDepartmentSimulator(database.url, values.host, Number(values.port) + 100)
     : undefined;
@@ -119,6 +128,7 @@ export async function startCommand(args: string[], context: CommandContext): Pro
     stoppingSince = performance.now();
     console.log(`${signal}: draining requests and stopping`);
     await http.close();
+    await retentionSweeper.close();
     await simulator?.close();
     await database.stop();
     forgetRunningHub();
