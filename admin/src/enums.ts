@@ -62,6 +62,7 @@ export const ENUMS = {
     'CONSENT_RECORDED',
     'CONSENT_WITHDRAWN',
     'SNAPSHOT_SWITCHED',
+    'AUDIT_MONTH_ARCHIVED',
   ],
   ActorKind: ['USER', 'API_CLIENT', 'SYSTEM', 'ANONYMOUS'],
   Dataset: [

@@ -99,6 +99,7 @@ export const hubEnglish = {
         CONSENT_RECORDED: 'Consent recorded',
         CONSENT_WITHDRAWN: 'Consent withdrawn',
         SNAPSHOT_SWITCHED: 'Dataset snapshot switched',
+        AUDIT_MONTH_ARCHIVED: 'Audit month archived',
       },
       ActorKind: { USER: 'User', API_CLIENT: 'API client', SYSTEM: 'System', ANONYMOUS: 'Anonymous' },
       Dataset: {
