@@ -79,15 +79,16 @@ export type SnapshotEvent = EventOf<'SNAPSHOT_SWITCHED'> & {
 export type ArchiveEvent = EventOf<'AUDIT_MONTH_ARCHIVED'> & {
   /** YYYY-MM, a China Standard Time month. */
   month: string;
+  /** 0 for a month without entries: its partition was dropped and no file written (the fields below are null). */
   entries: number;
-  firstSequence: string;
+  firstSequence: string | null;
   /** The previous_hash of the first archived entry: the hash of the entry before it (or 64 zeros at genesis). */
-  firstPreviousHash: string;
-  lastSequence: string;
-  lastHash: string;
+  firstPreviousHash: string | null;
+  lastSequence: string | null;
+  lastHash: string | null;
   /** The archive file's name (not its path) and the SHA-256 of its bytes. */
-  file: string;
-  fileSha256: string;
+  file: string | null;
+  fileSha256: string | null;
 };
 
 /** Every typed administrative change, one event type per change, discriminated by `type`. */

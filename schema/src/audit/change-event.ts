@@ -130,11 +130,11 @@ builder.objectRef<ArchiveEvent>('AuditArchiveChangeEvent').implement({
   fields: (t) => ({
     month: t.exposeString('month', { description: 'YYYY-MM, China Standard Time.' }),
     entries: t.exposeInt('entries'),
-    firstSequence: t.exposeString('firstSequence'),
-    lastSequence: t.exposeString('lastSequence'),
-    lastHash: t.exposeString('lastHash'),
-    file: t.exposeString('file', { description: "The archive file's name." }),
-    fileSha256: t.exposeString('fileSha256'),
+    firstSequence: t.exposeString('firstSequence', { nullable: true }),
+    lastSequence: t.exposeString('lastSequence', { nullable: true }),
+    lastHash: t.exposeString('lastHash', { nullable: true }),
+    file: t.exposeString('file', { nullable: true, description: "The archive file's name; null for an empty month." }),
+    fileSha256: t.exposeString('fileSha256', { nullable: true }),
   }),
 });
 
