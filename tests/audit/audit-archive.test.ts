@@ -118,6 +118,16 @@ describe('retention', () => {
     expect(output).toContain('HUB_AUDIT_RETENTION_MONTHS=5 is refused');
     expect(await partitionExists(partitionOf(10))).toBe(true);
   });
+
+  it('is refused at start too, before anything starts', async () => {
+    const { code, output } = await runHubCommand(['start', '--data-dir', join(folder, 'never')], db.url, {
+      HUB_AUDIT_RETENTION_MONTHS: '3',
+    });
+    expect(output).toContain('HUB_AUDIT_RETENTION_MONTHS=3 is refused');
+    expect(output).toContain('网络安全法 第二十一条');
+    expect(code).toBe(1);
+    expect(existsSync(join(folder, 'never'))).toBe(false);
+  });
 });
 
 describe('hub audit archive', () => {
