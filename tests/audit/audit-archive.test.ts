@@ -1,15 +1,19 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { archiveAuditMonths } from '@hub/server/audit/archive-audit-months';
+import { signArchiveHeader } from '@hub/server/audit/audit-archive-file';
+import { type AuditCheckpoint, signCheckpoint } from '@hub/server/audit/audit-checkpoint';
 import { auditRetentionMonths } from '@hub/server/audit/audit-retention';
+import { auditEntryHash, type StoredAuditEntry } from '@hub/server/audit/canonical-audit-entry';
 import { ensureAuditSigningKey } from '@hub/server/audit/ensure-audit-signing-key';
 import { insertAuditEntries } from '@hub/server/audit/insert-audit-entries';
 import { verifyAuditChain } from '@hub/server/audit/verify-audit-chain';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntryDraft, insertBackdatedAuditEntries } from '../factories/audit-entries.ts';
+import { writeCheckpointFile } from '../factories/signed-audit-chain.ts';
 import { createTestDatabase } from '../setup/test-database.ts';
 import { runHubCommand } from '../support/hub-process.ts';
 
@@ -34,6 +38,8 @@ const inMonthsAgo = (months: number, day: number) =>
 const monthLabel = (months: number) => inMonthsAgo(months, 1).toISOString().slice(0, 7);
 const partitionOf = (months: number) => `audit_entries_${monthLabel(months).replace('-', '')}`;
 const ARCHIVED = [10, 9, 8, 7];
+const checkpointFile = join(folder, 'audit', 'checkpoints.jsonl');
+let checkpoints: AuditCheckpoint[] = [];
 const fileOf = (months: number) => join(archives, `audit-${monthLabel(months)}.jsonl`);
 
 const partitionExists = async (name: string) =>
@@ -62,6 +68,15 @@ beforeAll(async () => {
     dated.map((occurredAt, n) => auditEntryDraft({ occurredAt, operation: `old${n}` })),
   );
   await insertAuditEntries(hub, [auditEntryDraft({ operation: 'today' }), auditEntryDraft({ operation: 'today' })]);
+  // Checkpoints a witness kept: one over entry 3 (to be archived), one over entry 10 (stays online).
+  const { rows } = await owner.query<{ sequence: string; hash: string; databaseTime: string }>(
+    `SELECT sequence::text, entry_hash AS hash,
+            to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "databaseTime"
+       FROM audit_entries WHERE sequence IN (3, 10) ORDER BY sequence`,
+  );
+  checkpoints = rows.map((head) => signCheckpoint(head, privateKey));
+  mkdirSync(join(folder, 'audit'));
+  writeCheckpointFile(checkpointFile, checkpoints);
 });
 
 describe('monthly partitions of the audit trail', () => {
@@ -165,11 +180,12 @@ describe('hub audit archive', () => {
   });
 
   it('leaves an online chain that verifies from the archived head', async () => {
-    const status = await verifyAuditChain(owner);
-    // The entry of three months ago, today's two and the four archive events.
-    expect(status).toEqual({ intact: true, entries: 7 });
+    // The entry of three months ago, today's two and the four archive events; the witness's checkpoint over an
+    // archived entry is the archive's to check, the one over entry 10 still holds online.
+    expect(await verifyAuditChain(owner)).toEqual({ intact: true, entries: 7 });
+    expect(await verifyAuditChain(owner, checkpoints)).toEqual({ intact: true, entries: 7 });
     const { code, output } = await runAudit(['verify']);
-    expect(output).toContain('audit chain intact: 7 entries');
+    expect(output).toContain('audit chain intact: 7 entries against 2 signed checkpoints');
     expect(code).toBe(0);
   });
 
@@ -226,6 +242,38 @@ describe('hub audit verify --archive', () => {
     });
     const { code, output } = await verifyArchive(file);
     expect(output).toMatch(/broken at entry 3: ENTRY_MISSING: entries 3–3 are missing/);
+    expect(code).toBe(1);
+  });
+
+  it("catches a month rewritten and signed again with the hub's own key against a witness's checkpoint", async () => {
+    const [, ...lines] = readFileSync(fileOf(10), 'utf8').trim().split('\n');
+    const entries = lines.map((line) => JSON.parse(line) as StoredAuditEntry);
+    let previous = entries[0]?.previous_hash ?? '';
+    for (const entry of entries) {
+      if (entry.sequence === '2') entry.actor_name = 'someone else';
+      entry.previous_hash = previous;
+      entry.entry_hash = auditEntryHash(entry);
+      previous = entry.entry_hash;
+    }
+    const header = signArchiveHeader(
+      {
+        month: monthLabel(10),
+        entries: entries.length,
+        firstSequence: '1',
+        firstPreviousHash: '0'.repeat(64),
+        lastSequence: '3',
+        lastHash: previous,
+      },
+      privateKey,
+    );
+    const file = join(folder, 'rewritten.jsonl');
+    writeFileSync(file, [header, ...entries].map((line) => `${JSON.stringify(line)}\n`).join(''));
+    // On its own the rewrite is consistent: only a checkpoint kept outside the hub tells.
+    writeFileSync(join(folder, 'none.jsonl'), '');
+    const alone = await runAudit(['verify', '--archive', file, '--checkpoints', join(folder, 'none.jsonl')]);
+    expect(alone.output).toContain(`audit archive ${file} intact`);
+    const { code, output } = await verifyArchive(file);
+    expect(output).toMatch(/broken at entry 1, line 4: CHECKPOINT_MISMATCH: entries 1–3 differ from what was signed/);
     expect(code).toBe(1);
   });
 
