@@ -9,6 +9,11 @@ export const AUDIT_MONTHS_AHEAD = 3;
 
 const DAY_MS = 24 * 60 * 60 * 1_000;
 
+/** Makes this month's and the next AUDIT_MONTHS_AHEAD months' partitions (run as the owner after migrating). */
+export async function ensureComingAuditPartitions(db: pg.ClientBase | pg.Pool): Promise<void> {
+  await db.query('SELECT audit_entries_ensure_coming_partitions($1)', [AUDIT_MONTHS_AHEAD]);
+}
+
 export interface AuditPartitionKeeper {
   /** Makes the coming months' partitions now (also what the daily timer does). */
   ensure(): Promise<void>;
@@ -23,12 +28,9 @@ export interface AuditPartitionKeeper {
 export function keepAuditPartitions(pool: pg.Pool, everyMs = DAY_MS): AuditPartitionKeeper {
   let inFlight: Promise<void> | undefined;
   const ensure = () => {
-    inFlight ??= pool
-      .query('SELECT audit_entries_ensure_coming_partitions($1)', [AUDIT_MONTHS_AHEAD])
-      .then(() => {})
-      .finally(() => {
-        inFlight = undefined;
-      });
+    inFlight ??= ensureComingAuditPartitions(pool).finally(() => {
+      inFlight = undefined;
+    });
     return inFlight;
   };
   const timer = setInterval(() => void ensure().catch(() => {}), everyMs);
