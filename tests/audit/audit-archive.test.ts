@@ -97,6 +97,14 @@ describe('monthly partitions of the audit trail', () => {
     for (const ahead of [1, 2, 3]) expect(await partitionExists(partitionOf(-ahead))).toBe(true);
   });
 
+  it('has hub migrate make a missing coming month again', async () => {
+    await owner.query(`DROP TABLE ${partitionOf(-3)}`);
+    const { code, output } = await runHubCommand(['migrate'], db.url);
+    expect(output).toContain('the database is up to date');
+    expect(code).toBe(0);
+    expect(await partitionExists(partitionOf(-3))).toBe(true);
+  });
+
   it.each([
     ['DROP a month', () => `DROP TABLE ${partitionOf(10)}`, /must be owner/],
     ['DETACH a month', () => `ALTER TABLE audit_entries DETACH PARTITION ${partitionOf(10)}`, /must be owner/],
