@@ -145,3 +145,36 @@ $$;
 CREATE TRIGGER "audit_entries_chain" BEFORE INSERT ON "audit_entries"
   FOR EACH ROW EXECUTE FUNCTION "audit_entries_chain"();
 ALTER TABLE "audit_entries" ENABLE ALWAYS TRIGGER "audit_entries_chain";
+
+-- As in 20261205150000_audit_evidence, but the chain's head is looked for in this month's partitions first, which
+-- the executor prunes to at its start (now() is stable), instead of in every month kept online; only the first entry
+-- of a month looks further back. The head is the newest entry: time never goes back along the chain.
+CREATE OR REPLACE FUNCTION "audit_entries_chain"() RETURNS TRIGGER
+LANGUAGE plpgsql AS $$
+DECLARE
+  latest RECORD;
+BEGIN
+  PERFORM pg_advisory_xact_lock(7316410201);
+  NEW.occurred_at := clock_timestamp();
+  SELECT sequence, entry_hash, occurred_at INTO latest FROM "audit_entries"
+   WHERE occurred_at >= date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai'
+   ORDER BY sequence DESC LIMIT 1;
+  IF NOT FOUND THEN
+    SELECT sequence, entry_hash, occurred_at INTO latest FROM "audit_entries" ORDER BY sequence DESC LIMIT 1;
+  END IF;
+  IF FOUND THEN
+    IF NEW.occurred_at < latest.occurred_at THEN
+      RAISE EXCEPTION 'audit entry would go back in time: % is before entry %''s %',
+        NEW.occurred_at, latest.sequence, latest.occurred_at
+        USING ERRCODE = 'check_violation';
+    END IF;
+    NEW.sequence := latest.sequence + 1;
+    NEW.previous_hash := latest.entry_hash;
+  ELSE
+    NEW.sequence := 1;
+    NEW.previous_hash := repeat('0', 64);
+  END IF;
+  NEW.entry_hash := "audit_entry_hash"(NEW);
+  RETURN NEW;
+END
+$$;
