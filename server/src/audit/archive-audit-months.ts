@@ -117,6 +117,9 @@ export async function archiveAuditMonths(
   const client = await owner.connect();
   const archived: ArchivedMonth[] = [];
   try {
+    // One archive run at a time: two would write the same files and race to drop the same months.
+    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock(7316410203) AS locked');
+    if (!rows[0]?.locked) throw new Error('another `hub audit archive` is running on this database; try again later');
     await client.query(`SET TIME ZONE 'UTC'`);
     for (const [partition, month] of await monthsPastRetention(client, options.retentionMonths)) {
       // A closed month: the chain dates entries with the database's clock, so none can land in it any more.
@@ -160,6 +163,7 @@ export async function archiveAuditMonths(
       archived.push({ month, entries: event.entries, file: written?.file ?? null });
     }
   } finally {
+    await client.query('SELECT pg_advisory_unlock_all()').catch(() => {});
     client.release();
   }
   return archived;
