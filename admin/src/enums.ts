@@ -63,6 +63,7 @@ export const ENUMS = {
     'CONSENT_WITHDRAWN',
     'SNAPSHOT_SWITCHED',
     'SNAPSHOT_PURGED',
+    'AUDIT_MONTH_ARCHIVED',
   ],
   ActorKind: ['USER', 'API_CLIENT', 'SYSTEM', 'ANONYMOUS'],
   Dataset: [

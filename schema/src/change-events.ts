@@ -71,6 +71,26 @@ export type SnapshotEvent = EventOf<'SNAPSHOT_SWITCHED' | 'SNAPSHOT_PURGED'> & {
   departmentId: string;
 };
 
+/**
+ * A month of the trail exported to a signed archive file and its partition dropped (`hub audit archive`). The
+ * archive's first and last entries (sequence and hash) chain it to the entries still online: the first entry after
+ * `lastSequence` links to `lastHash`.
+ */
+export type ArchiveEvent = EventOf<'AUDIT_MONTH_ARCHIVED'> & {
+  /** YYYY-MM, a China Standard Time month. */
+  month: string;
+  /** 0 for a month without entries: its partition was dropped and no file written (the fields below are null). */
+  entries: number;
+  firstSequence: string | null;
+  /** The previous_hash of the first archived entry: the hash of the entry before it (or 64 zeros at genesis). */
+  firstPreviousHash: string | null;
+  lastSequence: string | null;
+  lastHash: string | null;
+  /** The archive file's name (not its path) and the SHA-256 of its bytes. */
+  file: string | null;
+  fileSha256: string | null;
+};
+
 /** Every typed administrative change, one event type per change, discriminated by `type`. */
 export type ChangeEvent =
   | AgreementEvent
@@ -79,9 +99,18 @@ export type ChangeEvent =
   | ApiClientEvent
   | ConnectorEvent
   | ConsentEvent
-  | SnapshotEvent;
+  | SnapshotEvent
+  | ArchiveEvent;
 
-export type ChangeEventFamily = 'AGREEMENT' | 'STANDARD' | 'USER' | 'API_CLIENT' | 'CONNECTOR' | 'CONSENT' | 'SNAPSHOT';
+export type ChangeEventFamily =
+  | 'AGREEMENT'
+  | 'STANDARD'
+  | 'USER'
+  | 'API_CLIENT'
+  | 'CONNECTOR'
+  | 'CONSENT'
+  | 'SNAPSHOT'
+  | 'AUDIT_ARCHIVE';
 
 /** The registry: each event type's family (its payload's shape) and the label people read. */
 export const CHANGE_EVENTS: Record<AuditEventType, { family: ChangeEventFamily; label: string }> = {
@@ -103,7 +132,11 @@ export const CHANGE_EVENTS: Record<AuditEventType, { family: ChangeEventFamily; 
   CONSENT_RECORDED: { family: 'CONSENT', label: 'Consent recorded (登记授权)' },
   CONSENT_WITHDRAWN: { family: 'CONSENT', label: 'Consent withdrawn (撤回授权)' },
   SNAPSHOT_SWITCHED: { family: 'SNAPSHOT', label: 'Dataset snapshot switched (数据快照切换)' },
-  SNAPSHOT_PURGED: { family: 'SNAPSHOT', label: 'Dataset snapshot purged at the end of its retention (到期删除数据快照)' },
+  SNAPSHOT_PURGED: {
+    family: 'SNAPSHOT',
+    label: 'Dataset snapshot purged at the end of its retention (到期删除数据快照)',
+  },
+  AUDIT_MONTH_ARCHIVED: { family: 'AUDIT_ARCHIVE', label: 'Audit month archived to a signed file (审计日志归档)' },
 };
 
 /** The fields whose values differ between two records (every field of `after` when there was none before). */

@@ -2,7 +2,7 @@ import { createAuditWriter } from '@hub/server/audit/create-audit-writer';
 import { verifyAuditChain } from '@hub/server/audit/verify-audit-chain';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { auditEntryDraft } from '../factories/audit-entries.ts';
+import { auditEntryDraft, switchAuditTriggers } from '../factories/audit-entries.ts';
 import { createTestDatabase, type TestDatabase } from '../setup/test-database.ts';
 import { runHubCommand } from '../support/hub-process.ts';
 
@@ -27,9 +27,9 @@ async function tamper(pool: pg.Pool, sql: string): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query('ALTER TABLE audit_entries DISABLE TRIGGER USER');
+    await switchAuditTriggers(client, false);
     await client.query(sql);
-    await client.query('ALTER TABLE audit_entries ENABLE TRIGGER USER');
+    await switchAuditTriggers(client, true);
     await client.query('COMMIT');
   } finally {
     client.release();

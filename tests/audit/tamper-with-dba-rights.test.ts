@@ -61,7 +61,8 @@ describe('tampering by someone with the database superuser rights', () => {
     const chain = await signedAuditChain(100);
     await tamper(
       chain.pool,
-      `INSERT INTO audit_entries (sequence, occurred_at, request_id, actor_kind, actor_name, operation, items_disclosed,
+      `SELECT audit_entries_ensure_partition('2026-06-01');
+       INSERT INTO audit_entries (sequence, occurred_at, request_id, actor_kind, actor_name, operation, items_disclosed,
          decision, previous_hash, entry_hash)
        SELECT 101, '2026-06-01T09:00:00Z', 'forged', 'USER', 'admin', 'person', ARRAY['PERSON_IDENTITY', 'BANK_DEPOSITS'],
          'ALLOWED', entry_hash, repeat('0', 64) FROM audit_entries WHERE sequence = 100;

@@ -98,10 +98,10 @@ describe('the migrated database matches prisma/schema.prisma', () => {
     return new Map(rows.map((row) => [row.table_name, row.columns]));
   }
 
-  it('partitions by snapshot exactly the record tables of the datasets delivered in bulk', async () => {
+  it('partitions by snapshot exactly the record tables of the datasets delivered in bulk, and the trail by time', async () => {
     const partitioned = [...(await partitionKeyColumns())].sort();
-    const delivered = DELIVERY_FORMATS.map((format) => [format.table, ['snapshot_id']]).sort();
-    expect(partitioned).toEqual(delivered);
+    const delivered = DELIVERY_FORMATS.map((format) => [format.table, ['snapshot_id']]);
+    expect(partitioned).toEqual([...delivered, ['audit_entries', ['occurred_at']]].sort());
   });
 
   it.each(datamodel.models.map((model) => [model.name, model] as const))(

@@ -3,6 +3,20 @@ import type { AuditEntryDraft } from '@hub/server/audit/form-audit-entries';
 import { insertAuditEntries } from '@hub/server/audit/insert-audit-entries';
 import type pg from 'pg';
 
+/**
+ * Switches every user trigger of the trail off or on, as a superuser: on audit_entries (which recurses to the row
+ * triggers every partition inherits) and on each month's partition (whose statement-level append-only guard is its own).
+ */
+export async function switchAuditTriggers(client: pg.ClientBase, on: boolean): Promise<void> {
+  const action = on ? 'ENABLE' : 'DISABLE';
+  await client.query(`DO $$ DECLARE t regclass; BEGIN
+      EXECUTE 'ALTER TABLE audit_entries ${action} TRIGGER USER';
+      FOR t IN SELECT inhrelid::regclass FROM pg_inherits WHERE inhparent = 'audit_entries'::regclass LOOP
+        EXECUTE format('ALTER TABLE %s ${action} TRIGGER USER', t);
+      END LOOP;
+    END $$`);
+}
+
 /** An entry as an administrator's request about nobody would leave it; override what the test is about. */
 export function auditEntryDraft(overrides: Partial<AuditEntryDraft> = {}): AuditEntryDraft {
   return {
@@ -41,11 +55,17 @@ export async function insertBackdatedAuditEntries(pool: pg.Pool, drafts: readonl
     'SELECT COALESCE(max(sequence), 0) + 1 AS next FROM audit_entries',
   );
   const first = Number(rows[0]?.next);
+  // Each month's partition (China Standard Time months), made as the owner-side function makes the coming ones.
+  await pool.query(
+    `SELECT audit_entries_ensure_partition(month) FROM (SELECT DISTINCT (at AT TIME ZONE 'Asia/Shanghai')::date AS month
+       FROM unnest($1::timestamptz[]) AS dated(at)) months`,
+    [drafts.map((draft) => draft.occurredAt)],
+  );
   await insertAuditEntries(pool, drafts);
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query('ALTER TABLE audit_entries DISABLE TRIGGER USER');
+    await switchAuditTriggers(client, false);
     await client.query(
       `UPDATE audit_entries e SET occurred_at = dated.at
          FROM unnest($1::timestamptz[]) WITH ORDINALITY AS dated(at, n)
@@ -62,7 +82,7 @@ export async function insertBackdatedAuditEntries(pool: pg.Pool, drafts: readonl
          END LOOP;
        END $$`,
     );
-    await client.query('ALTER TABLE audit_entries ENABLE TRIGGER USER');
+    await switchAuditTriggers(client, true);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');

@@ -8,7 +8,7 @@ import { ensureAuditSigningKey } from '@hub/server/audit/ensure-audit-signing-ke
 import pg from 'pg';
 import { afterAll } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../setup/test-database.ts';
-import { auditEntryDraft } from './audit-entries.ts';
+import { auditEntryDraft, switchAuditTriggers } from './audit-entries.ts';
 
 export interface SignedAuditChain {
   db: TestDatabase;
@@ -60,9 +60,9 @@ export async function tamper(pool: pg.Pool, sql: string): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query('ALTER TABLE audit_entries DISABLE TRIGGER USER');
+    await switchAuditTriggers(client, false);
     await client.query(sql);
-    await client.query('ALTER TABLE audit_entries ENABLE TRIGGER USER');
+    await switchAuditTriggers(client, true);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');

@@ -100,6 +100,7 @@ export const hubEnglish = {
         CONSENT_WITHDRAWN: 'Consent withdrawn',
         SNAPSHOT_SWITCHED: 'Dataset snapshot switched',
         SNAPSHOT_PURGED: 'Dataset snapshot purged (retention)',
+        AUDIT_MONTH_ARCHIVED: 'Audit month archived',
       },
       ActorKind: { USER: 'User', API_CLIENT: 'API client', SYSTEM: 'System', ANONYMOUS: 'Anonymous' },
       Dataset: {

@@ -126,6 +126,7 @@ const hubChinese = {
         CONSENT_WITHDRAWN: '撤回授权',
         SNAPSHOT_SWITCHED: '数据快照切换',
         SNAPSHOT_PURGED: '到期删除数据快照',
+        AUDIT_MONTH_ARCHIVED: '审计日志归档',
       },
       ActorKind: { USER: '用户', API_CLIENT: '接口客户端', SYSTEM: '系统', ANONYMOUS: '匿名' },
       Dataset: {

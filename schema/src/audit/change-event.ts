@@ -4,6 +4,7 @@ import { builder } from '../builder.ts';
 import {
   type AgreementEvent,
   type ApiClientEvent,
+  type ArchiveEvent,
   CHANGE_EVENTS,
   type ChangeEventFamily,
   type ChangeEvent as ChangeEventPayload,
@@ -120,6 +121,23 @@ builder.objectRef<SnapshotEvent>('SnapshotChangeEvent').implement({
   }),
 });
 
+builder.objectRef<ArchiveEvent>('AuditArchiveChangeEvent').implement({
+  description:
+    'A month of the audit trail exported to a signed archive file and dropped from the database; the online chain ' +
+    'continues from its last entry.',
+  interfaces: [ChangeEvent],
+  authScopes: auditor,
+  fields: (t) => ({
+    month: t.exposeString('month', { description: 'YYYY-MM, China Standard Time.' }),
+    entries: t.exposeInt('entries'),
+    firstSequence: t.exposeString('firstSequence', { nullable: true }),
+    lastSequence: t.exposeString('lastSequence', { nullable: true }),
+    lastHash: t.exposeString('lastHash', { nullable: true }),
+    file: t.exposeString('file', { nullable: true, description: "The archive file's name; null for an empty month." }),
+    fileSha256: t.exposeString('fileSha256', { nullable: true }),
+  }),
+});
+
 const FAMILY_TYPES: Record<ChangeEventFamily, string> = {
   AGREEMENT: 'AgreementChangeEvent',
   STANDARD: 'StandardChangeEvent',
@@ -128,6 +146,7 @@ const FAMILY_TYPES: Record<ChangeEventFamily, string> = {
   CONNECTOR: 'ConnectorChangeEvent',
   CONSENT: 'ConsentChangeEvent',
   SNAPSHOT: 'SnapshotChangeEvent',
+  AUDIT_ARCHIVE: 'AuditArchiveChangeEvent',
 };
 
 /** The typed event an audit entry carries, from its event column and change payload. */

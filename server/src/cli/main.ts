@@ -57,7 +57,9 @@ const commands: Record<string, { run: (args: string[], context: CommandContext) 
   },
   audit: {
     run: async (args, context) => (await import('./commands/audit.ts')).auditCommand(args, context),
-    summary: "verify: recompute the audit trail's hash chain and name the first broken entry",
+    summary:
+      "verify: recompute the audit trail's hash chain (or --archive FILE, offline) and name the first broken entry; " +
+      'archive: export the months past the retention to signed files and drop them',
   },
 };
 

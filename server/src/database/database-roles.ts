@@ -20,12 +20,22 @@ export async function grantRuntimeRole(owner: pg.ClientBase, runtimeRole: string
     GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${role};
     REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON ${evidence} FROM ${role};
     REVOKE ALL ON "_prisma_migrations" FROM ${role};
-    GRANT SELECT ON "_prisma_migrations" TO ${role};`);
+    GRANT SELECT ON "_prisma_migrations" TO ${role};
+    GRANT EXECUTE ON FUNCTION "audit_entries_ensure_coming_partitions"(INTEGER) TO ${role};`);
+  // The trail's monthly partitions stay the owner's, and the hub's role has no right on them at all: it appends
+  // through audit_entries, and may neither write to nor drop a month directly.
+  const { rows: months } = await owner.query<{ name: string }>(
+    `SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+      WHERE i.inhparent = 'audit_entries'::regclass`,
+  );
+  for (const { name } of months) await owner.query(`REVOKE ALL ON ${owner.escapeIdentifier(name)} FROM ${role}`);
   // The partitioned record tables and their snapshot partitions (made by the owner or an earlier runtime role).
   const { rows } = await owner.query<{ name: string }>(
     `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = 'public' AND pg_get_userbyid(c.relowner) <> $1
-        AND (c.relkind = 'p' OR c.relispartition)`,
+        AND (c.relkind = 'p' OR c.relispartition)
+        AND c.oid <> 'audit_entries'::regclass
+        AND c.oid NOT IN (SELECT inhrelid FROM pg_inherits WHERE inhparent = 'audit_entries'::regclass)`,
     [runtimeRole],
   );
   for (const { name } of rows) await owner.query(`ALTER TABLE ${owner.escapeIdentifier(name)} OWNER TO ${role}`);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
+import { ensureComingAuditPartitions } from '../audit/audit-partitions.ts';
 import { ensureLoginRole, grantRuntimeRole, handDatabaseToOwner } from './database-roles.ts';
 import { startEmbeddedDatabase } from './embedded-database.ts';
 import { applyMigrations } from './migrate.ts';
@@ -44,6 +45,8 @@ const roleOf = (url: string) => decodeURIComponent(new URL(url).username);
 /** Migrations as the owner, then the runtime role's grants, as that owner. */
 async function migrateAndGrant(ownerUrl: string, runtimeUrl: string): Promise<string[]> {
   const { applied } = await applyMigrations(ownerUrl);
+  // The trail's partitions for this month and the next three, before an entry needs one (the hub renews them daily).
+  await withClient(ownerUrl, ensureComingAuditPartitions);
   if (roleOf(ownerUrl) !== roleOf(runtimeUrl)) {
     await withClient(ownerUrl, (owner) => grantRuntimeRole(owner, roleOf(runtimeUrl)));
   }

@@ -11,6 +11,7 @@ import type { DestinationStream } from 'pino';
 import { type AccessDoor, createAccessDoor } from '../access/create-access-door.ts';
 import { createGrantCache } from '../access/grant-cache.ts';
 import { createSharingAgreementService } from '../agreements/create-sharing-agreement-service.ts';
+import { keepAuditPartitions } from '../audit/audit-partitions.ts';
 import { countQueryVolume } from '../audit/count-query-volume.ts';
 import { type AuditCheckpointer, createAuditCheckpointer } from '../audit/create-audit-checkpointer.ts';
 import { type AuditWriter, createAuditWriter } from '../audit/create-audit-writer.ts';
@@ -108,6 +109,8 @@ export async function createHttpApp(options: {
   const checkpointPool = new pg.Pool({ connectionString: options.databaseUrl, max: 1 });
   checkpointPool.on('error', () => {});
   const checkpointer = options.auditCheckpoints && createAuditCheckpointer(checkpointPool, options.auditCheckpoints);
+  // The coming months' partitions of the trail, renewed daily while the hub runs (`hub start` made them at migrate).
+  const partitionKeeper = options.auditCheckpoints && keepAuditPartitions(checkpointPool);
   const auditWriter =
     options.audit === false
       ? undefined
@@ -167,7 +170,7 @@ export async function createHttpApp(options: {
     await Promise.allSettled([
       prisma.$disconnect(),
       readiness.close(),
-      auditWriter?.close().then(async () => {
+      Promise.all([auditWriter?.close(), partitionKeeper?.close()]).then(async () => {
         await checkpointer?.close();
         await checkpointPool.end();
       }),

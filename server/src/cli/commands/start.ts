@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPrismaClient } from '@hub/prisma';
 import { auditEvidenceFiles } from '../../audit/audit-evidence-files.ts';
+import { auditRetentionMonths } from '../../audit/audit-retention.ts';
 import { ensureAuditSigningKey } from '../../audit/ensure-audit-signing-key.ts';
 import { configureSimulatedConnectors } from '../../connectors/configure-simulated-connectors.ts';
 import { ensureSecretKey } from '../../connectors/ensure-secret-key.ts';
@@ -38,6 +39,8 @@ export async function startCommand(args: string[], context: CommandContext): Pro
   });
   // A malformed retention setting stops the start here, with the variable named, before anything starts.
   const retention = readSnapshotRetention();
+  // Refused before anything starts: fewer than 6 months online breaks 网络安全法 art. 21.
+  auditRetentionMonths();
   const dataDirectory = resolveDataDirectory(context.dataDirectory);
   // Two hubs may share a DATABASE_URL (scale-out); the embedded database has one.
   const running = process.env.DATABASE_URL ? undefined : findRunningHub(dataDirectory);
