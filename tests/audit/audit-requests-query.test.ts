@@ -17,7 +17,7 @@ const REQUESTS = `query Requests($filter: AuditEntryFilter, $first: Int, $after:
   auditRequests(filter: $filter, first: $first, after: $after) {
     totalCount
     edges { cursor node { requestId occurredAt lastSequence actorKind actorName department { id } purpose operation
-                          label decision entryCount } }
+                          label event decision entryCount } }
     pageInfo { hasNextPage endCursor }
   }
 }`;
@@ -115,6 +115,7 @@ describe('auditRequests', () => {
       department: { id: departmentId },
       purpose: 'PERIODIC_REVIEW',
       label: 'PersonVerification',
+      event: null,
     });
   });
 

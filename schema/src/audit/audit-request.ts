@@ -6,6 +6,7 @@ import { badUserInputError } from '../errors.ts';
 import { PurposeEnum } from '../purposes/purpose.ts';
 import { ActorKindEnum } from './audit-entry.ts';
 import { AuditDecisionEnum, AuditEntryFilter, auditEntriesWhere } from './audit-entry-filter.ts';
+import { AuditEventTypeEnum } from './audit-event-type.ts';
 
 const auditor = { auditor: true } as const;
 const PAGE = { default: 25, max: 100 };
@@ -52,6 +53,12 @@ const AuditRequest = builder.objectRef<AuditRequestShape>('AuditRequest').implem
     label: t.string({
       description: "What happened, for people: the change's label for an administrative change, else the operation.",
       resolve: ({ newest }) => (newest.event ? CHANGE_EVENTS[newest.event].label : newest.operation),
+    }),
+    event: t.field({
+      type: AuditEventTypeEnum,
+      nullable: true,
+      description: "The administrative change its newest matching entry records; null for a request's entries.",
+      resolve: (request) => request.newest.event,
     }),
     decision: t.field({
       type: AuditDecisionEnum,
