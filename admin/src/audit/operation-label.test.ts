@@ -19,7 +19,7 @@ describe('operation labels in the audit log', () => {
   it('names an administrative change by its type', () => {
     expect(
       operationLabel(lookUp(chineseMessages), { operation: 'approveSharingAgreement', event: 'AGREEMENT_APPROVED' }),
-    ).toBe(chineseMessages.hub.enum.AuditEventType.AGREEMENT_APPROVED);
+    ).toBe(lookUp(chineseMessages)('hub.enum.AuditEventType.AGREEMENT_APPROVED'));
   });
 
   it('keeps an operation it does not know, or a plain route, as the hub recorded it', () => {
@@ -30,8 +30,8 @@ describe('operation labels in the audit log', () => {
   });
 
   it('has a label in both languages for every operation', () => {
-    expect(Object.keys(englishMessages.hub.operation).sort()).toEqual(
-      Object.keys(chineseMessages.hub.operation).sort(),
-    );
+    const operations = (messages: unknown) => Object.keys(lookUp(messages)('hub.operation')).sort();
+    expect(operations(englishMessages)).toEqual(operations(chineseMessages));
+    expect(operations(chineseMessages).length).toBeGreaterThan(40);
   });
 });
