@@ -99,7 +99,7 @@ export function AuditRequestList() {
       resource="AuditRequest"
       storeKey="AuditEntry.listParams"
       disableSyncWithLocation
-      title="resources.AuditEntry.name"
+      title="resources.AuditRequest.name"
       filters={filters}
       filter={subject ? { subjectIdNumber: subject } : undefined}
       perPage={25}
