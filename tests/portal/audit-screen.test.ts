@@ -293,6 +293,21 @@ describe.runIf(chromiumAvailable())('the audit screen, in a real browser against
     expect(storage).not.toContain(stranger.idNumber);
   });
 
+  it('forgets an identity number that an earlier version of the screen kept in the stored filter', async () => {
+    await openAuditLog();
+    await page.goto(`${hub.url}/#/`);
+    const legacy = JSON.stringify({ filter: { subjectIdNumber: stranger.idNumber }, page: 1, perPage: 25 });
+    await page.evaluate(`localStorage.setItem('RaStore.AuditEntry.listParams', ${JSON.stringify(legacy)})`);
+    const answer = await answerTo(
+      () => page.goto(`${hub.url}/#/AuditEntry`),
+      () => true,
+    );
+    expect(answer.filter.subjectIdNumber).toBeUndefined();
+    expect(answer.nodes.map((node) => node.requestId)).toContain(verification);
+    const storage = await page.evaluate<string>('JSON.stringify({ ...localStorage })');
+    expect(storage).not.toContain(stranger.idNumber);
+  });
+
   it('expands a request into its entries, with data items by name and denials explained', async () => {
     await openAuditLog();
     await rowOf('查询人员核对信息').click();

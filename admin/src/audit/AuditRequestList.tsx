@@ -11,6 +11,7 @@ import {
   TextField,
   TextInput,
   useLocaleState,
+  useStoreContext,
   useTranslate,
 } from 'react-admin';
 import { enumChoices } from '../enums.ts';
@@ -81,8 +82,27 @@ function SubjectInput({ value, onChange }: { value: string; onChange: (value: st
   );
 }
 
+const STORE_KEY = 'AuditEntry.listParams';
+
+/**
+ * Drops an identity number an earlier version of this screen kept in the stored filter (the browser's local
+ * storage), before the list reads that filter.
+ */
+function useStoredFilterWithoutSubject() {
+  const store = useStoreContext();
+  useState(() => {
+    const stored = store.getItem<{ filter?: Record<string, unknown> }>(STORE_KEY);
+    if (stored?.filter && 'subjectIdNumber' in stored.filter) {
+      const { subjectIdNumber: _dropped, ...filter } = stored.filter;
+      store.setItem(STORE_KEY, { ...stored, filter });
+    }
+    return null;
+  });
+}
+
 /** The audit log: one row per request, newest first, filtered on the hub; a row expands into its entries. */
 export function AuditRequestList() {
+  useStoredFilterWithoutSubject();
   const [subjectText, setSubjectText] = useState('');
   const typed = subjectText.trim().toUpperCase();
   const subject = FULL_ID_NUMBER.test(typed) ? typed : '';
@@ -97,7 +117,7 @@ export function AuditRequestList() {
   return (
     <List
       resource="AuditRequest"
-      storeKey="AuditEntry.listParams"
+      storeKey={STORE_KEY}
       disableSyncWithLocation
       title="resources.AuditRequest.name"
       filters={filters}
