@@ -146,6 +146,28 @@ describe('auditRequests', () => {
     expect(page2.data?.auditRequests.totalCount).toBe(3);
   });
 
+  it('names the administrative change a request made, beside its operation', async () => {
+    const { user, password } = await createUser(hub.prisma, { role: 'ADMIN', departmentId });
+    const adminToken = await hub.logIn(user.username, password);
+    const created = await hub.graphql(
+      'mutation NewClient($input: CreateApiClientInput!) { createApiClient(input: $input) { apiClient { id } } }',
+      { token: adminToken, variables: { input: { departmentId, name: '测试客户端' } } },
+    );
+    expect(created.errors).toBeUndefined();
+    // By default only the typed change: the mutation's own request entry disclosed nothing and is bookkeeping.
+    const changes = await requests({ actorName: user.username }, { first: 5 });
+    expect(changes.errors).toBeUndefined();
+    expect(changes.data?.auditRequests.edges.map(({ node }) => [node.operation, node.event, node.entryCount])).toEqual([
+      ['createApiClient', 'API_CLIENT_CREATED', 1],
+    ]);
+    expect(changes.data?.auditRequests.edges[0]?.node.label).toMatch(/API client created/);
+    // With the bookkeeping, the request's own entry stands for it, and the row still names the change it made.
+    const all = await requests({ actorName: user.username, includeBookkeeping: true }, { first: 5 });
+    const row = all.data?.auditRequests.edges.find(({ node }) => node.operation === 'NewClient')?.node;
+    expect(row).toMatchObject({ operation: 'NewClient', event: 'API_CLIENT_CREATED', entryCount: 2 });
+    expect(row?.label).toMatch(/API client created/);
+  });
+
   it("lists one request's entries through auditEntries(filter: { requestId })", async () => {
     const answer = await hub.graphql<{ auditEntries: { totalCount: number; edges: { node: { decision: string } }[] } }>(
       'query One($filter: AuditEntryFilter) { auditEntries(filter: $filter) { totalCount edges { node { decision } } } }',

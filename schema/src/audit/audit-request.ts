@@ -1,4 +1,4 @@
-import type { AuditDecision, AuditEntry as AuditEntryRow, Prisma } from '@hub/prisma';
+import type { AuditDecision, AuditEntry as AuditEntryRow, AuditEventType, Prisma } from '@hub/prisma';
 import { builder } from '../builder.ts';
 import { CHANGE_EVENTS } from '../change-events.ts';
 import { Department } from '../departments/department.ts';
@@ -14,6 +14,8 @@ const PAGE = { default: 25, max: 100 };
 /** One request as the trail groups it: its newest matching entry stands for it, with the group's summary. */
 interface AuditRequestShape {
   newest: AuditEntryRow;
+  /** The administrative change one of its matching entries records (the newest such), if any. */
+  event: AuditEventType | null;
   firstOccurredAt: Date;
   entryCount: number;
   decision: AuditDecision;
@@ -52,13 +54,15 @@ const AuditRequest = builder.objectRef<AuditRequestShape>('AuditRequest').implem
     }),
     label: t.string({
       description: "What happened, for people: the change's label for an administrative change, else the operation.",
-      resolve: ({ newest }) => (newest.event ? CHANGE_EVENTS[newest.event].label : newest.operation),
+      resolve: ({ newest, event }) => (event ? CHANGE_EVENTS[event].label : newest.operation),
     }),
     event: t.field({
       type: AuditEventTypeEnum,
       nullable: true,
-      description: "The administrative change its newest matching entry records; null for a request's entries.",
-      resolve: (request) => request.newest.event,
+      description:
+        'The administrative change the request made, when one of its matching entries records one (a mutation ' +
+        'leaves its typed change beside its request entry); null for a request that changed nothing.',
+      resolve: (request) => request.event,
     }),
     decision: t.field({
       type: AuditDecisionEnum,
@@ -121,17 +125,23 @@ builder.queryField('auditRequests', (t) =>
         ]);
         const page = groups.slice(0, first);
         const sequences = page.flatMap((group) => (group._max.sequence == null ? [] : [group._max.sequence]));
-        const newest = new Map(
-          (await context.prisma.auditEntry.findMany({ where: { sequence: { in: sequences } } })).map((entry) => [
-            entry.requestId,
-            entry,
-          ]),
-        );
+        const requestIds = page.map((group) => group.requestId);
+        const [rows, changes] = await Promise.all([
+          context.prisma.auditEntry.findMany({ where: { sequence: { in: sequences } } }),
+          context.prisma.auditEntry.findMany({
+            where: { AND: [where, { requestId: { in: requestIds } }, { event: { not: null } }] },
+            select: { requestId: true, event: true },
+            orderBy: { sequence: 'asc' },
+          }),
+        ]);
+        const newest = new Map(rows.map((entry) => [entry.requestId, entry]));
+        const events = new Map(changes.map((change) => [change.requestId, change.event]));
         const edges = page.flatMap((group) => {
           const entry = newest.get(group.requestId);
           if (!entry) return [];
           const node: AuditRequestShape = {
             newest: entry,
+            event: events.get(group.requestId) ?? null,
             firstOccurredAt: group._min.occurredAt ?? entry.occurredAt,
             entryCount: group._count._all,
             decision: decisionOf(group._min.decision, group._max.decision),
