@@ -53,6 +53,7 @@ import './audit/audit-event-type.ts';
 import './audit/change-event.ts';
 import './audit/audit-entry-filter.ts';
 import './audit/audit-entry.ts';
+import './audit/audit-request.ts';
 import './audit/audit-chain-status.ts';
 import './audit/department-query-volume.ts';
 import './audit/person-disclosure.ts';

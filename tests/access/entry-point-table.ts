@@ -86,6 +86,7 @@ export const QUERY_FIELDS: Record<string, FieldRow> = {
   assistanceStandards: { expect: STAFF },
   auditChainStatus: { expect: as('UNAUTHENTICATED', 'FORBIDDEN', { auditor: 'ANSWERED' }) },
   auditEntries: { expect: as('UNAUTHENTICATED', 'FORBIDDEN', { auditor: 'ANSWERED' }) },
+  auditRequests: { expect: as('UNAUTHENTICATED', 'FORBIDDEN', { auditor: 'ANSWERED' }) },
   // 查询记录: staff at the counter and auditors; a person outside the officer's reach looks unknown.
   disclosuresAbout: {
     vars: idNumber('idNumber'),

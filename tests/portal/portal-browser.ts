@@ -26,8 +26,13 @@ export function chromiumAvailable(): boolean {
   return false;
 }
 
-/** Debian's Chromium, headless, on a fresh profile that is deleted afterwards. */
-export async function launchBrowser(): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
+/**
+ * Debian's Chromium, headless, on a fresh profile that is deleted afterwards; `timezoneId` sets the browser's own
+ * zone (the machine's by default), to show that the portal keeps to China Standard Time whatever it is.
+ */
+export async function launchBrowser(
+  options: { timezoneId?: string } = {},
+): Promise<{ context: BrowserContext; page: Page; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'hub-portal-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -43,6 +48,7 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; page: 
     ],
     viewport: { width: 1440, height: 900 },
     locale: 'zh-CN',
+    ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
     acceptDownloads: true,
   });
   const page = context.pages()[0] ?? (await context.newPage());

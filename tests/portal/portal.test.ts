@@ -224,7 +224,7 @@ describe.runIf(chromiumAvailable())('the portal, in a real browser against the r
       .waitFor();
     await page.getByLabel('身份').fill('');
     await page.getByLabel('查询对象（谁查看过此人）').fill(subjectIdNumber);
-    await page.getByText('PersonVerification').first().waitFor();
+    await page.getByText('查询人员核对信息').first().waitFor();
     await page.getByRole('button', { name: '校验审计链' }).click();
     await page.locator('[data-testid="chain-result"][data-intact="true"]').waitFor();
     await screenshot(page, '10-audit-log');

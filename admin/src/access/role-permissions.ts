@@ -17,6 +17,7 @@ const RESOURCES_BY_ROLE: Record<UserRole, Record<string, readonly string[]>> = {
     ComparisonRun: ['list', 'show', 'create'],
     HouseholdAssessment: ['list', 'show'],
     AuditEntry: ['list'],
+    AuditRequest: ['list'],
     DatasetSnapshot: ['list'],
   },
   VERIFICATION_OFFICER: {
@@ -33,6 +34,7 @@ const RESOURCES_BY_ROLE: Record<UserRole, Record<string, readonly string[]>> = {
     dashboard: ['list'],
     SharingAgreement: ['list', 'show'],
     AuditEntry: ['list'],
+    AuditRequest: ['list'],
   },
 };
 
@@ -41,8 +43,9 @@ export function roleMayAccess(role: UserRole | undefined, resource: string, acti
   return RESOURCES_BY_ROLE[role]?.[resource]?.includes(action) ?? false;
 }
 
-// Opened from inside another screen (a department's clients, a run's results), never from the menu.
-const NESTED_RESOURCES = new Set(['dashboard', 'ApiClient', 'HouseholdAssessment']);
+// Opened from inside another screen (a department's clients, a run's results, the audit log's requests), never from
+// the menu.
+const NESTED_RESOURCES = new Set(['dashboard', 'ApiClient', 'HouseholdAssessment', 'AuditRequest']);
 
 /** The resources whose menu entry a role sees, in menu order. */
 export function menuResourcesFor(role: UserRole | undefined): string[] {

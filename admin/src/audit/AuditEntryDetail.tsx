@@ -1,11 +1,23 @@
-import { Box, Chip, Grid, Typography } from '@mui/material';
+import { Box, Grid, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
+import { DataItemChips, useDataItemNames } from '../fields/DataItemChips.tsx';
+import { operationLabel } from './operation-label.ts';
 
 /** One entry in full: what was disclosed and denied, under which agreements, from where, and its hash. */
 export function AuditEntryDetail() {
   const entry = useRecordContext();
   const translate = useTranslate();
+  const itemName = useDataItemNames();
   if (!entry) return null;
+  // "BANK_DEPOSIT:NO_AGREEMENT,VEHICLE:CONSENT_REQUIRED" as "银行存款 · 无生效协议; 车辆 · 需当事人授权".
+  const reasons = String(entry.reason ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((denial) => {
+      const [item = '', why = ''] = denial.split(':');
+      return `${itemName(item)} · ${translate(`hub.denied.reason.${why}`, { _: why })}`;
+    })
+    .join('; ');
   const row = (label: string, value: React.ReactNode) => (
     <Grid container spacing={1} sx={{ mb: 0.5 }}>
       <Grid size={3}>
@@ -24,17 +36,10 @@ export function AuditEntryDetail() {
     <Box sx={{ p: 2 }}>
       {row(
         'resources.AuditEntry.fields.itemsDisclosed',
-        entry.itemsDisclosed.map((item: string) => (
-          <Chip key={item} size="small" color="success" label={item} sx={{ mr: 0.5 }} />
-        )),
+        <DataItemChips codes={entry.itemsDisclosed} color="success" />,
       )}
-      {row(
-        'resources.AuditEntry.fields.itemsDenied',
-        entry.itemsDenied.map((item: string) => (
-          <Chip key={item} size="small" color="error" label={item} sx={{ mr: 0.5 }} />
-        )),
-      )}
-      {row('resources.AuditEntry.fields.operation', entry.operation)}
+      {row('resources.AuditEntry.fields.itemsDenied', <DataItemChips codes={entry.itemsDenied} color="error" />)}
+      {row('resources.AuditEntry.fields.operation', `${operationLabel(translate, entry)} (${entry.operation})`)}
       {entry.change
         ? row(
             'resources.AuditEntry.fields.change',
@@ -45,7 +50,7 @@ export function AuditEntryDetail() {
             )),
           )
         : null}
-      {row('resources.AuditEntry.fields.reason', entry.reason)}
+      {row('resources.AuditEntry.fields.reason', reasons)}
       {row('resources.AuditEntry.fields.agreementIds', entry.agreementIds.join(', '))}
       {row('resources.AuditEntry.fields.requestId', entry.requestId)}
       {row('resources.AuditEntry.fields.clientAddress', entry.clientAddress)}

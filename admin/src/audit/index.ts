@@ -1,4 +1,4 @@
 import AuditIcon from '@mui/icons-material/Policy';
-import { AuditEntryList } from './AuditEntryList.tsx';
+import { AuditRequestList } from './AuditRequestList.tsx';
 
-export default { list: AuditEntryList, icon: AuditIcon };
+export default { list: AuditRequestList, icon: AuditIcon };

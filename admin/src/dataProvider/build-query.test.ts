@@ -83,6 +83,8 @@ describe('buildQuery: react-admin verbs onto the hub’s own operations', () => 
     ],
     ['GET_LIST', 'HouseholdAssessment', { filter: { runId: 'r1', flag: 'DATA_MISSING' } }, 'query assessments'],
     ['GET_LIST', 'AuditEntry', { filter: {} }, 'query auditEntries'],
+    ['GET_LIST', 'AuditEntry', { filter: { requestId: 'r1' } }, 'query auditEntries'],
+    ['GET_LIST', 'AuditRequest', { filter: { itemCode: 'VEHICLE', includeBookkeeping: true } }, 'query auditRequests'],
     ['GET_LIST', 'DatasetSnapshot', { filter: { departmentId: 'd1' } }, 'query datasetSnapshots'],
     ['GET_LIST', 'DataItem', {}, 'query dataItems'],
     ['GET_LIST', 'Region', {}, 'query regions'],

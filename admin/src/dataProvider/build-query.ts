@@ -1,7 +1,7 @@
 import type { FetchType, HubOperation, ResourceOperations } from './hub-operation.ts';
 import { apiClientOperations } from './operations/api-clients.ts';
 import { assistanceStandardOperations } from './operations/assistance-standards.ts';
-import { auditEntryOperations } from './operations/audit-entries.ts';
+import { auditEntryOperations, auditRequestOperations } from './operations/audit-entries.ts';
 import { comparisonRunOperations } from './operations/comparison-runs.ts';
 import { consentOperations } from './operations/consents.ts';
 import { dataItemOperations } from './operations/data-items.ts';
@@ -28,6 +28,7 @@ export function hubResourceOperations(cursors: RelayCursors): Record<string, Res
     ComparisonRun: comparisonRunOperations,
     HouseholdAssessment: householdAssessmentOperations(cursors),
     AuditEntry: auditEntryOperations(cursors),
+    AuditRequest: auditRequestOperations(cursors),
     DatasetSnapshot: datasetSnapshotOperations(cursors),
     Region: regionOperations,
   };

@@ -19,6 +19,7 @@ export const AuditEntryFilter = builder.inputType('AuditEntryFilter', {
       description: "Entries about this person and about this person's household: who saw what about them.",
     }),
     itemCode: t.string({ description: 'A data item that was disclosed or denied.' }),
+    requestId: t.string({ description: "One request's entries (its `requestId`, as `auditRequests` groups them)." }),
     decision: t.field({ type: AuditDecisionEnum }),
     occurredFrom: t.field({ type: 'DateTime', description: 'From this instant, inclusive.' }),
     occurredTo: t.field({ type: 'DateTime', description: 'Up to this instant, inclusive.' }),
@@ -79,6 +80,7 @@ export async function auditEntriesWhere(
   if (filter.itemCode != null) {
     conditions.push({ OR: [{ itemsDisclosed: { has: filter.itemCode } }, { itemsDenied: { has: filter.itemCode } }] });
   }
+  if (filter.requestId != null) conditions.push({ requestId: filter.requestId });
   if (filter.decision != null) conditions.push({ decision: filter.decision });
   if (filter.occurredFrom != null) conditions.push({ occurredAt: { gte: filter.occurredFrom } });
   if (filter.occurredTo != null) conditions.push({ occurredAt: { lte: filter.occurredTo } });

@@ -7,6 +7,26 @@ const AUDIT_ENTRY = `id sequence occurredAt actorKind actorName department { id 
   subjectIdNumber subjectHouseholdId itemsDisclosed itemsDenied reason agreementIds requestId clientAddress entryHash
   event label change { reason changes { field oldValue newValue } }`;
 
+const AUDIT_REQUEST = `requestId occurredAt lastSequence actorKind actorName department { id name } purpose operation
+  label event decision entryCount`;
+
+/** The audit screen's filter as the hub's AuditEntryFilter: blanks left out, the identity number as the hub wants it. */
+export function auditEntryFilter(filter: Record<string, unknown>) {
+  return {
+    actorName: typeof filter.actorName === 'string' ? filter.actorName.trim() || undefined : undefined,
+    decision: filter.decision || undefined,
+    departmentId: filter.departmentId || undefined,
+    itemCode: filter.itemCode || undefined,
+    requestId: filter.requestId || undefined,
+    subjectIdNumber:
+      typeof filter.subjectIdNumber === 'string' ? filter.subjectIdNumber.trim().toUpperCase() || undefined : undefined,
+    occurredFrom: filter.occurredFrom ? new Date(filter.occurredFrom as string).toISOString() : undefined,
+    occurredTo: filter.occurredTo ? new Date(filter.occurredTo as string).toISOString() : undefined,
+    event: filter.event || undefined,
+    includeBookkeeping: filter.includeBookkeeping === true ? true : undefined,
+  };
+}
+
 export const auditEntryOperations = (cursors: RelayCursors): ResourceOperations => ({
   GET_LIST: relayList({
     resource: 'AuditEntry',
@@ -17,21 +37,22 @@ export const auditEntryOperations = (cursors: RelayCursors): ResourceOperations 
         totalCount pageInfo { endCursor hasNextPage } edges { node { ${AUDIT_ENTRY} } }
       }
     }`,
-    variables: (filter) => ({
-      filter: {
-        actorName: filter.actorName || undefined,
-        decision: filter.decision || undefined,
-        departmentId: filter.departmentId || undefined,
-        itemCode: filter.itemCode || undefined,
-        subjectIdNumber:
-          typeof filter.subjectIdNumber === 'string'
-            ? filter.subjectIdNumber.trim().toUpperCase() || undefined
-            : undefined,
-        occurredFrom: filter.occurredFrom ? new Date(filter.occurredFrom as string).toISOString() : undefined,
-        occurredTo: filter.occurredTo ? new Date(filter.occurredTo as string).toISOString() : undefined,
-        event: filter.event || undefined,
-        includeBookkeeping: filter.includeBookkeeping === true ? true : undefined,
-      },
-    }),
+    variables: (filter) => ({ filter: auditEntryFilter(filter) }),
+  }),
+});
+
+/** The audit screen's rows: one per request, its entries read when it is expanded (AuditEntry with requestId). */
+export const auditRequestOperations = (cursors: RelayCursors): ResourceOperations => ({
+  GET_LIST: relayList({
+    resource: 'AuditRequest',
+    field: 'auditRequests',
+    cursors,
+    document: gql`query AuditRequests($filter: AuditEntryFilter, $first: Int, $after: String) {
+      auditRequests(filter: $filter, first: $first, after: $after) {
+        totalCount pageInfo { endCursor hasNextPage } edges { node { ${AUDIT_REQUEST} } }
+      }
+    }`,
+    variables: (filter) => ({ filter: auditEntryFilter(filter) }),
+    toRecord: (node) => ({ ...node, id: node.requestId }),
   }),
 });

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { formatChinaTime, fromChinaWallClock, toChinaWallClock } from './china-time.ts';
+
+describe('China Standard Time in the portal', () => {
+  it('shows an instant in UTC+8, across the date line of UTC', () => {
+    expect(formatChinaTime('2026-12-05T16:30:05.123Z')).toBe('2026-12-06 00:30:05');
+    expect(formatChinaTime(new Date('2026-12-05T01:02:03Z'), { seconds: false })).toBe('2026-12-05 09:02');
+    expect(formatChinaTime(null)).toBe('—');
+    expect(formatChinaTime('not a date')).toBe('—');
+  });
+
+  it('round-trips what a datetime-local input holds', () => {
+    expect(toChinaWallClock('2026-12-05T16:30:00Z')).toBe('2026-12-06T00:30');
+    expect(fromChinaWallClock('2026-12-06T00:30')).toBe('2026-12-05T16:30:00.000Z');
+    expect(fromChinaWallClock('2026-12-06T00:30:15')).toBe('2026-12-05T16:30:15.000Z');
+    expect(fromChinaWallClock('')).toBeNull();
+    expect(fromChinaWallClock('2026-13-45T99:00')).toBeNull();
+  });
+});

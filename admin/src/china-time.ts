@@ -1,0 +1,27 @@
+// The hub's people work in China Standard Time (UTC+8, no daylight saving), whatever the browser's own zone.
+const OFFSET_MS = 8 * 3_600_000;
+
+/** An instant as people read it, in China Standard Time: "2026-12-05 14:03:09", in either UI language. */
+export function formatChinaTime(value: Date | string | null | undefined, options: { seconds?: boolean } = {}): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const instant = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(instant.getTime())) return '—';
+  const wall = new Date(instant.getTime() + OFFSET_MS).toISOString();
+  return `${wall.slice(0, 10)} ${wall.slice(11, options.seconds === false ? 16 : 19)}`;
+}
+
+/** An instant as a datetime-local input shows it, in China Standard Time ("2026-12-05T14:03"); '' for none. */
+export function toChinaWallClock(value: Date | string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  const instant = value instanceof Date ? value : new Date(value);
+  if (Number.isNaN(instant.getTime())) return '';
+  return new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 16);
+}
+
+/** What a datetime-local input holds ("2026-12-05T14:03", China Standard Time) as an ISO instant; null for none. */
+export function fromChinaWallClock(text: string | null | undefined): string | null {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2})?$/.exec(text ?? '');
+  if (!match) return null;
+  const instant = new Date(`${match[1]}T${match[2]}${match[3] ?? ':00'}+08:00`);
+  return Number.isNaN(instant.getTime()) ? null : instant.toISOString();
+}
