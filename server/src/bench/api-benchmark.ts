@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -62,6 +63,16 @@ const p50 = (rounds: Rounds) => median(rounds.runs.map((run) => run.p50));
 const p99 = (rounds: Rounds) => Math.max(...rounds.runs.map((run) => run.p99));
 const loadAverage = () => loadavg()[0] ?? 0;
 
+/** The peak resident set of a process on Linux (VmHWM), in MiB; '?' elsewhere. */
+function peakRssMiB(pid: number | undefined): string {
+  try {
+    const kib = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kib ? (Number(kib) / 1024).toFixed(0) : '?';
+  } catch {
+    return '?';
+  }
+}
+
 /**
  * `pnpm bench api`: partner verification queries over real HTTP, sent by wrk from `--clients` connections for
  * `--seconds` in all, against a hub with the permission engine and the audit trail on, and one with both off, taking
@@ -75,6 +86,7 @@ export async function apiBenchmark(args: string[]): Promise<void> {
       clients: { type: 'string', default: '50' },
       seconds: { type: 'string', default: '30' },
       rounds: { type: 'string', default: '3' },
+      'overload-clients': { type: 'string', default: '256' },
     },
   });
   const [persons, clients, seconds, rounds] = [values.persons, values.clients, values.seconds, values.rounds].map(
@@ -165,12 +177,28 @@ export async function apiBenchmark(args: string[]): Promise<void> {
         );
       }
     }
+    // Then more clients than the hub answers at once (HUB_MAX_IN_FLIGHT_REQUESTS): it should shed, not drown.
+    const overloadClients = Number(values['overload-clients']);
+    const overload =
+      overloadClients > 0
+        ? await wrkLoad({
+            url: hubs.guarded.url,
+            token: issued.accessToken,
+            query: PARTNER_QUERY,
+            idNumbers,
+            clients: overloadClients,
+            seconds: roundSeconds,
+          })
+        : undefined;
+    const peakRss = peakRssMiB(hubs.guarded.child.pid);
     hubs.guarded.child.kill('SIGTERM');
     await new Promise((resolve) => hubs.guarded.child.once('exit', resolve));
 
     // Every request the guarded hub answered has its entries, each once; requests wrk cut off when a round ended
     // (answered by the hub but not counted) may have entries too, and are reported apart.
-    const answeredIds = [warmUp, ...results.guarded.runs].flatMap((run) => run.answeredRequestIds);
+    const answeredIds = [warmUp, ...results.guarded.runs, ...(overload ? [overload] : [])].flatMap(
+      (run) => run.answeredRequestIds,
+    );
     const rows = await prisma.$queryRaw<
       { answered: bigint; unaudited: bigint; audited: bigint; entries: bigint; doubled: bigint }[]
     >`
@@ -208,11 +236,18 @@ export async function apiBenchmark(args: string[]): Promise<void> {
       `ratio        on/off throughput ${ratio.toFixed(2)} (goal >= ${GOAL_RATIO}: ${ratio >= GOAL_RATIO ? 'met' : 'MISSED'}); ` +
         `p99 on ${p99(results.guarded).toFixed(1)} ms (goal <= ${GOAL_P99_MS} ms: ${p99(results.guarded) <= GOAL_P99_MS ? 'met' : 'MISSED'})`,
     );
+    if (overload) {
+      console.log(
+        `overload     ${overloadClients} connections, on: ${(overload.answered / overload.seconds).toFixed(0)} req/s` +
+          `   p50 ${overload.p50.toFixed(1)} ms   p99 ${overload.p99.toFixed(1)} ms   refused (503/429) ${overload.refused}` +
+          `   errors ${overload.failed + overload.socketErrors}   peak RSS ${peakRss} MiB   load average ${loadAverage().toFixed(1)}`,
+      );
+    }
     console.log(
-      `audit        ${count(audit.answered)} answered requests (${count(warmUp.answered)} of them warm-up):` +
+      `audit        ${count(audit.answered)} answered requests (${count(warmUp.answered)} of them warm-up${overload ? `, ${count(overload.answered)} overload` : ''}):` +
         ` ${count(audit.unaudited)} without entries, ${count(audit.doubled)} entries duplicated;` +
         ` ${count(audit.audited)} requests on record (${count(audit.entries)} entries),` +
-        ` ${count(Number(audit.audited) - Number(audit.answered - audit.unaudited))} of them cut off by wrk at a round's end;` +
+        ` ${count(Number(audit.audited) - Number(audit.answered - audit.unaudited))} more (refused, or cut off by wrk at a round's end);` +
         ` chain ${chain.intact ? `intact (${count(chain.entries)} entries)` : `BROKEN: ${chain.detail}`};` +
         ` ${exact ? 'every answer audited exactly once' : 'MISMATCH'}`,
     );
