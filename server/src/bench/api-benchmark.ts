@@ -85,7 +85,7 @@ export async function apiBenchmark(args: string[]): Promise<void> {
       persons: { type: 'string', default: '20000' },
       clients: { type: 'string', default: '50' },
       seconds: { type: 'string', default: '30' },
-      rounds: { type: 'string', default: '3' },
+      rounds: { type: 'string', default: '6' },
       'overload-clients': { type: 'string', default: '256' },
     },
   });
@@ -152,8 +152,9 @@ export async function apiBenchmark(args: string[]): Promise<void> {
     const before = await prisma.auditEntry.aggregate({ _max: { sequence: true } });
     const load = (hub: { url: string }, seconds: number) =>
       wrkLoad({ url: hub.url, token: issued.accessToken, query: PARTNER_QUERY, idNumbers, clients, seconds });
-    await load(hubs.bare, 3); // warm-up, not measured
-    const warmUp = await load(hubs.guarded, 3);
+    // Warm-up, not measured: long enough for the JIT on a busy machine.
+    await load(hubs.bare, 5);
+    const warmUp = await load(hubs.guarded, 5);
     const roundSeconds = Math.max(1, Math.round(seconds / rounds));
     console.log(
       `wrk, ${clients} connections, ${rounds} rounds of ${roundSeconds} s each, enforcement + audit off and on in turn` +
