@@ -7,7 +7,7 @@ import { seedBenchmark } from '../bench/seed-benchmark.ts';
 const benchmarks: Record<string, { run: (args: string[]) => Promise<void>; summary: string }> = {
   api: {
     run: apiBenchmark,
-    summary: 'partner queries over HTTP, 50 clients × 30 s, with enforcement and audit on and off',
+    summary: 'partner queries over HTTP sent by wrk, 50 connections × 30 s, enforcement + audit on and off in turn',
   },
   import: {
     run: importBenchmark,

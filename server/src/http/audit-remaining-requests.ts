@@ -22,7 +22,7 @@ function mustBeAudited(request: FastifyRequest, status: number): boolean {
  * A root onSend hook: each request that no route audited itself leaves one entry saying who did what with which
  * outcome — a dataset delivery and its rejects report, but also every refusal before a resolver or route ran: a
  * batch, a CSRF refusal, malformed JSON, 413, 415, 429, a refused /comparisons or /datasets request, every
- * /oauth/token exchange. A refusal (4xx) is DENIED. The entry is written before the answer leaves; if it cannot be,
+ * /oauth/token exchange, a 503 for overload. A refusal (4xx, and the overload's 503) is DENIED. The entry is written before the answer leaves; if it cannot be,
  * the answer is withheld with 503.
  */
 export function auditRemainingRequests(prisma: PrismaClient, writer: AuditWriter) {
@@ -37,7 +37,7 @@ export function auditRemainingRequests(prisma: PrismaClient, writer: AuditWriter
         viewer,
         purpose: null,
         operation: `${request.method} ${route}${note?.detail ? ` (${note.detail})` : ''} → ${status}`,
-        refused: status >= 400 && status < 500,
+        refused: (status >= 400 && status < 500) || note?.refused === true,
       });
       return payload;
     } catch (error) {

@@ -12,6 +12,8 @@ export interface AuditNote {
   viewer?: Viewer | null;
   /** A short description after the route, e.g. `client hc_3f9a… issued`; never a secret. */
   detail?: string;
+  /** Refused whatever its status says (a 503 for overload is a refusal, not a failure). */
+  refused?: boolean;
 }
 
 /** Ties a GraphQL context to the HTTP request it was made for, so that the GraphQL audit can mark that request. */

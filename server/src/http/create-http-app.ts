@@ -42,6 +42,7 @@ import { drainRefusedBodies } from './drain-refused-bodies.ts';
 import { graphqlMetricsPlugin } from './graphql-metrics-plugin.ts';
 import { type HttpLimits, readHttpLimits } from './http-limits.ts';
 import { createHubMetrics, type HubMetrics } from './hub-metrics.ts';
+import { registerLoadShedding } from './load-shedding.ts';
 import { loggerOptions } from './logger-options.ts';
 import { addMetrics } from './metrics-route.ts';
 import { oauthTokenRoute } from './oauth-token-route.ts';
@@ -252,6 +253,8 @@ async function registerRoutes(
   // First, at the root: it sees every answer, including refusals before any route or resolver ran.
   if (auditWriter) app.addHook('onSend', auditRemainingRequests(prisma, auditWriter));
   await registerSecurityHeaders(app, limits);
+  // Before anything that works for a request (the rate limiter looks its caller up), after the headers every answer has.
+  registerLoadShedding(app, { maxInFlight: limits.maxInFlightRequests, metrics });
   addMetrics(app, { metrics, token: limits.metricsToken });
   await registerRateLimits(app, { prisma, limits, metrics });
   const apollo = createApolloServer(app.log, limits, [

@@ -17,6 +17,8 @@ export interface HttpLimits {
   /** Requests per caller (user, API client, or anonymous IP address) per window; 0 turns rate limiting off. */
   rateLimitMax: number;
   rateLimitWindowMs: number;
+  /** Requests answered at once by this instance; beyond it 503 OVERLOADED (probes exempt); 0 = no limit. */
+  maxInFlightRequests: number;
   /** Origins allowed to call the API from a browser; none = same origin only. */
   corsOrigins: readonly string[];
   /** The bearer token that /metrics requires; unset = /metrics answers 404. */
@@ -58,6 +60,7 @@ export function readHttpLimits(env: NodeJS.ProcessEnv = process.env): HttpLimits
     uploadLimitBytes: integer(env, 'HUB_UPLOAD_LIMIT_BYTES', 4 * 1024 ** 3),
     rateLimitMax: integer(env, 'HUB_RATE_LIMIT_MAX', 1200),
     rateLimitWindowMs: integer(env, 'HUB_RATE_LIMIT_WINDOW_MS', 60_000),
+    maxInFlightRequests: integer(env, 'HUB_MAX_IN_FLIGHT_REQUESTS', 128),
     corsOrigins: corsOrigins(env.HUB_CORS_ORIGINS),
     metricsToken: env.HUB_METRICS_TOKEN?.trim() || undefined,
     hsts: env.HUB_HSTS === 'true',

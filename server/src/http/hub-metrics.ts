@@ -8,6 +8,8 @@ export interface HubMetrics {
   graphqlOperations: Counter<'type' | 'outcome'>;
   disclosureDenials: Counter<'reason' | 'item'>;
   rateLimitRefusals: Counter<'caller'>;
+  overloadRefusals: Counter;
+  inFlightRequests: Gauge;
 }
 
 /**
@@ -85,6 +87,16 @@ export function createHubMetrics(sources: { prisma: PrismaClient; auditQueue: ()
       name: 'hub_rate_limit_refusals_total',
       help: 'Requests refused with 429, by kind of caller',
       labelNames: ['caller'],
+      registers: [registry],
+    }),
+    inFlightRequests: new Gauge({
+      name: 'hub_in_flight_requests',
+      help: 'Requests being answered now, counted against HUB_MAX_IN_FLIGHT_REQUESTS (probes and /metrics not counted)',
+      registers: [registry],
+    }),
+    overloadRefusals: new Counter({
+      name: 'hub_overload_refusals_total',
+      help: 'Requests refused with 503 OVERLOADED because HUB_MAX_IN_FLIGHT_REQUESTS were being answered',
       registers: [registry],
     }),
   };

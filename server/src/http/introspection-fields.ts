@@ -10,12 +10,24 @@ import {
 
 const INTROSPECTION_FIELDS = new Set(['__schema', '__type']);
 
+// Apollo's document store hands every request with the same query text the same parsed document: it is walked once.
+const answers = new WeakMap<DocumentNode, boolean>();
+
 /**
  * Whether the document names `__schema` or `__type` anywhere: at the root, under an alias, inside a fragment or an
  * inline fragment, or below a field. Validation admits them on the query root only, so a document that names one
  * anywhere else also names data and is refused as mixed.
  */
 export function asksForIntrospection(document: DocumentNode): boolean {
+  let answer = answers.get(document);
+  if (answer === undefined) {
+    answer = namesIntrospection(document);
+    answers.set(document, answer);
+  }
+  return answer;
+}
+
+function namesIntrospection(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     Field(node) {

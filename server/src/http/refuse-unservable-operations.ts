@@ -16,13 +16,19 @@ function holdsNul(value: unknown): boolean {
   return false;
 }
 
+// Apollo's document store hands every request with the same query text the same parsed document: it is walked once.
+const nulInDocument = new WeakMap<DocumentNode, boolean>();
+
 function documentHoldsNul(document: DocumentNode): boolean {
+  const known = nulInDocument.get(document);
+  if (known !== undefined) return known;
   let found = false;
   visit(document, {
     [Kind.STRING](node) {
       if (node.value.includes(NUL)) found = true;
     },
   });
+  nulInDocument.set(document, found);
   return found;
 }
 
