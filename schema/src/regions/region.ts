@@ -40,6 +40,7 @@ builder.queryField('regions', (t) =>
       parentCode: t.arg.string(),
       level: t.arg({ type: RegionLevelEnum }),
       includeRetired: t.arg.boolean({ defaultValue: false }),
+      codes: t.arg.stringList({ description: 'Only these codes (a form’s chosen regions), retired or not.' }),
       search: t.arg.string({ description: 'Part of the name (e.g. 兴庆) or a code prefix: a picker’s search.' }),
       first: t.arg.int({ description: 'At most this many (1 to 200); 50 when searching unless told.' }),
     },
@@ -50,7 +51,8 @@ builder.queryField('regions', (t) =>
         where: {
           parentCode: args.parentCode ?? undefined,
           level: args.level ?? undefined,
-          ...(args.includeRetired ? {} : { retiredAt: null }),
+          ...(args.includeRetired || args.codes ? {} : { retiredAt: null }),
+          ...(args.codes ? { code: { in: args.codes.slice(0, 200) } } : {}),
           ...(search ? { OR: [{ name: { contains: search } }, { code: { startsWith: search } }] } : {}),
         },
         orderBy: { code: 'asc' },
