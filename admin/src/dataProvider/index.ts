@@ -48,8 +48,7 @@ function createHubDataProvider(): HubDataProvider {
     // Answers with denied fields still carry the data the caller may see: read both.
     query: () => ({ errorPolicy: 'all', fetchPolicy: 'no-cache' }),
     // The intake forms' mutations: their answer's field problems are shown under each input (field-problems.ts).
-    mutation: (_fetchType: string, resource: string) =>
-      FIELD_CHECKED_RESOURCES.has(resource) ? { errorPolicy: 'all' } : {},
+    mutation: (resource: string) => (FIELD_CHECKED_RESOURCES.has(resource) ? { errorPolicy: 'all' } : {}),
   });
 
   async function getList(resource: string, params: GetListParams) {

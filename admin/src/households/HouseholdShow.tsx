@@ -3,6 +3,7 @@ import {
   BooleanField,
   Datagrid,
   DateField,
+  Labeled,
   NumberField,
   Show,
   SimpleShowLayout,
@@ -30,16 +31,18 @@ function Memberships() {
   const household = useRecordContext();
   if (!household?.memberships) return null;
   return (
-    <ArrayField source="memberships">
-      <Datagrid bulkActionButtons={false} rowClick={false}>
-        <TextField source="person.idNumber" label="resources.Person.fields.idNumber" />
-        <TextField source="person.name" label="resources.Person.fields.name" />
-        <EnumField source="relation" enum="Relation" label="resources.Person.fields.relation" />
-        <DateField source="validFrom" label="hub.register.valid_from" />
-        <DateField source="validTo" label="hub.register.valid_to" emptyText="—" />
-        <EndMembershipButton householdId={String(household.id)} />
-      </Datagrid>
-    </ArrayField>
+    <Labeled label="resources.Household.fields.memberships" fullWidth>
+      <ArrayField source="memberships">
+        <Datagrid bulkActionButtons={false} rowClick={false}>
+          <TextField source="person.idNumber" label="resources.Person.fields.idNumber" />
+          <TextField source="person.name" label="resources.Person.fields.name" />
+          <EnumField source="relation" enum="Relation" label="resources.Person.fields.relation" />
+          <DateField source="validFrom" label="hub.register.valid_from" />
+          <DateField source="validTo" label="hub.register.valid_to" emptyText="—" />
+          <EndMembershipButton householdId={String(household.id)} />
+        </Datagrid>
+      </ArrayField>
+    </Labeled>
   );
 }
 

@@ -26,7 +26,7 @@ export function validateMembers(members: unknown): string | undefined {
 export function MembersInput({ extra = [] }: { extra?: ReactElement[] }) {
   return (
     <ArrayInput source="members" label="resources.Household.fields.members" validate={validateMembers}>
-      <SimpleFormIterator inline disableReordering>
+      <SimpleFormIterator inline disableReordering sx={{ '& .MuiFormControlLabel-label': { whiteSpace: 'nowrap' } }}>
         <TextInput
           source="idNumber"
           label="resources.Person.fields.idNumber"

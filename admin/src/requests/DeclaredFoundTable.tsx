@@ -14,6 +14,8 @@ interface Line {
 }
 
 const COUNTED = new Set(['PROPERTY', 'BUSINESS']);
+// Income and rigid expenditure name their source by a code; the other categories by free text.
+const SOURCE_ENUMS = { INCOME: 'IncomeSource', RIGID_EXPENDITURE: 'RigidExpenditureSource' } as const;
 
 /** Declared (申报) against found (核对), item by item, with the records each found amount rests on. */
 export function DeclaredFoundTable() {
@@ -42,7 +44,13 @@ export function DeclaredFoundTable() {
           <TableRow key={`${line.category}|${line.memberIdNumber}|${line.source}|${line.declaredFen}|${line.foundFen}`}>
             <TableCell>{translate(enumLabel('DeclaredItemCategory', line.category))}</TableCell>
             <TableCell>{line.memberIdNumber ?? '—'}</TableCell>
-            <TableCell>{line.source || '—'}</TableCell>
+            <TableCell>
+              {line.category in SOURCE_ENUMS && line.source
+                ? translate(enumLabel(SOURCE_ENUMS[line.category as keyof typeof SOURCE_ENUMS], line.source), {
+                    _: line.source,
+                  })
+                : line.source || '—'}
+            </TableCell>
             <TableCell align="right">{amount(line, line.declaredFen)}</TableCell>
             <TableCell align="right">{amount(line, line.foundFen)}</TableCell>
             <TableCell align="right">{amount(line, line.differenceFen)}</TableCell>

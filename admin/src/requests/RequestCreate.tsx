@@ -31,6 +31,9 @@ async function withScan(data: any) {
 export const RequestCreate = () => (
   <Create transform={withScan} redirect="show">
     <SimpleForm
+      // Each input is checked as soon as it is left (an identity number's check character, a yuan amount).
+      mode="onBlur"
+      reValidateMode="onBlur"
       defaultValues={{
         submittedOn: today(),
         kind: 'MINIMUM_LIVING_GUARANTEE',
@@ -63,6 +66,7 @@ export const RequestCreate = () => (
       <TextInput source="household.registerNumber" label="resources.Household.fields.registerNumber" />
       <MembersInput
         extra={[
+          // 单人户 facts and the signature, one switch each beside the member.
           <BooleanInput
             key="d"
             source="isSeverelyDisabled"
