@@ -159,6 +159,20 @@ describe.runIf(chromiumAvailable())('the portal’s screens for real data in (is
     expect(household.data?.household).toMatchObject({ registerNumber: 'HH-361102-0001', region: { name: '西市街道' } });
     // Memberships from the same day come in no particular order.
     expect(household.data?.household.memberships.map((m) => m.relation).sort()).toEqual(['HEAD', 'SPOUSE']);
+
+    // The household moved within the district: its region (picked by name again) and address are corrected.
+    await page.getByRole('link', { name: '编辑' }).click();
+    await expect.poll(() => page.getByRole('combobox', { name: /所在地区/ }).inputValue()).toContain('西市街道');
+    await pickRegion(page, /所在地区（乡镇或村）/, '解放路社区');
+    await page.getByRole('textbox', { name: '住址' }).fill('信州区解放路社区中山路5号');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL(/#\/Household\/[^/]+\/show$/);
+    await page.getByText('信州区解放路社区中山路5号').first().waitFor();
+    expect(await hub.prisma.household.findUniqueOrThrow({ where: { id: householdId } })).toMatchObject({
+      regionCode: '361102001001',
+      address: '信州区解放路社区中山路5号',
+      registerNumber: 'HH-361102-0001',
+    });
   });
 
   it('adds and removes members and opens and closes an assistance case, keeping the history', async () => {

@@ -3,6 +3,7 @@ import {
   BooleanField,
   Datagrid,
   DateField,
+  EditButton,
   Labeled,
   NumberField,
   Show,
@@ -50,6 +51,7 @@ export const HouseholdShow = () => (
   <Show
     actions={
       <TopToolbar>
+        <EditButton />
         <AddMemberButton />
         <RecordCaseButton />
         <PurposeSelect />

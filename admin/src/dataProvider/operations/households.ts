@@ -29,8 +29,13 @@ export const householdOperations = (cursors: RelayCursors): ResourceOperations =
       }
     }`,
     variables: ({ id }) => ({ id }),
-    toRecord: (household, answer) => ({ ...household, deniedFields: deniedFieldsOf(answer.errors as never) }),
+    toRecord: (household, answer) => ({
+      ...household,
+      regionCode: household.region?.code,
+      deniedFields: deniedFieldsOf(answer.errors as never),
+    }),
   }),
+  UPDATE: withFieldProblems(UPDATE),
   CREATE: withFieldProblems(
     single({
       field: 'registerHousehold',
@@ -55,6 +60,23 @@ export const householdOperations = (cursors: RelayCursors): ResourceOperations =
       }),
     }),
   ),
+});
+
+const UPDATE = single({
+  field: 'updateHousehold',
+  document: gql`mutation UpdateHousehold($id: ID!, $input: UpdateHouseholdInput!) {
+    updateHousehold(id: $id, input: $input) { id address areaType registerNumber region { code name } }
+  }`,
+  variables: ({ id, data }) => ({
+    id,
+    input: {
+      regionCode: data.regionCode,
+      areaType: data.areaType,
+      address: String(data.address ?? '').trim(),
+      registerNumber: String(data.registerNumber ?? '').trim(),
+    },
+  }),
+  toRecord: (household) => ({ ...household, regionCode: household.region?.code }),
 });
 
 /** What the register screen shows and edits: the composition's history and every case. */
