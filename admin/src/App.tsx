@@ -1,3 +1,5 @@
+import RegionIcon from '@mui/icons-material/Map';
+import UploadIcon from '@mui/icons-material/UploadFile';
 import { Admin, Resource } from 'react-admin';
 import agreements from './agreements/index.ts';
 import audit from './audit/index.ts';
@@ -6,12 +8,15 @@ import comparisons from './comparisons/index.ts';
 import consents from './consents/index.ts';
 import { Dashboard } from './dashboard/Dashboard.tsx';
 import { dataProvider } from './dataProvider/index.ts';
+import { DatasetUpload } from './deliveries/DatasetUpload.tsx';
 import departments from './departments/index.ts';
 import households from './households/index.ts';
 import { i18nProvider } from './i18n/i18nProvider.ts';
 import { Layout } from './layout/Layout.tsx';
 import { theme } from './layout/theme.ts';
 import persons from './persons/index.ts';
+import { RegionImport } from './regions/RegionImport.tsx';
+import requests from './requests/index.ts';
 import snapshots from './snapshots/index.ts';
 import standards from './standards/index.ts';
 
@@ -31,6 +36,7 @@ export const App = () => (
     <Resource name="Consent" {...consents} />
     <Resource name="Person" {...persons} recordRepresentation="idNumber" />
     <Resource name="Household" {...households} recordRepresentation="address" />
+    <Resource name="VerificationRequest" {...requests} recordRepresentation="reference" />
     <Resource
       name="ComparisonRun"
       {...comparisons}
@@ -47,5 +53,8 @@ export const App = () => (
     <Resource name="HouseholdAssessment" />
     <Resource name="DataItem" recordRepresentation="nameZh" />
     <Resource name="Region" recordRepresentation="name" />
+    {/* Pages of their own, named like resources so that menus and role checks treat them alike. */}
+    <Resource name="DatasetUpload" list={DatasetUpload} icon={UploadIcon} />
+    <Resource name="RegionImport" list={RegionImport} icon={RegionIcon} />
   </Admin>
 );

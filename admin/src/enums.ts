@@ -104,6 +104,12 @@ export const ENUMS = {
   Sex: ['MALE', 'FEMALE'],
   AssistanceKind: ['MINIMUM_LIVING_GUARANTEE', 'LOW_INCOME', 'EXTREME_POVERTY', 'TEMPORARY_ASSISTANCE'],
   CaseStatus: ['ACTIVE', 'GRACE_PERIOD', 'SUSPENDED', 'TERMINATED'],
+  VerificationRequestStatus: ['SUBMITTED', 'CHECKING', 'REPORTED'],
+  DeclaredItemCategory: ['INCOME', 'DEPOSIT', 'VEHICLE', 'PROPERTY', 'BUSINESS', 'RIGID_EXPENDITURE'],
+  // The source codes of declared income and rigid expenditure (docs/verification-requests.md).
+  IncomeSource: ['WAGE', 'PENSION', 'UNEMPLOYMENT_BENEFIT', 'BUSINESS', 'AGRICULTURE', 'OTHER'],
+  RigidExpenditureSource: ['MEDICAL', 'EDUCATION'],
+  RegionLevel: ['PROVINCE', 'CITY', 'COUNTY', 'TOWNSHIP', 'VILLAGE'],
 } as const;
 
 export type EnumName = keyof typeof ENUMS;

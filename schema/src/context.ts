@@ -527,6 +527,15 @@ export interface RecordAssistanceCaseInput {
   gracePeriodStartedOn: Date | null;
 }
 
+/** What an update may change of a household; an absent field stays as it is. */
+export interface HouseholdChanges {
+  regionCode?: string | null;
+  areaType?: AreaType | null;
+  address?: string | null;
+  /** Null or empty removes the 户编号; absent keeps it. */
+  registerNumber?: string | null;
+}
+
 /** What an update may change of a case; an absent field stays as it is. */
 export interface AssistanceCaseChanges {
   status?: CaseStatus | null;
@@ -541,6 +550,8 @@ export interface AssistanceCaseChanges {
  */
 export interface RegisterService {
   registerHousehold(input: RegisterHouseholdInput, editorId: string): Promise<{ id: string }>;
+  /** Corrects the household's region, area type, address or 户编号; members and cases stay. */
+  updateHousehold(householdId: string, changes: HouseholdChanges, editorId: string): Promise<{ id: string }>;
   addHouseholdMember(
     householdId: string,
     member: RegisterMemberInput & { joinedOn: Date },

@@ -38,7 +38,8 @@ export type Permission =
   | 'comparisons:run'
   | 'comparisons:read'
   | 'connectors:manage'
-  | 'register:edit';
+  | 'register:edit'
+  | 'datasets:deliver';
 
 // Which user roles hold each permission; API clients hold none of these. Anything not listed is denied.
 const PERMISSIONS: Record<Permission, readonly UserRole[]> = {
@@ -59,6 +60,9 @@ const PERMISSIONS: Record<Permission, readonly UserRole[]> = {
   'connectors:manage': ['ADMIN'],
   // The civil-affairs register: its own staff only (the service also requires a CIVIL_AFFAIRS department).
   'register:edit': ['ADMIN', 'VERIFICATION_OFFICER'],
+  // A department's staff upload its own dataset snapshots in the portal (the delivery checks the department's
+  // kind and agreement, exactly as for its API client).
+  'datasets:deliver': ['ADMIN', 'VERIFICATION_OFFICER'],
 };
 
 /** Whether a viewer's role holds a named permission; API clients hold none of them. */

@@ -348,6 +348,13 @@ export const MUTATION_FIELDS: Record<string, FieldRow> = {
     }),
     expect: STAFF_SUBJECT,
   },
+  updateHousehold: {
+    vars: (w) => ({
+      existing: { id: w.family.household.id, input: { address: '兴庆区民族街2号' } },
+      missing: { id: w.noId, input: { address: '兴庆区民族街2号' } },
+    }),
+    expect: STAFF_SUBJECT,
+  },
   updateDepartment: {
     vars: (w) => ({
       existing: { id: w.centre.id, input: { name: 'x' } },

@@ -105,6 +105,26 @@ describe('the 上饶市 region table', () => {
       { code: '361130101000', name: '江湾镇', level: 'TOWNSHIP', urbanRuralCode: null, retiredAt: null },
     ]);
   });
+
+  it('is searched by part of a name or a code prefix, for a region picker, and looked up by codes', async () => {
+    const SEARCH = `query ($search: String, $first: Int, $codes: [String!]) {
+      regions(search: $search, first: $first, codes: $codes) { code name }
+    }`;
+    const search = async (variables: Record<string, unknown>) =>
+      (await hub.graphql<{ regions: { code: string; name: string }[] }>(SEARCH, { token: tokens.officer, variables }))
+        .data?.regions;
+    expect(await search({ search: '沙溪' })).toEqual([
+      { code: '361102100000', name: '沙溪镇' },
+      { code: '361102100200', name: '沙溪村' },
+    ]);
+    expect((await search({ search: '361102' }))?.map((region) => region.code)).toContain('361102001000');
+    expect(await search({ search: '3611', first: 2 })).toHaveLength(2);
+    expect(await search({ search: '兴庆' })).toEqual([]);
+    expect(await search({ codes: ['361130', '361102100200'] })).toEqual([
+      { code: '361102100200', name: '沙溪村' },
+      { code: '361130', name: '婺源县' },
+    ]);
+  });
 });
 
 describe('re-importing a newer table', () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDepartment } from '../factories/departments.ts';
 import { startTestApp } from '../factories/http-app.ts';
-import { createRegionTree } from '../factories/regions.ts';
+import { createRegion, createRegionTree } from '../factories/regions.ts';
 import { uniqueIdNumber } from '../factories/unique.ts';
 import { createUser } from '../factories/users.ts';
 import { createTestDatabase } from '../setup/test-database.ts';
@@ -11,6 +11,7 @@ let hub: Hub;
 let officer: string;
 let housingOfficer: string;
 let townshipCode: string;
+let otherCountyCode: string;
 const purpose = 'MINIMUM_LIVING_GUARANTEE';
 
 const REGISTER = `mutation ($input: RegisterHouseholdInput!) {
@@ -56,6 +57,7 @@ beforeAll(async () => {
   hub = await startTestApp(database.url);
   const tree = await createRegionTree(hub.prisma);
   townshipCode = tree.township.code;
+  otherCountyCode = tree.otherCounty.code;
   const civilAffairs = await createDepartment(hub.prisma, { kind: 'CIVIL_AFFAIRS', regionCode: tree.city.code });
   const housing = await createDepartment(hub.prisma, { kind: 'HOUSING', regionCode: tree.city.code });
   const staff = await createUser(hub.prisma, { role: 'VERIFICATION_OFFICER', departmentId: civilAffairs.id });
@@ -315,6 +317,54 @@ describe('the civil-affairs register, edited through GraphQL', () => {
       expect.objectContaining({ field: 'singlePersonIdNumber', problem: 'NOT_A_MEMBER' }),
     ]);
     expect(await hub.prisma.assistanceCase.count({ where: { householdId } })).toBe(0);
+  });
+
+  it('corrects a household’s region and address, within reach, keeping its members', async () => {
+    const UPDATE = `mutation ($id: ID!, $input: UpdateHouseholdInput!) {
+      updateHousehold(id: $id, input: $input) { id address areaType registerNumber region { code } memberCount }
+    }`;
+    const head = person('MALE', 1966);
+    const registered = await hub.graphql<{ registerHousehold: { id: string } }>(REGISTER, {
+      token: officer,
+      purpose,
+      variables: { input: householdInput([{ idNumber: head.idNumber, name: '钱一', relation: 'HEAD' }]) },
+    });
+    const id = registered.data?.registerHousehold.id as string;
+    const moved = await hub.graphql<{ updateHousehold: Record<string, unknown> }>(UPDATE, {
+      token: officer,
+      purpose,
+      variables: { id, input: { regionCode: otherCountyCode, address: '新址 8 号', registerNumber: 'HH-UPD-1' } },
+    });
+    expect(moved.errors).toBeUndefined();
+    expect(moved.data?.updateHousehold).toEqual({
+      id,
+      address: '新址 8 号',
+      areaType: 'RURAL',
+      registerNumber: 'HH-UPD-1',
+      region: { code: otherCountyCode },
+      memberCount: 1,
+    });
+
+    const elsewhere = await createRegion(hub.prisma, { level: 'CITY' });
+    const outside = await hub.graphql(UPDATE, {
+      token: officer,
+      purpose,
+      variables: { id, input: { regionCode: elsewhere.code } },
+    });
+    expect(outside.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const blank = await hub.graphql(UPDATE, { token: officer, purpose, variables: { id, input: { address: '  ' } } });
+    expect(blank.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [expect.objectContaining({ field: 'address', problem: 'BLANK_VALUE' })],
+    });
+    const refused = await hub.graphql(UPDATE, {
+      token: housingOfficer,
+      purpose,
+      variables: { id, input: { address: '别处' } },
+    });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const household = await hub.prisma.household.findUniqueOrThrow({ where: { id } });
+    expect(household).toMatchObject({ regionCode: otherCountyCode, address: '新址 8 号' });
   });
 
   it('lets only civil-affairs staff edit the register', async () => {

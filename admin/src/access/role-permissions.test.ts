@@ -9,22 +9,29 @@ describe('what each role sees', () => {
       'Consent',
       'Person',
       'Household',
+      'VerificationRequest',
       'AssistanceStandard',
       'ComparisonRun',
       'AuditEntry',
       'DatasetSnapshot',
+      'DatasetUpload',
+      'RegionImport',
     ]);
   });
 
-  it('gives a verification officer the casework, and no departments, audit or deliveries', () => {
+  it('gives a verification officer the casework and the department’s uploads, and no departments, audit or region tables', () => {
     expect(menuResourcesFor('VERIFICATION_OFFICER')).toEqual([
       'SharingAgreement',
       'Consent',
       'Person',
       'Household',
+      'VerificationRequest',
       'AssistanceStandard',
       'ComparisonRun',
+      'DatasetUpload',
     ]);
+    expect(roleMayAccess('VERIFICATION_OFFICER', 'RegionImport', 'list')).toBe(false);
+    expect(roleMayAccess('VERIFICATION_OFFICER', 'VerificationRequest', 'create')).toBe(true);
     expect(roleMayAccess('VERIFICATION_OFFICER', 'SharingAgreement', 'create')).toBe(false);
     expect(roleMayAccess('VERIFICATION_OFFICER', 'AssistanceStandard', 'edit')).toBe(false);
     expect(roleMayAccess('VERIFICATION_OFFICER', 'ComparisonRun', 'create')).toBe(true);

@@ -12,6 +12,7 @@ import { householdOperations } from './operations/households.ts';
 import { personOperations } from './operations/persons.ts';
 import { regionOperations } from './operations/regions.ts';
 import { sharingAgreementOperations } from './operations/sharing-agreements.ts';
+import { verificationRequestOperations } from './operations/verification-requests.ts';
 import type { RelayCursors } from './relay-cursors.ts';
 
 /** Each resource (a GraphQL type name) and the operations of our schema that answer react-admin's verbs. */
@@ -31,6 +32,7 @@ export function hubResourceOperations(cursors: RelayCursors): Record<string, Res
     AuditRequest: auditRequestOperations(cursors),
     DatasetSnapshot: datasetSnapshotOperations(cursors),
     Region: regionOperations,
+    VerificationRequest: verificationRequestOperations,
   };
 }
 

@@ -3,6 +3,7 @@ import buildGraphQLProvider from 'ra-data-graphql';
 import type { DataProvider, GetListParams } from 'react-admin';
 import { hubFetch } from '../hub-session.ts';
 import { buildHubQuery } from './build-query.ts';
+import { FIELD_CHECKED_RESOURCES } from './field-problems.ts';
 import type { HubAnswer } from './hub-operation.ts';
 import { MissingCursorError } from './list-operations.ts';
 import { createRelayCursors } from './relay-cursors.ts';
@@ -46,6 +47,8 @@ function createHubDataProvider(): HubDataProvider {
     buildQuery: buildHubQuery(cursors),
     // Answers with denied fields still carry the data the caller may see: read both.
     query: () => ({ errorPolicy: 'all', fetchPolicy: 'no-cache' }),
+    // The intake forms' mutations: their answer's field problems are shown under each input (field-problems.ts).
+    mutation: (resource: string) => (FIELD_CHECKED_RESOURCES.has(resource) ? { errorPolicy: 'all' } : {}),
   });
 
   async function getList(resource: string, params: GetListParams) {

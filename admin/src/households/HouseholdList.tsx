@@ -1,14 +1,19 @@
-import { BooleanField, Datagrid, List, NumberField, TextField, TextInput, TopToolbar } from 'react-admin';
+import { BooleanField, CreateButton, Datagrid, List, NumberField, TextField, TopToolbar } from 'react-admin';
 import { EnumField } from '../fields/EnumField.tsx';
 import { PurposeSelect } from '../persons/PurposeSelect.tsx';
+import { RegionInput } from '../standards/RegionInput.tsx';
 
-const filters = [<TextInput key="regionCode" source="regionCode" alwaysOn resettable />];
+// The region is picked by name (e.g. 兴庆区); the hub lists that region's households and those below it.
+const filters = [
+  <RegionInput key="regionCode" source="regionCode" alwaysOn label="resources.Household.fields.region" />,
+];
 
 export const HouseholdList = () => (
   <List
     filters={filters}
     actions={
       <TopToolbar>
+        <CreateButton />
         <PurposeSelect />
       </TopToolbar>
     }

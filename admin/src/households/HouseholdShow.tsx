@@ -3,6 +3,8 @@ import {
   BooleanField,
   Datagrid,
   DateField,
+  EditButton,
+  Labeled,
   NumberField,
   Show,
   SimpleShowLayout,
@@ -15,16 +17,43 @@ import { DeniedFields } from '../fields/DeniedFields.tsx';
 import { EnumField } from '../fields/EnumField.tsx';
 import { FenField } from '../fields/FenField.tsx';
 import { PurposeSelect } from '../persons/PurposeSelect.tsx';
+import { AddMemberButton } from './AddMemberButton.tsx';
+import { CloseCaseButton } from './CloseCaseButton.tsx';
+import { EndMembershipButton } from './EndMembershipButton.tsx';
+import { RecordCaseButton } from './RecordCaseButton.tsx';
 
 function Denied() {
   const household = useRecordContext();
   return <DeniedFields denied={household?.deniedFields} />;
 }
 
+// The composition's history (every membership, current and ended): civil affairs ends one from a day on.
+function Memberships() {
+  const household = useRecordContext();
+  if (!household?.memberships) return null;
+  return (
+    <Labeled label="resources.Household.fields.memberships" fullWidth>
+      <ArrayField source="memberships">
+        <Datagrid bulkActionButtons={false} rowClick={false}>
+          <TextField source="person.idNumber" label="resources.Person.fields.idNumber" />
+          <TextField source="person.name" label="resources.Person.fields.name" />
+          <EnumField source="relation" enum="Relation" label="resources.Person.fields.relation" />
+          <DateField source="validFrom" label="hub.register.valid_from" />
+          <DateField source="validTo" label="hub.register.valid_to" emptyText="—" />
+          <EndMembershipButton householdId={String(household.id)} />
+        </Datagrid>
+      </ArrayField>
+    </Labeled>
+  );
+}
+
 export const HouseholdShow = () => (
   <Show
     actions={
       <TopToolbar>
+        <EditButton />
+        <AddMemberButton />
+        <RecordCaseButton />
         <PurposeSelect />
       </TopToolbar>
     }
@@ -32,6 +61,7 @@ export const HouseholdShow = () => (
     <SimpleShowLayout>
       <Denied />
       <TextField source="address" emptyText="—" />
+      <TextField source="registerNumber" emptyText="—" />
       <TextField source="region.name" label="resources.Household.fields.region" />
       <EnumField source="areaType" enum="AreaType" />
       <NumberField source="memberCount" emptyText="—" />
@@ -51,13 +81,18 @@ export const HouseholdShow = () => (
           <DateField source="birthDate" label="resources.Person.fields.birthDate" />
         </Datagrid>
       </ArrayField>
+      <Memberships />
       <ArrayField source="assistanceCases">
         <Datagrid bulkActionButtons={false} rowClick={false}>
+          <TextField source="caseNumber" label="hub.columns.caseNumber" emptyText="—" />
           <EnumField source="kind" enum="AssistanceKind" label="hub.columns.kind" />
           <EnumField source="status" enum="CaseStatus" label="hub.columns.status" />
           <FenField source="monthlyAmountFen" label="hub.columns.monthlyAmountFen" />
           <DateField source="startedOn" label="hub.columns.startedOn" />
           <DateField source="endedOn" label="hub.columns.endedOn" emptyText="—" />
+          <TextField source="singlePerson.name" label="hub.register.single_person" emptyText="—" />
+          <DateField source="gracePeriodEndsOn" label="hub.register.grace_period_ends_on" emptyText="—" />
+          <CloseCaseButton />
         </Datagrid>
       </ArrayField>
     </SimpleShowLayout>

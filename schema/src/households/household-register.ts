@@ -28,6 +28,16 @@ const RegisterHouseholdInput = builder.inputType('RegisterHouseholdInput', {
   }),
 });
 
+const UpdateHouseholdInput = builder.inputType('UpdateHouseholdInput', {
+  description: 'What may be corrected of a household; an omitted field stays as it is.',
+  fields: (t) => ({
+    regionCode: t.string({ description: 'The township or village it lives in, within your region.' }),
+    areaType: t.field({ type: AreaTypeEnum }),
+    address: t.string(),
+    registerNumber: t.string({ description: '户编号; empty removes it.' }),
+  }),
+});
+
 /** A household outside the editor's region looks exactly like one that does not exist. */
 async function requireHouseholdWithinReach(context: Context, householdId: string): Promise<void> {
   await context.access.requireReach('HOUSEHOLD_COMPOSITION');
@@ -55,6 +65,26 @@ builder.mutationField('registerHousehold', (t) =>
         viewerUserId(context),
       );
       return context.prisma.household.findUniqueOrThrow({ ...query, where: { id } });
+    },
+  }),
+);
+
+builder.mutationField('updateHousehold', (t) =>
+  t.prismaField({
+    type: 'Household',
+    description:
+      'Corrects a household’s region, area type, address or 户编号; its members and cases stay. Both the household ' +
+      'and its new region must be within your reach (NOT_FOUND otherwise).',
+    authScopes: { can: 'register:edit' },
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: UpdateHouseholdInput, required: true }) },
+    resolve: async (query, _root, { id, input }, context) => {
+      const householdId = String(id);
+      await requireHouseholdWithinReach(context, householdId);
+      if (input.regionCode != null && !(await context.access.reachesRegion(input.regionCode))) {
+        throw notFoundError(`regionCode: no region ${input.regionCode} within your reach`);
+      }
+      await context.services.register.updateHousehold(householdId, input, viewerUserId(context));
+      return context.prisma.household.findUniqueOrThrow({ ...query, where: { id: householdId } });
     },
   }),
 );

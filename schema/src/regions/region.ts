@@ -32,24 +32,33 @@ builder.queryField('regions', (t) =>
     type: ['Region'],
     nullable: true,
     description:
-      'Regions, by code; narrowed to the children of `parentCode` and/or to one `level` when given. Retired regions ' +
-      '(no longer in the imported region table) only with `includeRetired`.',
+      'Regions, by code; narrowed to the children of `parentCode` and/or to one `level` when given, and to those whose ' +
+      'name or code contains `search` (at most `first`, 50 unless told, when searching). Retired regions (no longer ' +
+      'in the imported region table) only with `includeRetired`.',
     authScopes: { authenticated: true },
     args: {
       parentCode: t.arg.string(),
       level: t.arg({ type: RegionLevelEnum }),
       includeRetired: t.arg.boolean({ defaultValue: false }),
+      codes: t.arg.stringList({ description: 'Only these codes (a form’s chosen regions), retired or not.' }),
+      search: t.arg.string({ description: 'Part of the name (e.g. 兴庆) or a code prefix: a picker’s search.' }),
+      first: t.arg.int({ description: 'At most this many (1 to 200); 50 when searching unless told.' }),
     },
-    resolve: (query, _root, args, { prisma }) =>
-      prisma.region.findMany({
+    resolve: (query, _root, args, { prisma }) => {
+      const search = args.search?.trim();
+      return prisma.region.findMany({
         ...query,
         where: {
           parentCode: args.parentCode ?? undefined,
           level: args.level ?? undefined,
-          ...(args.includeRetired ? {} : { retiredAt: null }),
+          ...(args.includeRetired || args.codes ? {} : { retiredAt: null }),
+          ...(args.codes ? { code: { in: args.codes.slice(0, 200) } } : {}),
+          ...(search ? { OR: [{ name: { contains: search } }, { code: { startsWith: search } }] } : {}),
         },
         orderBy: { code: 'asc' },
-      }),
+        take: args.first != null ? Math.min(Math.max(args.first, 1), 200) : search ? 50 : undefined,
+      });
+    },
   }),
 );
 

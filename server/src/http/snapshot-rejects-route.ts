@@ -3,6 +3,7 @@ import { isUuid } from '@hub/schema/uuid';
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
+import { mayReadSnapshotRejects } from '../access/dataset-deliverer.ts';
 import { DatasetDeliveryError } from '../delivery/dataset-delivery-error.ts';
 import { viewerOfRequest } from './request-viewer.ts';
 import { sendDeliveryError } from './snapshot-upload-route.ts';
@@ -23,7 +24,7 @@ const REPORT = `COPY (
 
 /**
  * GET /datasets/snapshots/:id/rejects.csv: `line,reason,column,value` per problem of each rejected row (persons the
- * hub does not hold only as a count), for the delivering department's API client or an administrator. Anyone else is told the snapshot does not exist.
+ * hub does not hold only as a count), for whoever may deliver for the department (its API client, its staff) or an administrator. Anyone else is told the snapshot does not exist.
  */
 export async function snapshotRejectsRoute(
   app: FastifyInstance,
@@ -38,10 +39,7 @@ export async function snapshotRejectsRoute(
     const snapshot = isUuid(id)
       ? await options.prisma.datasetSnapshot.findUnique({ where: { id }, select: { departmentId: true } })
       : null;
-    const mayRead =
-      snapshot !== null &&
-      ((viewer.kind === 'API_CLIENT' && viewer.departmentId === snapshot.departmentId) ||
-        (viewer.kind === 'USER' && viewer.role === 'ADMIN'));
+    const mayRead = snapshot !== null && mayReadSnapshotRejects(viewer, snapshot);
     if (!mayRead) {
       return sendDeliveryError(reply, new DatasetDeliveryError('NOT_FOUND', `no snapshot ${id} that you may read`));
     }

@@ -1,6 +1,7 @@
 import { Dataset, type PrismaClient } from '@hub/prisma';
 import { findRegisterFormat } from '@hub/schema/delivery-formats';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { datasetDeliverer } from '../access/dataset-deliverer.ts';
 import { checkDeliveryEntitlement } from '../delivery/check-delivery-entitlement.ts';
 import { DatasetDeliveryError } from '../delivery/dataset-delivery-error.ts';
 import { importDatasetSnapshot } from '../delivery/import-dataset-snapshot.ts';
@@ -40,7 +41,7 @@ async function* limitedBody(body: AsyncIterable<Buffer>, limit: number): AsyncGe
 }
 
 /**
- * PUT /datasets/:dataset/snapshots: a department's API client delivers a snapshot of one dataset as a CSV or NDJSON
+ * PUT /datasets/:dataset/snapshots: a department's API client (or its staff, in the portal) delivers a snapshot of one dataset as a CSV or NDJSON
  * body, streamed into PostgreSQL as it arrives. `asOf` (required) and `rejectThreshold` come as query parameters
  * or as `x-hub-as-of` / `x-hub-reject-threshold` headers.
  */
@@ -58,13 +59,18 @@ export async function snapshotUploadRoute(
       try {
         const viewer = await viewerOfRequest(options.prisma, request);
         if (!viewer) throw new DatasetDeliveryError('UNAUTHENTICATED', 'send a department API client access token');
-        if (viewer.kind !== 'API_CLIENT') {
+        const dataset = request.params.dataset.toUpperCase().replaceAll('-', '_');
+        const actor = datasetDeliverer(viewer, {
+          requestId: request.id,
+          clientAddress: request.ip,
+          operation: `PUT /datasets/${dataset}/snapshots`,
+        });
+        if (!actor) {
           throw new DatasetDeliveryError(
             'FORBIDDEN',
-            "snapshots are delivered by a department's API client; operators use `./hub import`",
+            "snapshots are delivered by a department's API client or its staff; operators use `./hub import`",
           );
         }
-        const dataset = request.params.dataset.toUpperCase().replaceAll('-', '_');
         if (!DATASETS.has(dataset)) {
           throw new DatasetDeliveryError('UNKNOWN_DATASET', `no dataset is called ${request.params.dataset}`);
         }
@@ -96,16 +102,7 @@ export async function snapshotUploadRoute(
           fileFormat,
           body: limitedBody(request.raw, options.uploadLimitBytes),
           entitlement,
-          actor: {
-            kind: 'API_CLIENT' as const,
-            userId: null,
-            apiClientId: viewer.apiClientId,
-            name: viewer.clientId,
-            departmentId: viewer.departmentId,
-            requestId: request.id,
-            clientAddress: request.ip,
-            operation: `PUT /datasets/${dataset}/snapshots`,
-          },
+          actor,
         };
         const imported = isRegister
           ? await importRegisterDelivery(options.databaseUrl, delivery)

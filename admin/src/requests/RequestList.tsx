@@ -1,0 +1,26 @@
+import { CreateButton, Datagrid, DateField, List, SelectInput, TextField, TopToolbar } from 'react-admin';
+import { enumChoices } from '../enums.ts';
+import { EnumField } from '../fields/EnumField.tsx';
+import { REQUEST_STATUS_TONES } from './request-status-tones.ts';
+
+const filters = [<SelectInput key="s" source="status" choices={enumChoices('VerificationRequestStatus')} alwaysOn />];
+
+/** The office's own requests, latest first, filtered by state on the hub. */
+export const RequestList = () => (
+  <List
+    filters={filters}
+    actions={
+      <TopToolbar>
+        <CreateButton />
+      </TopToolbar>
+    }
+  >
+    <Datagrid rowClick="show" bulkActionButtons={false}>
+      <TextField source="reference" sortable={false} />
+      <EnumField source="kind" enum="AssistanceKind" sortable={false} />
+      <DateField source="submittedOn" sortable={false} />
+      <EnumField source="status" enum="VerificationRequestStatus" tones={REQUEST_STATUS_TONES} sortable={false} />
+      <EnumField source="classification" enum="HouseholdClassification" sortable={false} />
+    </Datagrid>
+  </List>
+);
