@@ -100,6 +100,32 @@ describe('policy rules', () => {
     });
   });
 
+  it('assesses alone the member an application of a household not enrolled asks to enrol alone (单人户)', async () => {
+    async function applying(singlePerson: boolean) {
+      const made = await plain.household({ members: 2, birthYears: [1980, 2010], caseStatus: 'TERMINATED' });
+      await plain.wage(made.head.id, 3 * STANDARD);
+      await prisma.application.create({
+        data: {
+          householdId: made.household.id,
+          kind: 'MINIMUM_LIVING_GUARANTEE',
+          status: 'SUBMITTED',
+          submittedOn: day('2026-10-01'),
+          singlePersonId: singlePerson ? (made.members[1]?.id ?? null) : null,
+        },
+      });
+      return assessHousehold(pool, made.household.id, AS_OF);
+    }
+    const alone = await applying(true);
+    expect(alone).toMatchObject({ classification: 'MINIMUM_LIVING', counted_members: 1, monthly_benefit_fen: '80000' });
+    expect(appliedRule(alone, 'SINGLE_PERSON_ENROLMENT')).toMatchObject({
+      holds: true,
+      figures: { source: 'APPLICATION', members: 1 },
+    });
+    const whole = await applying(false);
+    expect(whole).toMatchObject({ classification: 'ABOVE_LINE', counted_members: 2, flags: ['INCOME_ABOVE_STANDARD'] });
+    expect(appliedRule(whole, 'SINGLE_PERSON_ENROLMENT')).toBeUndefined();
+  });
+
   it('holds the income flag back within the grace period, warns in its last month, flags after it', async () => {
     async function jobStarted(startedOn: string) {
       const made = await plain.household({ members: 1, birthYears: [1980], caseStartedOn: '2024-06-01' });

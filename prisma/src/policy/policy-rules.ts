@@ -63,7 +63,8 @@ export const POLICY_RULES = {
   SINGLE_PERSON_ENROLMENT: {
     title: '单人户',
     sentence: '将生活困难，丧失劳动能力靠家庭供养的重度残疾人、重病患者按照单人户纳入低保。',
-    condition: 'the case enrols one member alone, who alone is assessed',
+    condition:
+      'the enrolled case, or for a household not enrolled its open application (a verification request naming a member declared severely disabled or critically ill), enrols one member alone, who alone is assessed',
     basis: { document: YINCHUAN_2021, paragraph: '二(四)' },
     figures: [],
     test: { file: RULES_TEST, name: 'assesses the member of a 单人户 case alone, and the whole household otherwise' },

@@ -69,6 +69,8 @@ export function describeAppliedRule(applied: StoredAppliedRule): string {
       return `financial assets ${yuan(Number(f.assetsFen))} ${applied.holds ? '≤' : '>'} limit ${yuan(Number(f.limitFen))} (${String(f.members)} × ${String(f.months)} months)`;
     case 'RIGID_EXPENDITURE':
       return `income ${yuan(Number(f.incomeFen))} − rigid expenditure ${yuan(Number(f.rigidExpenditureFen))} = ${yuan(Number(f.netIncomeFen))}`;
+    case 'SINGLE_PERSON_ENROLMENT':
+      return `one member assessed alone (单人户), as the ${f.source === 'APPLICATION' ? 'application asks' : 'case enrols'}`;
     case 'BENEFIT_AMOUNT':
       return `${yuan(Number(f.monthlyBenefitFen))} a month (${String(f.method)})`;
     case 'TEMPORARY_ASSISTANCE':

@@ -64,6 +64,11 @@ const SubmitVerificationRequestInput = builder.inputType('SubmitVerificationRequ
     household: t.field({ type: DeclaredHouseholdInput, required: true }),
     members: t.field({ type: [DeclaredMemberInput], required: true }),
     items: t.field({ type: [DeclaredItemInput] }),
+    singlePersonIdNumber: t.string({
+      description:
+        '单人户 (yinchuan-2021 二(四)): the member, declared severely disabled or critically ill, whom a ' +
+        'MINIMUM_LIVING_GUARANTEE request asks to enrol alone; the comparison then assesses that member alone.',
+    }),
     authorisation: t.field({ type: AuthorisationInput, required: true }),
   }),
 });

@@ -17,7 +17,7 @@ export const APPLIED_RULES_SQL = `to_jsonb(array_remove(ARRAY[
   ${rule('EMPLOYMENT_COST_DEDUCTION', 'true', `'deductionPerWageFen', c.employment_cost_deduction_fen`)},
   ${rule('INCOME_EXCLUSIONS', 'c.excluded_income_fen = 0', `'excludedKinds', to_jsonb(c.excluded_income_kinds), 'excludedFen', c.excluded_income_fen, 'countedFen', c.income_fen`)},
   ${rule('RIGID_EXPENDITURE', 'c.rigid_fen > 0', `'incomeFen', c.income_fen, 'rigidExpenditureFen', c.rigid_fen, 'netIncomeFen', c.net_income_fen`)},
-  CASE WHEN c.single_person_id IS NOT NULL THEN ${rule('SINGLE_PERSON_ENROLMENT', 'true', `'personId', c.single_person_id, 'members', c.members`)} END,
+  CASE WHEN c.single_person_id IS NOT NULL THEN ${rule('SINGLE_PERSON_ENROLMENT', 'true', `'personId', c.single_person_id, 'source', c.single_person_source, 'members', c.members`)} END,
   ${rule('MINIMUM_LIVING_LINE', 'c.is_within_minimum_living', `${INCOME}, 'lineFen', c.standard_fen, 'reading', c.minimum_living_line`)},
   ${rule('LOW_INCOME_FLOOR', 'c.is_above_low_income_floor', `${INCOME}, 'floorFen', c.standard_fen, 'reading', c.low_income_floor`)},
   ${rule('LOW_INCOME_LINE', 'c.is_within_low_income', `${INCOME}, 'lineFen', c.standard_fen * c.low_income_multiplier, 'multiplier', c.low_income_multiplier, 'reading', c.low_income_line`)},

@@ -4,7 +4,7 @@ import type pg from 'pg';
 import { householdMembersAsOfSql } from '../register/household-members-as-of.ts';
 import { aboveFloorSql } from './above-floor-sql.ts';
 import { APPLIED_RULES_SQL } from './applied-rules-sql.ts';
-import { declaredRigidExpenditureSql } from './declared-rigid-expenditure.ts';
+import { openApplicationSql } from './open-application.ts';
 import { REGISTER_CLOSE_RELATIVES_SQL } from './register-close-relatives.ts';
 import { enrolledCaseSql } from './rules.ts';
 import { withinLineSql } from './within-line-sql.ts';
@@ -161,6 +161,16 @@ enrolment AS (
    WHERE ac.household_id IN (SELECT household_id FROM cohort) AND ${enrolledCaseSql('ac', '$5::date')}
    ORDER BY ac.household_id, ac.started_on DESC, ac.id
 ),
+-- The household's open application: the rigid expenditure it declares and the member it asks to enrol alone.
+open_application AS (${openApplicationSql('cohort', '$5::date')}),
+-- 单人户 (yinchuan-2021, 二(四)): the member an enrolled case enrols alone; for a household not enrolled, the member its
+-- application asks to enrol alone.
+single_person AS (
+  SELECT c.household_id, CASE WHEN en.household_id IS NOT NULL THEN en.single_person_id ELSE oa.single_person_id END AS person_id,
+         CASE WHEN en.household_id IS NOT NULL THEN 'CASE' ELSE 'APPLICATION' END AS source
+    FROM cohort c LEFT JOIN enrolment en ON en.household_id = c.household_id
+    LEFT JOIN open_application oa ON oa.household_id = c.household_id
+),
 -- Deaths show up as hukou cancellations (police) and cremation records (civil affairs); a death after the as-of date is not one yet.
 death AS (
   SELECT m.household_id, m.person_id,
@@ -174,11 +184,11 @@ death AS (
    WHERE ${current('cr', live)} AND cr.died_on <= $5::date
 ),
 -- Per capita over the members who count: those alive on the as-of date; their records alone are the household's.
--- 单人户: a member the case enrols alone is assessed alone (yinchuan-2021, 二(四)).
+-- 单人户: a member the case (or the application) enrols alone is assessed alone (yinchuan-2021, 二(四)).
 counted AS (
-  SELECT m.* FROM member m LEFT JOIN enrolment en ON en.household_id = m.household_id
+  SELECT m.* FROM member m LEFT JOIN single_person sp ON sp.household_id = m.household_id
    WHERE NOT EXISTS (SELECT 1 FROM death d WHERE d.person_id = m.person_id)
-     AND (en.single_person_id IS NULL OR en.single_person_id = m.person_id)
+     AND (sp.person_id IS NULL OR sp.person_id = m.person_id)
 ),
 -- An employment-cost deduction applies to wages in some places: each wage in force less the standard's deduction, never below zero.
 wage AS (
@@ -229,7 +239,7 @@ counted_income AS (
     FROM income i JOIN standard st ON st.household_id = i.household_id
 ),
 -- 刚性支出: declared medical and education costs are deducted from the household's income.
-rigid_expenditure AS (${declaredRigidExpenditureSql('cohort', '$5::date')}),
+rigid_expenditure AS (SELECT household_id, kind, amount_fen, evidence FROM open_application),
 -- 渐退期 (yinchuan-2021 二(四)): a 低保 recipient who found work keeps the benefit unchanged for the standard's grace
 -- months, counted from when the income rose. The register's case history says since when the household has been
 -- enrolled: the start of its unbroken run of 低保 cases (a renewal the day after a case ended continues it).
@@ -464,7 +474,7 @@ totals AS (
          coalesce(vt.vehicles, 0) AS non_exempt_vehicles,
          coalesce(bt.with_income, false) AS has_business_with_income,
          coalesce(bt.without_income, false) AS has_business_without_income,
-         coalesce(en.kind, rx.kind) AS case_kind, en.single_person_id,
+         coalesce(en.kind, rx.kind) AS case_kind, sp.person_id AS single_person_id, sp.source AS single_person_source,
          g.ends_on AS grace_ends_on, g.started_on AS grace_started_on, g.source AS grace_source,
          g.enrolled_since, g.case_amount_fen,
          coalesce(ms.extreme_poverty_condition_members, 0) AS extreme_poverty_condition_members,
@@ -481,6 +491,7 @@ totals AS (
     LEFT JOIN vehicle_total vt ON vt.household_id = st.household_id
     LEFT JOIN business_total bt ON bt.household_id = st.household_id
     LEFT JOIN enrolment en ON en.household_id = st.household_id
+    LEFT JOIN single_person sp ON sp.household_id = st.household_id
     LEFT JOIN grace g ON g.household_id = st.household_id
     LEFT JOIN member_status ms ON ms.household_id = st.household_id
 ),

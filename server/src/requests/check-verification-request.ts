@@ -20,6 +20,8 @@ export interface CheckedRequest {
     isCriticallyIll: boolean;
     signedAuthorisation: boolean;
   }[];
+  /** 单人户: the member the request asks to enrol alone. */
+  singlePersonIdNumber: string | null;
   items: {
     line: number;
     category: DeclaredItemCategory;
@@ -138,6 +140,27 @@ export function checkVerificationRequest(
     items.push({ line: index, category, memberIdNumber, source, amountFen: amount });
   });
 
+  // 单人户: 丧失劳动能力靠家庭供养的重度残疾人、重病患者按照单人户纳入低保 (yinchuan-2021 二(四)).
+  const singlePersonIdNumber = text(input.singlePersonIdNumber).toUpperCase() || null;
+  if (singlePersonIdNumber) {
+    const single = members.find((member) => member.idNumber === singlePersonIdNumber);
+    if (input.kind !== 'MINIMUM_LIVING_GUARANTEE') {
+      add(
+        'singlePersonIdNumber',
+        'NOT_MINIMUM_LIVING',
+        '单人户 is an enrolment in 低保: kind MINIMUM_LIVING_GUARANTEE',
+      );
+    }
+    if (!single) add('singlePersonIdNumber', 'NOT_A_MEMBER', 'names no member of the request');
+    else if (!single.isSeverelyDisabled && !single.isCriticallyIll) {
+      add(
+        'singlePersonIdNumber',
+        'NOT_SEVERELY_DISABLED_OR_ILL',
+        'only a member declared severely disabled or critically ill may be enrolled alone',
+      );
+    }
+  }
+
   const authorisation = input.authorisation ?? ({} as VerificationRequestInput['authorisation']);
   const scan = Buffer.from(String(authorisation.contentBase64 ?? ''), 'base64');
   if (!text(authorisation.fileName)) add('authorisation.fileName', 'MISSING_VALUE', 'the scan’s file name');
@@ -186,6 +209,7 @@ export function checkVerificationRequest(
       },
       members,
       items,
+      singlePersonIdNumber,
       authorisation: {
         fileName: text(authorisation.fileName),
         mediaType: authorisation.mediaType,
