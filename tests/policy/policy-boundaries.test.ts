@@ -172,6 +172,25 @@ describe('特困 line', () => {
     expect(adult).toMatchObject({ classification: 'MINIMUM_LIVING', flags: ['EXTREME_POVERTY_CONDITIONS_NOT_MET'] });
   });
 
+  // 未成年人……延长至18周岁 (yinchuan-2021 二(六)): a minor until the 18th birthday; elderly from the 60th.
+  it.each([
+    ['2008-11-01', 'the day before the 18th birthday', 'EXTREME_POVERTY', []],
+    ['2008-10-31', 'on the 18th birthday', 'MINIMUM_LIVING', ['EXTREME_POVERTY_CONDITIONS_NOT_MET']],
+    ['2008-10-30', 'the day after the 18th birthday', 'MINIMUM_LIVING', ['EXTREME_POVERTY_CONDITIONS_NOT_MET']],
+    ['1966-11-01', 'the day before the 60th birthday', 'MINIMUM_LIVING', ['EXTREME_POVERTY_CONDITIONS_NOT_MET']],
+    ['1966-10-31', 'on the 60th birthday', 'EXTREME_POVERTY', []],
+    ['1966-10-30', 'the day after the 60th birthday', 'EXTREME_POVERTY', []],
+  ])('assesses a person born %s (%s) as %s', async (birthDate, _when, classification, flags) => {
+    const made = await below.household({ members: 1, caseKind: 'EXTREME_POVERTY', birthDates: [birthDate] });
+    const result = await assessHousehold(pool, made.household.id, AS_OF);
+    expect(result).toMatchObject({ classification, flags });
+    expect(appliedRule(result, 'EXTREME_POVERTY_LINE')?.figures).toMatchObject({
+      membersMeetingConditions: flags.length ? 0 : 1,
+      minorUntilAge: 18,
+      elderlyFromAge: 60,
+    });
+  });
+
   it('counts a severely disabled adult as meeting the conditions', async () => {
     const made = await below.household({ members: 1, caseKind: 'EXTREME_POVERTY', birthYears: [1985] });
     await prisma.disabilityCertificate.create({
@@ -279,5 +298,29 @@ describe('residential area cap', () => {
     const result = await homes(['20.00', '20.00']);
     expect(result.flags).toEqual(['EXCESS_PROPERTY']);
     expect(appliedRule(result, 'PROPERTY_LIMIT')?.figures).toMatchObject({ homes: 2, maxHomes: 1 });
+  });
+});
+
+// 分档 (yinchuan-2021 二(四)): the amount of the first tier whose bound per-capita income is below.
+describe('benefit tier bound', () => {
+  let tiered: World;
+  beforeAll(async () => {
+    tiered = await world({
+      benefitMethod: 'TIERS',
+      benefitTiers: [
+        { perCapitaIncomeBelowFen: 40_000, monthlyPerMemberFen: 60_000 },
+        { perCapitaIncomeBelowFen: STANDARD, monthlyPerMemberFen: 30_000 },
+      ],
+    });
+  });
+
+  it.each([
+    [-1, '120000'],
+    [0, '60000'],
+    [1, '60000'],
+  ])('pays two members %i fen a head from the first tier’s bound %s fen', async (offset, benefit) => {
+    const result = await earning(tiered, 2, 2 * (40_000 + offset));
+    expect(result).toMatchObject({ classification: 'MINIMUM_LIVING', monthly_benefit_fen: benefit });
+    expect(appliedRule(result, 'BENEFIT_AMOUNT')?.figures).toMatchObject({ method: 'TIERS' });
   });
 });
