@@ -379,6 +379,7 @@ export const hubEnglish = {
     money: { invalid_yuan: 'Enter an amount in yuan with at most two decimals' },
     runs: {
       start: 'Start a run',
+      fen: 'fen',
       tab: { overview: 'Overview', results: 'Results', diff: 'Changes since previous run' },
       progress: '%{percent}% · %{done} of %{total} households',
       pace: '%{rate} households/s',

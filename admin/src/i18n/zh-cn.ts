@@ -392,6 +392,7 @@ const hubChinese = {
     money: { invalid_yuan: '请输入以元为单位的金额，最多两位小数' },
     runs: {
       start: '发起比对',
+      fen: '分',
       tab: { overview: '概况', results: '比对结果', diff: '与上次比对的变化' },
       progress: '%{percent}% · 已完成 %{done} / %{total} 户',
       pace: '%{rate} 户/秒',
