@@ -1,6 +1,7 @@
 import type { AssessmentFlagCode, Dataset } from '@hub/prisma';
 import { basisCitations } from '@hub/prisma/policy/policy-rules';
 import type pg from 'pg';
+import { gracePeriodEndSql } from '../register/grace-period-end.ts';
 import { householdMembersAsOfSql } from '../register/household-members-as-of.ts';
 import { aboveFloorSql } from './above-floor-sql.ts';
 import { APPLIED_RULES_SQL } from './applied-rules-sql.ts';
@@ -263,8 +264,10 @@ job_start AS (
      AND e.started_on <= $5::date AND (e.ended_on IS NULL OR e.ended_on >= $5::date)
    GROUP BY c.household_id
 ),
--- The register's own grace-period start wins (with the end it recorded, or the standard's months from it); a case
--- stored in its grace period with only an end keeps that end; otherwise the grace runs from the job's start.
+-- The register's own grace-period start wins (with the end it recorded, or the grace months from it); a case stored in
+-- its grace period with only an end keeps that end; otherwise the grace runs from the job's start. The months are
+-- those of the policy version in force on the day the grace period began (给予18个月以内的渐退期 is given then), or
+-- the as-of version's where none was recorded for that day.
 grace AS (
   SELECT en.household_id, coalesce(en.grace_period_started_on, j.started_on) AS started_on,
          CASE WHEN en.grace_period_started_on IS NOT NULL THEN 'REGISTER'
@@ -272,11 +275,13 @@ grace AS (
               WHEN j.started_on IS NOT NULL THEN 'EMPLOYMENT' END AS source,
          es.started_on AS enrolled_since, en.monthly_amount_fen AS case_amount_fen,
          CASE WHEN en.grace_period_started_on IS NOT NULL
-              THEN coalesce(en.grace_period_ends_on, (en.grace_period_started_on
-                     + make_interval(months => st.grace_period_months) - interval '1 day')::date)
+              THEN coalesce(en.grace_period_ends_on,
+                     ${gracePeriodEndSql('st.region_code', 'st.area_type', 'en.grace_period_started_on')},
+                     (en.grace_period_started_on + make_interval(months => st.grace_period_months) - interval '1 day')::date)
               WHEN en.status = 'GRACE_PERIOD' AND en.grace_period_ends_on IS NOT NULL THEN en.grace_period_ends_on
-              WHEN st.grace_period_months > 0 AND j.started_on IS NOT NULL
-              THEN (j.started_on + make_interval(months => st.grace_period_months) - interval '1 day')::date END AS ends_on
+              WHEN j.started_on IS NOT NULL
+              THEN coalesce(${gracePeriodEndSql('st.region_code', 'st.area_type', 'j.started_on')},
+                     (j.started_on + make_interval(months => st.grace_period_months) - interval '1 day')::date) END AS ends_on
     FROM enrolment en JOIN standard st ON st.household_id = en.household_id
     LEFT JOIN enrolled_since es ON es.household_id = en.household_id
     LEFT JOIN job_start j ON j.household_id = en.household_id
