@@ -116,7 +116,7 @@ export const POLICY_RULES = {
     sentence:
       '对低保对象实现就业，共同生活家庭成员人均收入超过当地低保标准的，给予18个月以内的渐退期。渐退期内，相关低保救助政策维持不变。',
     condition:
-      'the 低保 household is within its grace period on the as-of date: the grace months counted from the grace-period start the register records, or else from the first job a member started while the household was enrolled (its unbroken run of cases)',
+      'the 低保 household is within its grace period on the as-of date: the grace months of the policy version in force on its first day, counted from the grace-period start the register records, or else from the first job a member started while the household was enrolled (its unbroken run of cases)',
     basis: { document: YINCHUAN_2021, paragraph: '二(四)' },
     figures: ['gracePeriodMonths'],
     test: {
