@@ -209,26 +209,47 @@ describe('特困 line', () => {
   });
 });
 
+// The asset thresholds read "at most" (AT_OR_BELOW) by default, as domain.md words them; a region may read one BELOW.
+let strictAssets: World;
+beforeAll(async () => {
+  strictAssets = await world({
+    financialAssetLine: 'BELOW',
+    exemptVehicleValueLine: 'BELOW',
+    residentialAreaLine: 'BELOW',
+    residentialAreaPerPersonCapM2: '30',
+  });
+});
+
 describe('financial asset limit', () => {
   it.each([
-    [-1, []],
-    [0, []],
-    [1, ['FINANCIAL_ASSETS_OVER_LIMIT']],
-  ])('financial assets %i fen from members × 24 months × the standard give %j', async (offset, flags) => {
-    const made = await below.household({ members: 2, birthYears: [1980, 1982] });
-    await prisma.bankDeposit.create({
-      data: {
-        ...from(below.snapshots, 'BANK_DEPOSIT', made.head.id),
-        accountNumber: `6222${uniqueNumber()}`,
-        depositType: 'TIME',
-        balanceFen: BigInt(2 * 24 * STANDARD + offset),
-        openedOn: day('2020-01-01'),
-      },
-    });
-    const result = await assessHousehold(pool, made.household.id, AS_OF);
-    expect(result.flags).toEqual(flags);
-    expect(appliedRule(result, 'FINANCIAL_ASSET_LIMIT')).toMatchObject({ holds: offset <= 0 });
-  });
+    ['AT_OR_BELOW', -1, []],
+    ['AT_OR_BELOW', 0, []],
+    ['AT_OR_BELOW', 1, ['FINANCIAL_ASSETS_OVER_LIMIT']],
+    ['BELOW', -1, []],
+    ['BELOW', 0, ['FINANCIAL_ASSETS_OVER_LIMIT']],
+    ['BELOW', 1, ['FINANCIAL_ASSETS_OVER_LIMIT']],
+  ])(
+    'read %s: financial assets %i fen from members × 24 months × the standard give %j',
+    async (reading, offset, flags) => {
+      const on = reading === 'BELOW' ? strictAssets : below;
+      const made = await on.household({ members: 2, birthYears: [1980, 1982] });
+      await prisma.bankDeposit.create({
+        data: {
+          ...from(on.snapshots, 'BANK_DEPOSIT', made.head.id),
+          accountNumber: `6222${uniqueNumber()}`,
+          depositType: 'TIME',
+          balanceFen: BigInt(2 * 24 * STANDARD + offset),
+          openedOn: day('2020-01-01'),
+        },
+      });
+      const result = await assessHousehold(pool, made.household.id, AS_OF);
+      expect(result.flags).toEqual(flags);
+      expect(appliedRule(result, 'FINANCIAL_ASSET_LIMIT')).toMatchObject({
+        holds: flags.length === 0,
+        figures: { reading },
+      });
+    },
+  );
 });
 
 describe('vehicle exemption', () => {
@@ -255,6 +276,14 @@ describe('vehicle exemption', () => {
     expect(await vehicle(below, 'PASSENGER_CAR', BigInt(3_000_000 + offset))).toEqual(flags);
   });
 
+  it.each([
+    [-1, []],
+    [0, ['NON_EXEMPT_VEHICLE']],
+    [1, ['NON_EXEMPT_VEHICLE']],
+  ])('read BELOW: a car %i fen from the exempt value gives %j', async (offset, flags) => {
+    expect(await vehicle(strictAssets, 'PASSENGER_CAR', BigInt(3_000_000 + offset))).toEqual(flags);
+  });
+
   it('exempts a motorcycle by type, and not where the region exempts no type', async () => {
     expect(await vehicle(below, 'MOTORCYCLE', 9_000_000n)).toEqual([]);
     const strict = await world({ exemptVehicleTypes: [] });
@@ -268,15 +297,15 @@ describe('residential area cap', () => {
     capped = await world({ residentialAreaPerPersonCapM2: '30', maxHomes: 1 });
   });
 
-  async function homes(areas: string[]) {
-    const made = await capped.household({ members: 2, birthYears: [1980, 1982] });
+  async function homes(areas: string[], on = capped) {
+    const made = await on.household({ members: 2, birthYears: [1980, 1982] });
     for (const areaM2 of areas) {
       await prisma.propertyRecord.create({
         data: {
-          ...from(capped.snapshots, 'REAL_ESTATE', made.head.id),
+          ...from(on.snapshots, 'REAL_ESTATE', made.head.id),
           certificateNumber: `宁(2020)${uniqueNumber()}`,
           address: `某小区${uniqueNumber()}号`,
-          regionCode: capped.regions.county.code,
+          regionCode: on.regions.county.code,
           use: 'RESIDENTIAL',
           areaM2,
           acquiredOn: day('2020-01-01'),
@@ -292,6 +321,16 @@ describe('residential area cap', () => {
     ['60.01', ['EXCESS_PROPERTY']],
   ])('one home of %s m² for two members under a 30 m² cap gives %j', async (area, flags) => {
     expect((await homes([area])).flags).toEqual(flags);
+  });
+
+  it.each([
+    ['59.99', []],
+    ['60.00', ['EXCESS_PROPERTY']],
+    ['60.01', ['EXCESS_PROPERTY']],
+  ])('read BELOW: one home of %s m² for two members under a 30 m² cap gives %j', async (area, flags) => {
+    const result = await homes([area], strictAssets);
+    expect(result.flags).toEqual(flags);
+    expect(appliedRule(result, 'PROPERTY_LIMIT')?.figures).toMatchObject({ reading: 'BELOW' });
   });
 
   it('counts homes: a second small home breaks the one-home limit', async () => {

@@ -127,26 +127,29 @@ export const POLICY_RULES = {
   FINANCIAL_ASSET_LIMIT: {
     title: 'Financial assets',
     sentence: 'Financial assets per head at most N × the monthly 低保 standard.',
-    condition: 'financial assets are at most members × months × standard',
+    condition:
+      'financial assets are at most members × months × standard (AT_OR_BELOW, by default), or below it where the region reads the limit BELOW',
     basis: LOCAL_PRACTICE,
-    figures: ['financialAssetMonths'],
+    figures: ['financialAssetMonths', 'financialAssetLine'],
     test: { file: 'tests/policy/policy-boundaries.test.ts', name: 'financial asset limit' },
   },
   VEHICLE_EXEMPTION: {
     title: 'Vehicles',
     sentence:
       'No vehicle, except disability vehicles, motorcycles and e-bikes; some places exempt a vehicle worth ≤ ¥30,000.',
-    condition: 'every vehicle is of an exempt type or worth at most the exempt value',
+    condition:
+      'every vehicle is of an exempt type or worth at most the exempt value (AT_OR_BELOW, by default; below it read BELOW)',
     basis: LOCAL_PRACTICE,
-    figures: ['exemptVehicleTypes', 'exemptVehicleMaxValueFen'],
+    figures: ['exemptVehicleTypes', 'exemptVehicleMaxValueFen', 'exemptVehicleValueLine'],
     test: { file: 'tests/policy/policy-boundaries.test.ts', name: 'vehicle exemption' },
   },
   PROPERTY_LIMIT: {
     title: 'Property by count and area',
     sentence: 'At most one home, no non-residential property; some places cap area.',
-    condition: 'homes are at most the limit, none is non-residential, and the area per member is within the cap',
+    condition:
+      'homes are at most the limit, none is non-residential, and the area per member is within the cap (at most it, AT_OR_BELOW, by default; below it read BELOW)',
     basis: LOCAL_PRACTICE,
-    figures: ['maxHomes', 'residentialAreaPerPersonCapM2'],
+    figures: ['maxHomes', 'residentialAreaPerPersonCapM2', 'residentialAreaLine'],
     test: { file: 'tests/policy/policy-boundaries.test.ts', name: 'residential area cap' },
   },
   BUSINESS_REGISTRATION: {

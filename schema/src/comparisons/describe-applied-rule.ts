@@ -66,7 +66,9 @@ export function describeAppliedRule(applied: StoredAppliedRule): string {
     case 'STANDARD_IN_FORCE':
       return `standard ${yuan(Number(f.standardFen))} per person per month, in force from ${String(f.effectiveFrom)} (${String(f.regionCode)})`;
     case 'FINANCIAL_ASSET_LIMIT':
-      return `financial assets ${yuan(Number(f.assetsFen))} ${applied.holds ? '≤' : '>'} limit ${yuan(Number(f.limitFen))} (${String(f.members)} × ${String(f.months)} months)`;
+      return `financial assets ${yuan(Number(f.assetsFen))} ${
+        f.reading === 'BELOW' ? (applied.holds ? '<' : '≥') : applied.holds ? '≤' : '>'
+      } limit ${yuan(Number(f.limitFen))} (${String(f.members)} × ${String(f.months)} months)`;
     case 'RIGID_EXPENDITURE':
       return `income ${yuan(Number(f.incomeFen))} − rigid expenditure ${yuan(Number(f.rigidExpenditureFen))} = ${yuan(Number(f.netIncomeFen))}`;
     case 'SINGLE_PERSON_ENROLMENT':

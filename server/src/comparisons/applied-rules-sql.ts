@@ -35,9 +35,9 @@ export const APPLIED_RULES_SQL = `to_jsonb(array_remove(ARRAY[
      'graceEndsOn', c.grace_ends_on, 'months', c.grace_period_months,
      'lastMonth', c.is_grace_period_ending`,
   )} END,
-  ${rule('FINANCIAL_ASSET_LIMIT', 'c.are_financial_assets_within_limit', `'assetsFen', c.assets_fen, 'members', c.members, 'months', c.financial_asset_months, 'limitFen', c.members * c.financial_asset_months * c.standard_fen`)},
-  ${rule('VEHICLE_EXEMPTION', 'NOT c.has_non_exempt_vehicle', `'nonExemptVehicles', c.non_exempt_vehicles, 'exemptTypes', to_jsonb(c.exempt_vehicle_types), 'exemptMaxValueFen', c.exempt_vehicle_max_value_fen`)},
-  ${rule('PROPERTY_LIMIT', 'NOT c.has_excess_property', `'homes', c.homes, 'maxHomes', c.max_homes, 'nonResidential', c.has_non_residential, 'residentialAreaM2', c.residential_area_m2, 'members', c.members, 'capPerPersonM2', c.residential_area_per_person_cap_m2`)},
+  ${rule('FINANCIAL_ASSET_LIMIT', 'c.are_financial_assets_within_limit', `'assetsFen', c.assets_fen, 'members', c.members, 'months', c.financial_asset_months, 'limitFen', c.members * c.financial_asset_months * c.standard_fen, 'reading', c.financial_asset_line`)},
+  ${rule('VEHICLE_EXEMPTION', 'NOT c.has_non_exempt_vehicle', `'nonExemptVehicles', c.non_exempt_vehicles, 'exemptTypes', to_jsonb(c.exempt_vehicle_types), 'exemptMaxValueFen', c.exempt_vehicle_max_value_fen, 'reading', c.exempt_vehicle_value_line`)},
+  ${rule('PROPERTY_LIMIT', 'NOT c.has_excess_property', `'homes', c.homes, 'maxHomes', c.max_homes, 'nonResidential', c.has_non_residential, 'residentialAreaM2', c.residential_area_m2, 'members', c.members, 'capPerPersonM2', c.residential_area_per_person_cap_m2, 'reading', c.residential_area_line`)},
   ${rule('BUSINESS_REGISTRATION', 'NOT c.has_business_with_income', `'withIncome', c.has_business_with_income, 'withoutIncome', c.has_business_without_income`)},
   ${rule('STAFF_RELATIVES', 'NOT c.has_unfiled_staff_relative', `'unfiled', c.has_unfiled_staff_relative`)},
   CASE WHEN c.monthly_benefit_fen IS NOT NULL THEN ${rule(

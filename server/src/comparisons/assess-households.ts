@@ -128,7 +128,7 @@ const PREPARE_CHUNK_SQL = [
           st.low_income_multiplier, st.low_income_line, st.low_income_floor, st.extreme_poverty_multiplier, st.extreme_poverty_line,
           st.extreme_poverty_minor_until_age, st.extreme_poverty_elderly_from_age, st.emergency_assistance_multiplier,
           st.expenditure_assistance_multiplier, st.individual_assistance_multiplier, st.financial_asset_months,
-          st.max_homes, st.residential_area_per_person_cap_m2, st.exempt_vehicle_types, st.exempt_vehicle_max_value_fen,
+          st.financial_asset_line, st.exempt_vehicle_value_line, st.residential_area_line, st.max_homes, st.residential_area_per_person_cap_m2, st.exempt_vehicle_types, st.exempt_vehicle_max_value_fen,
           st.employment_cost_deduction_fen, st.excluded_income_kinds, st.grace_period_months, st.benefit_method,
           st.benefit_tiers, st.minimum_benefit_fen, st.severe_disability_extra_fen, st.old_age_extra_fen,
           st.old_age_extra_from_age, $4::jsonb || coalesce(st.citations, '{}') AS citations,
@@ -317,7 +317,8 @@ non_exempt_vehicle AS (
     FROM counted c JOIN vehicle_records v ON v.person_id = c.person_id
     JOIN standard st ON st.household_id = c.household_id
    WHERE ${current('v', live)} AND v.registered_on <= $5::date AND NOT v.vehicle_type = ANY(coalesce(st.exempt_vehicle_types, '{}'))
-     AND (st.exempt_vehicle_max_value_fen IS NULL OR v.estimated_value_fen > st.exempt_vehicle_max_value_fen)
+     AND (st.exempt_vehicle_max_value_fen IS NULL
+       OR NOT ${withinLineSql('v.estimated_value_fen', '1', 'st.exempt_vehicle_max_value_fen', 'st.exempt_vehicle_value_line')})
 ),
 -- Property the household owns (a public rental flat is rented, not owned).
 owned_property AS (
@@ -515,11 +516,13 @@ judged AS (
     ${withinLineSql('t.net_income_fen', 't.members', 't.standard_fen * t.extreme_poverty_multiplier', 't.extreme_poverty_line')} AS is_within_extreme_poverty,
     t.members > 0 AND t.extreme_poverty_condition_members = t.members AS meets_extreme_poverty_conditions,
     -- Financial assets per head at most N months of the 低保 standard.
-    t.assets_fen <= t.members * t.financial_asset_months * t.standard_fen AS are_financial_assets_within_limit,
+    ${withinLineSql('t.assets_fen', 't.members', 't.financial_asset_months * t.standard_fen', 't.financial_asset_line')}
+      AS are_financial_assets_within_limit,
     t.non_exempt_vehicles > 0 AS has_non_exempt_vehicle,
     -- At most the standard's number of homes, no non-residential property, and the area per member within any cap.
     t.homes > t.max_homes OR t.has_non_residential
-      OR coalesce(t.residential_area_m2 > t.members * t.residential_area_per_person_cap_m2, false) AS has_excess_property,
+      OR NOT coalesce(${withinLineSql('t.residential_area_m2', 't.members', 't.residential_area_per_person_cap_m2', 't.residential_area_line')}, true)
+      AS has_excess_property,
     -- 渐退期: within it the benefit goes on unchanged; its last month is a finding of its own.
     coalesce(t.grace_ends_on >= $5::date, false) AS is_in_grace_period,
     coalesce(t.grace_ends_on >= $5::date AND (t.grace_ends_on - interval '1 month')::date < $5::date, false)
