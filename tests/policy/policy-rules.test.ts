@@ -199,6 +199,31 @@ describe('policy rules', () => {
       citation: { document: 'yinchuan-2021-assistance-and-rural-revitalisation.txt', paragraph: '二(七)' },
       figures: { emergencyFen: 2 * 2 * STANDARD, expenditureFen: 2 * 3 * STANDARD, individualFen: 1.5 * STANDARD },
     });
+    expect(appliedRule(result, 'TEMPORARY_ASSISTANCE')?.figures).toMatchObject({
+      requestedType: null,
+      amountFen: null,
+    });
+    for (const [temporaryAssistanceType, amountFen] of [
+      ['EMERGENCY', 2 * 2 * STANDARD],
+      ['EXPENDITURE', 2 * 3 * STANDARD],
+      ['INDIVIDUAL', 1.5 * STANDARD],
+    ] as const) {
+      const asking = await plain.household({ members: 2, birthYears: [1980, 1982], caseStatus: 'TERMINATED' });
+      await prisma.application.create({
+        data: {
+          householdId: asking.household.id,
+          kind: 'TEMPORARY_ASSISTANCE',
+          temporaryAssistanceType,
+          status: 'SUBMITTED',
+          submittedOn: day('2026-10-01'),
+        },
+      });
+      const asked = await assessHousehold(pool, asking.household.id, AS_OF);
+      expect(appliedRule(asked, 'TEMPORARY_ASSISTANCE')?.figures).toMatchObject({
+        requestedType: temporaryAssistanceType,
+        amountFen,
+      });
+    }
     const other = await plain.household({ members: 1, birthYears: [1980] });
     expect(appliedRule(await assessHousehold(pool, other.household.id, AS_OF), 'TEMPORARY_ASSISTANCE')).toBeUndefined();
   });

@@ -329,6 +329,28 @@ describe('verification requests (核对申请)', () => {
     expect(await hub.prisma.verificationRequest.count()).toBe(before);
   });
 
+  it('keeps the kind of temporary assistance a request asks for, and refuses it on a request of another kind', async () => {
+    const asking = requestInput({ kind: 'TEMPORARY_ASSISTANCE', temporaryAssistanceType: 'EXPENDITURE' });
+    const answer = await hub.graphql<{ submitVerificationRequest: { id: string } }>(SUBMIT, {
+      token: office,
+      variables: { input: asking.input },
+    });
+    expect(answer.errors).toBeUndefined();
+    const application = await hub.prisma.application.findFirstOrThrow({
+      where: { verificationRequests: { some: { id: answer.data?.submitVerificationRequest.id } } },
+    });
+    expect(application).toMatchObject({ kind: 'TEMPORARY_ASSISTANCE', temporaryAssistanceType: 'EXPENDITURE' });
+
+    const before = await hub.prisma.verificationRequest.count();
+    const wrong = requestInput({ temporaryAssistanceType: 'EMERGENCY' });
+    const refused = await hub.graphql(SUBMIT, { token: office, variables: { input: wrong.input } });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [expect.objectContaining({ field: 'temporaryAssistanceType', problem: 'NOT_TEMPORARY_ASSISTANCE' })],
+    });
+    expect(await hub.prisma.verificationRequest.count()).toBe(before);
+  });
+
   it('takes a batch file line by line: saves the good requests whole and names each problem of the others', async () => {
     const good = requestInput();
     const bad = requestInput({ kind: 'FREE_MONEY' });

@@ -192,7 +192,8 @@ export const POLICY_RULES = {
     title: '临时救助 amounts',
     sentence:
       '对急难型困难家庭人均救助标准不低于当地城市低保月保障标准的2倍。支出型困难家庭人均救助标准不低于当地城市低保月保障标准的3倍。对个人救助对象每人按照不低于当地城市低保月保障标准的水平的1.5倍给予救助。',
-    condition: 'the household applied for temporary assistance',
+    condition:
+      'the household applied for temporary assistance; where its request says the kind (EMERGENCY 急难型, EXPENDITURE 支出型, INDIVIDUAL), the amount of that kind',
     basis: { document: YINCHUAN_2021, paragraph: '二(七)' },
     figures: ['emergencyAssistanceMultiplier', 'expenditureAssistanceMultiplier', 'individualAssistanceMultiplier'],
     test: {

@@ -76,7 +76,7 @@ export function describeAppliedRule(applied: StoredAppliedRule): string {
     case 'BENEFIT_AMOUNT':
       return `${yuan(Number(f.monthlyBenefitFen))} a month (${String(f.method)})`;
     case 'TEMPORARY_ASSISTANCE':
-      return `emergency ${yuan(Number(f.emergencyFen))}, expenditure-type ${yuan(Number(f.expenditureFen))}, individual ${yuan(Number(f.individualFen))} (urban standard ${yuan(Number(f.urbanStandardFen))})`;
+      return `${f.requestedType ? `${String(f.requestedType)} requested: ${yuan(Number(f.amountFen))}; ` : ''}emergency ${yuan(Number(f.emergencyFen))}, expenditure-type ${yuan(Number(f.expenditureFen))}, individual ${yuan(Number(f.individualFen))} (urban standard ${yuan(Number(f.urbanStandardFen))})`;
     default:
       return Object.entries(f)
         .map(([name, value]) => `${name} ${JSON.stringify(value)}`)

@@ -54,6 +54,11 @@ export const APPLIED_RULES_SQL = `to_jsonb(array_remove(ARRAY[
     `'urbanStandardFen', c.urban_standard_fen, 'members', c.members,
      'emergencyFen', c.members * ceil(c.urban_standard_fen * c.emergency_assistance_multiplier),
      'expenditureFen', c.members * ceil(c.urban_standard_fen * c.expenditure_assistance_multiplier),
-     'individualFen', ceil(c.urban_standard_fen * c.individual_assistance_multiplier)`,
+     'individualFen', ceil(c.urban_standard_fen * c.individual_assistance_multiplier),
+     'requestedType', c.temporary_assistance_type,
+     'amountFen', CASE c.temporary_assistance_type
+       WHEN 'EMERGENCY' THEN c.members * ceil(c.urban_standard_fen * c.emergency_assistance_multiplier)
+       WHEN 'EXPENDITURE' THEN c.members * ceil(c.urban_standard_fen * c.expenditure_assistance_multiplier)
+       WHEN 'INDIVIDUAL' THEN ceil(c.urban_standard_fen * c.individual_assistance_multiplier) END`,
   )} END
 ], NULL))`;

@@ -240,7 +240,7 @@ counted_income AS (
     FROM income i JOIN standard st ON st.household_id = i.household_id
 ),
 -- 刚性支出: declared medical and education costs are deducted from the household's income.
-rigid_expenditure AS (SELECT household_id, kind, amount_fen, evidence FROM open_application),
+rigid_expenditure AS (SELECT household_id, kind, amount_fen, evidence, temporary_assistance_type FROM open_application),
 -- 渐退期 (yinchuan-2021 二(四)): a 低保 recipient who found work keeps the benefit unchanged for the standard's grace
 -- months, counted from when the income rose. The register's case history says since when the household has been
 -- enrolled: the start of its unbroken run of 低保 cases (a renewal the day after a case ended continues it).
@@ -480,7 +480,7 @@ totals AS (
          coalesce(vt.vehicles, 0) AS non_exempt_vehicles,
          coalesce(bt.with_income, false) AS has_business_with_income,
          coalesce(bt.without_income, false) AS has_business_without_income,
-         coalesce(en.kind, rx.kind) AS case_kind, sp.person_id AS single_person_id, sp.source AS single_person_source,
+         coalesce(en.kind, rx.kind) AS case_kind, rx.temporary_assistance_type, sp.person_id AS single_person_id, sp.source AS single_person_source,
          g.ends_on AS grace_ends_on, g.started_on AS grace_started_on, g.source AS grace_source,
          g.enrolled_since, g.case_amount_fen,
          coalesce(ms.extreme_poverty_condition_members, 0) AS extreme_poverty_condition_members,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AreaType, AssistanceKind, DeclaredItemCategory, Relation } from '@hub/prisma';
+import { AreaType, AssistanceKind, DeclaredItemCategory, Relation, TemporaryAssistanceType } from '@hub/prisma';
 import { InvalidCitizenIdError, parseCitizenId } from '@hub/prisma/identity/citizen-id-number';
 import type { InputProblem } from '@hub/schema/input-problems';
 import type { VerificationRequestInput } from '@hub/schema/verification-requests/verification-request-input';
@@ -22,6 +22,8 @@ export interface CheckedRequest {
   }[];
   /** 单人户: the member the request asks to enrol alone. */
   singlePersonIdNumber: string | null;
+  /** 临时救助: the kind a TEMPORARY_ASSISTANCE request asks for. */
+  temporaryAssistanceType: TemporaryAssistanceType | null;
   items: {
     line: number;
     category: DeclaredItemCategory;
@@ -161,6 +163,17 @@ export function checkVerificationRequest(
     }
   }
 
+  // 临时救助 is 急难型 or 支出型, or for an individual (yinchuan-2021 二(七)).
+  const temporaryAssistanceType = (text(input.temporaryAssistanceType).toUpperCase() ||
+    null) as TemporaryAssistanceType | null;
+  if (temporaryAssistanceType) {
+    if (!Object.values(TemporaryAssistanceType).includes(temporaryAssistanceType)) {
+      add('temporaryAssistanceType', 'INVALID_VALUE', `one of ${Object.values(TemporaryAssistanceType).join(', ')}`);
+    } else if (input.kind !== 'TEMPORARY_ASSISTANCE') {
+      add('temporaryAssistanceType', 'NOT_TEMPORARY_ASSISTANCE', 'only a TEMPORARY_ASSISTANCE request says its kind');
+    }
+  }
+
   const authorisation = input.authorisation ?? ({} as VerificationRequestInput['authorisation']);
   const scan = Buffer.from(String(authorisation.contentBase64 ?? ''), 'base64');
   if (!text(authorisation.fileName)) add('authorisation.fileName', 'MISSING_VALUE', 'the scan’s file name');
@@ -210,6 +223,7 @@ export function checkVerificationRequest(
       members,
       items,
       singlePersonIdNumber,
+      temporaryAssistanceType,
       authorisation: {
         fileName: text(authorisation.fileName),
         mediaType: authorisation.mediaType,
