@@ -137,6 +137,12 @@ describe('policy rules', () => {
     expect(appliedRule(within, 'GRACE_PERIOD')).toMatchObject({ holds: true, figures: { graceEndsOn: '2027-06-30' } });
     expect((await jobStarted('2025-05-15')).flags).toEqual(['GRACE_PERIOD_ENDING']);
     expect((await jobStarted('2025-04-01')).flags).toEqual(['INCOME_ABOVE_STANDARD']);
+    // A job that leaves the income within the line holds nothing back: the benefit is the gap, not the case's amount.
+    const made = await plain.household({ members: 1, birthYears: [1980], caseStartedOn: '2024-06-01' });
+    await plain.wage(made.head.id, STANDARD - 30_000, plain.snapshots.EMPLOYMENT, '2026-01-01');
+    const below = await assessHousehold(pool, made.household.id, AS_OF);
+    expect(below).toMatchObject({ classification: 'MINIMUM_LIVING', flags: [], monthly_benefit_fen: '30000' });
+    expect(appliedRule(below, 'BENEFIT_AMOUNT')?.figures).toMatchObject({ method: 'GAP' });
     // A job held since before the case is no new employment: no grace.
     expect((await jobStarted('2024-01-01')).flags).toEqual(['INCOME_ABOVE_STANDARD']);
   });

@@ -43,7 +43,7 @@ export const APPLIED_RULES_SQL = `to_jsonb(array_remove(ARRAY[
   CASE WHEN c.monthly_benefit_fen IS NOT NULL THEN ${rule(
     'BENEFIT_AMOUNT',
     'true',
-    `'method', CASE WHEN c.is_in_grace_period THEN 'GRACE_PERIOD_CASE_AMOUNT' WHEN c.classification = 'EXTREME_POVERTY' THEN 'EXTREME_POVERTY_STANDARD' ELSE c.benefit_method::text END,
+    `'method', CASE WHEN c.is_benefit_held_by_grace THEN 'GRACE_PERIOD_CASE_AMOUNT' WHEN c.classification = 'EXTREME_POVERTY' THEN 'EXTREME_POVERTY_STANDARD' ELSE c.benefit_method::text END,
      'monthlyBenefitFen', c.monthly_benefit_fen, 'minimumBenefitFen', c.minimum_benefit_fen,
      'severelyDisabledMembers', c.severely_disabled_members, 'severeDisabilityExtraFen', c.severe_disability_extra_fen,
      'oldAgeMembers', c.old_age_members, 'oldAgeExtraFen', c.old_age_extra_fen`,

@@ -550,9 +550,12 @@ classified AS (
 ),
 benefited AS (
   SELECT c.*, c.members > 0 AND NOT coalesce(c.is_within_own_line, true) AND NOT c.is_in_grace_period AS is_income_above_line,
+    -- The grace period holds what the income would change only while the income is above the line (人均收入超过当地低保标准的).
+    c.is_in_grace_period AND NOT coalesce(c.is_within_own_line, true) AS is_benefit_held_by_grace,
     CASE
-      -- 渐退期内，相关低保救助政策维持不变: the case's benefit goes on as it is.
-      WHEN c.is_in_grace_period THEN c.case_amount_fen::bigint
+      -- 渐退期内，相关低保救助政策维持不变: the case's benefit goes on as it is; with income still within the line, the
+      -- household is paid as any other.
+      WHEN c.is_in_grace_period AND NOT coalesce(c.is_within_own_line, true) THEN c.case_amount_fen::bigint
       -- 特困: the basic living standard, per member.
       WHEN c.classification = 'EXTREME_POVERTY' THEN c.members * ceil(c.standard_fen * c.extreme_poverty_multiplier)::bigint
       WHEN c.classification = 'MINIMUM_LIVING' THEN greatest(c.minimum_benefit_fen,
