@@ -23,3 +23,24 @@ export function fenToYuan(fen: bigint | number | string | null | undefined): str
   const abs = value < 0n ? -value : value;
   return `${value < 0n ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`;
 }
+
+/**
+ * Per-capita income exactly, never rounded into a line it is above: (income − rigid expenditure, never below zero)
+ * ÷ members as the fen it rounds down to plus the remaining fraction of a fen, e.g. "¥355.00 + 1/3 分". The
+ * comparison decides on this exact amount, so the figure shown beside the standard must not look equal to it.
+ */
+export function formatExactPerCapita(
+  incomeFen: bigint | number | string | null | undefined,
+  rigidExpenditureFen: bigint | number | string | null | undefined,
+  members: number | null | undefined,
+  locale: string,
+  fenWord: string,
+): string {
+  if (incomeFen === null || incomeFen === undefined || incomeFen === '' || !members || members <= 0) return '—';
+  const gross = BigInt(incomeFen) - BigInt(rigidExpenditureFen ?? 0);
+  const net = gross > 0n ? gross : 0n;
+  const count = BigInt(members);
+  const remainder = net % count;
+  const shown = formatFen(net / count, locale);
+  return remainder === 0n ? shown : `${shown} + ${remainder}/${count} ${fenWord}`;
+}

@@ -444,6 +444,9 @@ export interface AssistanceStandardTerms {
   lowIncomeLine?: LineReading | null;
   lowIncomeFloor?: FloorReading | null;
   extremePovertyLine?: LineReading | null;
+  financialAssetLine?: LineReading | null;
+  exemptVehicleValueLine?: LineReading | null;
+  residentialAreaLine?: LineReading | null;
   extremePovertyMinorUntilAge?: number | null;
   extremePovertyElderlyFromAge?: number | null;
   /** null: no area cap; omitted: stays as it is. */

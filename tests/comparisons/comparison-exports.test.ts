@@ -59,8 +59,17 @@ describe("a comparison run's exports", () => {
       .trim()
       .split('\n');
     expect(header?.split(',')).toEqual(
-      expect.arrayContaining(['household_id', 'classification', 'per_capita_income_fen', 'flags', 'head_id_number']),
+      expect.arrayContaining([
+        'household_id',
+        'classification',
+        'per_capita_income_floor_fen',
+        'per_capita_income_exact_fen',
+        'flags',
+        'head_id_number',
+      ]),
     );
+    // No column names a rounded per-capita figure as if it were the one the decision compared.
+    expect(header?.split(',')).not.toContain('per_capita_income_fen');
     expect(rows).toHaveLength(run.householdCount);
     const planted = manifest.plantedCases.find((c) => c.expectedFlag === 'NON_EXEMPT_VEHICLE');
     expect(rows.find((row) => row.startsWith(planted?.householdId ?? '?'))).toContain('NON_EXEMPT_VEHICLE');

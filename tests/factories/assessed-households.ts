@@ -55,6 +55,8 @@ export async function createAssessmentWorld(
       caseStartedOn?: string;
       /** Each member's year of birth, in order. */
       birthYears?: number[];
+      /** Each member's day of birth (YYYY-MM-DD), in order, where the day matters; it wins over birthYears. */
+      birthDates?: string[];
       /** 单人户: the index of the member the case enrols alone. */
       singlePerson?: number;
     } = {},
@@ -69,6 +71,7 @@ export async function createAssessmentWorld(
         householdId: created.id,
         relation: index === 0 ? 'HEAD' : 'CHILD',
         birthYear: options.birthYears?.[index],
+        birthDate: options.birthDates?.[index],
       });
       await prisma.hukouRecord.create({
         data: { ...from(snapshots, 'HUKOU', person.id), status: 'ACTIVE', registeredRegionCode: '640104', hukouNumber },

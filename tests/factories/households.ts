@@ -9,10 +9,12 @@ export async function createPerson(
     sex?: 'MALE' | 'FEMALE';
     name?: string;
     birthYear?: number;
+    /** YYYY-MM-DD, where the day matters (an age threshold); else a day of birthYear. */
+    birthDate?: string;
   } = {},
 ) {
   const sex = options.sex ?? 'MALE';
-  const { idNumber, birthDate } = uniqueIdNumber({ sex, birthYear: options.birthYear });
+  const { idNumber, birthDate } = uniqueIdNumber({ sex, birthYear: options.birthYear, birthDate: options.birthDate });
   return prisma.person.create({
     data: {
       idNumber,

@@ -160,6 +160,39 @@ describe('the grace period from the register', () => {
     expect(appliedRule(result, 'GRACE_PERIOD')).toBeUndefined();
   });
 
+  it('gives a grace period derived from a job the months of the version in force the day the job began', async () => {
+    const shortened = await createAssessmentWorld(hub.prisma, { minimumLivingMonthlyFen: STANDARD, year: 2026 });
+    const { user, password } = await createUser(hub.prisma, {
+      role: 'VERIFICATION_OFFICER',
+      departmentId: shortened.civilAffairs.id,
+    });
+    const shortenedOfficer = await hub.logIn(user.username, password);
+    // 2025 gave 18 months; the 2026 version gives 6. A job of June 2025 keeps the 18 months it was given.
+    await hub.prisma.assistanceStandard.updateMany({
+      where: { regionCode: shortened.regions.county.code, year: 2026 },
+      data: { gracePeriodMonths: 6 },
+    });
+    await hub.prisma.assistanceStandard.create({
+      data: {
+        regionCode: shortened.regions.county.code,
+        year: 2025,
+        effectiveFrom: day('2025-01-01'),
+        areaType: 'URBAN',
+        minimumLivingMonthlyFen: STANDARD,
+        gracePeriodMonths: 18,
+      },
+    });
+    const householdId = await registeredEarner(ABOVE, '2025-06-01', shortened, shortenedOfficer);
+    await recordCase(householdId, { status: 'ACTIVE', startedOn: '2023-01-01' }, shortenedOfficer);
+    const result = await assessHousehold(pool, householdId, '2026-10-31');
+    expect(result.flags).toEqual(['GRACE_PERIOD_ENDING']);
+    expect(appliedRule(result, 'GRACE_PERIOD')).toMatchObject({
+      holds: true,
+      figures: { source: 'EMPLOYMENT', graceStartedOn: '2025-06-01', graceEndsOn: '2026-11-30' },
+    });
+    expect((await assessHousehold(pool, householdId, '2026-12-01')).flags).toEqual(['INCOME_ABOVE_STANDARD']);
+  });
+
   it('gives the grace months of the policy version in force on the day the grace period began', async () => {
     const revised = await createAssessmentWorld(hub.prisma, { minimumLivingMonthlyFen: STANDARD, year: 2026 });
     const { user, password } = await createUser(hub.prisma, {

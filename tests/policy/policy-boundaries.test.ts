@@ -172,6 +172,25 @@ describe('特困 line', () => {
     expect(adult).toMatchObject({ classification: 'MINIMUM_LIVING', flags: ['EXTREME_POVERTY_CONDITIONS_NOT_MET'] });
   });
 
+  // 未成年人……延长至18周岁 (yinchuan-2021 二(六)): a minor until the 18th birthday; elderly from the 60th.
+  it.each([
+    ['2008-11-01', 'the day before the 18th birthday', 'EXTREME_POVERTY', []],
+    ['2008-10-31', 'on the 18th birthday', 'MINIMUM_LIVING', ['EXTREME_POVERTY_CONDITIONS_NOT_MET']],
+    ['2008-10-30', 'the day after the 18th birthday', 'MINIMUM_LIVING', ['EXTREME_POVERTY_CONDITIONS_NOT_MET']],
+    ['1966-11-01', 'the day before the 60th birthday', 'MINIMUM_LIVING', ['EXTREME_POVERTY_CONDITIONS_NOT_MET']],
+    ['1966-10-31', 'on the 60th birthday', 'EXTREME_POVERTY', []],
+    ['1966-10-30', 'the day after the 60th birthday', 'EXTREME_POVERTY', []],
+  ])('assesses a person born %s (%s) as %s', async (birthDate, _when, classification, flags) => {
+    const made = await below.household({ members: 1, caseKind: 'EXTREME_POVERTY', birthDates: [birthDate] });
+    const result = await assessHousehold(pool, made.household.id, AS_OF);
+    expect(result).toMatchObject({ classification, flags });
+    expect(appliedRule(result, 'EXTREME_POVERTY_LINE')?.figures).toMatchObject({
+      membersMeetingConditions: flags.length ? 0 : 1,
+      minorUntilAge: 18,
+      elderlyFromAge: 60,
+    });
+  });
+
   it('counts a severely disabled adult as meeting the conditions', async () => {
     const made = await below.household({ members: 1, caseKind: 'EXTREME_POVERTY', birthYears: [1985] });
     await prisma.disabilityCertificate.create({
@@ -190,26 +209,47 @@ describe('特困 line', () => {
   });
 });
 
+// The asset thresholds read "at most" (AT_OR_BELOW) by default, as domain.md words them; a region may read one BELOW.
+let strictAssets: World;
+beforeAll(async () => {
+  strictAssets = await world({
+    financialAssetLine: 'BELOW',
+    exemptVehicleValueLine: 'BELOW',
+    residentialAreaLine: 'BELOW',
+    residentialAreaPerPersonCapM2: '30',
+  });
+});
+
 describe('financial asset limit', () => {
   it.each([
-    [-1, []],
-    [0, []],
-    [1, ['FINANCIAL_ASSETS_OVER_LIMIT']],
-  ])('financial assets %i fen from members × 24 months × the standard give %j', async (offset, flags) => {
-    const made = await below.household({ members: 2, birthYears: [1980, 1982] });
-    await prisma.bankDeposit.create({
-      data: {
-        ...from(below.snapshots, 'BANK_DEPOSIT', made.head.id),
-        accountNumber: `6222${uniqueNumber()}`,
-        depositType: 'TIME',
-        balanceFen: BigInt(2 * 24 * STANDARD + offset),
-        openedOn: day('2020-01-01'),
-      },
-    });
-    const result = await assessHousehold(pool, made.household.id, AS_OF);
-    expect(result.flags).toEqual(flags);
-    expect(appliedRule(result, 'FINANCIAL_ASSET_LIMIT')).toMatchObject({ holds: offset <= 0 });
-  });
+    ['AT_OR_BELOW', -1, []],
+    ['AT_OR_BELOW', 0, []],
+    ['AT_OR_BELOW', 1, ['FINANCIAL_ASSETS_OVER_LIMIT']],
+    ['BELOW', -1, []],
+    ['BELOW', 0, ['FINANCIAL_ASSETS_OVER_LIMIT']],
+    ['BELOW', 1, ['FINANCIAL_ASSETS_OVER_LIMIT']],
+  ])(
+    'read %s: financial assets %i fen from members × 24 months × the standard give %j',
+    async (reading, offset, flags) => {
+      const on = reading === 'BELOW' ? strictAssets : below;
+      const made = await on.household({ members: 2, birthYears: [1980, 1982] });
+      await prisma.bankDeposit.create({
+        data: {
+          ...from(on.snapshots, 'BANK_DEPOSIT', made.head.id),
+          accountNumber: `6222${uniqueNumber()}`,
+          depositType: 'TIME',
+          balanceFen: BigInt(2 * 24 * STANDARD + offset),
+          openedOn: day('2020-01-01'),
+        },
+      });
+      const result = await assessHousehold(pool, made.household.id, AS_OF);
+      expect(result.flags).toEqual(flags);
+      expect(appliedRule(result, 'FINANCIAL_ASSET_LIMIT')).toMatchObject({
+        holds: flags.length === 0,
+        figures: { reading },
+      });
+    },
+  );
 });
 
 describe('vehicle exemption', () => {
@@ -236,6 +276,14 @@ describe('vehicle exemption', () => {
     expect(await vehicle(below, 'PASSENGER_CAR', BigInt(3_000_000 + offset))).toEqual(flags);
   });
 
+  it.each([
+    [-1, []],
+    [0, ['NON_EXEMPT_VEHICLE']],
+    [1, ['NON_EXEMPT_VEHICLE']],
+  ])('read BELOW: a car %i fen from the exempt value gives %j', async (offset, flags) => {
+    expect(await vehicle(strictAssets, 'PASSENGER_CAR', BigInt(3_000_000 + offset))).toEqual(flags);
+  });
+
   it('exempts a motorcycle by type, and not where the region exempts no type', async () => {
     expect(await vehicle(below, 'MOTORCYCLE', 9_000_000n)).toEqual([]);
     const strict = await world({ exemptVehicleTypes: [] });
@@ -249,15 +297,15 @@ describe('residential area cap', () => {
     capped = await world({ residentialAreaPerPersonCapM2: '30', maxHomes: 1 });
   });
 
-  async function homes(areas: string[]) {
-    const made = await capped.household({ members: 2, birthYears: [1980, 1982] });
+  async function homes(areas: string[], on = capped) {
+    const made = await on.household({ members: 2, birthYears: [1980, 1982] });
     for (const areaM2 of areas) {
       await prisma.propertyRecord.create({
         data: {
-          ...from(capped.snapshots, 'REAL_ESTATE', made.head.id),
+          ...from(on.snapshots, 'REAL_ESTATE', made.head.id),
           certificateNumber: `宁(2020)${uniqueNumber()}`,
           address: `某小区${uniqueNumber()}号`,
-          regionCode: capped.regions.county.code,
+          regionCode: on.regions.county.code,
           use: 'RESIDENTIAL',
           areaM2,
           acquiredOn: day('2020-01-01'),
@@ -275,9 +323,43 @@ describe('residential area cap', () => {
     expect((await homes([area])).flags).toEqual(flags);
   });
 
+  it.each([
+    ['59.99', []],
+    ['60.00', ['EXCESS_PROPERTY']],
+    ['60.01', ['EXCESS_PROPERTY']],
+  ])('read BELOW: one home of %s m² for two members under a 30 m² cap gives %j', async (area, flags) => {
+    const result = await homes([area], strictAssets);
+    expect(result.flags).toEqual(flags);
+    expect(appliedRule(result, 'PROPERTY_LIMIT')?.figures).toMatchObject({ reading: 'BELOW' });
+  });
+
   it('counts homes: a second small home breaks the one-home limit', async () => {
     const result = await homes(['20.00', '20.00']);
     expect(result.flags).toEqual(['EXCESS_PROPERTY']);
     expect(appliedRule(result, 'PROPERTY_LIMIT')?.figures).toMatchObject({ homes: 2, maxHomes: 1 });
+  });
+});
+
+// 分档 (yinchuan-2021 二(四)): the amount of the first tier whose bound per-capita income is below.
+describe('benefit tier bound', () => {
+  let tiered: World;
+  beforeAll(async () => {
+    tiered = await world({
+      benefitMethod: 'TIERS',
+      benefitTiers: [
+        { perCapitaIncomeBelowFen: 40_000, monthlyPerMemberFen: 60_000 },
+        { perCapitaIncomeBelowFen: STANDARD, monthlyPerMemberFen: 30_000 },
+      ],
+    });
+  });
+
+  it.each([
+    [-1, '120000'],
+    [0, '60000'],
+    [1, '60000'],
+  ])('pays two members %i fen a head from the first tier’s bound %s fen', async (offset, benefit) => {
+    const result = await earning(tiered, 2, 2 * (40_000 + offset));
+    expect(result).toMatchObject({ classification: 'MINIMUM_LIVING', monthly_benefit_fen: benefit });
+    expect(appliedRule(result, 'BENEFIT_AMOUNT')?.figures).toMatchObject({ method: 'TIERS' });
   });
 });

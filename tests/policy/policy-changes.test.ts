@@ -98,6 +98,38 @@ describe('changing a policy through the API', () => {
     });
     const [latest] = answer.data?.setAssistanceStandard.changes ?? [];
     expect(JSON.parse(latest?.oldValues ?? '{}')).toEqual({ lowIncomeMultiplier: '1.5' });
+    expect(JSON.parse(latest?.newValues ?? '{}')).toEqual({ lowIncomeMultiplier: '1.6' });
+    const requestId = answer.headers.get('x-request-id') ?? '';
+    expect(await hub.prisma.auditEntry.findMany({ where: { requestId }, orderBy: { sequence: 'asc' } })).toEqual([
+      expect.objectContaining({
+        userId: adminId,
+        event: 'STANDARD_CHANGED',
+        change: expect.objectContaining({
+          standardId: answer.data?.setAssistanceStandard.id,
+          changes: [{ field: 'lowIncomeMultiplier', old: '1.5', new: '1.6' }],
+        }),
+      }),
+      expect.objectContaining({ userId: adminId, operation: 'ChangePolicy', decision: 'ALLOWED', event: null }),
+    ]);
+  });
+
+  it('assesses an elderly 特困 person at 1.35 × the standard outside the 特困 standard until the multiplier is 1.4', async () => {
+    const made = await world.household({ members: 1, birthYears: [1950], caseKind: 'EXTREME_POVERTY' });
+    await world.wage(made.head.id, 1.35 * STANDARD);
+    expect(await assessHousehold(pool, made.household.id, AS_OF)).toMatchObject({
+      classification: 'LOW_INCOME',
+      flags: ['INCOME_ABOVE_STANDARD'],
+    });
+    const answer = await change({ extremePovertyMultiplier: '1.4' });
+    expect(answer.errors).toBeUndefined();
+    expect(await assessHousehold(pool, made.household.id, AS_OF)).toMatchObject({
+      classification: 'EXTREME_POVERTY',
+      flags: [],
+      monthly_benefit_fen: String(1.4 * STANDARD),
+    });
+    const requestId = answer.headers.get('x-request-id') ?? '';
+    const [event] = await hub.prisma.auditEntry.findMany({ where: { requestId, event: 'STANDARD_CHANGED' } });
+    expect(event?.change).toMatchObject({ changes: [{ field: 'extremePovertyMultiplier', old: '1.3', new: '1.4' }] });
   });
 
   it('classes a household exactly on the standard 低收入 once the floor is read AT_OR_ABOVE, and keeps the change', async () => {

@@ -100,6 +100,32 @@ describe('policy rules', () => {
     });
   });
 
+  it('assesses alone the member an application of a household not enrolled asks to enrol alone (单人户)', async () => {
+    async function applying(singlePerson: boolean) {
+      const made = await plain.household({ members: 2, birthYears: [1980, 2010], caseStatus: 'TERMINATED' });
+      await plain.wage(made.head.id, 3 * STANDARD);
+      await prisma.application.create({
+        data: {
+          householdId: made.household.id,
+          kind: 'MINIMUM_LIVING_GUARANTEE',
+          status: 'SUBMITTED',
+          submittedOn: day('2026-10-01'),
+          singlePersonId: singlePerson ? (made.members[1]?.id ?? null) : null,
+        },
+      });
+      return assessHousehold(pool, made.household.id, AS_OF);
+    }
+    const alone = await applying(true);
+    expect(alone).toMatchObject({ classification: 'MINIMUM_LIVING', counted_members: 1, monthly_benefit_fen: '80000' });
+    expect(appliedRule(alone, 'SINGLE_PERSON_ENROLMENT')).toMatchObject({
+      holds: true,
+      figures: { source: 'APPLICATION', members: 1 },
+    });
+    const whole = await applying(false);
+    expect(whole).toMatchObject({ classification: 'ABOVE_LINE', counted_members: 2, flags: ['INCOME_ABOVE_STANDARD'] });
+    expect(appliedRule(whole, 'SINGLE_PERSON_ENROLMENT')).toBeUndefined();
+  });
+
   it('holds the income flag back within the grace period, warns in its last month, flags after it', async () => {
     async function jobStarted(startedOn: string) {
       const made = await plain.household({ members: 1, birthYears: [1980], caseStartedOn: '2024-06-01' });
@@ -111,6 +137,12 @@ describe('policy rules', () => {
     expect(appliedRule(within, 'GRACE_PERIOD')).toMatchObject({ holds: true, figures: { graceEndsOn: '2027-06-30' } });
     expect((await jobStarted('2025-05-15')).flags).toEqual(['GRACE_PERIOD_ENDING']);
     expect((await jobStarted('2025-04-01')).flags).toEqual(['INCOME_ABOVE_STANDARD']);
+    // A job that leaves the income within the line holds nothing back: the benefit is the gap, not the case's amount.
+    const made = await plain.household({ members: 1, birthYears: [1980], caseStartedOn: '2024-06-01' });
+    await plain.wage(made.head.id, STANDARD - 30_000, plain.snapshots.EMPLOYMENT, '2026-01-01');
+    const below = await assessHousehold(pool, made.household.id, AS_OF);
+    expect(below).toMatchObject({ classification: 'MINIMUM_LIVING', flags: [], monthly_benefit_fen: '30000' });
+    expect(appliedRule(below, 'BENEFIT_AMOUNT')?.figures).toMatchObject({ method: 'GAP' });
     // A job held since before the case is no new employment: no grace.
     expect((await jobStarted('2024-01-01')).flags).toEqual(['INCOME_ABOVE_STANDARD']);
   });
@@ -173,6 +205,31 @@ describe('policy rules', () => {
       citation: { document: 'yinchuan-2021-assistance-and-rural-revitalisation.txt', paragraph: '二(七)' },
       figures: { emergencyFen: 2 * 2 * STANDARD, expenditureFen: 2 * 3 * STANDARD, individualFen: 1.5 * STANDARD },
     });
+    expect(appliedRule(result, 'TEMPORARY_ASSISTANCE')?.figures).toMatchObject({
+      requestedType: null,
+      amountFen: null,
+    });
+    for (const [temporaryAssistanceType, amountFen] of [
+      ['EMERGENCY', 2 * 2 * STANDARD],
+      ['EXPENDITURE', 2 * 3 * STANDARD],
+      ['INDIVIDUAL', 1.5 * STANDARD],
+    ] as const) {
+      const asking = await plain.household({ members: 2, birthYears: [1980, 1982], caseStatus: 'TERMINATED' });
+      await prisma.application.create({
+        data: {
+          householdId: asking.household.id,
+          kind: 'TEMPORARY_ASSISTANCE',
+          temporaryAssistanceType,
+          status: 'SUBMITTED',
+          submittedOn: day('2026-10-01'),
+        },
+      });
+      const asked = await assessHousehold(pool, asking.household.id, AS_OF);
+      expect(appliedRule(asked, 'TEMPORARY_ASSISTANCE')?.figures).toMatchObject({
+        requestedType: temporaryAssistanceType,
+        amountFen,
+      });
+    }
     const other = await plain.household({ members: 1, birthYears: [1980] });
     expect(appliedRule(await assessHousehold(pool, other.household.id, AS_OF), 'TEMPORARY_ASSISTANCE')).toBeUndefined();
   });

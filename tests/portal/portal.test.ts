@@ -204,6 +204,13 @@ describe.runIf(chromiumAvailable())('the portal, in a real browser against the r
     const detail = page.getByTestId('assessment-detail');
     await detail.getByText('事实').first().waitFor();
     await expect(detail.getByText('收入超标').count()).resolves.toBeGreaterThan(0);
+    // The rules the decision applied, each with its citation and the comparison in exact figures.
+    await detail.getByText('适用规则').waitFor();
+    const rules = detail.getByTestId('applied-rules');
+    const line = rules.locator('tr', { hasText: 'MINIMUM_LIVING_LINE' });
+    await expect(line.textContent()).resolves.toMatch(
+      /yinchuan-2021-assistance-and-rural-revitalisation\.txt, 二\(四\).*否.*per-capita income/,
+    );
     await screenshot(page, '08-household-evidence');
     await detail.getByRole('button', { name: '核对报告' }).click();
     const report = page.frameLocator('[data-testid="report-frame"]');

@@ -269,4 +269,31 @@ describe('the register delivered in bulk', () => {
     expect(answer.status).toBe(403);
     expect(answer.body.error?.code).toBe('NOT_DATASET_PROVIDER');
   });
+
+  it('gives each grace period the months of the version in force on its first day, within one year', async () => {
+    const city = await hub.prisma.assistanceStandard.findFirstOrThrow({ where: { year: 2025, areaType: 'RURAL' } });
+    await hub.prisma.assistanceStandard.create({
+      data: {
+        regionCode: city.regionCode,
+        year: 2025,
+        effectiveFrom: new Date(Date.UTC(2025, 6, 1)),
+        areaType: 'RURAL',
+        minimumLivingMonthlyFen: 80_000,
+        gracePeriodMonths: 6,
+      },
+    });
+    const cases = [
+      ['2025-06-30', '2026-06-29'],
+      ['2025-07-01', '2025-12-31'],
+    ].map(([startedOn, endsOn]) => ({ caseNumber: `DB-${uniqueNumber()}`, startedOn, endsOn }));
+    const rows = cases.map(
+      ({ caseNumber, startedOn }) =>
+        `${caseNumber},${registerNumber},MINIMUM_LIVING_GUARANTEE,GRACE_PERIOD,2024-03-01,,42000,,${startedOn}`,
+    );
+    expect((await deliver('ASSISTANCE_CASE', file(CASE_HEADER, rows), { asOf: '2025-07-31' })).status).toBe(201);
+    for (const { caseNumber, endsOn } of cases) {
+      const stored = await hub.prisma.assistanceCase.findUniqueOrThrow({ where: { caseNumber } });
+      expect(stored.gracePeriodEndsOn?.toISOString().slice(0, 10)).toBe(endsOn);
+    }
+  });
 });

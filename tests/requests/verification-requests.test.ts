@@ -260,6 +260,97 @@ describe('verification requests (核对申请)', () => {
     expect(elsewhere.data?.verificationRequest).toBeNull();
   });
 
+  it('asks to enrol a severely disabled member alone (单人户): the check assesses that member alone', async () => {
+    const humanResources = await createDepartment(hub.prisma, { kind: 'HUMAN_RESOURCES', regionCode: townshipCode });
+    const employment = await createSnapshot(hub.prisma, { departmentId: humanResources.id, dataset: 'EMPLOYMENT' });
+    async function checked(alone: boolean) {
+      const { head, child, input } = requestInput();
+      const submitted = await hub.graphql<{ submitVerificationRequest: { id: string } }>(SUBMIT, {
+        token: office,
+        variables: { input: { ...input, singlePersonIdNumber: alone ? child.idNumber : null } },
+      });
+      expect(submitted.errors).toBeUndefined();
+      const id = submitted.data?.submitVerificationRequest.id as string;
+      const earner = await hub.prisma.person.findUniqueOrThrow({ where: { idNumber: head.idNumber } });
+      await hub.prisma.employmentRecord.create({
+        data: {
+          personId: earner.id,
+          departmentId: employment.departmentId,
+          snapshotId: employment.id,
+          asOf: employment.asOf,
+          employerName: '银川某公司',
+          employerCode: '91640100MA76XXXX1A',
+          startedOn: new Date('2024-01-01'),
+          monthlyWageFen: 320_000,
+        },
+      });
+      const application = await hub.prisma.application.findFirstOrThrow({
+        where: { verificationRequests: { some: { id } } },
+        include: { singlePerson: true },
+      });
+      expect(application.singlePerson?.idNumber ?? null).toBe(alone ? child.idNumber : null);
+      expect((await hub.graphql(CHECK, { token: centre, variables: { ids: [id] } })).errors).toBeUndefined();
+      let read = await hub.graphql<{ verificationRequest: { status: string } }>(READ, {
+        token: office,
+        variables: { id },
+      });
+      while (read.data?.verificationRequest.status === 'CHECKING') {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        read = await hub.graphql(READ, { token: office, variables: { id } });
+      }
+      return read.data?.verificationRequest;
+    }
+    // The father's wage of ¥3,200 puts the two of them above the ¥800 standard; the disabled daughter alone earns nothing.
+    expect(await checked(true)).toMatchObject({ status: 'REPORTED', classification: 'MINIMUM_LIVING' });
+    expect(await checked(false)).toMatchObject({
+      status: 'REPORTED',
+      classification: 'ABOVE_LINE',
+      flags: expect.arrayContaining(['INCOME_ABOVE_STANDARD']),
+    });
+  });
+
+  it.each([
+    ['a member not declared severely disabled or critically ill', 'head', {}, 'NOT_SEVERELY_DISABLED_OR_ILL'],
+    ['a request for another kind of assistance', 'child', { kind: 'LOW_INCOME' }, 'NOT_MINIMUM_LIVING'],
+    ['no member of the request', 'stranger', {}, 'NOT_A_MEMBER'],
+  ] as const)('refuses 单人户 for %s, and saves nothing', async (_case, who, overrides, problem) => {
+    const { head, child, input } = requestInput(overrides);
+    const stranger = uniqueIdNumber({ regionCode: '640104', birthYear: 1990 });
+    const singlePersonIdNumber = { head, child, stranger }[who].idNumber;
+    const before = await hub.prisma.verificationRequest.count();
+    const answer = await hub.graphql(SUBMIT, {
+      token: office,
+      variables: { input: { ...input, singlePersonIdNumber } },
+    });
+    expect(answer.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [expect.objectContaining({ field: 'singlePersonIdNumber', problem })],
+    });
+    expect(await hub.prisma.verificationRequest.count()).toBe(before);
+  });
+
+  it('keeps the kind of temporary assistance a request asks for, and refuses it on a request of another kind', async () => {
+    const asking = requestInput({ kind: 'TEMPORARY_ASSISTANCE', temporaryAssistanceType: 'EXPENDITURE' });
+    const answer = await hub.graphql<{ submitVerificationRequest: { id: string } }>(SUBMIT, {
+      token: office,
+      variables: { input: asking.input },
+    });
+    expect(answer.errors).toBeUndefined();
+    const application = await hub.prisma.application.findFirstOrThrow({
+      where: { verificationRequests: { some: { id: answer.data?.submitVerificationRequest.id } } },
+    });
+    expect(application).toMatchObject({ kind: 'TEMPORARY_ASSISTANCE', temporaryAssistanceType: 'EXPENDITURE' });
+
+    const before = await hub.prisma.verificationRequest.count();
+    const wrong = requestInput({ temporaryAssistanceType: 'EMERGENCY' });
+    const refused = await hub.graphql(SUBMIT, { token: office, variables: { input: wrong.input } });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [expect.objectContaining({ field: 'temporaryAssistanceType', problem: 'NOT_TEMPORARY_ASSISTANCE' })],
+    });
+    expect(await hub.prisma.verificationRequest.count()).toBe(before);
+  });
+
   it('takes a batch file line by line: saves the good requests whole and names each problem of the others', async () => {
     const good = requestInput();
     const bad = requestInput({ kind: 'FREE_MONEY' });

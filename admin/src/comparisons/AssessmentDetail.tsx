@@ -32,7 +32,18 @@ interface Evidence {
   facts: { name: string; value: string | null; withheldItem: string | null }[] | null;
 }
 
-/** A household's result: each flag with the records it rests on, and its printable verification report. */
+interface AppliedRule {
+  rule: string;
+  document: string | null;
+  paragraph: string | null;
+  holds: boolean | null;
+  compared: string;
+}
+
+/**
+ * A household's result: each flag with the records it rests on, the rules the decision applied with their citations
+ * and the exact figures compared, and its printable verification report.
+ */
 export function AssessmentDetail() {
   const assessment = useRecordContext();
   const translate = useTranslate();
@@ -99,6 +110,31 @@ export function AssessmentDetail() {
           </Table>
         </Box>
       ))}
+      <Typography variant="subtitle1" sx={{ mt: 2 }}>
+        {translate('hub.runs.applied_rules')}
+      </Typography>
+      <Table size="small" data-testid="applied-rules">
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate('hub.runs.rule')}</TableCell>
+            <TableCell>{translate('hub.runs.citation')}</TableCell>
+            <TableCell>{translate('hub.runs.holds')}</TableCell>
+            <TableCell>{translate('hub.runs.compared')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {(assessment.appliedRules ?? []).map((applied: AppliedRule) => (
+            <TableRow key={applied.rule}>
+              <TableCell>{applied.rule}</TableCell>
+              <TableCell>{applied.document ? `${applied.document}, ${applied.paragraph ?? ''}` : '—'}</TableCell>
+              <TableCell>
+                {applied.holds === null ? '—' : translate(applied.holds ? 'hub.runs.holds_yes' : 'hub.runs.holds_no')}
+              </TableCell>
+              <TableCell>{applied.compared}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
       <Dialog open={report !== null} onClose={() => setReport(null)} fullWidth maxWidth="lg">
         <DialogTitle>{translate('hub.runs.report')}</DialogTitle>
         <DialogContent sx={{ height: '70vh' }}>

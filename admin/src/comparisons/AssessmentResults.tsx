@@ -4,6 +4,7 @@ import { EnumField } from '../fields/EnumField.tsx';
 import { FenField } from '../fields/FenField.tsx';
 import { AssessmentDetail } from './AssessmentDetail.tsx';
 import { ExportResultsButtons } from './ExportResultsButtons.tsx';
+import { PerCapitaIncomeField } from './PerCapitaIncomeField.tsx';
 
 const filters = [
   <SelectInput key="c" source="classification" choices={enumChoices('HouseholdClassification')} alwaysOn />,
@@ -44,7 +45,7 @@ export function AssessmentResults() {
         <EnumField source="classification" enum="HouseholdClassification" sortable={false} />
         <FlagCodes label="resources.HouseholdAssessment.fields.flags" />
         <NumberField source="countedMembers" sortable={false} />
-        <FenField source="perCapitaIncomeFen" sortable={false} />
+        <PerCapitaIncomeField source="perCapitaIncomeFen" sortable={false} />
         <FenField source="financialAssetsFen" sortable={false} />
         <FenField source="standardMonthlyFen" sortable={false} />
       </Datagrid>

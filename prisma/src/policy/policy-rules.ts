@@ -63,7 +63,8 @@ export const POLICY_RULES = {
   SINGLE_PERSON_ENROLMENT: {
     title: '单人户',
     sentence: '将生活困难，丧失劳动能力靠家庭供养的重度残疾人、重病患者按照单人户纳入低保。',
-    condition: 'the case enrols one member alone, who alone is assessed',
+    condition:
+      'the enrolled case, or for a household not enrolled its open application (a verification request naming a member declared severely disabled or critically ill), enrols one member alone, who alone is assessed',
     basis: { document: YINCHUAN_2021, paragraph: '二(四)' },
     figures: [],
     test: { file: RULES_TEST, name: 'assesses the member of a 单人户 case alone, and the whole household otherwise' },
@@ -115,7 +116,7 @@ export const POLICY_RULES = {
     sentence:
       '对低保对象实现就业，共同生活家庭成员人均收入超过当地低保标准的，给予18个月以内的渐退期。渐退期内，相关低保救助政策维持不变。',
     condition:
-      'the 低保 household is within its grace period on the as-of date: the grace months counted from the grace-period start the register records, or else from the first job a member started while the household was enrolled (its unbroken run of cases)',
+      'the 低保 household is within its grace period on the as-of date: the grace months of the policy version in force on its first day, counted from the grace-period start the register records, or else from the first job a member started while the household was enrolled (its unbroken run of cases)',
     basis: { document: YINCHUAN_2021, paragraph: '二(四)' },
     figures: ['gracePeriodMonths'],
     test: {
@@ -126,26 +127,29 @@ export const POLICY_RULES = {
   FINANCIAL_ASSET_LIMIT: {
     title: 'Financial assets',
     sentence: 'Financial assets per head at most N × the monthly 低保 standard.',
-    condition: 'financial assets are at most members × months × standard',
+    condition:
+      'financial assets are at most members × months × standard (AT_OR_BELOW, by default), or below it where the region reads the limit BELOW',
     basis: LOCAL_PRACTICE,
-    figures: ['financialAssetMonths'],
+    figures: ['financialAssetMonths', 'financialAssetLine'],
     test: { file: 'tests/policy/policy-boundaries.test.ts', name: 'financial asset limit' },
   },
   VEHICLE_EXEMPTION: {
     title: 'Vehicles',
     sentence:
       'No vehicle, except disability vehicles, motorcycles and e-bikes; some places exempt a vehicle worth ≤ ¥30,000.',
-    condition: 'every vehicle is of an exempt type or worth at most the exempt value',
+    condition:
+      'every vehicle is of an exempt type or worth at most the exempt value (AT_OR_BELOW, by default; below it read BELOW)',
     basis: LOCAL_PRACTICE,
-    figures: ['exemptVehicleTypes', 'exemptVehicleMaxValueFen'],
+    figures: ['exemptVehicleTypes', 'exemptVehicleMaxValueFen', 'exemptVehicleValueLine'],
     test: { file: 'tests/policy/policy-boundaries.test.ts', name: 'vehicle exemption' },
   },
   PROPERTY_LIMIT: {
     title: 'Property by count and area',
     sentence: 'At most one home, no non-residential property; some places cap area.',
-    condition: 'homes are at most the limit, none is non-residential, and the area per member is within the cap',
+    condition:
+      'homes are at most the limit, none is non-residential, and the area per member is within the cap (at most it, AT_OR_BELOW, by default; below it read BELOW)',
     basis: LOCAL_PRACTICE,
-    figures: ['maxHomes', 'residentialAreaPerPersonCapM2'],
+    figures: ['maxHomes', 'residentialAreaPerPersonCapM2', 'residentialAreaLine'],
     test: { file: 'tests/policy/policy-boundaries.test.ts', name: 'residential area cap' },
   },
   BUSINESS_REGISTRATION: {
@@ -188,7 +192,8 @@ export const POLICY_RULES = {
     title: '临时救助 amounts',
     sentence:
       '对急难型困难家庭人均救助标准不低于当地城市低保月保障标准的2倍。支出型困难家庭人均救助标准不低于当地城市低保月保障标准的3倍。对个人救助对象每人按照不低于当地城市低保月保障标准的水平的1.5倍给予救助。',
-    condition: 'the household applied for temporary assistance',
+    condition:
+      'the household applied for temporary assistance; where its request says the kind (EMERGENCY 急难型, EXPENDITURE 支出型, INDIVIDUAL), the amount of that kind',
     basis: { document: YINCHUAN_2021, paragraph: '二(七)' },
     figures: ['emergencyAssistanceMultiplier', 'expenditureAssistanceMultiplier', 'individualAssistanceMultiplier'],
     test: {

@@ -95,7 +95,7 @@ export function guaranteeHousehold(context: GenerationContext, rows: ChunkRows, 
   return household;
 }
 
-/** 低收入家庭: income above the standard but not above 1.5 × it, assets within the 低保 rules. */
+/** 低收入家庭: income above the standard and below 1.5 × it (here at most 1.42 ×), assets within the 低保 rules. */
 export function lowIncomeHousehold(context: GenerationContext, rows: ChunkRows, maxSize: number): Household {
   const { random } = context;
   const household = qualifyingHousehold(context, rows, maxSize, {

@@ -66,13 +66,17 @@ export function describeAppliedRule(applied: StoredAppliedRule): string {
     case 'STANDARD_IN_FORCE':
       return `standard ${yuan(Number(f.standardFen))} per person per month, in force from ${String(f.effectiveFrom)} (${String(f.regionCode)})`;
     case 'FINANCIAL_ASSET_LIMIT':
-      return `financial assets ${yuan(Number(f.assetsFen))} ${applied.holds ? '≤' : '>'} limit ${yuan(Number(f.limitFen))} (${String(f.members)} × ${String(f.months)} months)`;
+      return `financial assets ${yuan(Number(f.assetsFen))} ${
+        f.reading === 'BELOW' ? (applied.holds ? '<' : '≥') : applied.holds ? '≤' : '>'
+      } limit ${yuan(Number(f.limitFen))} (${String(f.members)} × ${String(f.months)} months)`;
     case 'RIGID_EXPENDITURE':
       return `income ${yuan(Number(f.incomeFen))} − rigid expenditure ${yuan(Number(f.rigidExpenditureFen))} = ${yuan(Number(f.netIncomeFen))}`;
+    case 'SINGLE_PERSON_ENROLMENT':
+      return `one member assessed alone (单人户), as the ${f.source === 'APPLICATION' ? 'application asks' : 'case enrols'}`;
     case 'BENEFIT_AMOUNT':
       return `${yuan(Number(f.monthlyBenefitFen))} a month (${String(f.method)})`;
     case 'TEMPORARY_ASSISTANCE':
-      return `emergency ${yuan(Number(f.emergencyFen))}, expenditure-type ${yuan(Number(f.expenditureFen))}, individual ${yuan(Number(f.individualFen))} (urban standard ${yuan(Number(f.urbanStandardFen))})`;
+      return `${f.requestedType ? `${String(f.requestedType)} requested: ${yuan(Number(f.amountFen))}; ` : ''}emergency ${yuan(Number(f.emergencyFen))}, expenditure-type ${yuan(Number(f.expenditureFen))}, individual ${yuan(Number(f.individualFen))} (urban standard ${yuan(Number(f.urbanStandardFen))})`;
     default:
       return Object.entries(f)
         .map(([name, value]) => `${name} ${JSON.stringify(value)}`)

@@ -61,7 +61,19 @@ export const AssistanceStandard = builder.prismaObject('AssistanceStandard', {
     financialAssetMonths: t.exposeInt('financialAssetMonths', {
       description: 'Financial assets per head may not exceed this many months of the standard.',
     }),
+    financialAssetLine: t.expose('financialAssetLine', {
+      type: LineReadingEnum,
+      description: 'Within the financial-asset limit at most it (AT_OR_BELOW) or only below it (BELOW).',
+    }),
     maxHomes: t.exposeInt('maxHomes'),
+    residentialAreaLine: t.expose('residentialAreaLine', {
+      type: LineReadingEnum,
+      description: 'Within the area cap at most it (AT_OR_BELOW) or only below it (BELOW).',
+    }),
+    exemptVehicleValueLine: t.expose('exemptVehicleValueLine', {
+      type: LineReadingEnum,
+      description: 'A vehicle is exempt worth at most the exempt value (AT_OR_BELOW) or only below it (BELOW).',
+    }),
     residentialAreaPerPersonCapM2: t.expose('residentialAreaPerPersonCapM2', {
       type: 'Decimal',
       nullable: true,

@@ -5,6 +5,7 @@ import { AssistanceKindEnum } from '../households/assistance-case.ts';
 import { AreaTypeEnum } from '../households/household.ts';
 import { RelationEnum } from '../persons/person.ts';
 import { personalData, viewerHolds, viewerUserId } from '../scopes.ts';
+import { TemporaryAssistanceTypeEnum } from './temporary-assistance-type.ts';
 import { DeclaredItemCategoryEnum, mayReadRequest } from './verification-request.ts';
 
 const DeclaredHouseholdInput = builder.inputType('DeclaredHouseholdInput', {
@@ -64,6 +65,15 @@ const SubmitVerificationRequestInput = builder.inputType('SubmitVerificationRequ
     household: t.field({ type: DeclaredHouseholdInput, required: true }),
     members: t.field({ type: [DeclaredMemberInput], required: true }),
     items: t.field({ type: [DeclaredItemInput] }),
+    singlePersonIdNumber: t.string({
+      description:
+        '单人户 (yinchuan-2021 二(四)): the member, declared severely disabled or critically ill, whom a ' +
+        'MINIMUM_LIVING_GUARANTEE request asks to enrol alone; the comparison then assesses that member alone.',
+    }),
+    temporaryAssistanceType: t.field({
+      type: TemporaryAssistanceTypeEnum,
+      description: 'For a TEMPORARY_ASSISTANCE request: which kind it asks for; its assessment names that amount.',
+    }),
     authorisation: t.field({ type: AuthorisationInput, required: true }),
   }),
 });

@@ -33,5 +33,9 @@ export interface VerificationRequestInput {
   household: { regionCode: string; areaType: string; address: string; registerNumber?: string | null };
   members: readonly DeclaredMemberInput[];
   items?: readonly DeclaredItemInput[] | null;
+  /** 单人户: the severely disabled or critically ill member the request asks to enrol alone (低保 only). */
+  singlePersonIdNumber?: string | null;
+  /** 临时救助: EMERGENCY, EXPENDITURE or INDIVIDUAL; only for kind TEMPORARY_ASSISTANCE. */
+  temporaryAssistanceType?: string | null;
   authorisation: AuthorisationInput;
 }

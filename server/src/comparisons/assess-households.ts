@@ -1,10 +1,11 @@
 import type { AssessmentFlagCode, Dataset } from '@hub/prisma';
 import { basisCitations } from '@hub/prisma/policy/policy-rules';
 import type pg from 'pg';
+import { gracePeriodEndSql } from '../register/grace-period-end.ts';
 import { householdMembersAsOfSql } from '../register/household-members-as-of.ts';
 import { aboveFloorSql } from './above-floor-sql.ts';
 import { APPLIED_RULES_SQL } from './applied-rules-sql.ts';
-import { declaredRigidExpenditureSql } from './declared-rigid-expenditure.ts';
+import { openApplicationSql } from './open-application.ts';
 import { REGISTER_CLOSE_RELATIVES_SQL } from './register-close-relatives.ts';
 import { enrolledCaseSql } from './rules.ts';
 import { withinLineSql } from './within-line-sql.ts';
@@ -127,7 +128,7 @@ const PREPARE_CHUNK_SQL = [
           st.low_income_multiplier, st.low_income_line, st.low_income_floor, st.extreme_poverty_multiplier, st.extreme_poverty_line,
           st.extreme_poverty_minor_until_age, st.extreme_poverty_elderly_from_age, st.emergency_assistance_multiplier,
           st.expenditure_assistance_multiplier, st.individual_assistance_multiplier, st.financial_asset_months,
-          st.max_homes, st.residential_area_per_person_cap_m2, st.exempt_vehicle_types, st.exempt_vehicle_max_value_fen,
+          st.financial_asset_line, st.exempt_vehicle_value_line, st.residential_area_line, st.max_homes, st.residential_area_per_person_cap_m2, st.exempt_vehicle_types, st.exempt_vehicle_max_value_fen,
           st.employment_cost_deduction_fen, st.excluded_income_kinds, st.grace_period_months, st.benefit_method,
           st.benefit_tiers, st.minimum_benefit_fen, st.severe_disability_extra_fen, st.old_age_extra_fen,
           st.old_age_extra_from_age, $4::jsonb || coalesce(st.citations, '{}') AS citations,
@@ -161,6 +162,16 @@ enrolment AS (
    WHERE ac.household_id IN (SELECT household_id FROM cohort) AND ${enrolledCaseSql('ac', '$5::date')}
    ORDER BY ac.household_id, ac.started_on DESC, ac.id
 ),
+-- The household's open application: the rigid expenditure it declares and the member it asks to enrol alone.
+open_application AS (${openApplicationSql('cohort', '$5::date')}),
+-- 单人户 (yinchuan-2021, 二(四)): the member an enrolled case enrols alone; for a household not enrolled, the member its
+-- application asks to enrol alone.
+single_person AS (
+  SELECT c.household_id, CASE WHEN en.household_id IS NOT NULL THEN en.single_person_id ELSE oa.single_person_id END AS person_id,
+         CASE WHEN en.household_id IS NOT NULL THEN 'CASE' ELSE 'APPLICATION' END AS source
+    FROM cohort c LEFT JOIN enrolment en ON en.household_id = c.household_id
+    LEFT JOIN open_application oa ON oa.household_id = c.household_id
+),
 -- Deaths show up as hukou cancellations (police) and cremation records (civil affairs); a death after the as-of date is not one yet.
 death AS (
   SELECT m.household_id, m.person_id,
@@ -174,11 +185,11 @@ death AS (
    WHERE ${current('cr', live)} AND cr.died_on <= $5::date
 ),
 -- Per capita over the members who count: those alive on the as-of date; their records alone are the household's.
--- 单人户: a member the case enrols alone is assessed alone (yinchuan-2021, 二(四)).
+-- 单人户: a member the case (or the application) enrols alone is assessed alone (yinchuan-2021, 二(四)).
 counted AS (
-  SELECT m.* FROM member m LEFT JOIN enrolment en ON en.household_id = m.household_id
+  SELECT m.* FROM member m LEFT JOIN single_person sp ON sp.household_id = m.household_id
    WHERE NOT EXISTS (SELECT 1 FROM death d WHERE d.person_id = m.person_id)
-     AND (en.single_person_id IS NULL OR en.single_person_id = m.person_id)
+     AND (sp.person_id IS NULL OR sp.person_id = m.person_id)
 ),
 -- An employment-cost deduction applies to wages in some places: each wage in force less the standard's deduction, never below zero.
 wage AS (
@@ -229,7 +240,7 @@ counted_income AS (
     FROM income i JOIN standard st ON st.household_id = i.household_id
 ),
 -- 刚性支出: declared medical and education costs are deducted from the household's income.
-rigid_expenditure AS (${declaredRigidExpenditureSql('cohort', '$5::date')}),
+rigid_expenditure AS (SELECT household_id, kind, amount_fen, evidence, temporary_assistance_type FROM open_application),
 -- 渐退期 (yinchuan-2021 二(四)): a 低保 recipient who found work keeps the benefit unchanged for the standard's grace
 -- months, counted from when the income rose. The register's case history says since when the household has been
 -- enrolled: the start of its unbroken run of 低保 cases (a renewal the day after a case ended continues it).
@@ -253,8 +264,10 @@ job_start AS (
      AND e.started_on <= $5::date AND (e.ended_on IS NULL OR e.ended_on >= $5::date)
    GROUP BY c.household_id
 ),
--- The register's own grace-period start wins (with the end it recorded, or the standard's months from it); a case
--- stored in its grace period with only an end keeps that end; otherwise the grace runs from the job's start.
+-- The register's own grace-period start wins (with the end it recorded, or the grace months from it); a case stored in
+-- its grace period with only an end keeps that end; otherwise the grace runs from the job's start. The months are
+-- those of the policy version in force on the day the grace period began (给予18个月以内的渐退期 is given then), or
+-- the as-of version's where none was recorded for that day.
 grace AS (
   SELECT en.household_id, coalesce(en.grace_period_started_on, j.started_on) AS started_on,
          CASE WHEN en.grace_period_started_on IS NOT NULL THEN 'REGISTER'
@@ -262,11 +275,13 @@ grace AS (
               WHEN j.started_on IS NOT NULL THEN 'EMPLOYMENT' END AS source,
          es.started_on AS enrolled_since, en.monthly_amount_fen AS case_amount_fen,
          CASE WHEN en.grace_period_started_on IS NOT NULL
-              THEN coalesce(en.grace_period_ends_on, (en.grace_period_started_on
-                     + make_interval(months => st.grace_period_months) - interval '1 day')::date)
+              THEN coalesce(en.grace_period_ends_on,
+                     ${gracePeriodEndSql('st.region_code', 'st.area_type', 'en.grace_period_started_on')},
+                     (en.grace_period_started_on + make_interval(months => st.grace_period_months) - interval '1 day')::date)
               WHEN en.status = 'GRACE_PERIOD' AND en.grace_period_ends_on IS NOT NULL THEN en.grace_period_ends_on
-              WHEN st.grace_period_months > 0 AND j.started_on IS NOT NULL
-              THEN (j.started_on + make_interval(months => st.grace_period_months) - interval '1 day')::date END AS ends_on
+              WHEN j.started_on IS NOT NULL
+              THEN coalesce(${gracePeriodEndSql('st.region_code', 'st.area_type', 'j.started_on')},
+                     (j.started_on + make_interval(months => st.grace_period_months) - interval '1 day')::date) END AS ends_on
     FROM enrolment en JOIN standard st ON st.household_id = en.household_id
     LEFT JOIN enrolled_since es ON es.household_id = en.household_id
     LEFT JOIN job_start j ON j.household_id = en.household_id
@@ -302,7 +317,8 @@ non_exempt_vehicle AS (
     FROM counted c JOIN vehicle_records v ON v.person_id = c.person_id
     JOIN standard st ON st.household_id = c.household_id
    WHERE ${current('v', live)} AND v.registered_on <= $5::date AND NOT v.vehicle_type = ANY(coalesce(st.exempt_vehicle_types, '{}'))
-     AND (st.exempt_vehicle_max_value_fen IS NULL OR v.estimated_value_fen > st.exempt_vehicle_max_value_fen)
+     AND (st.exempt_vehicle_max_value_fen IS NULL
+       OR NOT ${withinLineSql('v.estimated_value_fen', '1', 'st.exempt_vehicle_max_value_fen', 'st.exempt_vehicle_value_line')})
 ),
 -- Property the household owns (a public rental flat is rented, not owned).
 owned_property AS (
@@ -464,7 +480,7 @@ totals AS (
          coalesce(vt.vehicles, 0) AS non_exempt_vehicles,
          coalesce(bt.with_income, false) AS has_business_with_income,
          coalesce(bt.without_income, false) AS has_business_without_income,
-         coalesce(en.kind, rx.kind) AS case_kind, en.single_person_id,
+         coalesce(en.kind, rx.kind) AS case_kind, rx.temporary_assistance_type, sp.person_id AS single_person_id, sp.source AS single_person_source,
          g.ends_on AS grace_ends_on, g.started_on AS grace_started_on, g.source AS grace_source,
          g.enrolled_since, g.case_amount_fen,
          coalesce(ms.extreme_poverty_condition_members, 0) AS extreme_poverty_condition_members,
@@ -481,6 +497,7 @@ totals AS (
     LEFT JOIN vehicle_total vt ON vt.household_id = st.household_id
     LEFT JOIN business_total bt ON bt.household_id = st.household_id
     LEFT JOIN enrolment en ON en.household_id = st.household_id
+    LEFT JOIN single_person sp ON sp.household_id = st.household_id
     LEFT JOIN grace g ON g.household_id = st.household_id
     LEFT JOIN member_status ms ON ms.household_id = st.household_id
 ),
@@ -499,11 +516,13 @@ judged AS (
     ${withinLineSql('t.net_income_fen', 't.members', 't.standard_fen * t.extreme_poverty_multiplier', 't.extreme_poverty_line')} AS is_within_extreme_poverty,
     t.members > 0 AND t.extreme_poverty_condition_members = t.members AS meets_extreme_poverty_conditions,
     -- Financial assets per head at most N months of the 低保 standard.
-    t.assets_fen <= t.members * t.financial_asset_months * t.standard_fen AS are_financial_assets_within_limit,
+    ${withinLineSql('t.assets_fen', 't.members', 't.financial_asset_months * t.standard_fen', 't.financial_asset_line')}
+      AS are_financial_assets_within_limit,
     t.non_exempt_vehicles > 0 AS has_non_exempt_vehicle,
     -- At most the standard's number of homes, no non-residential property, and the area per member within any cap.
     t.homes > t.max_homes OR t.has_non_residential
-      OR coalesce(t.residential_area_m2 > t.members * t.residential_area_per_person_cap_m2, false) AS has_excess_property,
+      OR NOT coalesce(${withinLineSql('t.residential_area_m2', 't.members', 't.residential_area_per_person_cap_m2', 't.residential_area_line')}, true)
+      AS has_excess_property,
     -- 渐退期: within it the benefit goes on unchanged; its last month is a finding of its own.
     coalesce(t.grace_ends_on >= $5::date, false) AS is_in_grace_period,
     coalesce(t.grace_ends_on >= $5::date AND (t.grace_ends_on - interval '1 month')::date < $5::date, false)
@@ -531,9 +550,12 @@ classified AS (
 ),
 benefited AS (
   SELECT c.*, c.members > 0 AND NOT coalesce(c.is_within_own_line, true) AND NOT c.is_in_grace_period AS is_income_above_line,
+    -- The grace period holds what the income would change only while the income is above the line (人均收入超过当地低保标准的).
+    c.is_in_grace_period AND NOT coalesce(c.is_within_own_line, true) AS is_benefit_held_by_grace,
     CASE
-      -- 渐退期内，相关低保救助政策维持不变: the case's benefit goes on as it is.
-      WHEN c.is_in_grace_period THEN c.case_amount_fen::bigint
+      -- 渐退期内，相关低保救助政策维持不变: the case's benefit goes on as it is; with income still within the line, the
+      -- household is paid as any other.
+      WHEN c.is_in_grace_period AND NOT coalesce(c.is_within_own_line, true) THEN c.case_amount_fen::bigint
       -- 特困: the basic living standard, per member.
       WHEN c.classification = 'EXTREME_POVERTY' THEN c.members * ceil(c.standard_fen * c.extreme_poverty_multiplier)::bigint
       WHEN c.classification = 'MINIMUM_LIVING' THEN greatest(c.minimum_benefit_fen,

@@ -23,7 +23,8 @@ export const ASSESSMENT_COLUMNS: readonly AssessmentColumn[] = [
   { name: 'counted_members', sql: 'a.counted_members::text', type: 'integer' },
   { name: 'monthly_income_fen', sql: 'a.monthly_income_fen::text', type: 'integer' },
   { name: 'rigid_expenditure_fen', sql: 'a.rigid_expenditure_fen::text', type: 'integer' },
-  { name: 'per_capita_income_fen', sql: 'a.per_capita_income_fen::text', type: 'integer' },
+  // Rounded down to the fen, and named so: beside a standard it may equal, it is no figure the decision compared.
+  { name: 'per_capita_income_floor_fen', sql: 'a.per_capita_income_fen::text', type: 'integer' },
   // The figure the decision compared: (income − rigid expenditure) / members, exactly, as a fraction of fen.
   {
     name: 'per_capita_income_exact_fen',

@@ -63,7 +63,9 @@ standard of 1.3 × the standard. Read so, a household exactly on the standard is
 standard). Exactly on 1.5 × the standard it is \`ABOVE_LINE\`, and a 低收入 case there is flagged. A region settles
 these points with \`minimumLivingLine\`, \`lowIncomeLine\` and \`extremePovertyLine\` (\`BELOW\` or \`AT_OR_BELOW\`) and
 \`lowIncomeFloor\` (\`ABOVE\` or \`AT_OR_ABOVE\`): Yinchuan 2021, 二(五) sets no floor ("人均收入低于低保标准1.5倍"),
-so its shipped policy reads the floor \`AT_OR_ABOVE\` and a household exactly on its standard is 低收入.
+so its shipped policy reads the floor \`AT_OR_ABOVE\` and a household exactly on its standard is 低收入. The asset
+thresholds read "at most" by default (\`AT_OR_BELOW\`), as the rules word them; a region reads one \`BELOW\` with
+\`financialAssetLine\`, \`exemptVehicleValueLine\` or \`residentialAreaLine\`.
 
 ## Rules
 

@@ -27,12 +27,15 @@ export async function gracePeriodEnd(
 
 /**
  * The same rule as `gracePeriodEnd`, as a scalar SQL expression over a household's `region_code` and `area_type`
- * and the grace period's first day, for the register's bulk delivery: null where no region up the tree has a
- * standard for that year and area type.
+ * and the grace period's first day, for the register's bulk delivery and the comparisons: null where no region up
+ * the tree has a standard in force that day for its area type.
  */
 export function gracePeriodEndSql(regionCode: string, areaType: string, startedOn: string): string {
-  return `(SELECT (${startedOn} + make_interval(months => st.grace_period_months))::date - 1
-      FROM hub_region_tree(${regionCode}, 'ABOVE') a JOIN assistance_standards st ON st.region_code = a.code
-     WHERE st.area_type = ${areaType} AND st.year = extract(year FROM ${startedOn})::int
-     ORDER BY a.depth LIMIT 1)`;
+  // Aliases of their own, so that the caller's expressions may name its own `st` or `a`.
+  return `(SELECT (${startedOn} + make_interval(months => grace_version.grace_period_months))::date - 1
+      FROM hub_region_tree(${regionCode}, 'ABOVE') grace_region
+      JOIN assistance_standards grace_version ON grace_version.region_code = grace_region.code
+     WHERE grace_version.area_type = ${areaType} AND grace_version.year = extract(year FROM ${startedOn})::int
+       AND grace_version.effective_from <= ${startedOn}
+     ORDER BY grace_region.depth, grace_version.effective_from DESC LIMIT 1)`;
 }

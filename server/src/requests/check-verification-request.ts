@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AreaType, AssistanceKind, DeclaredItemCategory, Relation } from '@hub/prisma';
+import { AreaType, AssistanceKind, DeclaredItemCategory, Relation, TemporaryAssistanceType } from '@hub/prisma';
 import { InvalidCitizenIdError, parseCitizenId } from '@hub/prisma/identity/citizen-id-number';
 import type { InputProblem } from '@hub/schema/input-problems';
 import type { VerificationRequestInput } from '@hub/schema/verification-requests/verification-request-input';
@@ -20,6 +20,10 @@ export interface CheckedRequest {
     isCriticallyIll: boolean;
     signedAuthorisation: boolean;
   }[];
+  /** 单人户: the member the request asks to enrol alone. */
+  singlePersonIdNumber: string | null;
+  /** 临时救助: the kind a TEMPORARY_ASSISTANCE request asks for. */
+  temporaryAssistanceType: TemporaryAssistanceType | null;
   items: {
     line: number;
     category: DeclaredItemCategory;
@@ -138,6 +142,38 @@ export function checkVerificationRequest(
     items.push({ line: index, category, memberIdNumber, source, amountFen: amount });
   });
 
+  // 单人户: 丧失劳动能力靠家庭供养的重度残疾人、重病患者按照单人户纳入低保 (yinchuan-2021 二(四)).
+  const singlePersonIdNumber = text(input.singlePersonIdNumber).toUpperCase() || null;
+  if (singlePersonIdNumber) {
+    const single = members.find((member) => member.idNumber === singlePersonIdNumber);
+    if (input.kind !== 'MINIMUM_LIVING_GUARANTEE') {
+      add(
+        'singlePersonIdNumber',
+        'NOT_MINIMUM_LIVING',
+        '单人户 is an enrolment in 低保: kind MINIMUM_LIVING_GUARANTEE',
+      );
+    }
+    if (!single) add('singlePersonIdNumber', 'NOT_A_MEMBER', 'names no member of the request');
+    else if (!single.isSeverelyDisabled && !single.isCriticallyIll) {
+      add(
+        'singlePersonIdNumber',
+        'NOT_SEVERELY_DISABLED_OR_ILL',
+        'only a member declared severely disabled or critically ill may be enrolled alone',
+      );
+    }
+  }
+
+  // 临时救助 is 急难型 or 支出型, or for an individual (yinchuan-2021 二(七)).
+  const temporaryAssistanceType = (text(input.temporaryAssistanceType).toUpperCase() ||
+    null) as TemporaryAssistanceType | null;
+  if (temporaryAssistanceType) {
+    if (!Object.values(TemporaryAssistanceType).includes(temporaryAssistanceType)) {
+      add('temporaryAssistanceType', 'INVALID_VALUE', `one of ${Object.values(TemporaryAssistanceType).join(', ')}`);
+    } else if (input.kind !== 'TEMPORARY_ASSISTANCE') {
+      add('temporaryAssistanceType', 'NOT_TEMPORARY_ASSISTANCE', 'only a TEMPORARY_ASSISTANCE request says its kind');
+    }
+  }
+
   const authorisation = input.authorisation ?? ({} as VerificationRequestInput['authorisation']);
   const scan = Buffer.from(String(authorisation.contentBase64 ?? ''), 'base64');
   if (!text(authorisation.fileName)) add('authorisation.fileName', 'MISSING_VALUE', 'the scan’s file name');
@@ -186,6 +222,8 @@ export function checkVerificationRequest(
       },
       members,
       items,
+      singlePersonIdNumber,
+      temporaryAssistanceType,
       authorisation: {
         fileName: text(authorisation.fileName),
         mediaType: authorisation.mediaType,

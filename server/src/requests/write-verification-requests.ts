@@ -197,10 +197,13 @@ export async function writeVerificationRequests(
     );
     await client.query(
       `INSERT INTO applications (id, household_id, kind, status, submitted_on, medical_expense_monthly_fen,
-              education_expense_monthly_fen)
-       SELECT r.id, r."householdId", r.kind::"AssistanceKind", 'SUBMITTED', r."submittedOn", r.medical, r.education
+              education_expense_monthly_fen, single_person_id, temporary_assistance_type)
+       SELECT r.id, r."householdId", r.kind::"AssistanceKind", 'SUBMITTED', r."submittedOn", r.medical, r.education,
+              single.id, r."temporaryAssistanceType"::"TemporaryAssistanceType"
          FROM jsonb_to_recordset($1::jsonb)
-           AS r(id uuid, "householdId" uuid, kind text, "submittedOn" date, medical integer, education integer)`,
+           AS r(id uuid, "householdId" uuid, kind text, "submittedOn" date, medical integer, education integer,
+                "singlePersonIdNumber" text, "temporaryAssistanceType" text)
+         LEFT JOIN persons single ON single.id_number = r."singlePersonIdNumber"`,
       [
         JSON.stringify(
           placed.map((r) => ({
@@ -210,6 +213,8 @@ export async function writeVerificationRequests(
             submittedOn: r.submittedOn,
             medical: rigid(r, 'MEDICAL'),
             education: rigid(r, 'EDUCATION'),
+            singlePersonIdNumber: r.singlePersonIdNumber,
+            temporaryAssistanceType: r.temporaryAssistanceType,
           })),
         ),
       ],
