@@ -11,6 +11,9 @@ export default defineConfig({
     globalSetup: ['tests/setup/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // expect.poll waits for a condition, never a fixed time: 1 s (vitest's default) is too short for a page or a
+    // process on a machine that runs a second copy of the suite.
+    expect: { poll: { timeout: 30_000 } },
     // Two cores: more parallel files than that only queue on the database and the CPU.
     maxWorkers: 2,
     projects: [

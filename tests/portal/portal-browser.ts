@@ -71,6 +71,10 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 export async function logIn(page: Page, url: string, username: string, password: string): Promise<void> {
   await page.goto(`${url}/#/login`);
+  // Signed in already (an earlier test's session): the login page would send the user on to the dashboard while the
+  // form is filled. Start signed out, as a new user would.
+  await page.evaluate("sessionStorage.removeItem('hub.session')");
+  await page.reload();
   await page.locator('input[name="username"]').fill(username);
   await page.locator('input[name="password"]').fill(password);
   await page.getByRole('button', { name: /登录|Sign in/ }).click();
