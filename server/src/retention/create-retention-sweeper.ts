@@ -1,24 +1,26 @@
 import pg from 'pg';
-import { purgeExpiredSnapshots } from './purge-expired-snapshots.ts';
-import type { SnapshotRetention } from './snapshot-retention.ts';
+import type { SnapshotRetention } from '../delivery/snapshot-retention.ts';
+import { type PurgedRecords, purgeExpiredRecords } from './purge-expired-records.ts';
+import type { RecordRetention } from './record-retention.ts';
 
 /**
- * Applies the snapshot retention every `everyMs` (the first time one interval after the start) in this process; the
- * timer never keeps the process alive, and `close` waits for a sweep under way. A sweep that fails (the database
- * away) is tried again at the next interval; a purge is one transaction, so nothing is left half done.
+ * Applies the retention (snapshots, ended consents, closed requests) every `everyMs` (the first time one interval
+ * after the start) in this process; the timer never keeps the process alive, and `close` waits for a sweep under
+ * way. A sweep that fails (the database away) is tried again at the next interval; each purge is one transaction, so
+ * nothing is left half done.
  */
-export function createSnapshotRetentionSweeper(
+export function createRetentionSweeper(
   databaseUrl: string,
-  retention: SnapshotRetention,
-  options: { everyMs: number; onPurged?: (count: number) => void },
+  retention: { snapshots: SnapshotRetention; records: RecordRetention },
+  options: { everyMs: number; onPurged?: (purged: PurgedRecords) => void },
 ): { close(): Promise<void> } {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
   pool.on('error', () => {});
   let sweeping: Promise<void> | undefined;
   const timer = setInterval(() => {
-    sweeping ??= purgeExpiredSnapshots(pool, retention)
+    sweeping ??= purgeExpiredRecords(pool, retention)
       .then((purged) => {
-        if (purged.length) options.onPurged?.(purged.length);
+        if (purged.snapshots.length + purged.consents.length + purged.requests.length) options.onPurged?.(purged);
       })
       .catch(() => {})
       .finally(() => {
