@@ -65,6 +65,7 @@ async function request(status: 'SUBMITTED' | 'CHECKING' | 'REPORTED', hoursAgo: 
       authorisationSignedOn: new Date(Date.now() - (hoursAgo + 72) * 3_600_000),
       reportedAt: status === 'REPORTED' ? new Date(Date.now() - hoursAgo * 3_600_000) : null,
       members: { create: { personId: head.id, relation: 'HEAD' } },
+      items: { create: { line: 0, category: 'INCOME', personId: head.id, source: 'WAGE', amountFen: 300_000n } },
     },
   });
   return created.id;
@@ -104,6 +105,8 @@ describe('retention of ended consents and closed verification requests', () => {
     expect(purged.map((p) => p.requestId)).toEqual([longAgo]);
     expect(await prisma.verificationRequest.findUnique({ where: { id: longAgo } })).toBeNull();
     expect(await prisma.verificationRequestMember.count({ where: { requestId: longAgo } })).toBe(0);
+    expect(await prisma.declaredItem.count({ where: { requestId: longAgo } })).toBe(0);
+    expect(await prisma.declaredItem.count({ where: { requestId: justInside } })).toBe(1);
     const left = await prisma.verificationRequest.findMany({ where: { id: { in: [justInside, open] } } });
     expect(left).toHaveLength(2);
 
