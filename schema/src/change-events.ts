@@ -58,10 +58,17 @@ export type ConnectorEvent = EventOf<'CONNECTOR_CONFIGURED'> & {
   credentialReplaced: boolean;
 };
 
-export type ConsentEvent = EventOf<'CONSENT_RECORDED' | 'CONSENT_WITHDRAWN'> & {
+export type ConsentEvent = EventOf<'CONSENT_RECORDED' | 'CONSENT_WITHDRAWN' | 'CONSENT_PURGED'> & {
   consentId: string;
   /** Also the entry's subject, so that the person's own record shows it. */
   personId: string;
+};
+
+/** A closed verification request deleted at the end of its retention; its reference and dates stay here. */
+export type VerificationRequestEvent = EventOf<'VERIFICATION_REQUEST_PURGED'> & {
+  requestId: string;
+  reference: string;
+  departmentId: string;
 };
 
 export type SnapshotEvent = EventOf<'SNAPSHOT_SWITCHED' | 'SNAPSHOT_PURGED'> & {
@@ -99,6 +106,7 @@ export type ChangeEvent =
   | ApiClientEvent
   | ConnectorEvent
   | ConsentEvent
+  | VerificationRequestEvent
   | SnapshotEvent
   | ArchiveEvent;
 
@@ -109,6 +117,7 @@ export type ChangeEventFamily =
   | 'API_CLIENT'
   | 'CONNECTOR'
   | 'CONSENT'
+  | 'VERIFICATION_REQUEST'
   | 'SNAPSHOT'
   | 'AUDIT_ARCHIVE';
 
@@ -131,6 +140,14 @@ export const CHANGE_EVENTS: Record<AuditEventType, { family: ChangeEventFamily; 
   CONNECTOR_CONFIGURED: { family: 'CONNECTOR', label: 'Department connector configured (配置实时接口)' },
   CONSENT_RECORDED: { family: 'CONSENT', label: 'Consent recorded (登记授权)' },
   CONSENT_WITHDRAWN: { family: 'CONSENT', label: 'Consent withdrawn (撤回授权)' },
+  CONSENT_PURGED: {
+    family: 'CONSENT',
+    label: 'Consent deleted at the end of its retention after it ended (到期删除已终止的授权)',
+  },
+  VERIFICATION_REQUEST_PURGED: {
+    family: 'VERIFICATION_REQUEST',
+    label: 'Verification request deleted at the end of its retention after it closed (到期删除已办结的核对申请)',
+  },
   SNAPSHOT_SWITCHED: { family: 'SNAPSHOT', label: 'Dataset snapshot switched (数据快照切换)' },
   SNAPSHOT_PURGED: {
     family: 'SNAPSHOT',

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPrismaClient } from '@hub/prisma';
-import { datasetsCommand } from '@hub/server/cli/commands/datasets';
 import { importCommand } from '@hub/server/cli/commands/import';
+import { retentionCommand } from '@hub/server/cli/commands/retention';
 import { renderVerificationReport } from '@hub/server/comparisons/verification-report';
 import { storeLiveAnswer } from '@hub/server/connectors/store-live-answer';
 import { snapshotPartitionName } from '@hub/server/delivery/build-snapshot-partition';
@@ -168,12 +168,12 @@ describe('dataset snapshot retention', () => {
     const kept = await purgeExpiredSnapshots(pool, retention(2, { HUB_LIVE_ANSWER_RETENTION_DAYS: '30' }));
     expect(kept.map((p) => p.snapshotId)).not.toContain(snapshotId);
     await prisma.$executeRaw`UPDATE dataset_snapshots SET created_at = now() - interval '31 days' WHERE id = ${snapshotId}::uuid`;
-    const { result, printed } = await quietly(() => datasetsCommand(['purge'], context).then(() => undefined));
+    const { result, printed } = await quietly(() => retentionCommand(['purge'], context).then(() => undefined));
     expect(result).toBeUndefined();
     expect(printed).not.toMatch(new RegExp(snapshotId)); // the default keeps live answers 365 days
     vi.stubEnv('HUB_LIVE_ANSWER_RETENTION_DAYS', '30');
     try {
-      const { printed: purgedNow } = await quietly(() => datasetsCommand(['purge'], context));
+      const { printed: purgedNow } = await quietly(() => retentionCommand(['purge'], context));
       expect(purgedNow).toMatch(
         new RegExp(`purged BANK_DEPOSIT snapshot ${snapshotId} of 2026-10-30 \\(answered\\): 2 records removed`),
       );

@@ -102,6 +102,8 @@ export const hubEnglish = {
         CONNECTOR_CONFIGURED: 'Department connector configured',
         CONSENT_RECORDED: 'Consent recorded',
         CONSENT_WITHDRAWN: 'Consent withdrawn',
+        CONSENT_PURGED: 'Ended consent deleted (retention)',
+        VERIFICATION_REQUEST_PURGED: 'Closed verification request deleted (retention)',
         SNAPSHOT_SWITCHED: 'Dataset snapshot switched',
         SNAPSHOT_PURGED: 'Dataset snapshot purged (retention)',
         AUDIT_MONTH_ARCHIVED: 'Audit month archived',

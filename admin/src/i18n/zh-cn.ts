@@ -128,6 +128,8 @@ const hubChinese = {
         CONNECTOR_CONFIGURED: '配置实时接口',
         CONSENT_RECORDED: '登记授权',
         CONSENT_WITHDRAWN: '撤回授权',
+        CONSENT_PURGED: '到期删除已终止的授权',
+        VERIFICATION_REQUEST_PURGED: '到期删除已办结的核对申请',
         SNAPSHOT_SWITCHED: '数据快照切换',
         SNAPSHOT_PURGED: '到期删除数据快照',
         AUDIT_MONTH_ARCHIVED: '审计日志归档',

@@ -14,6 +14,7 @@ import {
   type SnapshotEvent,
   type StandardEvent,
   type UserEvent,
+  type VerificationRequestEvent,
 } from '../change-events.ts';
 import { AuditEventTypeEnum } from './audit-event-type.ts';
 
@@ -104,10 +105,20 @@ builder.objectRef<ConnectorEvent>('ConnectorChangeEvent').implement({
   }),
 });
 builder.objectRef<ConsentEvent>('ConsentChangeEvent').implement({
-  description: 'A consent recorded or withdrawn.',
+  description: 'A consent recorded, withdrawn, or deleted at the end of its retention.',
   interfaces: [ChangeEvent],
   authScopes: auditor,
   fields: (t) => ({ consentId: t.exposeID('consentId') }),
+});
+builder.objectRef<VerificationRequestEvent>('VerificationRequestChangeEvent').implement({
+  description: 'A closed verification request deleted at the end of its retention, with its declared items and file.',
+  interfaces: [ChangeEvent],
+  authScopes: auditor,
+  fields: (t) => ({
+    requestId: t.exposeID('requestId'),
+    reference: t.exposeString('reference'),
+    departmentId: t.exposeID('departmentId'),
+  }),
 });
 builder.objectRef<SnapshotEvent>('SnapshotChangeEvent').implement({
   description: "A delivery became its dataset's current snapshot.",
@@ -145,6 +156,7 @@ const FAMILY_TYPES: Record<ChangeEventFamily, string> = {
   API_CLIENT: 'ApiClientChangeEvent',
   CONNECTOR: 'ConnectorChangeEvent',
   CONSENT: 'ConsentChangeEvent',
+  VERIFICATION_REQUEST: 'VerificationRequestChangeEvent',
   SNAPSHOT: 'SnapshotChangeEvent',
   AUDIT_ARCHIVE: 'AuditArchiveChangeEvent',
 };

@@ -20,7 +20,7 @@ import { withThrowawayDatabase } from './throwaway-database.ts';
 
 const GOAL_SECONDS = 15;
 
-function wholeNumber(text: string, option: string): number {
+export function wholeNumber(text: string, option: string): number {
   const value = Number(text.replaceAll('_', '').replaceAll(',', ''));
   if (!Number.isInteger(value) || value < 1) throw new Error(`${option} takes a whole number, got "${text}"`);
   return value;
@@ -30,7 +30,7 @@ function wholeNumber(text: string, option: string): number {
  * A department of the seeded region that provides `dataset`, with an API client, and its access token; it delivers
  * under an agreement with the verification centre, as every provider must.
  */
-async function benchProvider(url: string, dataset: Dataset): Promise<string> {
+export async function benchProvider(url: string, dataset: Dataset): Promise<string> {
   const prisma = createPrismaClient(url, { maxConnections: 1 });
   try {
     const bank = await prisma.department.create({
@@ -80,8 +80,14 @@ async function benchProvider(url: string, dataset: Dataset): Promise<string> {
   }
 }
 
-/** `rows` rows spread over the seeded persons, several each, written to `path`. */
-async function writeDeliveryFile(url: string, path: string, rows: number, format: BenchmarkRows): Promise<void> {
+/** `rows` rows spread over the seeded persons, several each, written to `path`; `first` numbers the first row. */
+export async function writeDeliveryFile(
+  url: string,
+  path: string,
+  rows: number,
+  format: BenchmarkRows,
+  first = 0,
+): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const ids = (await client.query<{ id_number: string }>('SELECT id_number FROM persons ORDER BY id_number')).rows;
@@ -90,7 +96,7 @@ async function writeDeliveryFile(url: string, path: string, rows: number, format
   out.write(`${format.header}\n`);
   let batch: string[] = [];
   for (let i = 0; i < rows; i++) {
-    batch.push(format.row(ids[i % ids.length]?.id_number ?? '', i));
+    batch.push(format.row(ids[i % ids.length]?.id_number ?? '', first + i));
     if (batch.length === 10_000) {
       if (!out.write(batch.join(''))) await once(out, 'drain');
       batch = [];

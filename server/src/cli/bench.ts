@@ -2,6 +2,7 @@ import { apiBenchmark } from '../bench/api-benchmark.ts';
 import { compareBenchmark } from '../bench/compare-benchmark.ts';
 import { importBenchmark } from '../bench/import-benchmark.ts';
 import { requestsBenchmark } from '../bench/requests-benchmark.ts';
+import { retentionBenchmark } from '../bench/retention-benchmark.ts';
 import { seedBenchmark } from '../bench/seed-benchmark.ts';
 
 const benchmarks: Record<string, { run: (args: string[]) => Promise<void>; summary: string }> = {
@@ -20,6 +21,11 @@ const benchmarks: Record<string, { run: (args: string[]) => Promise<void>; summa
   requests: {
     run: requestsBenchmark,
     summary: 'a batch of 10,000 verification requests (2 members, 2 items, a 2 KiB scan each) checked and saved',
+  },
+  retention: {
+    run: retentionBenchmark,
+    summary:
+      'disk used by 12 monthly BANK_DEPOSIT deliveries (200,000 rows each), with the snapshot retention and without',
   },
   seed: {
     run: seedBenchmark,

@@ -34,9 +34,11 @@ const commands: Record<string, { run: (args: string[], context: CommandContext) 
     run: async (args, context) => (await import('./commands/import.ts')).importCommand(args, context),
     summary: "import a department's dataset snapshot file (CSV or NDJSON)",
   },
-  datasets: {
-    run: async (args, context) => (await import('./commands/datasets.ts')).datasetsCommand(args, context),
-    summary: 'purge: remove the records of dataset snapshots past their retention (HUB_KEEP_PREVIOUS_SNAPSHOTS)',
+  retention: {
+    run: async (args, context) => (await import('./commands/retention.ts')).retentionCommand(args, context),
+    summary:
+      'purge: apply the retention now: snapshots past theirs lose their records, ended consents and closed ' +
+      'verification requests are deleted',
   },
   regions: {
     run: async (args, context) => (await import('./commands/regions.ts')).regionsCommand(args, context),

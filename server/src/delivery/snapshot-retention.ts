@@ -18,7 +18,13 @@ export const DEFAULT_KEEP_PREVIOUS_SNAPSHOTS = 2;
 export const DEFAULT_LIVE_ANSWER_RETENTION_DAYS = 365;
 
 /** A whole number of at least `minimum`, or a clear error naming the variable. */
-function setting(env: NodeJS.ProcessEnv, name: string, fallback: number, minimum: number, why: string): number {
+export function retentionSetting(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  minimum: number,
+  why: string,
+): number {
   const text = env[name]?.trim();
   if (!text) return fallback;
   if (!/^\d+$/.test(text) || Number(text) < minimum) {
@@ -32,14 +38,14 @@ const KEEP_WHY = 'a comparison run under way may still read the snapshot a new d
 
 /** The retention from the environment, each setting falling back to its default; a malformed one is refused. */
 export function readSnapshotRetention(env: NodeJS.ProcessEnv = process.env): SnapshotRetention {
-  const keepAll = setting(env, 'HUB_KEEP_PREVIOUS_SNAPSHOTS', DEFAULT_KEEP_PREVIOUS_SNAPSHOTS, 1, KEEP_WHY);
+  const keepAll = retentionSetting(env, 'HUB_KEEP_PREVIOUS_SNAPSHOTS', DEFAULT_KEEP_PREVIOUS_SNAPSHOTS, 1, KEEP_WHY);
   const keepPrevious = Object.fromEntries(
     Object.values(Dataset).map((dataset) => [
       dataset,
-      setting(env, `HUB_KEEP_PREVIOUS_SNAPSHOTS_${dataset}`, keepAll, 1, KEEP_WHY),
+      retentionSetting(env, `HUB_KEEP_PREVIOUS_SNAPSHOTS_${dataset}`, keepAll, 1, KEEP_WHY),
     ]),
   ) as Record<Dataset, number>;
-  const liveAnswerDays = setting(
+  const liveAnswerDays = retentionSetting(
     env,
     'HUB_LIVE_ANSWER_RETENTION_DAYS',
     DEFAULT_LIVE_ANSWER_RETENTION_DAYS,

@@ -8,12 +8,13 @@ import { ensureAuditSigningKey } from '../../audit/ensure-audit-signing-key.ts';
 import { configureSimulatedConnectors } from '../../connectors/configure-simulated-connectors.ts';
 import { ensureSecretKey } from '../../connectors/ensure-secret-key.ts';
 import { provisionDatabase } from '../../database/provision-database.ts';
-import { createSnapshotRetentionSweeper } from '../../delivery/create-snapshot-retention-sweeper.ts';
 import { readSnapshotRetention } from '../../delivery/snapshot-retention.ts';
 import { seedDemoOnFirstStart } from '../../demo/seed-demo-on-first-start.ts';
 import { tryItPath } from '../../demo/try-it-list.ts';
 import { buildPortalIfStale } from '../../http/build-portal-if-stale.ts';
 import { createHttpApp } from '../../http/create-http-app.ts';
+import { createRetentionSweeper } from '../../retention/create-retention-sweeper.ts';
+import { readRecordRetention } from '../../retention/record-retention.ts';
 import { createDepartmentSimulator } from '../../simulator/create-department-simulator.ts';
 import type { CommandContext } from '../command-context.ts';
 import { embeddedDatabaseDirectory, resolveDataDirectory } from '../data-directory.ts';
@@ -38,7 +39,7 @@ export async function startCommand(args: string[], context: CommandContext): Pro
     },
   });
   // A malformed retention setting stops the start here, with the variable named, before anything starts.
-  const retention = readSnapshotRetention();
+  const retention = { snapshots: readSnapshotRetention(), records: readRecordRetention() };
   // Refused before anything starts: fewer than 6 months online breaks 网络安全法 art. 21.
   auditRetentionMonths();
   const dataDirectory = resolveDataDirectory(context.dataDirectory);
@@ -105,10 +106,14 @@ export async function startCommand(args: string[], context: CommandContext): Pro
       `cannot listen on ${values.host}:${values.port}: ${(error as Error).message}; choose another with --port`,
     );
   }
-  // Dataset snapshots past their retention lose their records once an hour (docs/operations.md, Retention).
-  const retentionSweeper = createSnapshotRetentionSweeper(database.url, retention, {
+  // Snapshots, ended consents and closed requests past their retention go once an hour (docs/operations.md, Retention).
+  const retentionSweeper = createRetentionSweeper(database.url, retention, {
     everyMs: 60 * 60_000,
-    onPurged: (count) => console.log(`retention: ${count} dataset snapshot(s) purged`),
+    onPurged: (purged) =>
+      console.log(
+        `retention: ${purged.snapshots.length} dataset snapshot(s), ${purged.consents.length} consent(s), ` +
+          `${purged.requests.length} verification request(s) purged`,
+      ),
   });
   const simulator = values['simulate-departments']
     ? await startDepartmentSimulator(database.url, values.host, Number(values.port) + 100)
