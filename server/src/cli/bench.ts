@@ -11,7 +11,7 @@ const benchmarks: Record<string, { run: (args: string[]) => Promise<void>; summa
   },
   import: {
     run: importBenchmark,
-    summary: 'a 1,000,000-row BANK_DEPOSIT CSV uploaded over HTTP into 400,000 seeded persons; seconds per phase',
+    summary: 'a 1,000,000-row CSV (BANK_DEPOSIT, or --dataset REAL_ESTATE) uploaded over HTTP; seconds per phase',
   },
   compare: {
     run: compareBenchmark,
