@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dataset } from '@hub/prisma';
 import { parseCitizenId } from '@hub/prisma/identity/citizen-id-number';
-import { DELIVERY_FORMATS, datasetItemCodes, datasetProviderKind } from '@hub/schema/delivery-formats';
+import {
+  DELIVERY_FORMATS,
+  datasetItemCodes,
+  datasetProviderKind,
+  findRegisterFormat,
+} from '@hub/schema/delivery-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAgreement } from '../factories/agreements.ts';
 import { createPartnerToken } from '../factories/api-clients.ts';
@@ -87,5 +92,49 @@ describe.each(SAMPLES)('the documented $dataset sample', ({ dataset, format, sam
     const rows = (sample ?? '').trim().split('\n').length - 1;
     expect(answer.body.snapshot).toMatchObject({ status: 'CURRENT', rejectCount: 0, acceptedCount: rows });
     expect(rows).toBeGreaterThan(0);
+  });
+});
+
+// docs/register.md shows the civil-affairs register's two files; delivered in order (households first, then the
+// cases of those households) by the civil-affairs business system of the county, both are accepted whole.
+describe('the documented register samples', () => {
+  const registerPage = readFileSync(join(repositoryRoot, 'docs/register.md'), 'utf8');
+  const registerSample = (dataset: Dataset) =>
+    registerPage
+      .split(/^### /m)
+      .find((part) => part.startsWith(`${dataset}:`))
+      ?.match(/```csv\n([\s\S]*?)```/)?.[1];
+
+  it.each(['HOUSEHOLD_REGISTER', 'ASSISTANCE_CASE'] as const)('show %s with the header of its format', (dataset) => {
+    const header = registerSample(dataset)?.split('\n')[0]?.split(',');
+    expect(header).toEqual(findRegisterFormat(dataset)?.columns.map((column) => column.name));
+  });
+
+  it('are accepted whole, households first and then their cases', async () => {
+    await hub.prisma.region.createMany({
+      data: [
+        { code: '361100', name: '上饶市', level: 'CITY' },
+        { code: '361121', name: '上饶县', level: 'COUNTY', parentCode: '361100' },
+      ],
+    });
+    // The grace period's months come from the city's standard of the year it starts in.
+    await hub.prisma.assistanceStandard.create({
+      data: {
+        regionCode: '361100',
+        year: 2020,
+        effectiveFrom: new Date(Date.UTC(2020, 0, 1)),
+        areaType: 'RURAL',
+        minimumLivingMonthlyFen: 47_000,
+        gracePeriodMonths: 6,
+      },
+    });
+    const civilAffairs = await createDepartment(hub.prisma, { kind: 'CIVIL_AFFAIRS', regionCode: '361121' });
+    const token = await createPartnerToken(hub.prisma, civilAffairs.id);
+    for (const dataset of ['HOUSEHOLD_REGISTER', 'ASSISTANCE_CASE'] as const) {
+      const sample = registerSample(dataset) ?? '';
+      const answer = await uploadSnapshot(hub.url, { token, dataset, asOf: '2020-06-30', body: sample });
+      const rows = sample.trim().split('\n').length - 1;
+      expect(answer.body.snapshot, dataset).toMatchObject({ status: 'CURRENT', rejectCount: 0, acceptedCount: rows });
+    }
   });
 });
