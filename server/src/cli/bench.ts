@@ -12,7 +12,7 @@ const benchmarks: Record<string, { run: (args: string[]) => Promise<void>; summa
   },
   import: {
     run: importBenchmark,
-    summary: 'a 1,000,000-row BANK_DEPOSIT CSV uploaded over HTTP into 400,000 seeded persons; seconds per phase',
+    summary: 'a 1,000,000-row CSV (BANK_DEPOSIT, or --dataset REAL_ESTATE) uploaded over HTTP; seconds per phase',
   },
   compare: {
     run: compareBenchmark,
@@ -20,7 +20,7 @@ const benchmarks: Record<string, { run: (args: string[]) => Promise<void>; summa
   },
   requests: {
     run: requestsBenchmark,
-    summary: 'a batch of 10,000 verification requests (2 members, 2 items, a 2 KiB scan each) checked and saved',
+    summary: 'a 10,000-line NDJSON batch of verification requests POSTed over HTTP by the civil-affairs API client',
   },
   retention: {
     run: retentionBenchmark,
