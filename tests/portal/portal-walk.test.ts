@@ -47,7 +47,7 @@ const KNOWN_PHONE_OVERFLOW = new Map<RegExp, string>([
   [/^#\/Household\//, 'TODO: a household’s members and composition history are tables'],
   [/^#\/Household$/, 'TODO: the households list in English is wider than a phone'],
   [/^#\/AssistanceStandard$/, 'TODO: the standards list is a table'],
-  [/^#\/ComparisonRun$/, 'TODO: the runs list is a table'],
+  [/^#\/ComparisonRun(\/|$)/, 'TODO: the runs list and a run’s results are tables'],
   [/^#\/AuditEntry$/, 'TODO: the audit log and a request’s entries are tables'],
 ]);
 /** A label of money followed by a bare number: "月工资: 166002", "Income 3500". */
@@ -171,6 +171,15 @@ describe.runIf(chromiumAvailable())('a walk of the whole portal (issue 17), in a
               visited += 1;
               findings.push(...(await check(page, watch, `${where} → ${record}`)));
               if (SCREENSHOTS) await screenshot(page, `${shot}-record`);
+              // A record's other tabs (a run's results and its changes, ...) are pages of their own.
+              const tabs = page.locator('main [role="tab"]');
+              for (let tab = 1; tab < (await tabs.count()); tab += 1) {
+                await tabs.nth(tab).dispatchEvent('click');
+                await settle(page, watch);
+                visited += 1;
+                findings.push(...(await check(page, watch, `${where} → ${record} tab ${tab + 1}`)));
+                if (SCREENSHOTS) await screenshot(page, `${shot}-record-tab${tab + 1}`);
+              }
             }
           } else if (SCREENSHOTS) await screenshot(page, shot);
         }
@@ -250,7 +259,11 @@ describe.runIf(chromiumAvailable())('a walk of the whole portal (issue 17), in a
   async function settle(page: Page, watch: ReturnType<typeof watchPage>) {
     await watch.quiet();
     await page.waitForFunction(
-      "!document.querySelector('.RaLoadingIndicator-loader, .RaLoading-root, .MuiSkeleton-root')",
+      // A function, not a string: the portal's Content-Security-Policy refuses eval.
+      () =>
+        !(globalThis as unknown as { document: { querySelector(selector: string): unknown } }).document.querySelector(
+          '.RaLoadingIndicator-loader, .RaLoading-root, .MuiSkeleton-root',
+        ),
     );
     await watch.quiet();
   }
