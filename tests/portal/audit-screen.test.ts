@@ -312,7 +312,7 @@ describe.runIf(chromiumAvailable())('the audit screen, in a real browser against
     await openAuditLog();
     await rowOf('查询人员核对信息').click();
     const entries = page.getByTestId('request-entries');
-    await entries.getByText(verification).waitFor();
+    await entries.locator(`[data-request-id="${verification}"]`).waitFor();
     await entries.getByText('银行存款').first().waitFor();
     await entries.getByText('婚姻登记').first().waitFor();
     await expect(entries.locator('tbody tr').count()).resolves.toBe(3);

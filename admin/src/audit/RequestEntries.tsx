@@ -35,8 +35,9 @@ export function RequestEntries({ subject }: { subject: string }) {
   if (!request) return null;
   return (
     <Box sx={{ pl: 4, pr: 1, py: 1 }} data-testid="request-entries">
-      <Typography variant="subtitle2" gutterBottom>
-        {translate('hub.audit.entries_of_request')} · {request.requestId}
+      {/* The request's id matches the hub's logs (x-request-id): kept on hover, not in the text a person reads. */}
+      <Typography variant="subtitle2" gutterBottom title={request.requestId} data-request-id={request.requestId}>
+        {translate('hub.audit.entries_of_request')}
       </Typography>
       {error ? <Typography color="error">{translate('ra.notification.http_error')}</Typography> : null}
       <ListContextProvider value={entries}>

@@ -1,7 +1,8 @@
-import { Datagrid, List, NumberField, SelectInput, TextField, useRecordContext } from 'react-admin';
+import { Datagrid, List, NumberField, SelectInput, useRecordContext } from 'react-admin';
 import { enumChoices } from '../enums.ts';
 import { EnumField } from '../fields/EnumField.tsx';
 import { FenField } from '../fields/FenField.tsx';
+import { HouseholdLink } from '../fields/HouseholdLink.tsx';
 import { AssessmentDetail } from './AssessmentDetail.tsx';
 import { ExportResultsButtons } from './ExportResultsButtons.tsx';
 import { PerCapitaIncomeField } from './PerCapitaIncomeField.tsx';
@@ -10,6 +11,11 @@ const filters = [
   <SelectInput key="c" source="classification" choices={enumChoices('HouseholdClassification')} alwaysOn />,
   <SelectInput key="f" source="flag" choices={enumChoices('AssessmentFlagCode')} alwaysOn />,
 ];
+
+function HouseholdIdLink(_props: { label: string }) {
+  const assessment = useRecordContext();
+  return <HouseholdLink householdId={assessment?.householdId} />;
+}
 
 function FlagCodes(_props: { label: string }) {
   const assessment = useRecordContext();
@@ -41,7 +47,7 @@ export function AssessmentResults() {
       sx={{ width: '100%' }}
     >
       <Datagrid bulkActionButtons={false} expand={<AssessmentDetail />} rowClick="expand" expandSingle>
-        <TextField source="householdId" sortable={false} />
+        <HouseholdIdLink label="resources.HouseholdAssessment.fields.householdId" />
         <EnumField source="classification" enum="HouseholdClassification" sortable={false} />
         <FlagCodes label="resources.HouseholdAssessment.fields.flags" />
         <NumberField source="countedMembers" sortable={false} />

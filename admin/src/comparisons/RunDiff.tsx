@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useDataProvider, useRecordContext, useTranslate } from 'react-admin';
 import type { HubDataProvider } from '../dataProvider/index.ts';
 import { enumLabel } from '../enums.ts';
+import { HouseholdLink } from '../fields/HouseholdLink.tsx';
 
 const RUN_DIFF = gql`query ComparisonRunDiff($runId: ID!) {
   comparisonRunDiff(runId: $runId) {
@@ -71,7 +72,9 @@ export function RunDiff() {
           <TableBody>
             {diff[key].slice(0, 200).map((change) => (
               <TableRow key={change.householdId}>
-                <TableCell>{change.householdId}</TableCell>
+                <TableCell>
+                  <HouseholdLink householdId={change.householdId} />
+                </TableCell>
                 <TableCell>{classLabel(change.previousClassification)}</TableCell>
                 <TableCell>{classLabel(change.classification)}</TableCell>
                 <TableCell>

@@ -9,12 +9,14 @@ import { MissingCursorError } from './list-operations.ts';
 import { createRelayCursors } from './relay-cursors.ts';
 import { sessionRejectedLink } from './session-rejected.ts';
 
-// Lists the hub cannot answer without this filter: the portal asks the user for it and shows nothing until then.
-const REQUIRED_FILTERS: Record<string, string> = {
-  Consent: 'personIdNumber',
-  ApiClient: 'departmentId',
-  DatasetSnapshot: 'departmentId',
-  HouseholdAssessment: 'runId',
+// Lists the hub cannot answer without one of these filters: the portal asks the user for it and shows nothing until
+// then (a person is searched by identity number or name, never listed).
+const REQUIRED_FILTERS: Record<string, readonly string[]> = {
+  Consent: ['personIdNumber'],
+  ApiClient: ['departmentId'],
+  DatasetSnapshot: ['departmentId'],
+  HouseholdAssessment: ['runId'],
+  Person: ['idNumber', 'name'],
 };
 
 export interface HubDataProvider extends DataProvider {
@@ -53,7 +55,7 @@ function createHubDataProvider(): HubDataProvider {
 
   async function getList(resource: string, params: GetListParams) {
     const required = REQUIRED_FILTERS[resource];
-    if (required && !params.filter?.[required]) return { data: [], total: 0 };
+    if (required && !required.some((filter) => params.filter?.[filter])) return { data: [], total: 0 };
     try {
       return await provider.getList(resource, params);
     } catch (error) {

@@ -1,3 +1,4 @@
+import { Typography } from '@mui/material';
 import {
   ArrayField,
   BooleanField,
@@ -11,6 +12,7 @@ import {
   TextField,
   TopToolbar,
   useRecordContext,
+  useTranslate,
 } from 'react-admin';
 import { rememberIdNumber } from '../dataProvider/person-id-numbers.ts';
 import { DeniedFields } from '../fields/DeniedFields.tsx';
@@ -27,6 +29,16 @@ function Denied() {
   return <DeniedFields denied={household?.deniedFields} />;
 }
 
+/** An empty table's text: react-admin's default names the resource ("No Households found"), not the rows. */
+function NoneYet() {
+  const translate = useTranslate();
+  return (
+    <Typography variant="body2" color="text.secondary" sx={{ py: 1 }}>
+      {translate('hub.register.none_yet')}
+    </Typography>
+  );
+}
+
 // The composition's history (every membership, current and ended): civil affairs ends one from a day on.
 function Memberships() {
   const household = useRecordContext();
@@ -34,7 +46,7 @@ function Memberships() {
   return (
     <Labeled label="resources.Household.fields.memberships" fullWidth>
       <ArrayField source="memberships">
-        <Datagrid bulkActionButtons={false} rowClick={false}>
+        <Datagrid bulkActionButtons={false} rowClick={false} empty={<NoneYet />}>
           <TextField source="person.idNumber" label="resources.Person.fields.idNumber" />
           <TextField source="person.name" label="resources.Person.fields.name" />
           <EnumField source="relation" enum="Relation" label="resources.Person.fields.relation" />
@@ -83,7 +95,7 @@ export const HouseholdShow = () => (
       </ArrayField>
       <Memberships />
       <ArrayField source="assistanceCases">
-        <Datagrid bulkActionButtons={false} rowClick={false}>
+        <Datagrid bulkActionButtons={false} rowClick={false} empty={<NoneYet />}>
           <TextField source="caseNumber" label="hub.columns.caseNumber" emptyText="—" />
           <EnumField source="kind" enum="AssistanceKind" label="hub.columns.kind" />
           <EnumField source="status" enum="CaseStatus" label="hub.columns.status" />

@@ -408,6 +408,7 @@ export const hubEnglish = {
     },
     money: { invalid_yuan: 'Enter an amount in yuan with at most two decimals' },
     runs: {
+      open_household: 'Open household',
       start: 'Start a run',
       fen: 'fen',
       tab: { overview: 'Overview', results: 'Results', diff: 'Changes since previous run' },
@@ -565,6 +566,7 @@ export const hubEnglish = {
       download_report: 'Download the verification report',
     },
     register: {
+      none_yet: 'None yet',
       members_required: 'List at least one member',
       one_head: 'Exactly one member must be the head',
       duplicate_member: 'An identity number is listed twice',

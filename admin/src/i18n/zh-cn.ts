@@ -427,6 +427,7 @@ const hubChinese = {
     },
     money: { invalid_yuan: '请输入以元为单位的金额，最多两位小数' },
     runs: {
+      open_household: '查看家庭',
       start: '发起比对',
       fen: '分',
       tab: { overview: '概况', results: '比对结果', diff: '与上次比对的变化' },
@@ -579,6 +580,7 @@ const hubChinese = {
       download_report: '下载核对报告',
     },
     register: {
+      none_yet: '暂无',
       members_required: '至少填写一名家庭成员',
       one_head: '须有且只有一名户主',
       duplicate_member: '同一身份证号不能重复填写',

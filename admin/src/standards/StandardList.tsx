@@ -1,3 +1,4 @@
+import { type Theme, useMediaQuery } from '@mui/material';
 import {
   CreateButton,
   Datagrid,
@@ -5,12 +6,16 @@ import {
   NumberField,
   NumberInput,
   SelectInput,
+  SimpleList,
   TextField,
   TopToolbar,
+  useLocaleState,
+  useTranslate,
 } from 'react-admin';
-import { enumChoices } from '../enums.ts';
+import { enumChoices, enumLabel } from '../enums.ts';
 import { EnumField } from '../fields/EnumField.tsx';
 import { FenField } from '../fields/FenField.tsx';
+import { formatFen } from '../money.ts';
 import { RegionInput } from './RegionInput.tsx';
 
 const filters = [
@@ -19,24 +24,46 @@ const filters = [
   <SelectInput key="a" source="areaType" choices={enumChoices('AreaType')} alwaysOn />,
 ];
 
-export const StandardList = () => (
-  <List
-    filters={filters}
-    actions={
-      <TopToolbar>
-        <CreateButton />
-      </TopToolbar>
-    }
-  >
-    <Datagrid rowClick="edit" bulkActionButtons={false}>
-      <TextField source="region.name" label="resources.AssistanceStandard.fields.regionCode" sortable={false} />
-      <NumberField source="year" options={{ useGrouping: false }} sortable={false} />
-      <EnumField source="areaType" enum="AreaType" sortable={false} />
-      <FenField source="minimumLivingMonthlyFen" sortable={false} />
-      <TextField source="lowIncomeMultiplier" sortable={false} />
-      <NumberField source="financialAssetMonths" sortable={false} />
-      <FenField source="exemptVehicleMaxValueFen" sortable={false} />
-      <NumberField source="gracePeriodMonths" sortable={false} />
-    </Datagrid>
-  </List>
-);
+/** On a phone, one line per standard (region and year, urban or rural, the 低保 line) instead of an eight-column table. */
+function PhoneStandards() {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  return (
+    <SimpleList
+      linkType="edit"
+      primaryText={(standard) => `${standard.region?.name ?? ''} ${standard.year}`}
+      secondaryText={(standard) =>
+        `${translate(enumLabel('AreaType', standard.areaType))} · ${formatFen(standard.minimumLivingMonthlyFen, locale)}`
+      }
+    />
+  );
+}
+
+export const StandardList = () => {
+  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  return (
+    <List
+      filters={filters}
+      actions={
+        <TopToolbar>
+          <CreateButton />
+        </TopToolbar>
+      }
+    >
+      {phone ? (
+        <PhoneStandards />
+      ) : (
+        <Datagrid rowClick="edit" bulkActionButtons={false}>
+          <TextField source="region.name" label="resources.AssistanceStandard.fields.regionCode" sortable={false} />
+          <NumberField source="year" options={{ useGrouping: false }} sortable={false} />
+          <EnumField source="areaType" enum="AreaType" sortable={false} />
+          <FenField source="minimumLivingMonthlyFen" sortable={false} />
+          <TextField source="lowIncomeMultiplier" sortable={false} />
+          <NumberField source="financialAssetMonths" sortable={false} />
+          <FenField source="exemptVehicleMaxValueFen" sortable={false} />
+          <NumberField source="gracePeriodMonths" sortable={false} />
+        </Datagrid>
+      )}
+    </List>
+  );
+};
