@@ -11,6 +11,11 @@ const RECONNECT_MS = 1_000;
 
 export interface GrantCache {
   grantsFor(query: { departmentId: string; purpose: Purpose; day: Date }): Promise<AgreementGrants>;
+  /**
+   * Drops every entry now: for a change this instance just committed, whose notification may arrive after the
+   * caller's next request (other instances still learn of it by the notification).
+   */
+  invalidate(): void;
   close(): Promise<void>;
 }
 
@@ -75,6 +80,7 @@ export function createGrantCache(prisma: PrismaClient, databaseUrl: string): Gra
       }
       return grants;
     },
+    invalidate,
     async close() {
       closed = true;
       clearTimeout(retry);

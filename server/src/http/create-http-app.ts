@@ -144,7 +144,7 @@ export async function createHttpApp(options: {
     departments: createDepartmentService(prisma),
     standards: createAssistanceStandardService(prisma),
     apiClients: createApiClientService(prisma),
-    agreements: createSharingAgreementService(prisma),
+    agreements: createSharingAgreementService(prisma, () => grants?.invalidate()),
     consents: createConsentService(prisma),
     audit,
     comparisons: comparisons.service,
