@@ -291,7 +291,7 @@ describe('the demo a partner can try', { timeout: 240_000 }, () => {
     });
   });
 
-  it('stops under pnpm start on Ctrl-C with exit code 0 and no lifecycle failure', async () => {
+  it('stops under pnpm start on Ctrl-C with exit code 0 and no lifecycle failure', { timeout: 660_000 }, async () => {
     expect(running).toBeUndefined();
     const child = spawn('pnpm', ['start', '--data-dir', directory, '--port', port], {
       cwd: repositoryRoot,
@@ -301,12 +301,25 @@ describe('the demo a partner can try', { timeout: 240_000 }, () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const result = finished(child);
+    let seen = '';
+    child.stdout?.on('data', (chunk: Buffer) => (seen += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (seen += chunk.toString()));
+    // A bound of its own, well inside the test's, so that a start or a stop that hangs fails with what it printed.
+    const give = (stage: string) =>
+      setTimeout(() => {
+        process.kill(-(child.pid as number), 'SIGKILL');
+        console.error(`pnpm start did not ${stage} in time; it printed:\n${seen}`);
+      }, 300_000).unref();
+    const starting = give('get ready');
     await new Promise<void>((resolve, reject) => {
       child.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('hub ready') && resolve());
       void result.then(({ output }) => reject(new Error(`pnpm start ended before it was ready:\n${output}`)));
     });
+    clearTimeout(starting);
     process.kill(-(child.pid as number), 'SIGINT');
+    const stopping = give('stop');
     const { code, output } = await result;
+    clearTimeout(stopping);
     expect(output).toContain('stopped');
     expect(output).not.toContain('ELIFECYCLE');
     expect(code).toBe(0);

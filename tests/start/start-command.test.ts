@@ -47,7 +47,10 @@ describe('hub start', () => {
     rmSync(dataDirectory, { recursive: true, force: true });
   });
 
-  it('starts an embedded database with the demo region, serves API, health and portal, and keeps its data across a restart', async () => {
+  // Two starts of a hub with the demo region: well under a minute on an idle machine, several when it is busy.
+  it('starts an embedded database with the demo region, serves API, health and portal, and keeps its data across a restart', {
+    timeout: 300_000,
+  }, async () => {
     const port = String(await findFreePort());
     const args = ['start', '--port', port, '--data-dir', dataDirectory, '--demo-persons', '300'];
     hub = await startHubProcess(args);
