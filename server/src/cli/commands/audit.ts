@@ -1,7 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { archiveAuditMonths } from '../../audit/archive-audit-months.ts';
 import { verifyAuditArchive } from '../../audit/audit-archive-file.ts';
 import { type AuditCheckpoint, isSignedBy, parseCheckpoints } from '../../audit/audit-checkpoint.ts';
@@ -10,6 +9,7 @@ import { auditRetentionMonths } from '../../audit/audit-retention.ts';
 import { ensureAuditSigningKey, readPublicKey } from '../../audit/ensure-audit-signing-key.ts';
 import { verifyAuditChain } from '../../audit/verify-audit-chain.ts';
 import type { CommandContext } from '../command-context.ts';
+import { commandPool } from '../command-pool.ts';
 import { resolveDataDirectory } from '../data-directory.ts';
 
 const USAGE =
@@ -66,7 +66,7 @@ export async function auditCommand(args: string[], context: CommandContext): Pro
       `no checkpoints (${checkpointFile}): the chain is checked on its own, which cannot see entries cut off its end`,
     );
   }
-  const pool = new pg.Pool({ connectionString: await context.databaseUrl(), max: 1 });
+  const pool = commandPool(await context.databaseUrl(), 1);
   try {
     const status = await verifyAuditChain(pool, checkpoints);
     const against = checkpoints.length ? ` against ${checkpoints.length} signed checkpoints` : '';
@@ -124,7 +124,7 @@ async function archiveCommand(
   const retentionMonths = auditRetentionMonths();
   const { privateKey } = ensureAuditSigningKey(signingKeyFile);
   // The owner role: only it may drop a month's partition of the trail.
-  const pool = new pg.Pool({ connectionString: await context.databaseOwnerUrl(), max: 1 });
+  const pool = commandPool(await context.databaseOwnerUrl(), 1);
   try {
     const archived = await archiveAuditMonths(pool, {
       directory,

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import type { ComparisonKind } from '@hub/prisma';
-import pg from 'pg';
 import { disableComparisonSchedule } from '../../comparisons/disable-comparison-schedule.ts';
 import { SCHEDULE_TIME_ZONE } from '../../comparisons/schedule-dates.ts';
 import { setComparisonSchedule } from '../../comparisons/set-comparison-schedule.ts';
 import type { CommandContext } from '../command-context.ts';
+import { commandPool } from '../command-pool.ts';
 
 export const SCHEDULE_USAGE = `usage: ./hub compare schedule --region CODE [--kind KIND] [--months 1,7] [--day 1] [--disable]
        ./hub compare schedules
@@ -37,7 +37,7 @@ export async function compareScheduleCommand(args: string[], context: CommandCon
   if (!values.region) throw new Error(`--region takes the region's code, e.g. 640100\n\n${SCHEDULE_USAGE}`);
   const months = values.months?.split(',').map((month) => Number(month.trim()));
   if (months?.some((month) => Number.isNaN(month))) throw new Error(`--months takes numbers, e.g. 1,7`);
-  const pool = new pg.Pool({ connectionString: await context.databaseUrl(), max: 1 });
+  const pool = commandPool(await context.databaseUrl(), 1);
   try {
     const kind = values.kind as ComparisonKind;
     if (values.disable) {
@@ -72,7 +72,7 @@ export async function compareScheduleCommand(args: string[], context: CommandCon
 
 /** `hub compare schedules`: every scheduled comparison with its next and last run. */
 export async function listSchedulesCommand(context: CommandContext): Promise<void> {
-  const pool = new pg.Pool({ connectionString: await context.databaseUrl(), max: 1 });
+  const pool = commandPool(await context.databaseUrl(), 1);
   try {
     const { rows } = await pool.query<{
       id: string;

@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { ComparisonKind } from '@hub/prisma';
 import { estimatedCompletionAt, householdsPerSecond } from '@hub/schema/comparisons/comparison-pace';
-import pg from 'pg';
 import { diffComparisonRuns } from '../../comparisons/diff-comparison-runs.ts';
 import { FLAGS_CHECKED_BY } from '../../comparisons/rules.ts';
 import { type ComparisonProgress, runComparison } from '../../comparisons/run-comparison.ts';
@@ -9,6 +8,7 @@ import { startComparisonRun } from '../../comparisons/start-comparison-run.ts';
 import { summarizeComparisonRun } from '../../comparisons/summarize-comparison-run.ts';
 import { createConnectorRegistry } from '../../connectors/create-connector-registry.ts';
 import type { CommandContext } from '../command-context.ts';
+import { commandPool } from '../command-pool.ts';
 import { compareScheduleCommand, listSchedulesCommand, SCHEDULE_USAGE } from './compare-schedules.ts';
 
 const KINDS = Object.keys(FLAGS_CHECKED_BY) as ComparisonKind[];
@@ -57,7 +57,7 @@ export async function compareCommand(args: string[], context: CommandContext): P
   if (!kind || !KINDS.includes(kind)) throw new Error(`--kind must be one of ${KINDS.join(', ')}\n\n${USAGE}`);
   const asOf = values['as-of'];
   if (!asOf || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`--as-of takes a date, YYYY-MM-DD\n\n${USAGE}`);
-  const pool = new pg.Pool({ connectionString: await context.databaseUrl(), max: 2 });
+  const pool = commandPool(await context.databaseUrl(), 2);
   // An APPLICATION run's chunks ask the departments' live connectors (department_connectors).
   const connectors = createConnectorRegistry(pool);
   try {

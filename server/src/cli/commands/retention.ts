@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { readSnapshotRetention } from '../../delivery/snapshot-retention.ts';
 import { purgeExpiredRecords } from '../../retention/purge-expired-records.ts';
 import { readRecordRetention } from '../../retention/record-retention.ts';
 import type { CommandContext } from '../command-context.ts';
+import { commandPool } from '../command-pool.ts';
 
 const USAGE = `usage: ./hub retention purge
 
@@ -25,7 +25,7 @@ export async function retentionCommand(args: string[], context: CommandContext):
     return;
   }
   const retention = { snapshots: readSnapshotRetention(), records: readRecordRetention() };
-  const pool = new pg.Pool({ connectionString: await context.databaseUrl(), max: 2 });
+  const pool = commandPool(await context.databaseUrl(), 2);
   try {
     const purged = await purgeExpiredRecords(pool, retention);
     for (const snapshot of purged.snapshots) {

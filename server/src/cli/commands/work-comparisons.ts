@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { runComparison } from '../../comparisons/run-comparison.ts';
 import { startDueScheduledRuns } from '../../comparisons/start-due-scheduled-runs.ts';
 import { createConnectorRegistry } from '../../connectors/create-connector-registry.ts';
 import type { CommandContext } from '../command-context.ts';
+import { commandPool } from '../command-pool.ts';
 
 // A run with a chunk nobody holds: chunks claimed by live workers are locked and skipped.
 const RUN_WITH_FREE_CHUNK = `
@@ -26,7 +26,7 @@ export async function workComparisonsCommand(args: string[], context: CommandCon
       'poll-ms': { type: 'string', default: '1000' },
     },
   });
-  const pool = new pg.Pool({ connectionString: await context.databaseUrl(), max: 2 });
+  const pool = commandPool(await context.databaseUrl(), 2);
   // An APPLICATION run's chunks ask the departments' live connectors (department_connectors).
   const connectors = createConnectorRegistry(pool);
   let stopping = false;
