@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { systemChangeActor } from '../audit/change-actors.ts';
 import { recordChangeEvent } from '../audit/record-change-event.ts';
+import { purgeInBatches } from '../retention/purge-in-batches.ts';
 
 /** One consent retention deleted. */
 export interface PurgedConsent {
@@ -39,35 +40,20 @@ interface Ended {
  * values) in the same transaction. Safe to run again and from several processes at once.
  */
 export async function purgeEndedConsents(pool: pg.Pool, days: number): Promise<PurgedConsent[]> {
-  const purged: PurgedConsent[] = [];
-  for (;;) {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      const { rows } = await client.query<Ended>(ENDED, [days]);
-      for (const consent of rows) {
-        await client.query('DELETE FROM consents WHERE id = $1', [consent.id]);
-        await recordChangeEvent(client, systemChangeActor('purgeEndedConsents'), {
-          type: 'CONSENT_PURGED',
-          reason: `retention: consents are kept ${days} days after they end`,
-          consentId: consent.id,
-          personId: consent.person_id,
-          changes: [
-            { field: 'documentReference', old: consent.document_reference, new: null },
-            { field: 'signedOn', old: consent.signed_on, new: null },
-            { field: 'expiresOn', old: consent.expires_on, new: null },
-            { field: 'withdrawnAt', old: consent.withdrawn_at?.toISOString() ?? null, new: null },
-          ],
-        });
-        purged.push({ consentId: consent.id, personId: consent.person_id, endedOn: consent.ended_on });
-      }
-      await client.query('COMMIT');
-      if (rows.length === 0) return purged;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
+  return purgeInBatches<Ended, PurgedConsent>(pool, { sql: ENDED, params: [days] }, async (client, consent) => {
+    await client.query('DELETE FROM consents WHERE id = $1', [consent.id]);
+    await recordChangeEvent(client, systemChangeActor('purgeEndedConsents'), {
+      type: 'CONSENT_PURGED',
+      reason: `retention: consents are kept ${days} days after they end`,
+      consentId: consent.id,
+      personId: consent.person_id,
+      changes: [
+        { field: 'documentReference', old: consent.document_reference, new: null },
+        { field: 'signedOn', old: consent.signed_on, new: null },
+        { field: 'expiresOn', old: consent.expires_on, new: null },
+        { field: 'withdrawnAt', old: consent.withdrawn_at?.toISOString() ?? null, new: null },
+      ],
+    });
+    return { consentId: consent.id, personId: consent.person_id, endedOn: consent.ended_on };
+  });
 }

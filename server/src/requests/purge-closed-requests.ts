@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { systemChangeActor } from '../audit/change-actors.ts';
 import { recordChangeEvent } from '../audit/record-change-event.ts';
+import { purgeInBatches } from '../retention/purge-in-batches.ts';
 
 /** One verification request retention deleted. */
 export interface PurgedRequest {
@@ -36,36 +37,21 @@ interface Closed {
  * the authorisation file's SHA-256 as old values). The comparison run it started keeps its assessments.
  */
 export async function purgeClosedRequests(pool: pg.Pool, days: number): Promise<PurgedRequest[]> {
-  const purged: PurgedRequest[] = [];
-  for (;;) {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      const { rows } = await client.query<Closed>(CLOSED, [days]);
-      for (const request of rows) {
-        await client.query('DELETE FROM verification_requests WHERE id = $1', [request.id]);
-        await recordChangeEvent(client, systemChangeActor('purgeClosedRequests'), {
-          type: 'VERIFICATION_REQUEST_PURGED',
-          reason: `retention: verification requests are kept ${days} days after their report`,
-          requestId: request.id,
-          reference: request.reference,
-          departmentId: request.department_id,
-          changes: [
-            { field: 'householdId', old: request.household_id, new: null },
-            { field: 'submittedOn', old: request.submitted_on, new: null },
-            { field: 'reportedAt', old: request.reported_at.toISOString(), new: null },
-            { field: 'authorisationSha256', old: request.authorisation_sha256, new: null },
-          ],
-        });
-        purged.push({ requestId: request.id, reference: request.reference, departmentId: request.department_id });
-      }
-      await client.query('COMMIT');
-      if (rows.length === 0) return purged;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
+  return purgeInBatches<Closed, PurgedRequest>(pool, { sql: CLOSED, params: [days] }, async (client, request) => {
+    await client.query('DELETE FROM verification_requests WHERE id = $1', [request.id]);
+    await recordChangeEvent(client, systemChangeActor('purgeClosedRequests'), {
+      type: 'VERIFICATION_REQUEST_PURGED',
+      reason: `retention: verification requests are kept ${days} days after their report`,
+      requestId: request.id,
+      reference: request.reference,
+      departmentId: request.department_id,
+      changes: [
+        { field: 'householdId', old: request.household_id, new: null },
+        { field: 'submittedOn', old: request.submitted_on, new: null },
+        { field: 'reportedAt', old: request.reported_at.toISOString(), new: null },
+        { field: 'authorisationSha256', old: request.authorisation_sha256, new: null },
+      ],
+    });
+    return { requestId: request.id, reference: request.reference, departmentId: request.department_id };
+  });
 }
