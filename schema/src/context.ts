@@ -11,6 +11,8 @@ import type {
   Dataset,
   Department,
   DepartmentKind,
+  DiscrepancyCaseAction,
+  DiscrepancyDismissalReason,
   FloorReading,
   IncomeKind,
   LineReading,
@@ -119,6 +121,11 @@ export interface AccessDecider {
    * no such region.
    */
   regionFilter(regionCode: string, of: 'RESIDENCE' | 'RUNS'): Promise<readonly string[]>;
+  /**
+   * The offices (township regions) whose discrepancy cases the caller may see and work: a civil-affairs user's
+   * department region and the regions below it; empty for every other caller (deny by default).
+   */
+  discrepancyCaseOffices(): Promise<ReadonlySet<string>>;
   /** The access to one item of one subject, from one provider department (null: any, for spine items). */
   decide(itemCode: string, subject: DisclosureSubject, providerDepartmentId: string | null): Promise<ItemAccess>;
 }
@@ -616,6 +623,55 @@ export interface VerificationRequestService {
   compareDeclaredWithFound(requestId: string): Promise<DeclaredFoundLine[]>;
 }
 
+/** Who works a discrepancy case, and the offices whose cases the access door lets them reach. */
+export interface DiscrepancyCaseActor {
+  userId: string;
+  username: string;
+  offices: ReadonlySet<string>;
+}
+
+/** A decision on a case: the finding confirmed with what follows, or dismissed with its reason. */
+export type DiscrepancyCaseDecision =
+  | { outcome: 'CONFIRMED'; action: DiscrepancyCaseAction; note: string | null }
+  | { outcome: 'DISMISSED'; dismissalReason: DiscrepancyDismissalReason; note: string | null };
+
+/** A small file kept with a case, as sent (base64). */
+export interface DiscrepancyCaseFile {
+  fileName: string;
+  mediaType: string;
+  contentBase64: string;
+}
+
+/** The dashboard's figures for one office or one flag: cases open, overdue, and decided by their due date. */
+export interface DiscrepancyCaseFigures {
+  key: string;
+  open: number;
+  overdue: number;
+  resolved: number;
+  resolvedInTime: number;
+}
+
+/** Discrepancy cases (疑点核查, server/src/discrepancy-cases): every step checked, applied and recorded at once. */
+export interface DiscrepancyCaseService {
+  assign(caseId: string, assigneeId: string, actor: DiscrepancyCaseActor): Promise<{ id: string }>;
+  recordVisit(
+    caseId: string,
+    visit: { visitedOn: Date; notes: string },
+    actor: DiscrepancyCaseActor,
+  ): Promise<{ id: string }>;
+  recordExplanation(caseId: string, explanation: string, actor: DiscrepancyCaseActor): Promise<{ id: string }>;
+  attach(caseId: string, file: DiscrepancyCaseFile, actor: DiscrepancyCaseActor): Promise<{ id: string }>;
+  decide(caseId: string, decision: DiscrepancyCaseDecision, actor: DiscrepancyCaseActor): Promise<{ id: string }>;
+  appeal(caseId: string, evidence: string, actor: DiscrepancyCaseActor): Promise<{ id: string }>;
+  decideAppeal(caseId: string, decision: DiscrepancyCaseDecision, actor: DiscrepancyCaseActor): Promise<{ id: string }>;
+  close(caseId: string, actor: DiscrepancyCaseActor): Promise<{ id: string }>;
+  /** Today in China Standard Time (YYYY-MM-DD), by the service's clock: what "overdue" is measured against. */
+  today(): string;
+  /** The last day of a window of `days` calendar days from today. */
+  dueWithin(days: number): string;
+  figures(offices: ReadonlySet<string>, by: 'OFFICE' | 'FLAG'): Promise<DiscrepancyCaseFigures[]>;
+}
+
 export interface HubServices {
   identity: IdentityService;
   departments: DepartmentService;
@@ -629,6 +685,7 @@ export interface HubServices {
   connectors: ConnectorService;
   register: RegisterService;
   verificationRequests: VerificationRequestService;
+  discrepancyCases: DiscrepancyCaseService;
 }
 
 export interface Context {

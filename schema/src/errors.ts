@@ -50,7 +50,9 @@ export type BadUserInputReason =
   | 'INVALID_ARGUMENT'
   | 'NUL_CHARACTER'
   | 'NO_SUBSCRIPTIONS'
-  | 'INVALID_INPUT';
+  | 'INVALID_INPUT'
+  | 'ASSIGNEE_OUTSIDE_OFFICE'
+  | 'ATTACHMENT_TOO_LARGE';
 
 /** Why a change was refused although the input was well formed: the thing it acts on is not in a state for it. */
 export type ConflictReason =
@@ -60,7 +62,11 @@ export type ConflictReason =
   | 'CODE_TAKEN'
   | 'ALREADY_A_MEMBER'
   | 'MEMBER_OF_ANOTHER_HOUSEHOLD'
-  | 'NOT_A_MEMBER';
+  | 'NOT_A_MEMBER'
+  | 'APPEAL_WINDOW_CLOSED'
+  | 'APPEAL_WINDOW_OPEN'
+  | 'ALREADY_APPEALED'
+  | 'SAME_OFFICER_APPEAL';
 
 function hubError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   // The code and reason come last: an extension can never pass for them.

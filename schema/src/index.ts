@@ -72,6 +72,12 @@ import './standards/assistance-standard.ts';
 import './standards/set-assistance-standard.ts';
 import './verification-requests/verification-request.ts';
 import './verification-requests/submit-verification-request.ts';
+import './discrepancy-cases/discrepancy-case-enums.ts';
+import './discrepancy-cases/discrepancy-case.ts';
+import './discrepancy-cases/discrepancy-case-event.ts';
+import './discrepancy-cases/discrepancy-case-list.ts';
+import './discrepancy-cases/discrepancy-case-mutations.ts';
+import './discrepancy-cases/discrepancy-case-figures.ts';
 
 import { enforceDisclosure } from './disclosure/enforce-disclosure.ts';
 

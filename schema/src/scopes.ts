@@ -39,7 +39,8 @@ export type Permission =
   | 'comparisons:read'
   | 'connectors:manage'
   | 'register:edit'
-  | 'datasets:deliver';
+  | 'datasets:deliver'
+  | 'discrepancyCases:work';
 
 // Which user roles hold each permission; API clients hold none of these. Anything not listed is denied.
 const PERMISSIONS: Record<Permission, readonly UserRole[]> = {
@@ -63,6 +64,8 @@ const PERMISSIONS: Record<Permission, readonly UserRole[]> = {
   // A department's staff upload its own dataset snapshots in the portal (the delivery checks the department's
   // kind and agreement, exactly as for its API client).
   'datasets:deliver': ['ADMIN', 'VERIFICATION_OFFICER'],
+  // 疑点核查: civil affairs' officers work the cases of the offices within reach (the access door says which).
+  'discrepancyCases:work': ['ADMIN', 'VERIFICATION_OFFICER'],
 };
 
 /** Whether a viewer's role holds a named permission; API clients hold none of them. */

@@ -8,6 +8,7 @@ import DataLoader from 'dataloader';
 import { findCoveringConsents } from '../consents/find-covering-consents.ts';
 import type { AgreementGrants, Grant } from './agreement-grants.ts';
 import { createReach } from './create-reach.ts';
+import { discrepancyCaseOffices } from './discrepancy-case-reach.ts';
 import type { GrantCache } from './grant-cache.ts';
 import { refuseRegionFilter } from './refuse-region-filter.ts';
 import { refuseWithoutAgreement, requirePurpose } from './require-agreement.ts';
@@ -116,7 +117,14 @@ export function createAccessDecider(options: {
     return decision;
   }
 
+  let caseOffices: Promise<ReadonlySet<string>> | undefined;
+
   return {
+    discrepancyCaseOffices() {
+      caseOffices ??= discrepancyCaseOffices(prisma, viewer);
+      return caseOffices;
+    },
+
     async requireReach(itemCode, subject) {
       if (!viewer) throw forbiddenError();
       requirePurpose(purpose, options.declaredPurpose);

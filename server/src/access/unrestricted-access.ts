@@ -20,6 +20,8 @@ export function unrestrictedAccess(prisma: PrismaClient): AccessDecider {
       return codes;
     },
     providersFor: async () => 'ANY',
+    // Cases name an office, not an agreement: even the benchmark's open door reaches none of them.
+    discrepancyCaseOffices: async () => new Set(),
     decide: async () => ({ level: 'FULL', agreementIds: [] }),
   };
 }

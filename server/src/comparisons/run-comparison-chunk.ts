@@ -2,6 +2,8 @@ import type { ComparisonKind } from '@hub/prisma';
 import type pg from 'pg';
 import type { ConnectorRegistry } from '../connectors/create-connector-registry.ts';
 import { type FetchedLiveAnswers, fetchLiveAnswers, storeLiveAnswers } from '../connectors/fetch-live-answers.ts';
+import { type DiscrepancyCasePolicy, readDiscrepancyCasePolicy } from '../discrepancy-cases/discrepancy-case-policy.ts';
+import { openDiscrepancyCases } from '../discrepancy-cases/open-discrepancy-cases.ts';
 import { reportCheckedRequests } from '../requests/report-checked-requests.ts';
 import { assessHouseholds } from './assess-households.ts';
 import { PROGRESS_CHANNEL } from './progress-channel.ts';
@@ -12,6 +14,12 @@ export interface ChunkOutcome {
   chunkNo: number;
   households: number;
 }
+
+let policy: DiscrepancyCasePolicy | undefined;
+const casePolicy = () => {
+  policy ??= readDiscrepancyCasePolicy();
+  return policy;
+};
 
 const CLAIM_NEXT = `
   SELECT ch.chunk_no, r.kind, to_char(r.as_of, 'YYYY-MM-DD') AS as_of
@@ -112,7 +120,7 @@ async function claimAndAssessChunk(
     // lock sees every chunk committed before it, so exactly one worker completes the run. NO KEY UPDATE: the
     // results' foreign keys hold KEY SHARE locks on the run, which a FOR UPDATE would deadlock against.
     await client.query('SELECT 1 FROM comparison_runs WHERE id = $1 FOR NO KEY UPDATE', [runId]);
-    await client.query(
+    const completion = await client.query<{ status: string }>(
       `WITH done AS (
          SELECT count(*)::int AS chunks, coalesce(sum(cardinality(household_ids)), 0)::int AS households
            FROM comparison_chunks WHERE run_id = $1 AND state = 'DONE')
@@ -120,10 +128,15 @@ async function claimAndAssessChunk(
               status = CASE WHEN done.chunks = r.chunk_count AND r.status <> 'CANCELLED'
                             THEN 'COMPLETED'::"ComparisonRunStatus" ELSE r.status END,
               completed_at = CASE WHEN done.chunks = r.chunk_count THEN now() ELSE r.completed_at END
-         FROM done WHERE r.id = $1`,
+         FROM done WHERE r.id = $1
+       RETURNING r.status`,
       [runId],
     );
     await reportCheckedRequests(client, runId);
+    // The findings become cases in the transaction that completes the run: both commit, or neither.
+    if (completion.rows[0]?.status === 'COMPLETED') {
+      await openDiscrepancyCases(client, runId, { policy: casePolicy() });
+    }
     await client.query(`SELECT pg_notify('${PROGRESS_CHANNEL}', $1)`, [runId]); // delivered on commit
     await client.query('COMMIT');
     return { runId, chunkNo: chunk.chunk_no, households };

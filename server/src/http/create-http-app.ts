@@ -23,6 +23,9 @@ import { createConnectorRegistry } from '../connectors/create-connector-registry
 import { createConnectorService } from '../connectors/create-connector-service.ts';
 import { createConsentService } from '../consents/create-consent-service.ts';
 import { createDepartmentService } from '../departments/create-department-service.ts';
+import { createDiscrepancyCaseService } from '../discrepancy-cases/create-discrepancy-case-service.ts';
+import { createDiscrepancyCaseSweeper } from '../discrepancy-cases/create-discrepancy-case-sweeper.ts';
+import { readDiscrepancyCasePolicy } from '../discrepancy-cases/discrepancy-case-policy.ts';
 import { createApiClientService } from '../identity/create-api-client-service.ts';
 import { createIdentityService } from '../identity/create-identity-service.ts';
 import { readSessionPolicy, type SessionPolicy } from '../identity/session-policy.ts';
@@ -93,6 +96,11 @@ export async function createHttpApp(options: {
   audit?: boolean;
   /** Start due scheduled comparisons in this process and work them (`hub start` does; tests do not). */
   runComparisonSchedules?: boolean;
+  /**
+   * Discrepancy cases: the clock their deadlines are measured by (tests inject one), and how often this process
+   * sweeps them for reminders and escalations (`hub start` does; without it, none here).
+   */
+  discrepancyCases?: { now?: () => Date; sweepEveryMs?: number };
   /** How often an idle progress stream sends a heartbeat comment (default 15 s). */
   progressHeartbeatMs?: number;
   /** Sign the chain head into this file (docs/audit-evidence.md); `hub start` always does. */
@@ -139,6 +147,17 @@ export async function createHttpApp(options: {
     connectors,
   });
   const progressFeed = createComparisonProgressFeed(options.databaseUrl);
+  const casePolicy = readDiscrepancyCasePolicy();
+  const casePool = new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
+  casePool.on('error', () => {});
+  const caseSweepEveryMs = options.discrepancyCases?.sweepEveryMs;
+  const caseSweeper = caseSweepEveryMs
+    ? createDiscrepancyCaseSweeper(options.databaseUrl, {
+        everyMs: caseSweepEveryMs,
+        policy: casePolicy,
+        now: options.discrepancyCases?.now,
+      })
+    : undefined;
   const services = {
     identity: createIdentityService(prisma, { ...readSessionPolicy(), ...options.sessions }),
     departments: createDepartmentService(prisma),
@@ -151,6 +170,11 @@ export async function createHttpApp(options: {
     connectors: createConnectorService(prisma, connectors),
     register: createRegisterService(prisma),
     verificationRequests: createVerificationRequestService(deliveryPool, comparisons.service),
+    discrepancyCases: createDiscrepancyCaseService(casePool, {
+      policy: casePolicy,
+      maxAttachmentBytes: casePolicy.maxAttachmentBytes,
+      now: options.discrepancyCases?.now,
+    }),
   };
   const grants = options.enforcement === false ? null : createGrantCache(prisma, options.databaseUrl);
   const limits = { ...readHttpLimits(), ...options.limits };
@@ -183,6 +207,7 @@ export async function createHttpApp(options: {
         return connectorPool.end();
       }),
       progressFeed.close(),
+      Promise.resolve(caseSweeper?.close()).then(() => casePool.end()),
     ]);
   });
   try {
