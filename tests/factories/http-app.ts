@@ -16,7 +16,7 @@ export async function startTestApp(
   databaseUrl: string,
   options: Pick<
     Parameters<typeof createHttpApp>[0],
-    'enforcement' | 'limits' | 'sessions' | 'logger' | 'progressHeartbeatMs' | 'auditCheckpoints'
+    'enforcement' | 'limits' | 'sessions' | 'logger' | 'progressHeartbeatMs' | 'auditCheckpoints' | 'discrepancyCases'
   > = {},
 ) {
   // The app as the hub runs, with only its runtime role's grants; fixtures go in through the superuser's client.
