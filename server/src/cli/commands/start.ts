@@ -95,6 +95,9 @@ export async function startCommand(args: string[], context: CommandContext): Pro
     logger: true,
     // Scheduled periodic reviews start here every minute they are due; more workers: ./hub work-comparisons.
     runComparisonSchedules: true,
+    // Discrepancy cases due soon are reminded and overdue ones escalated (docs/discrepancy-cases.md), every
+    // HUB_CASE_SWEEP_MINUTES (default 60); with several hubs sweeping, each case is still reminded and escalated once.
+    discrepancyCases: { sweepEveryMs: Number(process.env.HUB_CASE_SWEEP_MINUTES ?? 60) * 60_000 },
   });
   let url: string;
   try {
