@@ -98,6 +98,10 @@ export const QUERY_FIELDS: Record<string, FieldRow> = {
   comparisonSchedules: { expect: STAFF },
   consents: { vars: idNumber('personIdNumber'), expect: STAFF_SUBJECT },
   dataItems: { expect: SIGNED_IN },
+  // 疑点核查: civil affairs' officers, each its own offices' cases; another region's case looks missing.
+  discrepancyCase: { vars: (w) => uuid(w, 'discrepancyCase'), expect: STAFF_SUBJECT },
+  discrepancyCaseFigures: { vars: () => ({ existing: { by: 'OFFICE' } }), expect: STAFF },
+  discrepancyCases: { expect: STAFF },
   datasetFreshness: { expect: SIGNED_IN },
   datasetSnapshots: {
     vars: (w) => ({ existing: { departmentId: w.centre.id }, missing: { departmentId: w.noId } }),
@@ -348,6 +352,7 @@ export const MUTATION_FIELDS: Record<string, FieldRow> = {
     }),
     expect: STAFF_SUBJECT,
   },
+  ...discrepancyCaseSteps(),
   updateHousehold: {
     vars: (w) => ({
       existing: { id: w.family.household.id, input: { address: '兴庆区民族街2号' } },
@@ -383,6 +388,33 @@ export const MUTATION_FIELDS: Record<string, FieldRow> = {
   },
   withdrawConsent: { vars: (w) => uuid(w, 'consent'), expect: STAFF_SUBJECT },
 };
+
+// Every step on a case: refused for who the caller is, and another region's case answers as one that does not exist.
+function discrepancyCaseSteps(): Record<string, FieldRow> {
+  const decision = { outcome: 'CONFIRMED', action: 'STOP' };
+  const steps: Record<string, Vars> = {
+    assignDiscrepancyCase: { assigneeId: '00000000-0000-4000-8000-000000000000' },
+    recordDiscrepancyCaseVisit: { visitedOn: '2026-12-01', notes: '入户' },
+    recordDiscrepancyCaseExplanation: { explanation: '说明' },
+    attachDiscrepancyCaseFile: { input: { fileName: 'a.txt', mediaType: 'text/plain', contentBase64: 'YQ==' } },
+    decideDiscrepancyCase: { input: decision },
+    appealDiscrepancyCase: { evidence: '新证据' },
+    decideDiscrepancyCaseAppeal: { input: decision },
+    closeDiscrepancyCase: {},
+  };
+  return Object.fromEntries(
+    Object.entries(steps).map(([name, args]) => [
+      name,
+      {
+        vars: (w: EntryPointWorld) => ({
+          existing: { id: w.ids.discrepancyCase, ...args },
+          missing: { id: w.noId, ...args },
+        }),
+        expect: STAFF_SUBJECT,
+      },
+    ]),
+  );
+}
 
 export const ROUTES: Record<string, RouteRow> = {
   'GET /healthz': { request: () => ({ existing: { path: '/healthz' } }), expect: PUBLIC },
@@ -461,6 +493,10 @@ export const ROUTES: Record<string, RouteRow> = {
       missing: { path: `/comparisons/${w.noId}/progress` },
     }),
     expect: STAFF_SUBJECT,
+  },
+  'GET /discrepancy-cases.csv': {
+    request: () => ({ existing: { path: '/discrepancy-cases.csv' } }),
+    expect: STAFF,
   },
   'GET /datasets/snapshots/:id/rejects.csv': {
     request: (w) => ({

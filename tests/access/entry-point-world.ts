@@ -73,6 +73,20 @@ export async function createEntryPointWorld(
       monthlyAmountFen: 50_000,
     },
   });
+  // A discrepancy case of the county's office (the household's region has no township above it).
+  const discrepancyCase = await prisma.discrepancyCase.create({
+    data: {
+      householdId: family.household.id,
+      officeRegionCode: regions.county.code,
+      kind: 'PERIODIC_REVIEW',
+      flags: ['INCOME_ABOVE_STANDARD'],
+      openedByRunId: run.id,
+      latestRunId: run.id,
+      dueOn: new Date('2026-12-31'),
+      deadlineWorkingDays: 15,
+      findings: { create: { runId: run.id, householdId: family.household.id, flags: ['INCOME_ABOVE_STANDARD'] } },
+    },
+  });
   const consent = await createConsent(prisma, { personId: family.head.id });
   const schedule = await prisma.comparisonSchedule.create({
     data: { regionCode: regions.county.code, nextRunAt: new Date('2027-01-01') },
@@ -103,6 +117,7 @@ export async function createEntryPointWorld(
       run: run.id,
       agreement: agreement.id,
       assistanceCase: assistanceCase.id,
+      discrepancyCase: discrepancyCase.id,
       consent: consent.id,
       schedule: schedule.id,
       snapshot: snapshot.id,

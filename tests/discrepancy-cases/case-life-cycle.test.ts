@@ -261,3 +261,36 @@ describe('reach', () => {
     expect(byFlag.data?.discrepancyCaseFigures).toEqual([{ key: 'INCOME_ABOVE_STANDARD', open: 3 }]);
   });
 });
+
+describe('the CSV export', () => {
+  it('lists the office’s cases under Chinese headers, money in yuan, identity numbers masked', async () => {
+    const { head } = await open('2026-11-30');
+    const response = await fetch(`${hub.url}/discrepancy-cases.csv?status=OPEN`, {
+      headers: { authorization: `Bearer ${first.token}` },
+    });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    const [header, ...rows] = text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(header?.split(',').slice(0, 4)).toEqual(['案件编号', '乡镇/街道', '户主', '户主身份证号']);
+    expect(header).toContain('人均月收入（元）');
+    const row = rows.find((line) => line.includes(`${head.idNumber.slice(0, 6)}********${head.idNumber.slice(-4)}`));
+    expect(row).toBeDefined();
+    expect(text).not.toContain(head.idNumber);
+    expect(row).toContain('300.00');
+    expect(rows.every((line) => line.includes(',OPEN,'))).toBe(true);
+  });
+
+  it('shows an officer of another township no case, and refuses an auditor', async () => {
+    const other = await fetch(`${hub.url}/discrepancy-cases.csv`, {
+      headers: { authorization: `Bearer ${elsewhere.token}` },
+    });
+    expect((await other.text()).trim().split('\n')).toHaveLength(1);
+    const refused = await fetch(`${hub.url}/discrepancy-cases.csv`, {
+      headers: { authorization: `Bearer ${auditor.token}` },
+    });
+    expect(refused.status).toBe(403);
+  });
+});

@@ -1,4 +1,5 @@
 import { apiBenchmark } from '../bench/api-benchmark.ts';
+import { casesBenchmark } from '../bench/cases-benchmark.ts';
 import { compareBenchmark } from '../bench/compare-benchmark.ts';
 import { importBenchmark } from '../bench/import-benchmark.ts';
 import { requestsBenchmark } from '../bench/requests-benchmark.ts';
@@ -9,6 +10,10 @@ const benchmarks: Record<string, { run: (args: string[]) => Promise<void>; summa
   api: {
     run: apiBenchmark,
     summary: 'partner queries over HTTP sent by wrk, 50 connections × 30 s, enforcement + audit on and off in turn',
+  },
+  cases: {
+    run: casesBenchmark,
+    summary: 'discrepancy cases opened from one run of 10,000 flagged households (--households), then cleared',
   },
   import: {
     run: importBenchmark,

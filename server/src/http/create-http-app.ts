@@ -41,6 +41,7 @@ import { comparisonProgressRoute } from './comparison-progress-route.ts';
 import { createApolloServer } from './create-apollo-server.ts';
 import { createRequestContext } from './create-request-context.ts';
 import { disclosureRecordRoute } from './disclosure-record-route.ts';
+import { discrepancyCaseExportRoute } from './discrepancy-case-export-route.ts';
 import { drainRefusedBodies } from './drain-refused-bodies.ts';
 import { graphqlMetricsPlugin } from './graphql-metrics-plugin.ts';
 import { type HttpLimits, readHttpLimits } from './http-limits.ts';
@@ -214,6 +215,7 @@ export async function createHttpApp(options: {
     await registerRoutes(app, {
       databaseUrl: options.databaseUrl,
       deliveryPool,
+      casePool,
       prisma,
       readiness,
       services,
@@ -262,6 +264,7 @@ async function registerRoutes(
   services: {
     databaseUrl: string;
     deliveryPool: pg.Pool;
+    casePool: pg.Pool;
     prisma: PrismaClient;
     readiness: ReturnType<typeof createReadinessProbe>;
     services: Omit<HubServices, 'datasets'>;
@@ -299,6 +302,13 @@ async function registerRoutes(
   });
   await app.register(oauthTokenRoute, { prisma });
   await app.register(comparisonExportRoutes, { prisma, door, auditWriter });
+  await app.register(discrepancyCaseExportRoute, {
+    prisma,
+    pool: services.casePool,
+    door,
+    auditWriter,
+    today: () => services.services.discrepancyCases.today(),
+  });
   await app.register(disclosureRecordRoute, { prisma, door, audit: services.services.audit, auditWriter });
   await app.register(comparisonProgressRoute, { prisma, door, auditWriter, ...services.progress });
   await app.register(snapshotUploadRoute, {

@@ -1,0 +1,107 @@
+import { maskedIdNumber } from '@hub/schema/disclosure/masks';
+import type pg from 'pg';
+
+/** The CSV's columns: headers in Chinese for the offices that print it; money in yuan; identity numbers masked. */
+export const CASE_EXPORT_HEADERS = [
+  '案件编号',
+  '乡镇/街道',
+  '户主',
+  '户主身份证号',
+  '疑点',
+  '核对类型',
+  '状态',
+  '开案日期',
+  '办理期限',
+  '是否逾期',
+  '经办人',
+  '处理结果',
+  '处理措施',
+  '不予认定理由',
+  '人均月收入（元）',
+  '月保障金（元）',
+  '办结日期',
+] as const;
+
+// The latest flagging run's assessment gives the figures; the head is the member the register names HEAD.
+const CASE_ROWS = `
+  SELECT c.id, g.name AS office, head.name AS head_name, head.id_number AS head_id_number,
+         array_to_string(c.flags::text[], ';') AS flags, c.kind::text AS kind, c.status::text AS status,
+         to_char(c.opened_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS opened_on,
+         to_char(c.due_on, 'YYYY-MM-DD') AS due_on,
+         c.status IN ('OPEN', 'IN_PROGRESS', 'APPEALED') AND c.due_on < $2::date AS overdue,
+         u.display_name AS assignee, c.outcome::text AS outcome, c.action::text AS action,
+         c.dismissal_reason::text AS dismissal_reason, a.per_capita_income_fen::text AS per_capita_income_fen,
+         a.monthly_benefit_fen::text AS monthly_benefit_fen,
+         to_char(c.closed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS closed_on, c.household_id
+    FROM discrepancy_cases c
+    JOIN regions g ON g.code = c.office_region_code
+    LEFT JOIN users u ON u.id = c.assignee_id
+    LEFT JOIN household_assessments a ON a.run_id = c.latest_run_id AND a.household_id = c.household_id
+    LEFT JOIN LATERAL (SELECT p.name, p.id_number FROM persons p
+                        WHERE p.household_id = c.household_id AND p.relation = 'HEAD' LIMIT 1) head ON true
+   WHERE (c.office_region_code = ANY($1::text[]) OR c.escalated_to_region_code = ANY($1::text[]))
+     AND ($3::text IS NULL OR c.status::text = $3)
+   ORDER BY c.due_on, c.id`;
+
+interface CaseRow {
+  id: string;
+  office: string;
+  head_name: string | null;
+  head_id_number: string | null;
+  flags: string;
+  kind: string;
+  status: string;
+  opened_on: string;
+  due_on: string;
+  overdue: boolean;
+  assignee: string | null;
+  outcome: string | null;
+  action: string | null;
+  dismissal_reason: string | null;
+  per_capita_income_fen: string | null;
+  monthly_benefit_fen: string | null;
+  closed_on: string | null;
+  household_id: string;
+}
+
+/** Fen as yuan with two decimals, exactly (no floating point). */
+export function yuan(fen: string | null): string | null {
+  if (fen === null) return null;
+  const value = BigInt(fen);
+  const sign = value < 0n ? '-' : '';
+  const absolute = value < 0n ? -value : value;
+  return `${sign}${absolute / 100n}.${String(absolute % 100n).padStart(2, '0')}`;
+}
+
+const maskedName = (name: string) => [...name][0] + '*'.repeat(Math.max([...name].length - 1, 1));
+
+/** The cases of the offices, optionally of one status, as CSV cells; with the households they show. */
+export async function readDiscrepancyCaseRows(
+  pool: pg.Pool,
+  options: { offices: ReadonlySet<string>; today: string; status: string | null },
+): Promise<{ rows: (string | null)[][]; householdIds: string[] }> {
+  if (options.offices.size === 0) return { rows: [], householdIds: [] };
+  const { rows } = await pool.query<CaseRow>(CASE_ROWS, [[...options.offices], options.today, options.status]);
+  return {
+    householdIds: [...new Set(rows.map((row) => row.household_id))],
+    rows: rows.map((row) => [
+      row.id,
+      row.office,
+      row.head_name && maskedName(row.head_name),
+      row.head_id_number && maskedIdNumber(row.head_id_number),
+      row.flags,
+      row.kind,
+      row.status,
+      row.opened_on,
+      row.due_on,
+      row.overdue ? '是' : '否',
+      row.assignee,
+      row.outcome,
+      row.action,
+      row.dismissal_reason,
+      yuan(row.per_capita_income_fen),
+      yuan(row.monthly_benefit_fen),
+      row.closed_on,
+    ]),
+  };
+}
