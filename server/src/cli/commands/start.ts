@@ -97,7 +97,7 @@ export async function startCommand(args: string[], context: CommandContext): Pro
     runComparisonSchedules: true,
     // Discrepancy cases due soon are reminded and overdue ones escalated (docs/discrepancy-cases.md), every
     // HUB_CASE_SWEEP_MINUTES (default 60); with several hubs sweeping, each case is still reminded and escalated once.
-    discrepancyCases: { sweepEveryMs: Number(process.env.HUB_CASE_SWEEP_MINUTES ?? 60) * 60_000 },
+    discrepancyCases: { sweepEveryMs: caseSweepMinutes() * 60_000 },
   });
   let url: string;
   try {
@@ -168,4 +168,13 @@ async function startDepartmentSimulator(databaseUrl: string, host: string, port:
     await prisma.$disconnect();
   }
   return simulator;
+}
+
+function caseSweepMinutes(): number {
+  const raw = process.env.HUB_CASE_SWEEP_MINUTES ?? '60';
+  const minutes = Number(raw);
+  if (!Number.isInteger(minutes) || minutes < 1) {
+    throw new Error(`HUB_CASE_SWEEP_MINUTES must be a whole number of minutes ≥ 1, not "${raw}"`);
+  }
+  return minutes;
 }
