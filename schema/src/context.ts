@@ -12,8 +12,10 @@ import type {
   Department,
   DepartmentKind,
   FloorReading,
+  Household,
   IncomeKind,
   LineReading,
+  Person,
   PrismaClient,
   Purpose,
   Relation,
@@ -616,6 +618,24 @@ export interface VerificationRequestService {
   compareDeclaredWithFound(requestId: string): Promise<DeclaredFoundLine[]>;
 }
 
+/** One kind of assistance a household receives on a day, and since when: the DERIVED form of its cases. */
+export interface CurrentCase {
+  kind: AssistanceKind;
+  status: CaseStatus;
+  startedOn: Date;
+}
+
+/**
+ * The reads every partner question makes, as prepared `pg` statements rather than Prisma calls (server/src/lookups):
+ * they were most of a partner request's CPU time (docs/benchmarks.md). Access is decided before and after, as ever.
+ */
+export interface LookupService {
+  /** The person with this identity number and their household, exactly as Prisma's include would return them. */
+  personWithHousehold(idNumber: string): Promise<(Person & { household: Household | null }) | null>;
+  /** The household's cases current on `day` (active or in the grace period), earliest first. */
+  currentCases(householdId: string, day: Date): Promise<CurrentCase[]>;
+}
+
 export interface HubServices {
   identity: IdentityService;
   departments: DepartmentService;
@@ -629,6 +649,7 @@ export interface HubServices {
   connectors: ConnectorService;
   register: RegisterService;
   verificationRequests: VerificationRequestService;
+  lookups: LookupService;
 }
 
 export interface Context {

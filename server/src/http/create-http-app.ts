@@ -26,6 +26,7 @@ import { createDepartmentService } from '../departments/create-department-servic
 import { createApiClientService } from '../identity/create-api-client-service.ts';
 import { createIdentityService } from '../identity/create-identity-service.ts';
 import { readSessionPolicy, type SessionPolicy } from '../identity/session-policy.ts';
+import { createLookupService } from '../lookups/create-lookup-service.ts';
 import { createRegisterService } from '../register/create-register-service.ts';
 import { createVerificationRequestService } from '../requests/create-verification-request-service.ts';
 import { createAssistanceStandardService } from '../standards/create-assistance-standard-service.ts';
@@ -151,6 +152,7 @@ export async function createHttpApp(options: {
     connectors: createConnectorService(prisma, connectors),
     register: createRegisterService(prisma),
     verificationRequests: createVerificationRequestService(deliveryPool, comparisons.service),
+    lookups: createLookupService(prisma),
   };
   const grants = options.enforcement === false ? null : createGrantCache(prisma, options.databaseUrl);
   const limits = { ...readHttpLimits(), ...options.limits };
