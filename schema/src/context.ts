@@ -14,8 +14,10 @@ import type {
   DiscrepancyCaseAction,
   DiscrepancyDismissalReason,
   FloorReading,
+  Household,
   IncomeKind,
   LineReading,
+  Person,
   PrismaClient,
   Purpose,
   Relation,
@@ -672,6 +674,24 @@ export interface DiscrepancyCaseService {
   figures(offices: ReadonlySet<string>, by: 'OFFICE' | 'FLAG'): Promise<DiscrepancyCaseFigures[]>;
 }
 
+/** One kind of assistance a household receives on a day, and since when: the DERIVED form of its cases. */
+export interface CurrentCase {
+  kind: AssistanceKind;
+  status: CaseStatus;
+  startedOn: Date;
+}
+
+/**
+ * The reads every partner question makes, as prepared `pg` statements rather than Prisma calls (server/src/lookups):
+ * they were most of a partner request's CPU time (docs/benchmarks.md). Access is decided before and after, as ever.
+ */
+export interface LookupService {
+  /** The person with this identity number and their household, exactly as Prisma's include would return them. */
+  personWithHousehold(idNumber: string): Promise<(Person & { household: Household | null }) | null>;
+  /** The household's cases current on `day` (active or in the grace period), earliest first. */
+  currentCases(householdId: string, day: Date): Promise<CurrentCase[]>;
+}
+
 export interface HubServices {
   identity: IdentityService;
   departments: DepartmentService;
@@ -686,6 +706,7 @@ export interface HubServices {
   register: RegisterService;
   verificationRequests: VerificationRequestService;
   discrepancyCases: DiscrepancyCaseService;
+  lookups: LookupService;
 }
 
 export interface Context {

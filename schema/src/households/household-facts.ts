@@ -1,16 +1,13 @@
-import type { AssistanceCase as CaseRow } from '@hub/prisma';
 import { builder } from '../builder.ts';
 import { serviceDay } from '../calendar/service-day.ts';
-import type { Context } from '../context.ts';
+import type { Context, CurrentCase } from '../context.ts';
 import { fact } from '../disclosure/annotations.ts';
 import { AssistanceKindEnum, CaseStatusEnum } from './assistance-case.ts';
 
 // The DERIVED forms of the household items: what a partner asks ("does this family receive 低保, since when")
 // without amounts, case files or members' identities.
 
-const CURRENT_STATUSES = ['ACTIVE', 'GRACE_PERIOD'] as const;
-
-export const CurrentAssistance = builder.objectRef<CaseRow>('CurrentAssistance').implement({
+export const CurrentAssistance = builder.objectRef<CurrentCase>('CurrentAssistance').implement({
   description: 'One kind of assistance the household receives today, and since when (no amounts).',
   fields: (t) => ({
     kind: t.expose('kind', { type: AssistanceKindEnum }),
@@ -20,27 +17,14 @@ export const CurrentAssistance = builder.objectRef<CaseRow>('CurrentAssistance')
 });
 
 // The facts of one household share one read of its current cases within a request.
-const casesByRequest = new WeakMap<Context, Map<string, Promise<CaseRow[]>>>();
+const casesByRequest = new WeakMap<Context, Map<string, Promise<CurrentCase[]>>>();
 
-function currentCases(householdId: string, context: Context): Promise<CaseRow[]> {
-  const cases = casesByRequest.get(context) ?? new Map<string, Promise<CaseRow[]>>();
+function currentCases(householdId: string, context: Context): Promise<CurrentCase[]> {
+  const cases = casesByRequest.get(context) ?? new Map<string, Promise<CurrentCase[]>>();
   casesByRequest.set(context, cases);
-  const found = cases.get(householdId) ?? readCurrentCases(householdId, context);
+  const found = cases.get(householdId) ?? context.services.lookups.currentCases(householdId, serviceDay());
   cases.set(householdId, found);
   return found;
-}
-
-function readCurrentCases(householdId: string, { prisma }: Context): Promise<CaseRow[]> {
-  const today = serviceDay();
-  return prisma.assistanceCase.findMany({
-    where: {
-      householdId,
-      status: { in: [...CURRENT_STATUSES] },
-      startedOn: { lte: today },
-      OR: [{ endedOn: null }, { endedOn: { gte: today } }],
-    },
-    orderBy: [{ startedOn: 'asc' }, { id: 'asc' }],
-  });
 }
 
 builder.prismaObjectFields('Household', (t) => ({

@@ -131,9 +131,19 @@ builder.queryField('person', (t) =>
       const idNumber = validIdNumber(args.idNumber);
       await context.access.requireReach('PERSON_IDENTITY', () => personWithIdNumber(context, idNumber));
       if (!(await context.access.reachesPerson({ idNumber }))) return null;
-      const person = await context.prisma.person.findUnique({ ...planned, where: { idNumber } });
+      const person = asksAtMostTheHousehold(planned)
+        ? await context.services.lookups.personWithHousehold(idNumber)
+        : await context.prisma.person.findUnique({ ...planned, where: { idNumber } });
       if (person) context.disclosures.touch(personSubject(person.id));
       return person;
     },
   }),
 );
+
+// The partners' question (the person's own fields, their household's own fields) has a prepared statement of its
+// own; a query reaching further (records, the household's members) is planned by Pothos and read by Prisma.
+function asksAtMostTheHousehold(planned: { include?: unknown; select?: unknown }): boolean {
+  if (Object.keys(planned).some((key) => key !== 'include')) return false;
+  const include = (planned.include ?? {}) as Record<string, unknown>;
+  return Object.entries(include).every(([relation, selection]) => relation === 'household' && selection === true);
+}

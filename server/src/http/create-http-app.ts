@@ -29,6 +29,7 @@ import { readDiscrepancyCasePolicy } from '../discrepancy-cases/discrepancy-case
 import { createApiClientService } from '../identity/create-api-client-service.ts';
 import { createIdentityService } from '../identity/create-identity-service.ts';
 import { readSessionPolicy, type SessionPolicy } from '../identity/session-policy.ts';
+import { createLookupService } from '../lookups/create-lookup-service.ts';
 import { createRegisterService } from '../register/create-register-service.ts';
 import { createVerificationRequestService } from '../requests/create-verification-request-service.ts';
 import { createAssistanceStandardService } from '../standards/create-assistance-standard-service.ts';
@@ -176,6 +177,7 @@ export async function createHttpApp(options: {
       maxAttachmentBytes: casePolicy.maxAttachmentBytes,
       now: options.discrepancyCases?.now,
     }),
+    lookups: createLookupService(prisma),
   };
   const grants = options.enforcement === false ? null : createGrantCache(prisma, options.databaseUrl);
   const limits = { ...readHttpLimits(), ...options.limits };
