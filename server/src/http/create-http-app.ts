@@ -256,7 +256,7 @@ async function registerRoutes(
   // Before anything that works for a request (the rate limiter looks its caller up), after the headers every answer has.
   registerLoadShedding(app, { maxInFlight: limits.maxInFlightRequests, metrics });
   addMetrics(app, { metrics, token: limits.metricsToken });
-  await registerRateLimits(app, { prisma, limits, metrics });
+  await registerRateLimits(app, { prisma, databaseUrl: services.databaseUrl, limits, metrics });
   const apollo = createApolloServer(app.log, limits, [
     graphqlMetricsPlugin(metrics),
     ...(auditWriter ? [auditRequestsPlugin(auditWriter)] : []),
