@@ -8,7 +8,10 @@ import { linkToPrimary } from './primary-link.ts';
  * primary says STOP, or on a signal of its own (Ctrl-C reaches the whole process group); if the primary dies, the
  * cluster disconnects it and it exits.
  */
-export async function serveHttpInstance(): Promise<void> {
+export async function serveHttpInstance(
+  // `pnpm bench api` serves without log lines and with its own limits, as its single-process hub does.
+  app: Pick<Parameters<typeof createHttpApp>[0], 'logger' | 'limits'> = { logger: true },
+): Promise<void> {
   const settings = JSON.parse(process.env[INSTANCE_SETTINGS_ENV] ?? '') as InstanceSettings;
   const primary = linkToPrimary(settings);
   let http: HttpApp | undefined;
@@ -28,7 +31,7 @@ export async function serveHttpInstance(): Promise<void> {
   process.on('message', (message: PrimaryMessage) => {
     if (message.type === 'STOP') stop();
   });
-  http = await createHttpApp({ databaseUrl: settings.databaseUrl, logger: true, primary });
+  http = await createHttpApp({ ...app, databaseUrl: settings.databaseUrl, primary });
   try {
     await http.listen(settings.port, settings.host);
   } catch (error) {
