@@ -36,10 +36,12 @@ export async function forkHttpInstances(options: {
   const running = new Map<number, { worker: Worker; forkedAt: number; listening: boolean }>();
   const restarts = new Map<number, NodeJS.Timeout>();
   const failures = new Map<number, number>();
+  // Restarts begin once all have listened; before that an exit fails the start.
+  let started = false;
   let stopping = false;
 
   const fork = (slot: number): Worker => {
-    const worker = cluster.fork({ ...env, HUB_INSTANCE: String(slot) });
+    const worker = cluster.fork(env);
     const instance = { worker, forkedAt: performance.now(), listening: false };
     running.set(slot, instance);
     worker.once('listening', () => {
@@ -51,7 +53,7 @@ export async function forkHttpInstances(options: {
     worker.once('exit', (code, signal) => {
       const served = performance.now() - (running.get(slot)?.forkedAt ?? 0);
       running.delete(slot);
-      if (stopping || !listening) return;
+      if (stopping || !started) return;
       const failed = served >= HEALTHY_AFTER_MS ? 0 : (failures.get(slot) ?? 0);
       const delay = Math.min(LONGEST_RESTART_MS, FIRST_RESTART_MS * 2 ** failed);
       failures.set(slot, failed + 1);
@@ -71,7 +73,6 @@ export async function forkHttpInstances(options: {
     return worker;
   };
 
-  let listening = false;
   const slots = Array.from({ length: count }, (_, index) => index + 1);
   const addresses = await Promise.allSettled(
     slots.map(
@@ -110,7 +111,7 @@ export async function forkHttpInstances(options: {
     await close();
     throw refused.reason;
   }
-  listening = true;
+  started = true;
   const port = (addresses[0] as PromiseFulfilledResult<{ port: number }>).value.port;
   const host = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
   return { url: `http://${host}:${port}`, close };
