@@ -23,6 +23,7 @@ function init(args)
   answered = {}
   failed = 0
   refused = 0
+  limited = 0
   headers = {
     ["content-type"] = "application/json",
     ["authorization"] = "Bearer " .. token,
@@ -42,6 +43,7 @@ function response(status, headers, body)
     answered[#answered + 1] = headers["x-request-id"]
   elseif status == 503 or status == 429 then
     refused = refused + 1
+    if status == 429 then limited = limited + 1 end
   else
     failed = failed + 1
   end
@@ -49,10 +51,11 @@ end
 
 function done(summary, latency, requests)
   local out = io.open(answeredFile, "w")
-  local failedTotal, refusedTotal, answeredTotal = 0, 0, 0
+  local failedTotal, refusedTotal, limitedTotal, answeredTotal = 0, 0, 0, 0
   for _, thread in ipairs(threads) do
     failedTotal = failedTotal + thread:get("failed")
     refusedTotal = refusedTotal + thread:get("refused")
+    limitedTotal = limitedTotal + thread:get("limited")
     for _, id in ipairs(thread:get("answered")) do
       out:write(id, "\n")
       answeredTotal = answeredTotal + 1
@@ -61,8 +64,8 @@ function done(summary, latency, requests)
   out:close()
   local errors = summary.errors
   io.write(string.format(
-    '{"completed":%d,"microseconds":%d,"answered":%d,"failed":%d,"refused":%d,"socketErrors":%d,"p50":%d,"p99":%d,"max":%d}\n',
-    summary.requests, summary.duration, answeredTotal, failedTotal, refusedTotal,
+    '{"completed":%d,"microseconds":%d,"answered":%d,"failed":%d,"refused":%d,"limited":%d,"socketErrors":%d,"p50":%d,"p99":%d,"max":%d}\n',
+    summary.requests, summary.duration, answeredTotal, failedTotal, refusedTotal, limitedTotal,
     errors.connect + errors.read + errors.write + errors.timeout,
     latency:percentile(50), latency:percentile(99), latency.max))
 end

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPrismaClient } from '@hub/prisma';
@@ -27,7 +27,11 @@ const PARTNER_QUERY = `query Verify($idNumber: String!) {
   }
 }`;
 
-function startServer(databaseUrl: string, guarded: boolean): Promise<{ child: ChildProcess; url: string }> {
+function startServer(
+  databaseUrl: string,
+  guarded: boolean,
+  instances = 1,
+): Promise<{ child: ChildProcess; url: string }> {
   const profile = process.env.BENCH_CPU_PROFILE
     ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
     : [];
@@ -35,7 +39,13 @@ function startServer(databaseUrl: string, guarded: boolean): Promise<{ child: Ch
     process.execPath,
     [...profile, '--import', 'tsx', join(import.meta.dirname, 'api-benchmark-server.ts')],
     {
-      env: { ...process.env, DATABASE_URL: databaseUrl, BENCH_GUARDED: String(guarded), NODE_ENV: 'production' },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        BENCH_GUARDED: String(guarded),
+        BENCH_INSTANCES: String(instances),
+        NODE_ENV: 'production',
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
@@ -63,11 +73,15 @@ const p50 = (rounds: Rounds) => median(rounds.runs.map((run) => run.p50));
 const p99 = (rounds: Rounds) => Math.max(...rounds.runs.map((run) => run.p99));
 const loadAverage = () => loadavg()[0] ?? 0;
 
-/** The peak resident set of a process on Linux (VmHWM), in MiB; '?' elsewhere. */
+/** The peak resident set (VmHWM) of a process and its child processes (an N-instance hub's workers) on Linux, in MiB. */
 function peakRssMiB(pid: number | undefined): string {
   try {
-    const kib = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kib ? (Number(kib) / 1024).toFixed(0) : '?';
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean);
+    const kib = [String(pid), ...children].map((each) =>
+      Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${each}/status`, 'utf8'))?.[1] ?? Number.NaN),
+    );
+    const total = kib.reduce((sum, value) => sum + value, 0) / 1024;
+    return Number.isNaN(total) ? '?' : `${total.toFixed(0)} MiB${children.length ? ` in ${kib.length} processes` : ''}`;
   } catch {
     return '?';
   }
@@ -87,8 +101,11 @@ export async function apiBenchmark(args: string[]): Promise<void> {
       seconds: { type: 'string', default: '30' },
       rounds: { type: 'string', default: '6' },
       'overload-clients': { type: 'string', default: '256' },
+      // HTTP instances of the third hub (`hub start --instances N`); 1 leaves it out.
+      instances: { type: 'string', default: String(availableParallelism()) },
     },
   });
+  const instances = Number(values.instances);
   const [persons, clients, seconds, rounds] = [values.persons, values.clients, values.seconds, values.rounds].map(
     Number,
   ) as [number, number, number, number];
@@ -147,32 +164,43 @@ export async function apiBenchmark(args: string[]): Promise<void> {
     ).map((person) => person.idNumber);
 
     // Both hubs run side by side and take turns, so that drift in the machine's load hits both alike.
-    const hubs = { bare: await startServer(url, false), guarded: await startServer(url, true) };
-    children.push(hubs.bare.child, hubs.guarded.child);
+    const hubs = {
+      bare: await startServer(url, false),
+      guarded: await startServer(url, true),
+      ...(instances > 1 ? { instances: await startServer(url, true, instances) } : {}),
+    };
+    children.push(...Object.values(hubs).map((hub) => hub.child));
+    const names = Object.keys(hubs) as (keyof typeof hubs)[];
     const before = await prisma.auditEntry.aggregate({ _max: { sequence: true } });
     const load = (hub: { url: string }, seconds: number) =>
       wrkLoad({ url: hub.url, token: issued.accessToken, query: PARTNER_QUERY, idNumbers, clients, seconds });
     // Warm-up, not measured: long enough for the JIT on a busy machine.
     await load(hubs.bare, 5);
     const warmUp = await load(hubs.guarded, 5);
+    const warmUpInstances = hubs.instances && (await load(hubs.instances, 5));
     const roundSeconds = Math.max(1, Math.round(seconds / rounds));
     console.log(
       `wrk, ${clients} connections, ${rounds} rounds of ${roundSeconds} s each, enforcement + audit off and on in turn` +
+        (hubs.instances ? `, and on with ${instances} HTTP instances` : '') +
         ` (load average ${loadAverage().toFixed(1)} before)…`,
     );
-    const results: Record<'guarded' | 'bare', Rounds> = {
+    const results: Record<keyof typeof hubs, Rounds> = {
       bare: { runs: [], loads: [] },
       guarded: { runs: [], loads: [] },
+      instances: { runs: [], loads: [] },
     };
+    const label = { bare: 'off', guarded: 'on ', instances: `on, ${instances} instances` };
     for (let round = 0; round < rounds; round++) {
-      // Alternate which goes first, so that neither always follows the other's backlog.
-      const order = round % 2 === 0 ? (['bare', 'guarded'] as const) : (['guarded', 'bare'] as const);
+      // Rotate which goes first, so that none always follows another's backlog.
+      const order = names.map((_, i) => names[(i + round) % names.length] as keyof typeof hubs);
       for (const name of order) {
-        const run = await load(hubs[name], roundSeconds);
+        const hub = hubs[name];
+        if (!hub) continue;
+        const run = await load(hub, roundSeconds);
         results[name].runs.push(run);
         results[name].loads.push(loadAverage());
         console.log(
-          `  round ${round + 1} ${name === 'guarded' ? 'on ' : 'off'} ${(run.answered / run.seconds).toFixed(0).padStart(6)} req/s` +
+          `  round ${round + 1} ${label[name].padEnd(16)} ${(run.answered / run.seconds).toFixed(0).padStart(6)} req/s` +
             `   p50 ${run.p50.toFixed(1).padStart(6)} ms   p99 ${run.p99.toFixed(1).padStart(6)} ms` +
             `   errors ${run.failed + run.socketErrors}   load average ${loadAverage().toFixed(1)}`,
         );
@@ -180,26 +208,35 @@ export async function apiBenchmark(args: string[]): Promise<void> {
     }
     // Then more clients than the hub answers at once (HUB_MAX_IN_FLIGHT_REQUESTS): it should shed, not drown.
     const overloadClients = Number(values['overload-clients']);
-    const overload =
-      overloadClients > 0
-        ? await wrkLoad({
-            url: hubs.guarded.url,
-            token: issued.accessToken,
-            query: PARTNER_QUERY,
-            idNumbers,
-            clients: overloadClients,
-            seconds: roundSeconds,
-          })
-        : undefined;
+    const overloadOf = (hub: { url: string }) =>
+      wrkLoad({
+        url: hub.url,
+        token: issued.accessToken,
+        query: PARTNER_QUERY,
+        idNumbers,
+        clients: overloadClients,
+        seconds: roundSeconds,
+      });
+    const overload = overloadClients > 0 ? await overloadOf(hubs.guarded) : undefined;
+    const overloadInstances = overloadClients > 0 && hubs.instances ? await overloadOf(hubs.instances) : undefined;
     const peakRss = peakRssMiB(hubs.guarded.child.pid);
-    hubs.guarded.child.kill('SIGTERM');
-    await new Promise((resolve) => hubs.guarded.child.once('exit', resolve));
+    const peakRssInstances = hubs.instances && peakRssMiB(hubs.instances.child.pid);
+    for (const hub of [hubs.guarded, hubs.instances]) {
+      if (!hub) continue;
+      hub.child.kill('SIGTERM');
+      await new Promise((resolve) => hub.child.once('exit', resolve));
+    }
 
     // Every request the guarded hub answered has its entries, each once; requests wrk cut off when a round ended
     // (answered by the hub but not counted) may have entries too, and are reported apart.
-    const answeredIds = [warmUp, ...results.guarded.runs, ...(overload ? [overload] : [])].flatMap(
-      (run) => run.answeredRequestIds,
-    );
+    const answeredIds = [
+      warmUp,
+      ...results.guarded.runs,
+      ...(warmUpInstances ? [warmUpInstances] : []),
+      ...results.instances.runs,
+      ...(overload ? [overload] : []),
+      ...(overloadInstances ? [overloadInstances] : []),
+    ].flatMap((run) => run.answeredRequestIds);
     const rows = await prisma.$queryRaw<
       { answered: bigint; unaudited: bigint; audited: bigint; entries: bigint; doubled: bigint }[]
     >`
@@ -232,20 +269,28 @@ export async function apiBenchmark(args: string[]): Promise<void> {
     console.log('');
     report('enforcement + audit off', results.bare);
     report('enforcement + audit on', results.guarded);
+    if (hubs.instances) report(`on, ${instances} instances`, results.instances);
     const ratio = rate(results.guarded) / rate(results.bare);
     console.log(
       `ratio        on/off throughput ${ratio.toFixed(2)} (goal >= ${GOAL_RATIO}: ${ratio >= GOAL_RATIO ? 'met' : 'MISSED'}); ` +
         `p99 on ${p99(results.guarded).toFixed(1)} ms (goal <= ${GOAL_P99_MS} ms: ${p99(results.guarded) <= GOAL_P99_MS ? 'met' : 'MISSED'})`,
     );
-    if (overload) {
+    if (hubs.instances) {
+      const speedUp = rate(results.instances) / rate(results.guarded);
       console.log(
-        `overload     ${overloadClients} connections, on: ${(overload.answered / overload.seconds).toFixed(0)} req/s` +
-          `   p50 ${overload.p50.toFixed(1)} ms   p99 ${overload.p99.toFixed(1)} ms   refused (503/429) ${overload.refused}` +
-          `   errors ${overload.failed + overload.socketErrors}   peak RSS ${peakRss} MiB   load average ${loadAverage().toFixed(1)}`,
+        `instances    ${instances} instances / 1: ${speedUp.toFixed(2)}× the throughput (enforcement + audit on)`,
       );
     }
+    const overloadLine = (label: string, run: WrkRun, rss: string) =>
+      console.log(
+        `overload     ${overloadClients} connections, ${label}: ${(run.answered / run.seconds).toFixed(0)} req/s` +
+          `   p50 ${run.p50.toFixed(1)} ms   p99 ${run.p99.toFixed(1)} ms   503 ${run.refused - run.limited}   429 ${run.limited}` +
+          `   errors ${run.failed + run.socketErrors}   peak RSS ${rss}   load average ${loadAverage().toFixed(1)}`,
+      );
+    if (overload) overloadLine('on', overload, peakRss);
+    if (overloadInstances) overloadLine(`on, ${instances} instances`, overloadInstances, peakRssInstances ?? '?');
     console.log(
-      `audit        ${count(audit.answered)} answered requests (${count(warmUp.answered)} of them warm-up${overload ? `, ${count(overload.answered)} overload` : ''}):` +
+      `audit        ${count(audit.answered)} answered requests (${count(warmUp.answered + (warmUpInstances?.answered ?? 0))} of them warm-up${overload ? `, ${count(overload.answered + (overloadInstances?.answered ?? 0))} overload` : ''}):` +
         ` ${count(audit.unaudited)} without entries, ${count(audit.doubled)} entries duplicated;` +
         ` ${count(audit.audited)} requests on record (${count(audit.entries)} entries),` +
         ` ${count(Number(audit.audited) - Number(audit.answered - audit.unaudited))} more (refused, or cut off by wrk at a round's end);` +

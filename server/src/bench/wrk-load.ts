@@ -11,6 +11,8 @@ export interface WrkRun {
   failed: number;
   /** 429 and 503 answers: the hub said it is busy. */
   refused: number;
+  /** Of those, the 429s (rate limited); the rest are 503 (overloaded). */
+  limited: number;
   /** Connections wrk could not open, read or write, and requests it gave up waiting for. */
   socketErrors: number;
   seconds: number;
@@ -75,6 +77,7 @@ export async function wrkLoad(options: {
       answered: number;
       failed: number;
       refused: number;
+      limited: number;
       socketErrors: number;
       microseconds: number;
       p50: number;
@@ -85,6 +88,7 @@ export async function wrkLoad(options: {
       answered: figures.answered,
       failed: figures.failed,
       refused: figures.refused,
+      limited: figures.limited,
       socketErrors: figures.socketErrors,
       seconds: figures.microseconds / 1e6,
       p50: figures.p50 / 1000,

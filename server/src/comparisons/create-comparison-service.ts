@@ -13,6 +13,8 @@ import { summarizeComparisonRun } from './summarize-comparison-run.ts';
 
 export interface ComparisonServiceHandle {
   service: ComparisonService;
+  /** Works the run's chunks in this process (alongside any other worker) until none is left. */
+  work(runId: string): void;
   /** Stops taking chunks (the chunk in hand finishes; the rest stay pending for a later worker) and closes the pool. */
   close(): Promise<void>;
 }
@@ -28,6 +30,8 @@ export function createComparisonService(
     scheduleEveryMs?: number;
     /** An APPLICATION run's chunks ask the departments' live connectors. */
     connectors?: ConnectorRegistry;
+    /** Who works the runs started here, if not this process: a cluster worker hands them to its primary. */
+    workElsewhere?: (runId: string) => void;
   } = {},
 ): ComparisonServiceHandle {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 3 });
@@ -61,7 +65,7 @@ export function createComparisonService(
   const service: ComparisonService = {
     startComparisonRun: async (input, startedById) => {
       const started = await startComparisonRun(pool, { ...input, startedById });
-      work(started.id);
+      (options.workElsewhere ?? work)(started.id);
       return { id: started.id };
     },
     summarizeComparisonRun: (runId) => summarizeComparisonRun(pool, runId),
@@ -73,6 +77,7 @@ export function createComparisonService(
   };
   return {
     service,
+    work,
     close: async () => {
       stopping = true;
       clearInterval(scheduler);

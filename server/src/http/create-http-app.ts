@@ -17,6 +17,7 @@ import { type AuditCheckpointer, createAuditCheckpointer } from '../audit/create
 import { type AuditWriter, createAuditWriter } from '../audit/create-audit-writer.ts';
 import { findDisclosuresAbout } from '../audit/find-disclosures-about.ts';
 import { verifyAuditChain } from '../audit/verify-audit-chain.ts';
+import type { PrimaryLink } from '../cluster/primary-link.ts';
 import { type ComparisonProgressFeed, createComparisonProgressFeed } from '../comparisons/comparison-progress-feed.ts';
 import { createComparisonService } from '../comparisons/create-comparison-service.ts';
 import { createConnectorRegistry } from '../connectors/create-connector-registry.ts';
@@ -114,14 +115,23 @@ export async function createHttpApp(options: {
     /** A witness fetches /audit/checkpoints with it; without one that route does not exist. */
     witnessToken?: string;
   };
+  /**
+   * In one HTTP instance of `hub start --instances N`: the primary signs the checkpoints, renews the trail's
+   * partitions and works comparison runs; this process serves and reports to it (without auditCheckpoints).
+   */
+  primary?: PrimaryLink;
 }): Promise<HttpApp> {
   const prisma = createPrismaClient(options.databaseUrl);
   const readiness = createReadinessProbe(options.databaseUrl);
   const checkpointPool = new pg.Pool({ connectionString: options.databaseUrl, max: 1 });
   checkpointPool.on('error', () => {});
-  const checkpointer = options.auditCheckpoints && createAuditCheckpointer(checkpointPool, options.auditCheckpoints);
+  const checkpointer =
+    options.primary?.checkpoints ??
+    (options.auditCheckpoints && createAuditCheckpointer(checkpointPool, options.auditCheckpoints));
   // The coming months' partitions of the trail, renewed daily while the hub runs (`hub start` made them at migrate).
   const partitionKeeper = options.auditCheckpoints && keepAuditPartitions(checkpointPool);
+  const checkpointKey =
+    options.primary?.publicKey ?? (options.auditCheckpoints && createPublicKey(options.auditCheckpoints.privateKey));
   const auditWriter =
     options.audit === false
       ? undefined
@@ -147,6 +157,7 @@ export async function createHttpApp(options: {
   const comparisons = createComparisonService(options.databaseUrl, {
     scheduleEveryMs: options.runComparisonSchedules ? 60_000 : undefined,
     connectors,
+    workElsewhere: options.primary?.workComparisonRun,
   });
   const progressFeed = createComparisonProgressFeed(options.databaseUrl);
   const casePolicy = readDiscrepancyCasePolicy();
@@ -224,10 +235,10 @@ export async function createHttpApp(options: {
       door: createAccessDoor(prisma, grants),
       auditWriter,
       checkpoints: checkpointer &&
-        options.auditCheckpoints && {
+        checkpointKey && {
           checkpointer,
-          publicKey: createPublicKey(options.auditCheckpoints.privateKey),
-          token: options.auditCheckpoints.witnessToken,
+          publicKey: checkpointKey,
+          token: options.primary ? options.primary.witnessToken : options.auditCheckpoints?.witnessToken,
         },
       progress: { feed: progressFeed, heartbeatMs: options.progressHeartbeatMs ?? 15_000 },
       portalDirectory: options.portalDirectory,
@@ -286,7 +297,7 @@ async function registerRoutes(
   // Before anything that works for a request (the rate limiter looks its caller up), after the headers every answer has.
   registerLoadShedding(app, { maxInFlight: limits.maxInFlightRequests, metrics });
   addMetrics(app, { metrics, token: limits.metricsToken });
-  await registerRateLimits(app, { prisma, limits, metrics });
+  await registerRateLimits(app, { prisma, databaseUrl: services.databaseUrl, limits, metrics });
   const apollo = createApolloServer(app.log, limits, [
     graphqlMetricsPlugin(metrics),
     ...(auditWriter ? [auditRequestsPlugin(auditWriter)] : []),

@@ -1,10 +1,16 @@
+import cluster from 'node:cluster';
+import { createPublicKey } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPrismaClient } from '@hub/prisma';
 import { auditEvidenceFiles } from '../../audit/audit-evidence-files.ts';
 import { auditRetentionMonths } from '../../audit/audit-retention.ts';
 import { ensureAuditSigningKey } from '../../audit/ensure-audit-signing-key.ts';
+import { forkHttpInstances } from '../../cluster/fork-http-instances.ts';
+import { startPrimaryJobs } from '../../cluster/primary-jobs.ts';
+import { serveHttpInstance } from '../../cluster/serve-http-instance.ts';
 import { configureSimulatedConnectors } from '../../connectors/configure-simulated-connectors.ts';
 import { ensureSecretKey } from '../../connectors/ensure-secret-key.ts';
 import { provisionDatabase } from '../../database/provision-database.ts';
@@ -12,6 +18,7 @@ import { readSnapshotRetention } from '../../delivery/snapshot-retention.ts';
 import { seedDemoOnFirstStart } from '../../demo/seed-demo-on-first-start.ts';
 import { tryItPath } from '../../demo/try-it-list.ts';
 import { buildPortalIfStale } from '../../http/build-portal-if-stale.ts';
+import { caseSweepMinutes } from '../../discrepancy-cases/case-sweep-minutes.ts';
 import { createHttpApp } from '../../http/create-http-app.ts';
 import { createRetentionSweeper } from '../../retention/create-retention-sweeper.ts';
 import { readRecordRetention } from '../../retention/record-retention.ts';
@@ -23,11 +30,20 @@ import { findRunningHub, recordRunningHub } from '../running-hub.ts';
 // A signal this soon after the first is the same one delivered twice, not a request to force the exit.
 const FORWARDED_SIGNAL_MS = 1_000;
 
+interface Serving {
+  url: string;
+  /** Drains the HTTP instance(s), then stops the jobs that write to the database. */
+  close(): Promise<void>;
+}
+
 /**
  * `hub start`: the database (embedded unless DATABASE_URL is set), migrations, the demo region on first start,
- * then API and portal on one port. SIGINT/SIGTERM drain requests and stop the embedded database cleanly.
+ * then API and portal on one port, served by --instances HTTP processes (node:cluster; 1 = this process alone).
+ * SIGINT/SIGTERM drain requests and stop the embedded database cleanly.
  */
 export async function startCommand(args: string[], context: CommandContext): Promise<void> {
+  // A forked HTTP instance runs this command again: it only serves (docs/operations.md, Instances).
+  if (cluster.isWorker) return serveHttpInstance();
   const { values } = parseArgs({
     args,
     options: {
@@ -36,8 +52,13 @@ export async function startCommand(args: string[], context: CommandContext): Pro
       demo: { type: 'boolean', default: false },
       'demo-persons': { type: 'string', default: '5000' },
       'simulate-departments': { type: 'boolean', default: false },
+      instances: { type: 'string', default: process.env.HUB_HTTP_INSTANCES ?? String(availableParallelism()) },
     },
   });
+  const instances = Number(values.instances);
+  if (!Number.isInteger(instances) || instances < 1) {
+    throw new Error(`--instances (or HUB_HTTP_INSTANCES) is a whole number ≥ 1, not "${values.instances}"`);
+  }
   // A malformed retention setting stops the start here, with the variable named, before anything starts.
   const retention = { snapshots: readSnapshotRetention(), records: readRecordRetention() };
   // Refused before anything starts: fewer than 6 months online breaks 网络安全法 art. 21.
@@ -82,33 +103,25 @@ export async function startCommand(args: string[], context: CommandContext): Pro
   console.log(
     `audit checkpoints are signed into ${evidence.checkpointFile} (public key ${evidence.signingKeyFile}.pub)`,
   );
-  const http = await createHttpApp({
-    auditCheckpoints: {
-      file: evidence.checkpointFile,
-      privateKey,
-      everyEntries: Number(process.env.HUB_AUDIT_CHECKPOINT_EVERY_ENTRIES ?? 1_000),
-      everyMilliseconds: Number(process.env.HUB_AUDIT_CHECKPOINT_EVERY_SECONDS ?? 60) * 1_000,
-      witnessToken: process.env.HUB_AUDIT_WITNESS_TOKEN,
-    },
-    databaseUrl: database.url,
-    // JSON lines with request ids, personal data redacted (README, Operations → Logs).
-    logger: true,
-    // Scheduled periodic reviews start here every minute they are due; more workers: ./hub work-comparisons.
-    runComparisonSchedules: true,
-    // Discrepancy cases due soon are reminded and overdue ones escalated (docs/discrepancy-cases.md), every
-    // HUB_CASE_SWEEP_MINUTES (default 60); with several hubs sweeping, each case is still reminded and escalated once.
-    discrepancyCases: { sweepEveryMs: caseSweepMinutes() * 60_000 },
-  });
-  let url: string;
+  const auditCheckpoints = {
+    file: evidence.checkpointFile,
+    privateKey,
+    everyEntries: Number(process.env.HUB_AUDIT_CHECKPOINT_EVERY_ENTRIES ?? 1_000),
+    everyMilliseconds: Number(process.env.HUB_AUDIT_CHECKPOINT_EVERY_SECONDS ?? 60) * 1_000,
+    witnessToken: process.env.HUB_AUDIT_WITNESS_TOKEN,
+  };
+  const listen = { databaseUrl: database.url, port: Number(values.port), host: values.host };
+  let serving: Serving;
   try {
-    url = await http.listen(Number(values.port), values.host);
+    serving =
+      instances === 1
+        ? await serveInThisProcess({ ...listen, auditCheckpoints })
+        : await serveInInstances({ ...listen, auditCheckpoints, instances });
   } catch (error) {
-    await http.close();
     await database.stop();
-    throw new Error(
-      `cannot listen on ${values.host}:${values.port}: ${(error as Error).message}; choose another with --port`,
-    );
+    throw error;
   }
+  const url = serving.url;
   // Snapshots, ended consents and closed requests past their retention go once an hour (docs/operations.md, Retention).
   const retentionSweeper = createRetentionSweeper(database.url, retention, {
     everyMs: 60 * 60_000,
@@ -138,7 +151,7 @@ export async function startCommand(args: string[], context: CommandContext): Pro
     }
     stoppingSince = performance.now();
     console.log(`${signal}: draining requests and stopping`);
-    await http.close();
+    await serving.close();
     await retentionSweeper.close();
     await simulator?.close();
     await database.stop();
@@ -151,6 +164,73 @@ export async function startCommand(args: string[], context: CommandContext): Pro
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.removeAllListeners(signal);
     process.on(signal, () => void stop(signal));
+  }
+}
+
+type ServingOptions = {
+  databaseUrl: string;
+  port: number;
+  host: string;
+  auditCheckpoints: Parameters<typeof startPrimaryJobs>[1] & { witnessToken: string | undefined };
+};
+
+// --instances 1: API, portal and every job in this one process.
+async function serveInThisProcess(options: ServingOptions): Promise<Serving> {
+  const http = await createHttpApp({
+    auditCheckpoints: options.auditCheckpoints,
+    databaseUrl: options.databaseUrl,
+    // JSON lines with request ids, personal data redacted (README, Operations → Logs).
+    logger: true,
+    // Scheduled periodic reviews start here every minute they are due; more workers: ./hub work-comparisons.
+    runComparisonSchedules: true,
+    // Discrepancy cases due soon are reminded and overdue ones escalated (docs/discrepancy-cases.md), every
+    // HUB_CASE_SWEEP_MINUTES (default 60); with several hubs sweeping, each case is still reminded and escalated once.
+    discrepancyCases: { sweepEveryMs: caseSweepMinutes() * 60_000 },
+  });
+  try {
+    return { url: await http.listen(options.port, options.host), close: () => http.close() };
+  } catch (error) {
+    await http.close();
+    throw new Error(
+      `cannot listen on ${options.host}:${options.port}: ${(error as Error).message}; choose another with --port`,
+    );
+  }
+}
+
+// --instances N > 1: N forked HTTP instances share the port; this process keeps the database and the one-per-hub
+// jobs (the checkpoint signer above all: the chain has one signer), which the instances report to.
+async function serveInInstances(options: ServingOptions & { instances: number }): Promise<Serving> {
+  const jobs = startPrimaryJobs(options.databaseUrl, options.auditCheckpoints);
+  try {
+    const instances = await forkHttpInstances({
+      count: options.instances,
+      settings: {
+        databaseUrl: options.databaseUrl,
+        port: options.port,
+        host: options.host,
+        checkpointFile: options.auditCheckpoints.file,
+        publicKeyPem: createPublicKey(options.auditCheckpoints.privateKey)
+          .export({ type: 'spki', format: 'pem' })
+          .toString(),
+        witnessToken: options.auditCheckpoints.witnessToken,
+      },
+      onMessage: (message) => jobs.hear(message),
+    });
+    console.log(
+      `${options.instances} HTTP instances share the port; process ${process.pid} runs the database and its jobs`,
+    );
+    return {
+      url: instances.url,
+      close: async () => {
+        await instances.close();
+        await jobs.close();
+      },
+    };
+  } catch (error) {
+    await jobs.close();
+    throw new Error(
+      `cannot serve on ${options.host}:${options.port}: ${(error as Error).message}; choose another with --port`,
+    );
   }
 }
 
@@ -170,11 +250,3 @@ async function startDepartmentSimulator(databaseUrl: string, host: string, port:
   return simulator;
 }
 
-function caseSweepMinutes(): number {
-  const raw = process.env.HUB_CASE_SWEEP_MINUTES ?? '60';
-  const minutes = Number(raw);
-  if (!Number.isInteger(minutes) || minutes < 1) {
-    throw new Error(`HUB_CASE_SWEEP_MINUTES must be a whole number of minutes ≥ 1, not "${raw}"`);
-  }
-  return minutes;
-}
