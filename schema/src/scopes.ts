@@ -39,7 +39,8 @@ export type Permission =
   | 'comparisons:read'
   | 'connectors:manage'
   | 'register:edit'
-  | 'datasets:deliver';
+  | 'datasets:deliver'
+  | 'regions:import';
 
 // Which user roles hold each permission; API clients hold none of these. Anything not listed is denied.
 const PERMISSIONS: Record<Permission, readonly UserRole[]> = {
@@ -63,7 +64,14 @@ const PERMISSIONS: Record<Permission, readonly UserRole[]> = {
   // A department's staff upload its own dataset snapshots in the portal (the delivery checks the department's
   // kind and agreement, exactly as for its API client).
   'datasets:deliver': ['ADMIN', 'VERIFICATION_OFFICER'],
+  // The administrative-division table every region filter and reach rests on (POST /regions/imports).
+  'regions:import': ['ADMIN'],
 };
+
+/** The named permissions a viewer's role holds; none for an API client. */
+export function permissionsOf(viewer: Context['viewer']): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((permission) => viewerHolds(viewer, permission));
+}
 
 /** Whether a viewer's role holds a named permission; API clients hold none of them. */
 export function viewerHolds(viewer: Context['viewer'], permission: Permission): boolean {
