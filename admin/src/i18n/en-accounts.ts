@@ -9,6 +9,7 @@ export const englishAccounts: Messages<typeof chineseAccounts> = {
   },
   hub: {
     login: { subtitle: 'Sign in with your platform account' },
+    consents: { record_for_person: 'Record a consent for this person' },
     shown_once: { copy: 'Copy', confirm_saved: 'I have copied and saved it', close: 'Close' },
     errors: {
       WEAK_PASSWORD: 'Password too weak: use 12 or more characters, without the username, hard to guess',

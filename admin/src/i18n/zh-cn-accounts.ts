@@ -6,6 +6,7 @@ export const chineseAccounts = {
   },
   hub: {
     login: { subtitle: '请使用平台账号登录' },
+    consents: { record_for_person: '为此人登记授权' },
     shown_once: { copy: '复制', confirm_saved: '我已复制并妥善保存', close: '关闭' },
     errors: {
       WEAK_PASSWORD: '密码强度不足：请使用 12 位以上、不含用户名、不易猜测的密码',
