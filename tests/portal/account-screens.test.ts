@@ -240,6 +240,7 @@ describe.runIf(chromiumAvailable())('the portal’s account and connector screen
   });
 
   it('lets any user change their own password, giving the current one, in English too', async () => {
+    await page.goto(`${hub.url}/#/login`);
     await page.evaluate(`localStorage.setItem('RaStore.locale', '"en"')`);
     await logIn(page, hub.url, officer.username, officer.password);
     await page.getByRole('button', { name: /Profile/ }).click();

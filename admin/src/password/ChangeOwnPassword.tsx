@@ -1,14 +1,5 @@
-import { Card, CardContent, CardHeader } from '@mui/material';
-import {
-  PasswordInput,
-  required,
-  SaveButton,
-  SimpleForm,
-  Toolbar,
-  useDataProvider,
-  useNotify,
-  useTranslate,
-} from 'react-admin';
+import { Button, Card, CardContent, CardHeader } from '@mui/material';
+import { PasswordInput, required, SimpleForm, Toolbar, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import { hubErrorReason } from '../dataProvider/hub-error-reason.ts';
 import type { HubDataProvider } from '../dataProvider/index.ts';
 import { CHANGE_OWN_PASSWORD } from '../users/user-mutations.ts';
@@ -60,7 +51,9 @@ export function ChangeOwnPassword() {
           onSubmit={save}
           toolbar={
             <Toolbar>
-              <SaveButton label="hub.password.save" alwaysEnable />
+              <Button type="submit" variant="contained">
+                {translate('hub.password.save')}
+              </Button>
             </Toolbar>
           }
         >
