@@ -1,5 +1,5 @@
 import type { AuthProvider } from 'react-admin';
-import { roleMayAccess } from './access/role-permissions.ts';
+import { mayAccess } from './access/resource-permissions.ts';
 import { resetDataProvider } from './dataProvider/index.ts';
 import { isSessionRejected } from './dataProvider/session-rejected.ts';
 import { forgetSession, type HubSession, hubFetch, readSession, saveSession } from './hub-session.ts';
@@ -11,10 +11,12 @@ const LOG_IN = `mutation LogIn($username: String!, $password: String!) {
   }
 }`;
 
-async function graphql<Data>(query: string, variables: Record<string, unknown> = {}) {
+const VIEWER_PERMISSIONS = 'query ViewerPermissions { viewerPermissions }';
+
+async function graphql<Data>(query: string, variables: Record<string, unknown> = {}, token?: string) {
   const response = await hubFetch('/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as { data?: Data | null; errors?: { message: string }[] };
@@ -28,10 +30,12 @@ const atLoginPage = () => window.location.hash.startsWith('#/login');
 /** The hub's own log-in: `logIn` gives a bearer token for every later request; `logOut` ends it on the hub. */
 export const authProvider: AuthProvider = {
   async login({ username, password }: { username: string; password: string }) {
-    const answer = await graphql<{ logIn: HubSession }>(LOG_IN, { username, password });
-    const session = answer.data?.logIn;
-    if (!session) throw new Error('hub.auth.invalid_credentials');
-    saveSession(session);
+    const answer = await graphql<{ logIn: Omit<HubSession, 'permissions'> }>(LOG_IN, { username, password });
+    const issued = answer.data?.logIn;
+    if (!issued) throw new Error('hub.auth.invalid_credentials');
+    // The menus follow what the hub will answer, not the role alone: the access door says, once per session.
+    const permitted = await graphql<{ viewerPermissions: string[] }>(VIEWER_PERMISSIONS, {}, issued.token);
+    saveSession({ ...issued, permissions: permitted.data?.viewerPermissions ?? [] });
     wayToLogin = 'none';
     resetDataProvider();
   },
@@ -62,9 +66,9 @@ export const authProvider: AuthProvider = {
     return { id: session.user.id, fullName: `${session.user.displayName} · ${session.user.department.name}` };
   },
   async getPermissions() {
-    return readSession()?.user.role;
+    return readSession()?.permissions ?? [];
   },
   async canAccess({ resource, action }) {
-    return roleMayAccess(readSession()?.user.role, resource, action);
+    return mayAccess(readSession()?.permissions, resource, action);
   },
 };

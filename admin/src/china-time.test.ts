@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChinaTime, fromChinaWallClock, toChinaWallClock } from './china-time.ts';
+import { formatChinaTime, fromChinaWallClock, lastMonthEndInChina, toChinaWallClock } from './china-time.ts';
 
 describe('China Standard Time in the portal', () => {
   it('shows an instant in UTC+8, across the date line of UTC', () => {
@@ -15,5 +15,14 @@ describe('China Standard Time in the portal', () => {
     expect(fromChinaWallClock('2026-12-06T00:30:15')).toBe('2026-12-05T16:30:15.000Z');
     expect(fromChinaWallClock('')).toBeNull();
     expect(fromChinaWallClock('2026-13-45T99:00')).toBeNull();
+  });
+});
+
+describe('the last month end in China Standard Time', () => {
+  it('is the last day of the previous Chinese month, even when UTC is still in the month before', () => {
+    expect(lastMonthEndInChina(new Date('2026-12-06T01:00:00Z'))).toBe('2026-11-30');
+    // 2027-01-01 00:30 in Beijing is still 2026-12-31 in UTC: the month that just ended is December.
+    expect(lastMonthEndInChina(new Date('2026-12-31T16:30:00Z'))).toBe('2026-12-31');
+    expect(lastMonthEndInChina(new Date('2028-03-10T00:00:00Z'))).toBe('2028-02-29');
   });
 });

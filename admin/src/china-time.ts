@@ -25,3 +25,9 @@ export function fromChinaWallClock(text: string | null | undefined): string | nu
   const instant = new Date(`${match[1]}T${match[2]}${match[3] ?? ':00'}+08:00`);
   return Number.isNaN(instant.getTime()) ? null : instant.toISOString();
 }
+
+/** The last day of the month before the current one in China Standard Time ("2026-11-30"): a review's usual as-of. */
+export function lastMonthEndInChina(now: Date = new Date()): string {
+  const wall = new Date(now.getTime() + OFFSET_MS);
+  return new Date(Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), 0)).toISOString().slice(0, 10);
+}

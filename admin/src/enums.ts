@@ -55,6 +55,7 @@ export const ENUMS = {
     'USER_CREATED',
     'USER_DISABLED',
     'USER_ROLE_CHANGED',
+    'USER_PASSWORD_RESET',
     'API_CLIENT_CREATED',
     'API_CLIENT_ROTATED',
     'API_CLIENT_REVOKED',
@@ -112,6 +113,7 @@ export const ENUMS = {
   IncomeSource: ['WAGE', 'PENSION', 'UNEMPLOYMENT_BENEFIT', 'BUSINESS', 'AGRICULTURE', 'OTHER'],
   RigidExpenditureSource: ['MEDICAL', 'EDUCATION'],
   RegionLevel: ['PROVINCE', 'CITY', 'COUNTY', 'TOWNSHIP', 'VILLAGE'],
+  CircuitState: ['CLOSED', 'OPEN', 'HALF_OPEN'],
 } as const;
 
 export type EnumName = keyof typeof ENUMS;

@@ -8,6 +8,8 @@ export interface HubSession {
   token: string;
   expiresAt: string;
   user: { id: string; username: string; displayName: string; role: UserRole; department: { id: string; name: string } };
+  /** What the hub's access door says this user may do (`viewerPermissions`), read once at log-in. */
+  permissions: string[];
 }
 
 export function readSession(): HubSession | null {
@@ -38,7 +40,7 @@ export function savePurpose(purpose: string): void {
 export function hubFetch(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
   const session = readSession();
-  if (session) headers.set('authorization', `Bearer ${session.token}`);
+  if (session && !headers.has('authorization')) headers.set('authorization', `Bearer ${session.token}`);
   headers.set('x-hub-purpose', readPurpose());
   return fetch(input, { ...init, headers });
 }

@@ -41,7 +41,7 @@ export type StandardEvent = EventOf<'STANDARD_CHANGED'> & {
   effectiveFrom: string;
 };
 
-export type UserEvent = EventOf<'USER_CREATED' | 'USER_DISABLED' | 'USER_ROLE_CHANGED'> & {
+export type UserEvent = EventOf<'USER_CREATED' | 'USER_DISABLED' | 'USER_ROLE_CHANGED' | 'USER_PASSWORD_RESET'> & {
   userId: string;
   username: string;
 };
@@ -134,6 +134,7 @@ export const CHANGE_EVENTS: Record<AuditEventType, { family: ChangeEventFamily; 
   USER_CREATED: { family: 'USER', label: 'User created (新建用户)' },
   USER_DISABLED: { family: 'USER', label: 'User disabled (停用用户)' },
   USER_ROLE_CHANGED: { family: 'USER', label: "User's role changed (变更角色)" },
+  USER_PASSWORD_RESET: { family: 'USER', label: "User's password reset by an administrator (重置密码)" },
   API_CLIENT_CREATED: { family: 'API_CLIENT', label: 'API client created (新建接口客户端)' },
   API_CLIENT_ROTATED: { family: 'API_CLIENT', label: "API client's secret rotated (更换密钥)" },
   API_CLIENT_REVOKED: { family: 'API_CLIENT', label: 'API client revoked (吊销接口客户端)' },

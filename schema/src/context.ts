@@ -71,6 +71,33 @@ export interface ChangeActor {
   operation: string;
 }
 
+/**
+ * A thing a viewer may do, as `viewerPermissions` tells a client: a role's permission (`users:manage` is
+ * USERS_MANAGE), or what its department's agreements and kind allow (looking persons up, listing households,
+ * submitting verification requests, reading the audit trail).
+ */
+export type ViewerPermission =
+  | 'API_CLIENTS_MANAGE'
+  | 'DEPARTMENTS_MANAGE'
+  | 'USERS_MANAGE'
+  | 'STANDARDS_MANAGE'
+  | 'STANDARDS_READ'
+  | 'AGREEMENTS_MANAGE'
+  | 'AGREEMENTS_READ'
+  | 'CONSENTS_RECORD'
+  | 'CONSENTS_READ'
+  | 'DISCLOSURES_READ'
+  | 'COMPARISONS_RUN'
+  | 'COMPARISONS_READ'
+  | 'CONNECTORS_MANAGE'
+  | 'REGISTER_EDIT'
+  | 'DATASETS_DELIVER'
+  | 'REGIONS_IMPORT'
+  | 'AUDIT_READ'
+  | 'PERSONS_LOOK_UP'
+  | 'HOUSEHOLDS_LIST'
+  | 'REQUESTS_SUBMIT';
+
 /** Why a data item was not disclosed. */
 export type DenialReason = 'NO_AGREEMENT' | 'CONSENT_REQUIRED' | 'QUOTA_EXCEEDED' | 'INSUFFICIENT_ACCESS_LEVEL';
 
@@ -128,6 +155,11 @@ export interface AccessDecider {
    * department region and the regions below it; empty for every other caller (deny by default).
    */
   discrepancyCaseOffices(): Promise<ReadonlySet<string>>;
+  /**
+   * What the viewer may do at all today, for a client to offer only that (the portal's menu): its role's named
+   * permissions as its department narrows them, and what its department's agreements let it look up.
+   */
+  viewerPermissions(): Promise<readonly ViewerPermission[]>;
   /** The access to one item of one subject, from one provider department (null: any, for spine items). */
   decide(itemCode: string, subject: DisclosureSubject, providerDepartmentId: string | null): Promise<ItemAccess>;
 }
@@ -201,7 +233,7 @@ export interface IdentityService {
     sourceAddress: string;
   }): Promise<void>;
   /** An administrator sets another user's password (policy checked); every session of that user ends. */
-  resetUserPassword(userId: string, newPassword: string): Promise<User>;
+  resetUserPassword(userId: string, newPassword: string, reason: string | null, actor: ChangeActor): Promise<User>;
   /** BAD_USER_INPUT `WEAK_PASSWORD` for a password the policy refuses; CONFLICT `CODE_TAKEN` for a taken username. */
   createUser(input: NewUser, actor: ChangeActor): Promise<User>;
   /** The user can no longer log in and every session ends; CONFLICT `INVALID_TRANSITION` for oneself. */

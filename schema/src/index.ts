@@ -19,6 +19,7 @@ import './identity/log-in-payload.ts';
 import './identity/api-client.ts';
 import './identity/api-client-secret-payload.ts';
 import './identity/access-token-payload.ts';
+import './identity/viewer-permission.ts';
 import './agreements/data-item.ts';
 import './agreements/sharing-agreement-item.ts';
 import './agreements/sharing-agreement.ts';

@@ -40,7 +40,8 @@ export type Permission =
   | 'connectors:manage'
   | 'register:edit'
   | 'datasets:deliver'
-  | 'discrepancyCases:work';
+  | 'discrepancyCases:work'
+  | 'regions:import';
 
 // Which user roles hold each permission; API clients hold none of these. Anything not listed is denied.
 const PERMISSIONS: Record<Permission, readonly UserRole[]> = {
@@ -66,7 +67,14 @@ const PERMISSIONS: Record<Permission, readonly UserRole[]> = {
   'datasets:deliver': ['ADMIN', 'VERIFICATION_OFFICER'],
   // 疑点核查: civil affairs' officers work the cases of the offices within reach (the access door says which).
   'discrepancyCases:work': ['ADMIN', 'VERIFICATION_OFFICER'],
+  // The administrative-division table every region filter and reach rests on (POST /regions/imports).
+  'regions:import': ['ADMIN'],
 };
+
+/** The named permissions a viewer's role holds; none for an API client. */
+export function permissionsOf(viewer: Context['viewer']): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((permission) => viewerHolds(viewer, permission));
+}
 
 /** Whether a viewer's role holds a named permission; API clients hold none of them. */
 export function viewerHolds(viewer: Context['viewer'], permission: Permission): boolean {

@@ -126,6 +126,7 @@ export const QUERY_FIELDS: Record<string, FieldRow> = {
   users: { expect: ADMINISTRATORS },
   verificationRequest: { vars: (w) => ({ existing: { id: w.noId } }), expect: OWN_DEPARTMENT },
   verificationRequests: { expect: OWN_DEPARTMENT },
+  viewerPermissions: { expect: SIGNED_IN },
 };
 
 const date = '2026-12-01';

@@ -200,4 +200,33 @@ describe.runIf(chromiumAvailable())('the portal’s fixes for a working day (iss
     await expect(traces()).resolves.not.toContain(idNumber);
     expect(page.url()).not.toContain(idNumber.slice(6, 14));
   });
+  it('opens a flag’s results from its bar in the run’s chart', async () => {
+    await page.goto(`${hub.url}/#/ComparisonRun/${runId}/show`);
+    const bar = page.locator('.recharts-bar-rectangle').first();
+    await bar.waitFor();
+    await bar.click();
+    await page.waitForURL(/\/show\/results$/);
+    const flag = await page.getByRole('combobox', { name: '疑点' }).textContent();
+    expect(flag?.trim()).not.toBe('');
+    const rows = page.locator('tbody tr');
+    await expect
+      .poll(async () => (await rows.allTextContents()).every((text) => text.includes(flag?.trim() ?? '?')))
+      .toBe(true);
+    await screenshot(page, 'fixes-03-chart-bar-filter');
+  });
+
+  it('opens the consent form from a person’s page with their number filled in, kept out of the address', async () => {
+    const { rows } = await pool.query<{ id_number: string }>(
+      'SELECT id_number FROM persons ORDER BY id_number DESC LIMIT 1',
+    );
+    const idNumber = rows[0]?.id_number ?? '';
+    await page.goto(`${hub.url}/#/Person`);
+    await page.getByLabel('身份证号').fill(idNumber);
+    await page.locator('tbody tr').first().click();
+    await page.getByRole('button', { name: '为此人登记授权' }).click();
+    await page.waitForURL(/#\/Consent\/create$/);
+    await expect.poll(() => page.getByLabel('身份证号').inputValue()).toBe(idNumber);
+    const traces = await page.evaluate<string>('JSON.stringify({ href: location.href, history: history.state })');
+    expect(traces).not.toContain(idNumber);
+  });
 });

@@ -10,10 +10,10 @@ import {
   TextInput,
   useTranslate,
 } from 'react-admin';
+import { lastMonthEndInChina } from '../china-time.ts';
 import { enumChoices } from '../enums.ts';
+import { readSession } from '../hub-session.ts';
 import { RegionInput } from '../standards/RegionInput.tsx';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 // An APPLICATION run compares the applying households named; every other kind, a region's enrolled households.
 // biome-ignore lint/suspicious/noExplicitAny: a react-admin form's values
@@ -36,8 +36,10 @@ function KindHint({ kind }: { kind: string }) {
   );
 }
 
+// A review looks at the month that has ended (its data delivered); the chunk size is a setting for administrators
+// tuning the workers, not a question for an officer.
 export const ComparisonRunCreate = () => (
-  <Create transform={toInput} redirect="show" record={{ kind: 'PERIODIC_REVIEW', asOf: today() }}>
+  <Create transform={toInput} redirect="show" record={{ kind: 'PERIODIC_REVIEW', asOf: lastMonthEndInChina() }}>
     <SimpleForm>
       <SelectInput source="kind" choices={enumChoices('ComparisonKind')} validate={required()} />
       <FormDataConsumer>
@@ -63,7 +65,9 @@ export const ComparisonRunCreate = () => (
         }
       </FormDataConsumer>
       <DateInput source="asOf" validate={required()} />
-      <NumberInput source="chunkSize" helperText="hub.runs.chunk_hint" />
+      {readSession()?.user.role === 'ADMIN' ? (
+        <NumberInput source="chunkSize" helperText="hub.runs.chunk_hint" />
+      ) : null}
     </SimpleForm>
   </Create>
 );

@@ -1,5 +1,5 @@
 import { Box, Card, CardContent, CardHeader, Grid, Typography } from '@mui/material';
-import { useRecordContext, useTranslate } from 'react-admin';
+import { useNavigate, useRecordContext, useStore, useTranslate } from 'react-admin';
 import {
   Bar,
   BarChart,
@@ -23,10 +23,22 @@ const CLASS_COLOURS: Record<string, string> = {
   NONE: '#9e9e9e',
 };
 
-/** Households per classification and per flag, of the results so far. */
+interface ResultsListParams {
+  filter?: Record<string, unknown>;
+  page?: number;
+}
+
+/** Households per classification and per flag, of the results so far; a slice or bar opens those results. */
 export function RunSummaryCharts() {
   const run = useRecordContext();
   const translate = useTranslate();
+  const navigate = useNavigate();
+  // The results tab's list keeps its filter under this key (AssessmentResults' storeKey).
+  const [, setResultsParams] = useStore<ResultsListParams>(`assessments-${run?.id}`, {});
+  const showResults = (filter: Record<string, string>) => {
+    setResultsParams((params) => ({ ...params, filter, page: 1 }));
+    navigate(`/ComparisonRun/${run?.id}/show/results`);
+  };
   if (!run?.summary) return null;
   const classes = run.summary.classifications.map((c: { classification: string | null; households: number }) => ({
     key: c.classification ?? 'NONE',
@@ -36,6 +48,7 @@ export function RunSummaryCharts() {
     households: c.households,
   }));
   const flags = run.summary.flags.map((f: { flag: string; households: number }) => ({
+    key: f.flag,
     name: translate(enumLabel('AssessmentFlagCode', f.flag)),
     households: f.households,
   }));
@@ -57,6 +70,11 @@ export function RunSummaryCharts() {
                     nameKey="name"
                     outerRadius={90}
                     label={({ name, value }) => `${name} ${value}`}
+                    cursor="pointer"
+                    onClick={(slice: { payload?: { key?: string } }) => {
+                      const key = slice.payload?.key;
+                      if (key && key !== 'NONE') showResults({ classification: key });
+                    }}
                   >
                     {classes.map((c: { key: string }) => (
                       <Cell key={c.key} fill={CLASS_COLOURS[c.key] ?? '#757575'} />
@@ -88,6 +106,10 @@ export function RunSummaryCharts() {
                       dataKey="households"
                       fill="#ed6c02"
                       name={translate('hub.runs.households')}
+                      cursor="pointer"
+                      onClick={(bar: { payload?: { key?: string } }) => {
+                        if (bar.payload?.key) showResults({ flag: bar.payload.key });
+                      }}
                     />
                   </BarChart>
                 </ResponsiveContainer>

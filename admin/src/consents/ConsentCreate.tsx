@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import {
   Create,
   DateInput,
@@ -8,6 +9,8 @@ import {
   SelectInput,
   SimpleForm,
   TextInput,
+  useLocation,
+  useNavigate,
   useNotify,
   useRedirect,
 } from 'react-admin';
@@ -20,6 +23,13 @@ const idNumber = regex(/^\d{17}[\dXx]$/, 'hub.validation.id_number');
 export function ConsentCreate() {
   const redirect = useRedirect();
   const notify = useNotify();
+  // Opened from a person's page: their number is filled in, and cleared from the history entry at once.
+  const { state, pathname } = useLocation();
+  const navigate = useNavigate();
+  const [personIdNumber] = useState(() => (state as { personIdNumber?: unknown } | null)?.personIdNumber);
+  useEffect(() => {
+    if (personIdNumber !== undefined) navigate(pathname, { replace: true, state: null });
+  }, [personIdNumber, pathname, navigate]);
   return (
     <Create
       mutationOptions={{
@@ -32,7 +42,7 @@ export function ConsentCreate() {
         },
       }}
     >
-      <SimpleForm>
+      <SimpleForm defaultValues={typeof personIdNumber === 'string' ? { personIdNumber } : undefined}>
         <TextInput source="personIdNumber" validate={[required(), idNumber]} />
         <SelectArrayInput source="purposes" choices={enumChoices('Purpose')} validate={required()} />
         <DateInput source="signedOn" validate={required()} />

@@ -1,19 +1,19 @@
 import { Grid, Typography } from '@mui/material';
 import { useGetIdentity, usePermissions, useTranslate } from 'react-admin';
-import type { UserRole } from '../hub-session.ts';
 import { ChainStatusCard } from './ChainStatusCard.tsx';
 import { LatestFindings } from './LatestFindings.tsx';
+import { PendingApprovals } from './PendingApprovals.tsx';
 import { QueryVolumeChart } from './QueryVolumeChart.tsx';
 import { RunsInProgress } from './RunsInProgress.tsx';
 import { StaleDatasets } from './StaleDatasets.tsx';
 
-/** What each role watches: officers the runs and findings, auditors the log, administrators all of it. */
+/** What each viewer watches: officers the runs and findings, auditors the log, administrators all of it. */
 export function Dashboard() {
   const translate = useTranslate();
-  const { permissions: role } = usePermissions<UserRole>();
+  const { permissions = [] } = usePermissions<string[]>();
   const { identity } = useGetIdentity();
-  const runs = role === 'ADMIN' || role === 'VERIFICATION_OFFICER';
-  const oversight = role === 'ADMIN' || role === 'AUDITOR';
+  const runs = permissions.includes('COMPARISONS_READ');
+  const oversight = permissions.includes('AUDIT_READ');
   return (
     <Grid container spacing={2} sx={{ mt: 1 }}>
       <Grid size={12}>
@@ -39,7 +39,12 @@ export function Dashboard() {
           <ChainStatusCard />
         </Grid>
       ) : null}
-      {role === 'ADMIN' ? (
+      {permissions.includes('AGREEMENTS_MANAGE') ? (
+        <Grid size={{ xs: 12, md: 6 }}>
+          <PendingApprovals />
+        </Grid>
+      ) : null}
+      {permissions.includes('DEPARTMENTS_MANAGE') ? (
         <Grid size={12}>
           <StaleDatasets />
         </Grid>

@@ -12,3 +12,9 @@ export const QUERY_VOLUME = gql`query QueryVolume($days: Int!) {
 export const STALE_DATASETS = gql`query StaleDatasets {
   datasetFreshness { dataset ageDays stale refreshIntervalDays department { id name } currentSnapshot { asOf } }
 }`;
+
+export const PENDING_APPROVALS = gql`query PendingApprovals {
+  sharingAgreements(first: 5, filter: { status: PENDING_APPROVAL }) {
+    totalCount edges { node { id code title provider { name } consumer { name } } }
+  }
+}`;

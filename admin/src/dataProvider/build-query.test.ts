@@ -88,6 +88,14 @@ describe('buildQuery: react-admin verbs onto the hub’s own operations', () => 
     ['GET_LIST', 'DatasetSnapshot', { filter: { departmentId: 'd1' } }, 'query datasetSnapshots'],
     ['GET_LIST', 'DataItem', {}, 'query dataItems'],
     ['GET_LIST', 'Region', {}, 'query regions'],
+    ['GET_LIST', 'User', { filter: { role: 'AUDITOR' } }, 'query users'],
+    [
+      'CREATE',
+      'User',
+      { data: { username: 'u', displayName: 'U', password: 'p', role: 'AUDITOR', departmentId: 'd1' } },
+      'mutation createUser',
+    ],
+    ['GET_LIST', 'DepartmentConnector', {}, 'query departmentConnectors'],
   ])('%s %s → %s', (fetchType, resource, params, expected) => {
     rememberIdNumber('p0', '640104199001010012');
     const operation = setUp().build(fetchType, resource, params);
@@ -104,6 +112,15 @@ describe('buildQuery: react-admin verbs onto the hub’s own operations', () => 
       minimumLivingMonthlyFen: 62_000,
       exemptVehicleMaxValueFen: '3000050',
     });
+  });
+
+  it('tells the runs list its total once the last page is reached: 2 runs are “1-2 of 2”, not “1-10 of 10”', () => {
+    const runs = [{ id: 'r1' }, { id: 'r2' }];
+    const operation = setUp().build('GET_LIST', 'ComparisonRun', { pagination: { page: 1, perPage: 10 }, filter: {} });
+    expect(operation.parseResponse({ data: { comparisonRuns: runs } })).toMatchObject({ data: runs, total: 2 });
+    const eleven = Array.from({ length: 11 }, (_, index) => ({ id: `r${index}` }));
+    const first = operation.parseResponse({ data: { comparisonRuns: eleven } }) as { total?: number };
+    expect(first.total).toBeUndefined();
   });
 
   it('offers no delete: the hub has none', () => {

@@ -6,12 +6,14 @@ import { comparisonRunOperations } from './operations/comparison-runs.ts';
 import { consentOperations } from './operations/consents.ts';
 import { dataItemOperations } from './operations/data-items.ts';
 import { datasetSnapshotOperations } from './operations/dataset-snapshots.ts';
+import { departmentConnectorOperations } from './operations/department-connectors.ts';
 import { departmentOperations } from './operations/departments.ts';
 import { householdAssessmentOperations } from './operations/household-assessments.ts';
 import { householdOperations } from './operations/households.ts';
 import { personOperations } from './operations/persons.ts';
 import { regionOperations } from './operations/regions.ts';
 import { sharingAgreementOperations } from './operations/sharing-agreements.ts';
+import { userOperations } from './operations/users.ts';
 import { verificationRequestOperations } from './operations/verification-requests.ts';
 import type { RelayCursors } from './relay-cursors.ts';
 
@@ -33,6 +35,8 @@ export function hubResourceOperations(cursors: RelayCursors): Record<string, Res
     DatasetSnapshot: datasetSnapshotOperations(cursors),
     Region: regionOperations,
     VerificationRequest: verificationRequestOperations,
+    User: userOperations,
+    DepartmentConnector: departmentConnectorOperations,
   };
 }
 

@@ -1,7 +1,8 @@
 import AddIcon from '@mui/icons-material/Add';
 import AutorenewIcon from '@mui/icons-material/Autorenew';
 import BlockIcon from '@mui/icons-material/Block';
-import { Box, Button, Chip, TextField as MuiTextField, Stack } from '@mui/material';
+import ContentCopyIcon from '@mui/icons-material/ContentCopy';
+import { Box, Button, Chip, IconButton, TextField as MuiTextField, Stack } from '@mui/material';
 import { useState } from 'react';
 import {
   Confirm,
@@ -38,6 +39,7 @@ export function ApiClientPanel() {
   const [name, setName] = useState('');
   const [secret, setSecret] = useState<{ clientId: string; secret: string } | null>(null);
   const [revoking, setRevoking] = useState<ApiClientRecord | null>(null);
+  const [rotating, setRotating] = useState<ApiClientRecord | null>(null);
   const { data, isPending, refetch } = useGetManyReference<ApiClientRecord>(
     'ApiClient',
     { target: 'departmentId', id: department?.id, pagination: { page: 1, perPage: 100 } },
@@ -58,7 +60,10 @@ export function ApiClientPanel() {
         onError: (error) => notify((error as Error).message, { type: 'error' }),
       },
     );
-  const rotate = async (client: ApiClientRecord) => {
+  const rotate = async () => {
+    const client = rotating;
+    setRotating(null);
+    if (!client) return;
     try {
       const answer = await dataProvider.mutate(ROTATE_API_CLIENT_SECRET, { id: client.id });
       setSecret({ clientId: client.clientId, secret: answer.rotateApiClientSecret.clientSecret });
@@ -97,7 +102,7 @@ export function ApiClientPanel() {
       <ListContextProvider value={listContext}>
         <Datagrid bulkActionButtons={false} rowClick={false} empty={<p>{translate('hub.api_clients.none')}</p>}>
           <TextField source="name" label="resources.ApiClient.fields.name" sortable={false} />
-          <TextField source="clientId" label="resources.ApiClient.fields.clientId" sortable={false} />
+          <ClientIdField label="resources.ApiClient.fields.clientId" />
           <DateField
             source="secretRotatedAt"
             label="resources.ApiClient.fields.secretRotatedAt"
@@ -112,10 +117,18 @@ export function ApiClientPanel() {
             emptyText="—"
           />
           <ClientState label="resources.ApiClient.fields.revokedAt" />
-          <ClientActions label="" onRotate={rotate} onRevoke={setRevoking} />
+          <ClientActions label="" onRotate={setRotating} onRevoke={setRevoking} />
         </Datagrid>
       </ListContextProvider>
       <SecretDialog clientId={secret?.clientId ?? ''} secret={secret?.secret ?? null} onClose={() => setSecret(null)} />
+      <Confirm
+        isOpen={rotating !== null}
+        title="hub.api_clients.rotate_title"
+        content="hub.api_clients.rotate_content"
+        translateOptions={{ name: rotating?.name ?? '' }}
+        onConfirm={rotate}
+        onClose={() => setRotating(null)}
+      />
       <Confirm
         isOpen={revoking !== null}
         title="hub.api_clients.revoke_title"
@@ -125,6 +138,30 @@ export function ApiClientPanel() {
         onClose={() => setRevoking(null)}
       />
     </Box>
+  );
+}
+
+/** The public client_id, which administrators hand to the partner, with a button that copies it. */
+function ClientIdField(_props: { label: string }) {
+  const client = useRecordContext<ApiClientRecord>();
+  const translate = useTranslate();
+  const notify = useNotify();
+  if (!client) return null;
+  const copy = async () => {
+    await navigator.clipboard?.writeText(client.clientId);
+    notify('hub.api_clients.client_id_copied', { type: 'info' });
+  };
+  return (
+    <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
+      <span>{client.clientId}</span>
+      <IconButton
+        size="small"
+        aria-label={`${translate('hub.api_clients.copy')} client_id`}
+        onClick={() => void copy()}
+      >
+        <ContentCopyIcon fontSize="small" />
+      </IconButton>
+    </Stack>
   );
 }
 

@@ -1,4 +1,5 @@
 import raEnglish from 'ra-language-english';
+import { englishAccounts } from './en-accounts.ts';
 import { mergeMessages } from './merge-messages.ts';
 
 export const hubEnglish = {
@@ -96,6 +97,7 @@ export const hubEnglish = {
         USER_CREATED: 'User created',
         USER_DISABLED: 'User disabled',
         USER_ROLE_CHANGED: "User's role changed",
+        USER_PASSWORD_RESET: "User's password reset",
         API_CLIENT_CREATED: 'API client created',
         API_CLIENT_ROTATED: "API client's secret rotated",
         API_CLIENT_REVOKED: 'API client revoked',
@@ -849,7 +851,11 @@ export const hubEnglish = {
   },
 };
 
-export const englishMessages = mergeMessages(raEnglish, {
-  ra: { page: { dashboard: 'Dashboard' } },
-  ...hubEnglish,
-});
+export const englishMessages = mergeMessages(
+  raEnglish,
+  {
+    ra: { page: { dashboard: 'Dashboard' } },
+    ...hubEnglish,
+  },
+  englishAccounts,
+);

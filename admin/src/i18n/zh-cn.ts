@@ -1,6 +1,7 @@
 import raChineseModule from '@haxqer/ra-language-chinese';
 import raEnglish from 'ra-language-english';
 import { mergeMessages } from './merge-messages.ts';
+import { chineseAccounts } from './zh-cn-accounts.ts';
 
 // A CommonJS package whose `exports.default` some bundlers hand over as the default import, others inside it.
 const raChinese = (raChineseModule as { default?: object }).default ?? raChineseModule;
@@ -122,6 +123,7 @@ const hubChinese = {
         USER_CREATED: '新建用户',
         USER_DISABLED: '停用用户',
         USER_ROLE_CHANGED: '变更角色',
+        USER_PASSWORD_RESET: '重置密码',
         API_CLIENT_CREATED: '新建接口客户端',
         API_CLIENT_ROTATED: '更换密钥',
         API_CLIENT_REVOKED: '吊销接口客户端',
@@ -856,4 +858,4 @@ const hubChinese = {
 };
 
 /** The complete zh-CN message set: react-admin's (English underneath, so no key is ever missing) and the hub's. */
-export const chineseMessages = mergeMessages(raEnglish, raChinese, raFiveAdditions, hubChinese);
+export const chineseMessages = mergeMessages(raEnglish, raChinese, raFiveAdditions, hubChinese, chineseAccounts);

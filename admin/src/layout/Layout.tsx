@@ -1,5 +1,41 @@
+import PasswordIcon from '@mui/icons-material/Password';
+import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import type { ReactNode } from 'react';
-import { Layout as AdminLayout } from 'react-admin';
+import { Layout as AdminLayout, AppBar, Logout, UserMenu, useNavigate, useTranslate, useUserMenu } from 'react-admin';
 import { Menu } from './Menu.tsx';
 
-export const Layout = ({ children }: { children: ReactNode }) => <AdminLayout menu={Menu}>{children}</AdminLayout>;
+/** Opens the page where the signed-in user changes their own password, closing the menu on the way. */
+function ChangePasswordItem() {
+  const translate = useTranslate();
+  const navigate = useNavigate();
+  const userMenu = useUserMenu();
+  return (
+    <MenuItem
+      onClick={() => {
+        userMenu?.onClose();
+        navigate('/password');
+      }}
+    >
+      <ListItemIcon>
+        <PasswordIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>{translate('hub.password.title')}</ListItemText>
+    </MenuItem>
+  );
+}
+
+/** The signed-in user's own menu: changing their password, and logging out. */
+const HubUserMenu = () => (
+  <UserMenu>
+    <ChangePasswordItem />
+    <Logout />
+  </UserMenu>
+);
+
+const HubAppBar = () => <AppBar userMenu={<HubUserMenu />} />;
+
+export const Layout = ({ children }: { children: ReactNode }) => (
+  <AdminLayout menu={Menu} appBar={HubAppBar}>
+    {children}
+  </AdminLayout>
+);

@@ -1,14 +1,13 @@
 import { Menu as AdminMenu, usePermissions } from 'react-admin';
-import { menuResourcesFor } from '../access/role-permissions.ts';
-import type { UserRole } from '../hub-session.ts';
+import { menuResourcesFor } from '../access/resource-permissions.ts';
 
-/** The dashboard and the resources the signed-in role may open, in a fixed order. */
+/** The dashboard and the resources the signed-in viewer may open (as the hub says), in a fixed order. */
 export function Menu() {
-  const { permissions: role } = usePermissions<UserRole>();
+  const { permissions } = usePermissions<string[]>();
   return (
     <AdminMenu>
       <AdminMenu.DashboardItem />
-      {menuResourcesFor(role).map((resource) => (
+      {menuResourcesFor(permissions).map((resource) => (
         <AdminMenu.ResourceItem key={resource} name={resource} />
       ))}
     </AdminMenu>

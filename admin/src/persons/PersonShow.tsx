@@ -16,6 +16,7 @@ import { EnumField } from '../fields/EnumField.tsx';
 import { BranchCard } from './BranchCard.tsx';
 import { PurposeSelect } from './PurposeSelect.tsx';
 import { PERSON_BRANCHES } from './person-branches.ts';
+import { RecordConsentButton } from './RecordConsentButton.tsx';
 
 function Branches() {
   const person = useRecordContext();
@@ -81,6 +82,7 @@ export const PersonShow = () => (
     actions={
       <TopToolbar>
         <PersonDisclosureRecordButton />
+        <RecordConsentButton />
         <PurposeSelect />
       </TopToolbar>
     }

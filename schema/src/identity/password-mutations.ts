@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts';
-import { forbiddenError, notFoundError } from '../errors.ts';
-import { isUuid } from '../uuid.ts';
+import { changeActorOf } from '../change-actor.ts';
+import { forbiddenError } from '../errors.ts';
 
 const PASSWORD_RULES =
   'A new password has 12 to 128 characters, does not contain the username and is hard to guess (zxcvbn score 3 ' +
@@ -33,13 +33,24 @@ builder.mutationField('changeOwnPassword', (t) =>
 builder.mutationField('resetUserPassword', (t) =>
   t.prismaField({
     type: 'User',
-    description: `An administrator sets a user's password, e.g. one forgotten. ${PASSWORD_RULES} Every session of that user ends.`,
+    description:
+      `An administrator sets a user's password, e.g. one forgotten. ${PASSWORD_RULES} Every session of that user ` +
+      'ends. The trail records a USER_PASSWORD_RESET event with the reason, never the password.',
     authScopes: { can: 'users:manage' },
-    args: { userId: t.arg.id({ required: true }), newPassword: t.arg.string({ required: true }) },
-    resolve: async (query, _root, { userId, newPassword }, { prisma, services }) => {
-      if (!isUuid(String(userId))) throw notFoundError('no such user');
-      const { id } = await services.identity.resetUserPassword(String(userId), newPassword);
-      return prisma.user.findUniqueOrThrow({ ...query, where: { id } });
+    args: {
+      userId: t.arg.id({ required: true }),
+      newPassword: t.arg.string({ required: true }),
+      reason: t.arg.string({ description: 'Why, for whoever reads the trail (e.g. "忘记密码，本人来电").' }),
+    },
+    resolve: async (query, _root, { userId, newPassword, reason }, context) => {
+      const actor = changeActorOf(context, 'resetUserPassword');
+      const { id } = await context.services.identity.resetUserPassword(
+        String(userId),
+        newPassword,
+        reason ?? null,
+        actor,
+      );
+      return context.prisma.user.findUniqueOrThrow({ ...query, where: { id } });
     },
   }),
 );

@@ -13,6 +13,13 @@ export const User = builder.prismaObject('User', {
     displayName: t.exposeString('displayName'),
     role: t.expose('role', { type: UserRoleEnum }),
     department: t.relation('department'),
+    disabledAt: t.expose('disabledAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When an administrator disabled the user; null while they may log in.',
+      authScopes: { can: 'users:manage' },
+    }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', authScopes: { can: 'users:manage' } }),
   }),
 });
 

@@ -13,6 +13,7 @@ import type { GrantCache } from './grant-cache.ts';
 import { refuseRegionFilter } from './refuse-region-filter.ts';
 import { refuseWithoutAgreement, requirePurpose } from './require-agreement.ts';
 import { reserveDailyQuery } from './reserve-daily-query.ts';
+import { viewerPermissions } from './viewer-permissions.ts';
 
 /**
  * One request's access door: reach (create-reach.ts) and the permission engine. A department sees its own records
@@ -164,6 +165,8 @@ export function createAccessDecider(options: {
       }
       return permitted;
     },
+
+    viewerPermissions: () => viewerPermissions(prisma, viewer, day),
 
     decide,
   };

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@hub/prisma';
+import { viewerHolds } from '@hub/schema/scopes';
 import type { FastifyInstance } from 'fastify';
 import { importRegionTable } from '../regions/import-region-table.ts';
 import { RegionTableError } from '../regions/region-table-error.ts';
@@ -38,7 +39,7 @@ export async function regionTableRoute(
     if (!viewer) {
       return reply.code(401).send({ error: { code: 'UNAUTHENTICATED', message: 'log in as an administrator' } });
     }
-    if (viewer.kind !== 'USER' || viewer.role !== 'ADMIN') {
+    if (!viewerHolds(viewer, 'regions:import')) {
       return reply
         .code(403)
         .send({ error: { code: 'FORBIDDEN', message: 'only an administrator imports region tables' } });

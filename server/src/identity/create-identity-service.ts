@@ -17,6 +17,7 @@ export function createIdentityService(prisma: PrismaClient, policy: Partial<Sess
     disableUser: (userId, reason, actor) => disableUser(prisma, userId, reason, actor),
     changeUserRole: (userId, role, reason, actor) => changeUserRole(prisma, userId, role, reason, actor),
     changeOwnPassword: (change) => changeOwnPassword(prisma, change),
-    resetUserPassword: (userId, newPassword) => resetUserPassword(prisma, userId, newPassword),
+    resetUserPassword: (userId, newPassword, reason, actor) =>
+      resetUserPassword(prisma, userId, newPassword, reason, actor),
   };
 }

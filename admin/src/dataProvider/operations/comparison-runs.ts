@@ -25,10 +25,10 @@ export const comparisonRunOperations: ResourceOperations = {
       },
       parseResponse(answer) {
         const runs = dataOrThrow(answer, 'comparisonRuns') ?? [];
-        return {
-          data: runs.slice((page - 1) * perPage, page * perPage),
-          pageInfo: { hasNextPage: runs.length > page * perPage, hasPreviousPage: page > 1 },
-        };
+        const data = runs.slice((page - 1) * perPage, page * perPage);
+        const pageInfo = { hasNextPage: runs.length > page * perPage, hasPreviousPage: page > 1 };
+        // On the last page the total is known: without it react-admin counts a short page as a full one.
+        return pageInfo.hasNextPage ? { data, pageInfo } : { data, pageInfo, total: runs.length };
       },
     };
   },

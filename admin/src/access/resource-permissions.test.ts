@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { mayAccess, menuResourcesFor } from './resource-permissions.ts';
+
+const OFFICER = [
+  'STANDARDS_READ',
+  'AGREEMENTS_READ',
+  'CONSENTS_RECORD',
+  'CONSENTS_READ',
+  'COMPARISONS_RUN',
+  'COMPARISONS_READ',
+  'DATASETS_DELIVER',
+];
+
+describe('what the viewer’s permissions open', () => {
+  it('gives a civil-affairs officer the casework its department may do', () => {
+    const permissions = [...OFFICER, 'PERSONS_LOOK_UP', 'HOUSEHOLDS_LIST', 'REGISTER_EDIT', 'REQUESTS_SUBMIT'];
+    expect(menuResourcesFor(permissions)).toEqual([
+      'SharingAgreement',
+      'Consent',
+      'Person',
+      'Household',
+      'VerificationRequest',
+      'AssistanceStandard',
+      'ComparisonRun',
+      'DatasetUpload',
+    ]);
+    expect(mayAccess(permissions, 'Household', 'create')).toBe(true);
+    expect(mayAccess(permissions, 'SharingAgreement', 'create')).toBe(false);
+  });
+
+  it('hides households and 核对申请 from an officer of a department the hub refuses them', () => {
+    const bank = [...OFFICER, 'PERSONS_LOOK_UP'];
+    expect(menuResourcesFor(bank)).not.toContain('Household');
+    expect(menuResourcesFor(bank)).not.toContain('VerificationRequest');
+    expect(mayAccess(bank, 'Household', 'create')).toBe(false);
+  });
+
+  it('gives users and live connectors to whoever manages them', () => {
+    expect(menuResourcesFor(['USERS_MANAGE', 'CONNECTORS_MANAGE'])).toEqual(['User', 'DepartmentConnector']);
+    expect(mayAccess(['USERS_MANAGE'], 'User', 'create')).toBe(true);
+  });
+
+  it('shows nothing to someone not signed in, nor for an unknown resource', () => {
+    expect(menuResourcesFor(undefined)).toEqual([]);
+    expect(mayAccess(undefined, 'dashboard', 'list')).toBe(false);
+    expect(mayAccess([], 'dashboard', 'list')).toBe(true);
+    expect(mayAccess(['USERS_MANAGE'], 'Secrets', 'list')).toBe(false);
+  });
+});
