@@ -9,6 +9,17 @@ export const theme: RaThemeOptions = {
   typography: { fontFamily: `Roboto, ${CJK_FONTS}` },
   components: {
     ...defaultTheme.components,
-    RaAppBar: { styleOverrides: { root: { '& .RaAppBar-toolbar': { backgroundColor: '#1f2933' } } } },
+    // A column's heading stays on one line: Chinese would otherwise break between any two characters.
+    MuiTableCell: { styleOverrides: { head: { whiteSpace: 'nowrap' } } },
+    RaAppBar: {
+      styleOverrides: {
+        root: {
+          '& .RaAppBar-toolbar': { backgroundColor: '#1f2933' },
+          // The title takes the room the buttons leave and no more: its whole line would otherwise set the page's
+          // least width (a household's address in the title made a phone's page 260 px too wide).
+          '& #react-admin-title': { width: 0, minWidth: 0 },
+        },
+      },
+    },
   },
 };
