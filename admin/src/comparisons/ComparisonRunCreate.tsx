@@ -1,7 +1,6 @@
 import { Alert } from '@mui/material';
 import {
   Create,
-  DateInput,
   FormDataConsumer,
   NumberInput,
   required,
@@ -11,6 +10,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { enumChoices } from '../enums.ts';
+import { DayInput } from '../inputs/DayInput.tsx';
 import { RegionInput } from '../standards/RegionInput.tsx';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -62,7 +62,7 @@ export const ComparisonRunCreate = () => (
           ) : null
         }
       </FormDataConsumer>
-      <DateInput source="asOf" validate={required()} />
+      <DayInput source="asOf" validate={required()} />
       <NumberInput source="chunkSize" helperText="hub.runs.chunk_hint" />
     </SimpleForm>
   </Create>

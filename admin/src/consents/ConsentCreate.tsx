@@ -1,6 +1,5 @@
 import {
   Create,
-  DateInput,
   ReferenceInput,
   regex,
   required,
@@ -12,6 +11,7 @@ import {
   useRedirect,
 } from 'react-admin';
 import { enumChoices } from '../enums.ts';
+import { DayInput } from '../inputs/DayInput.tsx';
 
 const idNumber = regex(/^\d{17}[\dXx]$/, 'hub.validation.id_number');
 
@@ -35,8 +35,8 @@ export function ConsentCreate() {
       <SimpleForm>
         <TextInput source="personIdNumber" validate={[required(), idNumber]} />
         <SelectArrayInput source="purposes" choices={enumChoices('Purpose')} validate={required()} />
-        <DateInput source="signedOn" validate={required()} />
-        <DateInput source="expiresOn" validate={required()} />
+        <DayInput source="signedOn" validate={required()} />
+        <DayInput source="expiresOn" validate={required()} />
         <TextInput source="documentReference" validate={required()} />
         <ReferenceInput source="departmentId" reference="Department">
           <SelectInput
