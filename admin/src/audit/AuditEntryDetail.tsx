@@ -56,7 +56,12 @@ export function AuditEntryDetail() {
       {row(
         'resources.AuditEntry.fields.agreementIds',
         entry.agreementIds.length > 0
-          ? entry.agreementIds.map((id: string) => <AgreementCodeLink key={id} id={id} />)
+          ? entry.agreementIds.map((id: string, index: number) => (
+              <span key={id}>
+                {index > 0 ? '、' : null}
+                <AgreementCodeLink id={id} />
+              </span>
+            ))
           : null,
       )}
       {/* The request's id matches the hub's logs (x-request-id): its first part shown, the whole on hover. */}

@@ -62,7 +62,8 @@ function Memberships() {
 export const HouseholdShow = () => (
   <Show
     actions={
-      <TopToolbar>
+      // Four actions do not fit a phone's width in one row: they wrap.
+      <TopToolbar sx={{ flexWrap: 'wrap', rowGap: 1 }}>
         <EditButton />
         <AddMemberButton />
         <RecordCaseButton />

@@ -912,7 +912,8 @@ export const hubEnglish = {
     DatasetUpload: { name: 'Dataset upload' },
     RegionImport: { name: 'Region table import' },
     DataItem: { name: 'Data item |||| Data items' },
-    Region: { name: 'Region |||| Regions' },
+    // One form only: RegionInput labels itself with this key, which no count accompanies.
+    Region: { name: 'Region' },
   },
 };
 

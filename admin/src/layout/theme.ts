@@ -9,8 +9,11 @@ export const theme: RaThemeOptions = {
   typography: { fontFamily: `Roboto, ${CJK_FONTS}` },
   components: {
     ...defaultTheme.components,
-    // A column's heading stays on one line: Chinese would otherwise break between any two characters.
-    MuiTableCell: { styleOverrides: { head: { whiteSpace: 'nowrap' } } },
+    // A narrow column keeps at least four characters a line: Chinese would otherwise break between any two of them
+    // and stand one character per line; English headings still wrap between words.
+    MuiTableCell: {
+      styleOverrides: { root: { minWidth: '4em' }, paddingCheckbox: { minWidth: 0 }, paddingNone: { minWidth: 0 } },
+    },
     RaAppBar: {
       styleOverrides: {
         root: {
