@@ -114,6 +114,25 @@ export const ENUMS = {
   RigidExpenditureSource: ['MEDICAL', 'EDUCATION'],
   RegionLevel: ['PROVINCE', 'CITY', 'COUNTY', 'TOWNSHIP', 'VILLAGE'],
   CircuitState: ['CLOSED', 'OPEN', 'HALF_OPEN'],
+  PolicyRule: [
+    'STANDARD_IN_FORCE',
+    'EMPLOYMENT_COST_DEDUCTION',
+    'INCOME_EXCLUSIONS',
+    'RIGID_EXPENDITURE',
+    'SINGLE_PERSON_ENROLMENT',
+    'MINIMUM_LIVING_LINE',
+    'LOW_INCOME_FLOOR',
+    'LOW_INCOME_LINE',
+    'EXTREME_POVERTY_LINE',
+    'GRACE_PERIOD',
+    'FINANCIAL_ASSET_LIMIT',
+    'VEHICLE_EXEMPTION',
+    'PROPERTY_LIMIT',
+    'BUSINESS_REGISTRATION',
+    'STAFF_RELATIVES',
+    'BENEFIT_AMOUNT',
+    'TEMPORARY_ASSISTANCE',
+  ],
 } as const;
 
 export type EnumName = keyof typeof ENUMS;

@@ -120,5 +120,6 @@ describe('a backup of the embedded hub (docs/operations.md, "Backups")', () => {
     expect(await verifiedEntries(restored)).toBeGreaterThan(entriesAtBackup);
     expect(await hub.stop('SIGTERM')).toBe(0);
     hub = undefined;
-  });
+    // Two hub starts, a tar of the data dir and a restore: minutes on a busy machine.
+  }, 300_000);
 });

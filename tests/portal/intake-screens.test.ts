@@ -276,7 +276,7 @@ describe.runIf(chromiumAvailable())('the portal’s screens for real data in (is
     const signed = page.locator('.ra-input-members').getByRole('switch', { name: '已签授权书' });
     await signed.uncheck();
     await page.getByRole('button', { name: '保存' }).click();
-    await page.getByText(/AUTHORISATION_NOT_SIGNED/).waitFor();
+    await page.getByText('成年家庭成员须签署授权书').waitFor();
     await screenshot(page, 'intake-04-request-refused');
     expect(await hub.prisma.verificationRequest.count()).toBe(0);
     await signed.check();

@@ -1,6 +1,5 @@
 import { Typography } from '@mui/material';
 import {
-  DateInput,
   minValue,
   NumberInput,
   ReferenceInput,
@@ -12,6 +11,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { enumChoices } from '../enums.ts';
+import { DayInput } from '../inputs/DayInput.tsx';
 import { AgreementMatrix } from './AgreementMatrix.tsx';
 
 // biome-ignore lint/suspicious/noExplicitAny: a react-admin form's values
@@ -33,8 +33,8 @@ export function AgreementForm() {
         <SelectInput optionText="name" validate={required()} label="resources.SharingAgreement.fields.consumer" />
       </ReferenceInput>
       <SelectArrayInput source="purposes" choices={enumChoices('Purpose')} validate={required()} />
-      <DateInput source="validFrom" validate={required()} />
-      <DateInput source="validUntil" validate={required()} />
+      <DayInput source="validFrom" validate={required()} />
+      <DayInput source="validUntil" validate={required()} />
       <NumberInput source="dailyQueryQuota" validate={minValue(1)} helperText="hub.agreements.quota_hint" />
       <Typography variant="h6" sx={{ mt: 2 }}>
         {translate('hub.matrix.title')}

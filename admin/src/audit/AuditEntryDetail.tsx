@@ -1,6 +1,8 @@
 import { Box, Grid, Typography } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
 import { DataItemChips, useDataItemNames } from '../fields/DataItemChips.tsx';
+import { HouseholdLink } from '../fields/HouseholdLink.tsx';
+import { AgreementCodeLink } from './AgreementCodeLink.tsx';
 import { operationLabel } from './operation-label.ts';
 
 /** One entry in full: what was disclosed and denied, under which agreements, from where, and its hash. */
@@ -20,12 +22,12 @@ export function AuditEntryDetail() {
     .join('; ');
   const row = (label: string, value: React.ReactNode) => (
     <Grid container spacing={1} sx={{ mb: 0.5 }}>
-      <Grid size={3}>
+      <Grid size={{ xs: 12, sm: 3 }}>
         <Typography variant="body2" color="text.secondary">
           {translate(label)}
         </Typography>
       </Grid>
-      <Grid size={9}>
+      <Grid size={{ xs: 12, sm: 9 }}>
         <Typography variant="body2" component="div" sx={{ wordBreak: 'break-all' }}>
           {value || '—'}
         </Typography>
@@ -51,10 +53,27 @@ export function AuditEntryDetail() {
           )
         : null}
       {row('resources.AuditEntry.fields.reason', reasons)}
-      {row('resources.AuditEntry.fields.agreementIds', entry.agreementIds.join(', '))}
-      {row('resources.AuditEntry.fields.requestId', entry.requestId)}
+      {row(
+        'resources.AuditEntry.fields.agreementIds',
+        entry.agreementIds.length > 0
+          ? entry.agreementIds.map((id: string, index: number) => (
+              <span key={id}>
+                {index > 0 ? '、' : null}
+                <AgreementCodeLink id={id} />
+              </span>
+            ))
+          : null,
+      )}
+      {/* The request's id matches the hub's logs (x-request-id): its first part shown, the whole on hover. */}
+      {row(
+        'resources.AuditEntry.fields.requestId',
+        entry.requestId ? <code title={entry.requestId}>{`${String(entry.requestId).slice(0, 8)}…`}</code> : null,
+      )}
       {row('resources.AuditEntry.fields.clientAddress', entry.clientAddress)}
-      {row('resources.AuditEntry.fields.subjectHouseholdId', entry.subjectHouseholdId)}
+      {row(
+        'resources.AuditEntry.fields.subjectHouseholdId',
+        entry.subjectHouseholdId ? <HouseholdLink householdId={entry.subjectHouseholdId} /> : null,
+      )}
       {row('resources.AuditEntry.fields.entryHash', <code>{entry.entryHash}</code>)}
     </Box>
   );

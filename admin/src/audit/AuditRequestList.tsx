@@ -3,7 +3,6 @@ import { useMemo, useState } from 'react';
 import {
   AutocompleteInput,
   BooleanInput,
-  Datagrid,
   List,
   NumberField,
   ReferenceInput,
@@ -18,6 +17,7 @@ import { enumChoices } from '../enums.ts';
 import { EnumField } from '../fields/EnumField.tsx';
 import { HubDateField } from '../fields/HubDateField.tsx';
 import { ChinaTimeInput } from '../inputs/ChinaTimeInput.tsx';
+import { ResponsiveDatagrid } from '../layout/ResponsiveDatagrid.tsx';
 import { ChainVerification } from './ChainVerification.tsx';
 import { DisclosureRecordButton } from './DisclosureRecordButton.tsx';
 import { OperationLabelField } from './OperationLabelField.tsx';
@@ -126,7 +126,7 @@ export function AuditRequestList() {
       actions={actions}
       sort={{ field: 'lastSequence', order: 'DESC' }}
     >
-      <Datagrid bulkActionButtons={false} expand={<RequestEntries subject={subject} />} rowClick="expand">
+      <ResponsiveDatagrid bulkActionButtons={false} expand={<RequestEntries subject={subject} />} rowClick="expand">
         <HubDateField source="occurredAt" sortable={false} />
         <TextField source="actorName" sortable={false} />
         <TextField source="department.name" label={field('department')} sortable={false} emptyText="—" />
@@ -134,7 +134,7 @@ export function AuditRequestList() {
         <OperationLabelField source="operation" sortable={false} />
         <NumberField source="entryCount" sortable={false} />
         <EnumField source="decision" enum="AuditDecision" tones={DECISION_TONES} sortable={false} />
-      </Datagrid>
+      </ResponsiveDatagrid>
     </List>
   );
 }

@@ -1,6 +1,5 @@
 import { Box, Typography } from '@mui/material';
 import {
-  Datagrid,
   FunctionField,
   ListContextProvider,
   TextField,
@@ -13,6 +12,7 @@ import {
 import { DataItemChips } from '../fields/DataItemChips.tsx';
 import { EnumField } from '../fields/EnumField.tsx';
 import { HubDateField } from '../fields/HubDateField.tsx';
+import { ResponsiveDatagrid } from '../layout/ResponsiveDatagrid.tsx';
 import { AuditEntryDetail } from './AuditEntryDetail.tsx';
 import { OperationLabelField } from './OperationLabelField.tsx';
 
@@ -41,7 +41,7 @@ export function RequestEntries({ subject }: { subject: string }) {
       </Typography>
       {error ? <Typography color="error">{translate('ra.notification.http_error')}</Typography> : null}
       <ListContextProvider value={entries}>
-        <Datagrid
+        <ResponsiveDatagrid
           resource="AuditEntry"
           bulkActionButtons={false}
           expand={<AuditEntryDetail />}
@@ -64,7 +64,7 @@ export function RequestEntries({ subject }: { subject: string }) {
             render={(entry) => <DataItemChips codes={entry.itemsDenied} color="error" />}
           />
           <EnumField source="decision" enum="AuditDecision" tones={DECISION_TONES} sortable={false} />
-        </Datagrid>
+        </ResponsiveDatagrid>
       </ListContextProvider>
       {total !== undefined && total > SHOWN ? (
         <Typography variant="body2" color="text.secondary">

@@ -18,9 +18,18 @@ import {
   Typography,
 } from '@mui/material';
 import { useRef, useState } from 'react';
-import { useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { useLocaleState, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { enumLabel } from '../enums.ts';
+import { formatFen } from '../money.ts';
 import { fetchHubPage } from './download-from-hub.ts';
+import { readableComparison } from './readable-comparison.ts';
+
+/** A fact's value as a person reads it: amounts (facts named …Fen) in yuan, codes in words, the rest as recorded. */
+function factValue(name: string, value: string | null, locale: string, term: (code: string) => string): string {
+  if (value === null) return '—';
+  if (name.endsWith('Fen') && /^-?\d+$/.test(value)) return formatFen(value, locale);
+  return readableComparison(value, locale, term);
+}
 
 interface Evidence {
   dataset: string;
@@ -48,6 +57,9 @@ export function AssessmentDetail() {
   const assessment = useRecordContext();
   const translate = useTranslate();
   const notify = useNotify();
+  const [locale] = useLocaleState();
+  const term = (code: string) =>
+    translate(`hub.value.${code}`, { _: translate(`hub.comparison_terms.${code}`, { _: code }) });
   const [report, setReport] = useState<string | null>(null);
   const frame = useRef<HTMLIFrameElement>(null);
   if (!assessment) return null;
@@ -60,7 +72,7 @@ export function AssessmentDetail() {
   };
   return (
     <Box sx={{ p: 2 }} data-testid="assessment-detail">
-      <Stack direction="row" spacing={2} sx={{ mb: 2 }} alignItems="center">
+      <Stack direction="row" spacing={2} sx={{ mb: 2, flexWrap: 'wrap' }} alignItems="center">
         <Typography variant="subtitle1">{translate('hub.runs.evidence')}</Typography>
         <Button variant="outlined" startIcon={<DescriptionIcon />} onClick={openReport}>
           {translate('hub.runs.report')}
@@ -72,69 +84,73 @@ export function AssessmentDetail() {
       {assessment.flags.map((flag: { code: string; evidence: Evidence[] }) => (
         <Box key={flag.code} sx={{ mb: 2 }}>
           <Chip color="warning" label={translate(enumLabel('AssessmentFlagCode', flag.code))} sx={{ mb: 1 }} />
-          <Table size="small">
-            <TableHead>
-              <TableRow>
-                <TableCell>{translate('hub.provenance.dataset')}</TableCell>
-                <TableCell>{translate('hub.provenance.source')}</TableCell>
-                <TableCell>{translate('hub.provenance.as_of')}</TableCell>
-                <TableCell>{translate('hub.runs.facts')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {flag.evidence.map((evidence, index) => (
-                <TableRow key={evidence.recordId ?? `${flag.code}-${index}`}>
-                  <TableCell>{translate(enumLabel('Dataset', evidence.dataset), { _: evidence.dataset })}</TableCell>
-                  <TableCell>{evidence.department?.name ?? '—'}</TableCell>
-                  <TableCell>{evidence.asOf ?? '—'}</TableCell>
-                  <TableCell>
-                    {evidence.recordId === null ? <em>{translate('hub.runs.no_record')} </em> : null}
-                    {evidence.facts === null
-                      ? translate('hub.runs.withheld', {
-                          item: translate(enumLabel('Dataset', evidence.dataset), { _: evidence.dataset }),
-                        })
-                      : evidence.facts
-                          .map(
-                            (fact) =>
-                              `${translate(`hub.columns.${fact.name}`, { _: fact.name })}: ${
-                                fact.withheldItem
-                                  ? translate('hub.runs.withheld', { item: fact.withheldItem })
-                                  : (fact.value ?? '—')
-                              }`,
-                          )
-                          .join('；')}
-                  </TableCell>
+          <Box sx={{ overflowX: 'auto' }}>
+            <Table size="small">
+              <TableHead>
+                <TableRow>
+                  <TableCell>{translate('hub.provenance.dataset')}</TableCell>
+                  <TableCell>{translate('hub.provenance.source')}</TableCell>
+                  <TableCell>{translate('hub.provenance.as_of')}</TableCell>
+                  <TableCell>{translate('hub.runs.facts')}</TableCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+              </TableHead>
+              <TableBody>
+                {flag.evidence.map((evidence, index) => (
+                  <TableRow key={evidence.recordId ?? `${flag.code}-${index}`}>
+                    <TableCell>{translate(enumLabel('Dataset', evidence.dataset), { _: evidence.dataset })}</TableCell>
+                    <TableCell>{evidence.department?.name ?? '—'}</TableCell>
+                    <TableCell>{evidence.asOf ?? '—'}</TableCell>
+                    <TableCell>
+                      {evidence.recordId === null ? <em>{translate('hub.runs.no_record')} </em> : null}
+                      {evidence.facts === null
+                        ? translate('hub.runs.withheld', {
+                            item: translate(enumLabel('Dataset', evidence.dataset), { _: evidence.dataset }),
+                          })
+                        : evidence.facts
+                            .map(
+                              (fact) =>
+                                `${translate(`hub.columns.${fact.name}`, { _: fact.name })}: ${
+                                  fact.withheldItem
+                                    ? translate('hub.runs.withheld', { item: fact.withheldItem })
+                                    : factValue(fact.name, fact.value, locale, term)
+                                }`,
+                            )
+                            .join('；')}
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </Box>
         </Box>
       ))}
       <Typography variant="subtitle1" sx={{ mt: 2 }}>
         {translate('hub.runs.applied_rules')}
       </Typography>
-      <Table size="small" data-testid="applied-rules">
-        <TableHead>
-          <TableRow>
-            <TableCell>{translate('hub.runs.rule')}</TableCell>
-            <TableCell>{translate('hub.runs.citation')}</TableCell>
-            <TableCell>{translate('hub.runs.holds')}</TableCell>
-            <TableCell>{translate('hub.runs.compared')}</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {(assessment.appliedRules ?? []).map((applied: AppliedRule) => (
-            <TableRow key={applied.rule}>
-              <TableCell>{applied.rule}</TableCell>
-              <TableCell>{applied.document ? `${applied.document}, ${applied.paragraph ?? ''}` : '—'}</TableCell>
-              <TableCell>
-                {applied.holds === null ? '—' : translate(applied.holds ? 'hub.runs.holds_yes' : 'hub.runs.holds_no')}
-              </TableCell>
-              <TableCell>{applied.compared}</TableCell>
+      <Box sx={{ overflowX: 'auto' }}>
+        <Table size="small" data-testid="applied-rules">
+          <TableHead>
+            <TableRow>
+              <TableCell>{translate('hub.runs.rule')}</TableCell>
+              <TableCell>{translate('hub.runs.citation')}</TableCell>
+              <TableCell>{translate('hub.runs.holds')}</TableCell>
+              <TableCell>{translate('hub.runs.compared')}</TableCell>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHead>
+          <TableBody>
+            {(assessment.appliedRules ?? []).map((applied: AppliedRule) => (
+              <TableRow key={applied.rule}>
+                <TableCell>{translate(enumLabel('PolicyRule', applied.rule), { _: applied.rule })}</TableCell>
+                <TableCell>{applied.document ? `${applied.document}, ${applied.paragraph ?? ''}` : '—'}</TableCell>
+                <TableCell>
+                  {applied.holds === null ? '—' : translate(applied.holds ? 'hub.runs.holds_yes' : 'hub.runs.holds_no')}
+                </TableCell>
+                <TableCell>{readableComparison(applied.compared, locale, term)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Box>
       <Dialog open={report !== null} onClose={() => setReport(null)} fullWidth maxWidth="lg">
         <DialogTitle>{translate('hub.runs.report')}</DialogTitle>
         <DialogContent sx={{ height: '70vh' }}>

@@ -1,8 +1,9 @@
-import { Datagrid, List, NumberField, SelectInput, useRecordContext } from 'react-admin';
+import { List, NumberField, SelectInput, useRecordContext } from 'react-admin';
 import { enumChoices } from '../enums.ts';
 import { EnumField } from '../fields/EnumField.tsx';
 import { FenField } from '../fields/FenField.tsx';
 import { HouseholdLink } from '../fields/HouseholdLink.tsx';
+import { ResponsiveDatagrid } from '../layout/ResponsiveDatagrid.tsx';
 import { AssessmentDetail } from './AssessmentDetail.tsx';
 import { ExportResultsButtons } from './ExportResultsButtons.tsx';
 import { PerCapitaIncomeField } from './PerCapitaIncomeField.tsx';
@@ -46,7 +47,7 @@ export function AssessmentResults() {
       title=" "
       sx={{ width: '100%' }}
     >
-      <Datagrid bulkActionButtons={false} expand={<AssessmentDetail />} rowClick="expand" expandSingle>
+      <ResponsiveDatagrid bulkActionButtons={false} expand={<AssessmentDetail />} rowClick="expand" expandSingle>
         <HouseholdIdLink label="resources.HouseholdAssessment.fields.householdId" />
         <EnumField source="classification" enum="HouseholdClassification" sortable={false} />
         <FlagCodes label="resources.HouseholdAssessment.fields.flags" />
@@ -54,7 +55,7 @@ export function AssessmentResults() {
         <PerCapitaIncomeField source="perCapitaIncomeFen" sortable={false} />
         <FenField source="financialAssetsFen" sortable={false} />
         <FenField source="standardMonthlyFen" sortable={false} />
-      </Datagrid>
+      </ResponsiveDatagrid>
     </List>
   );
 }

@@ -1,7 +1,6 @@
 import { Alert } from '@mui/material';
 import {
   Create,
-  DateInput,
   FormDataConsumer,
   NumberInput,
   required,
@@ -13,6 +12,7 @@ import {
 import { lastMonthEndInChina } from '../china-time.ts';
 import { enumChoices } from '../enums.ts';
 import { readSession } from '../hub-session.ts';
+import { DayInput } from '../inputs/DayInput.tsx';
 import { RegionInput } from '../standards/RegionInput.tsx';
 
 // An APPLICATION run compares the applying households named; every other kind, a region's enrolled households.
@@ -64,7 +64,7 @@ export const ComparisonRunCreate = () => (
           ) : null
         }
       </FormDataConsumer>
-      <DateInput source="asOf" validate={required()} />
+      <DayInput source="asOf" validate={required()} />
       {readSession()?.user.role === 'ADMIN' ? (
         <NumberInput source="chunkSize" helperText="hub.runs.chunk_hint" />
       ) : null}

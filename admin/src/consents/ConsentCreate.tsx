@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import {
   Create,
-  DateInput,
   ReferenceInput,
   regex,
   required,
@@ -15,6 +14,7 @@ import {
   useRedirect,
 } from 'react-admin';
 import { enumChoices } from '../enums.ts';
+import { DayInput } from '../inputs/DayInput.tsx';
 
 const idNumber = regex(/^\d{17}[\dXx]$/, 'hub.validation.id_number');
 
@@ -45,8 +45,8 @@ export function ConsentCreate() {
       <SimpleForm defaultValues={typeof personIdNumber === 'string' ? { personIdNumber } : undefined}>
         <TextInput source="personIdNumber" validate={[required(), idNumber]} />
         <SelectArrayInput source="purposes" choices={enumChoices('Purpose')} validate={required()} />
-        <DateInput source="signedOn" validate={required()} />
-        <DateInput source="expiresOn" validate={required()} />
+        <DayInput source="signedOn" validate={required()} />
+        <DayInput source="expiresOn" validate={required()} />
         <TextInput source="documentReference" validate={required()} />
         <ReferenceInput source="departmentId" reference="Department">
           <SelectInput

@@ -7,7 +7,7 @@ describe('the hub’s field problems as form errors', () => {
     expect(formPath('household.regionCode')).toBe('household.regionCode');
   });
 
-  it('puts each INVALID_INPUT problem under its input, renamed to the form’s field, and ignores other errors', () => {
+  it('puts each INVALID_INPUT problem’s code, to translate, under its input, renamed to the form’s field, and ignores other errors', () => {
     const error = fieldProblemsOf(
       {
         data: null,
@@ -27,8 +27,8 @@ describe('the hub’s field problems as form errors', () => {
       (path) => path.replace(/amountFen$/, 'amountYuan'),
     );
     expect(error?.errors).toEqual({
-      'items.0.amountYuan': 'NEGATIVE_AMOUNT: an amount is not negative',
-      'members.0.idNumber': 'AUTHORISATION_NOT_SIGNED: not signed',
+      'items.0.amountYuan': 'hub.input_problem.NEGATIVE_AMOUNT',
+      'members.0.idNumber': 'hub.input_problem.AUTHORISATION_NOT_SIGNED',
     });
     expect(fieldProblemsOf({ errors: [{ message: 'no', extensions: { code: 'FORBIDDEN' } }] })).toBeNull();
   });

@@ -1,4 +1,5 @@
 import type { HubAnswer, HubOperation, OperationBuilder } from './hub-operation.ts';
+import { inputProblemMessage } from './input-problem-codes.ts';
 
 interface InputProblem {
   field: string;
@@ -11,7 +12,8 @@ export const formPath = (field: string) => field.replace(/\[(\d+)\]/g, '.$1');
 
 /**
  * The hub's `BAD_USER_INPUT INVALID_INPUT` (every problem of an input, `extensions.fields`) as react-admin's
- * server-side validation errors: each problem shown under its own input. `rename` maps an input's field to the
+ * server-side validation errors: each problem shown under its own input, as the translation key of its code (the first,
+ * where an input has several). `rename` maps an input's field to the
  * form's (an amount in fen is typed in yuan). The operation must be sent with `errorPolicy: 'all'`.
  */
 export function fieldProblemsOf(answer: HubAnswer, rename: (path: string) => string = (path) => path) {
@@ -21,7 +23,7 @@ export function fieldProblemsOf(answer: HubAnswer, rename: (path: string) => str
   const errors: Record<string, string> = {};
   for (const problem of problems) {
     const path = rename(formPath(problem.field));
-    errors[path] = errors[path] ? `${errors[path]}; ${problem.message}` : `${problem.problem}: ${problem.message}`;
+    errors[path] ??= inputProblemMessage(problem.problem);
   }
   return Object.assign(new Error(invalid.message), { errors, problems });
 }

@@ -6,8 +6,6 @@ import { Box, Button, Chip, IconButton, TextField as MuiTextField, Stack } from 
 import { useState } from 'react';
 import {
   Confirm,
-  Datagrid,
-  DateField,
   ListContextProvider,
   TextField,
   useCreate,
@@ -19,6 +17,8 @@ import {
   useTranslate,
 } from 'react-admin';
 import type { HubDataProvider } from '../dataProvider/index.ts';
+import { HubDateField } from '../fields/HubDateField.tsx';
+import { ResponsiveDatagrid } from '../layout/ResponsiveDatagrid.tsx';
 import { REVOKE_API_CLIENT, ROTATE_API_CLIENT_SECRET } from './api-client-mutations.ts';
 import { SecretDialog } from './SecretDialog.tsx';
 
@@ -87,38 +87,31 @@ export function ApiClientPanel() {
 
   return (
     <Box sx={{ p: 2 }}>
-      <Stack direction="row" spacing={2} sx={{ mb: 2 }}>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2 }}>
         <MuiTextField
           size="small"
           label={translate('resources.ApiClient.fields.name')}
           value={name}
           onChange={(event) => setName(event.target.value)}
-          sx={{ minWidth: 320 }}
+          sx={{ minWidth: { sm: 320 } }}
         />
         <Button variant="contained" startIcon={<AddIcon />} disabled={!name.trim() || creating} onClick={issue}>
           {translate('hub.api_clients.issue')}
         </Button>
       </Stack>
       <ListContextProvider value={listContext}>
-        <Datagrid bulkActionButtons={false} rowClick={false} empty={<p>{translate('hub.api_clients.none')}</p>}>
+        <ResponsiveDatagrid
+          bulkActionButtons={false}
+          rowClick={false}
+          empty={<p>{translate('hub.api_clients.none')}</p>}
+        >
           <TextField source="name" label="resources.ApiClient.fields.name" sortable={false} />
           <ClientIdField label="resources.ApiClient.fields.clientId" />
-          <DateField
-            source="secretRotatedAt"
-            label="resources.ApiClient.fields.secretRotatedAt"
-            showTime
-            sortable={false}
-          />
-          <DateField
-            source="lastUsedAt"
-            label="resources.ApiClient.fields.lastUsedAt"
-            showTime
-            sortable={false}
-            emptyText="—"
-          />
+          <HubDateField source="secretRotatedAt" label="resources.ApiClient.fields.secretRotatedAt" sortable={false} />
+          <HubDateField source="lastUsedAt" label="resources.ApiClient.fields.lastUsedAt" sortable={false} />
           <ClientState label="resources.ApiClient.fields.revokedAt" />
           <ClientActions label="" onRotate={setRotating} onRevoke={setRevoking} />
-        </Datagrid>
+        </ResponsiveDatagrid>
       </ListContextProvider>
       <SecretDialog clientId={secret?.clientId ?? ''} secret={secret?.secret ?? null} onClose={() => setSecret(null)} />
       <Confirm

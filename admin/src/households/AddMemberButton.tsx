@@ -1,8 +1,9 @@
 import PersonAddIcon from '@mui/icons-material/PersonAdd';
-import { DateInput, required, SelectInput, TextInput, useDataProvider, useRecordContext } from 'react-admin';
+import { required, SelectInput, TextInput, useDataProvider, useRecordContext } from 'react-admin';
 import type { HubDataProvider } from '../dataProvider/index.ts';
 import { enumChoices } from '../enums.ts';
 import { citizenId } from '../identity/citizen-id-validator.ts';
+import { DayInput } from '../inputs/DayInput.tsx';
 import { RegisterChangeDialog } from './RegisterChangeDialog.tsx';
 import { ADD_HOUSEHOLD_MEMBER, todayInChina } from './register-mutations.ts';
 
@@ -37,7 +38,7 @@ export function AddMemberButton() {
         choices={enumChoices('Relation')}
         validate={required()}
       />
-      <DateInput source="joinedOn" label="hub.register.joined_on" validate={required()} />
+      <DayInput source="joinedOn" label="hub.register.joined_on" validate={required()} />
     </RegisterChangeDialog>
   );
 }

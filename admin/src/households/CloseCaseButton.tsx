@@ -1,5 +1,6 @@
-import { DateInput, required, useDataProvider, useRecordContext } from 'react-admin';
+import { required, useDataProvider, useRecordContext } from 'react-admin';
 import type { HubDataProvider } from '../dataProvider/index.ts';
+import { DayInput } from '../inputs/DayInput.tsx';
 import { RegisterChangeDialog } from './RegisterChangeDialog.tsx';
 import { todayInChina, UPDATE_ASSISTANCE_CASE } from './register-mutations.ts';
 
@@ -22,7 +23,7 @@ export function CloseCaseButton() {
       }
       done="hub.register.case_closed"
     >
-      <DateInput source="endedOn" label="hub.columns.endedOn" validate={required()} />
+      <DayInput source="endedOn" label="hub.columns.endedOn" validate={required()} />
     </RegisterChangeDialog>
   );
 }

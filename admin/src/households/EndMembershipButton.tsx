@@ -1,6 +1,7 @@
 import PersonRemoveIcon from '@mui/icons-material/PersonRemove';
-import { DateInput, required, useDataProvider, useRecordContext, useTranslate } from 'react-admin';
+import { required, useDataProvider, useRecordContext, useTranslate } from 'react-admin';
 import type { HubDataProvider } from '../dataProvider/index.ts';
+import { DayInput } from '../inputs/DayInput.tsx';
 import { RegisterChangeDialog } from './RegisterChangeDialog.tsx';
 import { END_HOUSEHOLD_MEMBERSHIP, todayInChina } from './register-mutations.ts';
 
@@ -27,7 +28,7 @@ export function EndMembershipButton({ householdId }: { householdId: string }) {
       }
       done="hub.register.membership_ended"
     >
-      <DateInput source="leftOn" label="hub.register.left_on" validate={required()} />
+      <DayInput source="leftOn" label="hub.register.left_on" validate={required()} />
     </RegisterChangeDialog>
   );
 }

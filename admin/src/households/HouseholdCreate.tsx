@@ -1,5 +1,6 @@
-import { Create, DateInput, required, SelectInput, SimpleForm, TextInput } from 'react-admin';
+import { Create, required, SelectInput, SimpleForm, TextInput } from 'react-admin';
 import { enumChoices } from '../enums.ts';
+import { DayInput } from '../inputs/DayInput.tsx';
 import { RegionInput } from '../standards/RegionInput.tsx';
 import { MembersInput } from './MembersInput.tsx';
 import { todayInChina } from './register-mutations.ts';
@@ -17,7 +18,7 @@ export const HouseholdCreate = () => (
       <SelectInput source="areaType" choices={enumChoices('AreaType')} validate={required()} />
       <TextInput source="address" validate={required()} fullWidth />
       <TextInput source="registerNumber" helperText="hub.register.register_number_hint" />
-      <DateInput source="validFrom" validate={required()} />
+      <DayInput source="validFrom" validate={required()} />
       <MembersInput />
     </SimpleForm>
   </Create>

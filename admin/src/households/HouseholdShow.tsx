@@ -2,7 +2,6 @@ import { Typography } from '@mui/material';
 import {
   ArrayField,
   BooleanField,
-  Datagrid,
   DateField,
   EditButton,
   Labeled,
@@ -18,6 +17,7 @@ import { rememberIdNumber } from '../dataProvider/person-id-numbers.ts';
 import { DeniedFields } from '../fields/DeniedFields.tsx';
 import { EnumField } from '../fields/EnumField.tsx';
 import { FenField } from '../fields/FenField.tsx';
+import { ResponsiveDatagrid } from '../layout/ResponsiveDatagrid.tsx';
 import { PurposeSelect } from '../persons/PurposeSelect.tsx';
 import { AddMemberButton } from './AddMemberButton.tsx';
 import { CloseCaseButton } from './CloseCaseButton.tsx';
@@ -46,14 +46,14 @@ function Memberships() {
   return (
     <Labeled label="resources.Household.fields.memberships" fullWidth>
       <ArrayField source="memberships">
-        <Datagrid bulkActionButtons={false} rowClick={false} empty={<NoneYet />}>
+        <ResponsiveDatagrid bulkActionButtons={false} rowClick={false} empty={<NoneYet />}>
           <TextField source="person.idNumber" label="resources.Person.fields.idNumber" />
           <TextField source="person.name" label="resources.Person.fields.name" />
           <EnumField source="relation" enum="Relation" label="resources.Person.fields.relation" />
           <DateField source="validFrom" label="hub.register.valid_from" />
           <DateField source="validTo" label="hub.register.valid_to" emptyText="—" />
           <EndMembershipButton householdId={String(household.id)} />
-        </Datagrid>
+        </ResponsiveDatagrid>
       </ArrayField>
     </Labeled>
   );
@@ -62,7 +62,8 @@ function Memberships() {
 export const HouseholdShow = () => (
   <Show
     actions={
-      <TopToolbar>
+      // Four actions do not fit a phone's width in one row: they wrap.
+      <TopToolbar sx={{ flexWrap: 'wrap', rowGap: 1 }}>
         <EditButton />
         <AddMemberButton />
         <RecordCaseButton />
@@ -80,7 +81,7 @@ export const HouseholdShow = () => (
       <BooleanField source="receivesMinimumLivingGuarantee" />
       <BooleanField source="recognisedAsLowIncome" />
       <ArrayField source="members">
-        <Datagrid
+        <ResponsiveDatagrid
           bulkActionButtons={false}
           rowClick={(_id, _resource, member) => {
             rememberIdNumber(String(member.id), String(member.idNumber));
@@ -91,11 +92,11 @@ export const HouseholdShow = () => (
           <TextField source="name" label="resources.Person.fields.name" />
           <EnumField source="relation" enum="Relation" label="resources.Person.fields.relation" />
           <DateField source="birthDate" label="resources.Person.fields.birthDate" />
-        </Datagrid>
+        </ResponsiveDatagrid>
       </ArrayField>
       <Memberships />
       <ArrayField source="assistanceCases">
-        <Datagrid bulkActionButtons={false} rowClick={false} empty={<NoneYet />}>
+        <ResponsiveDatagrid bulkActionButtons={false} rowClick={false} empty={<NoneYet />}>
           <TextField source="caseNumber" label="hub.columns.caseNumber" emptyText="—" />
           <EnumField source="kind" enum="AssistanceKind" label="hub.columns.kind" />
           <EnumField source="status" enum="CaseStatus" label="hub.columns.status" />
@@ -105,7 +106,7 @@ export const HouseholdShow = () => (
           <TextField source="singlePerson.name" label="hub.register.single_person" emptyText="—" />
           <DateField source="gracePeriodEndsOn" label="hub.register.grace_period_ends_on" emptyText="—" />
           <CloseCaseButton />
-        </Datagrid>
+        </ResponsiveDatagrid>
       </ArrayField>
     </SimpleShowLayout>
   </Show>

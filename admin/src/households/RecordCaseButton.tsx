@@ -1,16 +1,9 @@
 import AddIcon from '@mui/icons-material/Add';
 import { InputAdornment } from '@mui/material';
-import {
-  DateInput,
-  FormDataConsumer,
-  required,
-  SelectInput,
-  TextInput,
-  useDataProvider,
-  useRecordContext,
-} from 'react-admin';
+import { FormDataConsumer, required, SelectInput, TextInput, useDataProvider, useRecordContext } from 'react-admin';
 import type { HubDataProvider } from '../dataProvider/index.ts';
 import { enumChoices } from '../enums.ts';
+import { DayInput } from '../inputs/DayInput.tsx';
 import { yuanToFen } from '../money.ts';
 import { RegisterChangeDialog } from './RegisterChangeDialog.tsx';
 import { RECORD_ASSISTANCE_CASE, todayInChina } from './register-mutations.ts';
@@ -57,7 +50,7 @@ export function RecordCaseButton() {
         choices={enumChoices('CaseStatus')}
         validate={required()}
       />
-      <DateInput source="startedOn" label="hub.columns.startedOn" validate={required()} />
+      <DayInput source="startedOn" label="hub.columns.startedOn" validate={required()} />
       <TextInput
         source="monthlyAmountYuan"
         label="hub.columns.monthlyAmountFen"
@@ -76,7 +69,7 @@ export function RecordCaseButton() {
       <FormDataConsumer>
         {({ formData }) =>
           formData.status === 'GRACE_PERIOD' && (
-            <DateInput
+            <DayInput
               source="gracePeriodStartedOn"
               label="hub.register.grace_period_started_on"
               validate={required()}

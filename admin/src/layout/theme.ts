@@ -9,6 +9,20 @@ export const theme: RaThemeOptions = {
   typography: { fontFamily: `Roboto, ${CJK_FONTS}` },
   components: {
     ...defaultTheme.components,
-    RaAppBar: { styleOverrides: { root: { '& .RaAppBar-toolbar': { backgroundColor: '#1f2933' } } } },
+    // A narrow column keeps at least four characters a line: Chinese would otherwise break between any two of them
+    // and stand one character per line; English headings still wrap between words.
+    MuiTableCell: {
+      styleOverrides: { root: { minWidth: '4em' }, paddingCheckbox: { minWidth: 0 }, paddingNone: { minWidth: 0 } },
+    },
+    RaAppBar: {
+      styleOverrides: {
+        root: {
+          '& .RaAppBar-toolbar': { backgroundColor: '#1f2933' },
+          // The title takes the room the buttons leave and no more: its whole line would otherwise set the page's
+          // least width (a household's address in the title made a phone's page 260 px too wide).
+          '& #react-admin-title': { width: 0, minWidth: 0 },
+        },
+      },
+    },
   },
 };

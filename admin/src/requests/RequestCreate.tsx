@@ -1,6 +1,7 @@
-import { BooleanInput, Create, DateInput, required, SelectInput, SimpleForm, TextInput } from 'react-admin';
+import { BooleanInput, Create, required, SelectInput, SimpleForm, TextInput } from 'react-admin';
 import { enumChoices } from '../enums.ts';
 import { MembersInput } from '../households/MembersInput.tsx';
+import { DayInput } from '../inputs/DayInput.tsx';
 import { RegionInput } from '../standards/RegionInput.tsx';
 import { AuthorisationScanInput } from './AuthorisationScanInput.tsx';
 import { DeclaredItemsInput } from './DeclaredItemsInput.tsx';
@@ -45,7 +46,7 @@ export const RequestCreate = () => (
     >
       <TextInput source="reference" validate={required()} helperText="hub.requests.reference_hint" />
       <SelectInput source="kind" choices={enumChoices('AssistanceKind')} validate={required()} />
-      <DateInput source="submittedOn" validate={required()} />
+      <DayInput source="submittedOn" validate={required()} />
       <RegionInput
         source="household.regionCode"
         validate={required()}
@@ -86,7 +87,7 @@ export const RequestCreate = () => (
       />
       <DeclaredItemsInput />
       <AuthorisationScanInput />
-      <DateInput
+      <DayInput
         source="authorisation.signedOn"
         validate={required()}
         label="resources.VerificationRequest.fields.authorisationSignedOn"

@@ -12,7 +12,12 @@ export const householdOperations = (cursors: RelayCursors): ResourceOperations =
     document: gql`query Households($regionCode: String, $first: Int, $after: String) {
       households(regionCode: $regionCode, first: $first, after: $after) {
         totalCount pageInfo { endCursor hasNextPage }
-        edges { node { id address areaType memberCount region { code name } receivesMinimumLivingGuarantee } }
+        edges {
+          node {
+            id address areaType memberCount region { code name } receivesMinimumLivingGuarantee
+            members { name relation }
+          }
+        }
       }
     }`,
     variables: (filter) => ({ regionCode: filter.regionCode }),
