@@ -17,8 +17,8 @@ import { provisionDatabase } from '../../database/provision-database.ts';
 import { readSnapshotRetention } from '../../delivery/snapshot-retention.ts';
 import { seedDemoOnFirstStart } from '../../demo/seed-demo-on-first-start.ts';
 import { tryItPath } from '../../demo/try-it-list.ts';
-import { buildPortalIfStale } from '../../http/build-portal-if-stale.ts';
 import { caseSweepMinutes } from '../../discrepancy-cases/case-sweep-minutes.ts';
+import { buildPortalIfStale } from '../../http/build-portal-if-stale.ts';
 import { createHttpApp } from '../../http/create-http-app.ts';
 import { createRetentionSweeper } from '../../retention/create-retention-sweeper.ts';
 import { readRecordRetention } from '../../retention/record-retention.ts';
@@ -249,4 +249,3 @@ async function startDepartmentSimulator(databaseUrl: string, host: string, port:
   }
   return simulator;
 }
-
