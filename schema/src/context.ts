@@ -92,6 +92,7 @@ export type ViewerPermission =
   | 'CONNECTORS_MANAGE'
   | 'REGISTER_EDIT'
   | 'DATASETS_DELIVER'
+  | 'DISCREPANCY_CASES_WORK'
   | 'REGIONS_IMPORT'
   | 'AUDIT_READ'
   | 'PERSONS_LOOK_UP'

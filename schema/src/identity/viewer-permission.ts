@@ -17,6 +17,7 @@ const DESCRIPTIONS: Record<ViewerPermission, string> = {
   CONNECTORS_MANAGE: "Configure departments' live connectors and read their health.",
   REGISTER_EDIT: 'Edit the civil-affairs register (households, members, assistance cases).',
   DATASETS_DELIVER: "Upload the department's dataset snapshots.",
+  DISCREPANCY_CASES_WORK: 'Work the discrepancy cases (疑点核查) of the offices within reach.',
   REGIONS_IMPORT: 'Import the administrative-division table.',
   AUDIT_READ: 'Read the audit trail and verify its chain.',
   PERSONS_LOOK_UP: 'Look persons up: the department holds PERSON_IDENTITY under some purpose today.',
