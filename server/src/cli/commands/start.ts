@@ -52,10 +52,13 @@ export async function startCommand(args: string[], context: CommandContext): Pro
       demo: { type: 'boolean', default: false },
       'demo-persons': { type: 'string', default: '5000' },
       'simulate-departments': { type: 'boolean', default: false },
-      instances: { type: 'string', default: process.env.HUB_HTTP_INSTANCES ?? String(availableParallelism()) },
+      // One process unless asked: on a 2-core machine shared with the database and the load, a second instance
+      // has not yet been shown faster (docs/benchmarks.md, Instances), and a stop of N instances under pnpm's Ctrl-C
+      // is not yet clean in every run. `--instances auto` takes the machine's cores.
+      instances: { type: 'string', default: process.env.HUB_HTTP_INSTANCES ?? '1' },
     },
   });
-  const instances = Number(values.instances);
+  const instances = values.instances === 'auto' ? availableParallelism() : Number(values.instances);
   if (!Number.isInteger(instances) || instances < 1) {
     throw new Error(`--instances (or HUB_HTTP_INSTANCES) is a whole number ≥ 1, not "${values.instances}"`);
   }
