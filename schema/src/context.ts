@@ -27,6 +27,7 @@ import type {
   VehicleType,
 } from '@hub/prisma';
 import type { PolicyRuleCode } from '@hub/prisma/policy/policy-rules';
+import type { Permission, PermissionEnumName } from './scopes.ts';
 import type { VerificationRequestInput } from './verification-requests/verification-request-input.ts';
 
 export type UserRole = 'ADMIN' | 'VERIFICATION_OFFICER' | 'AUDITOR';
@@ -77,23 +78,7 @@ export interface ChangeActor {
  * submitting verification requests, reading the audit trail).
  */
 export type ViewerPermission =
-  | 'API_CLIENTS_MANAGE'
-  | 'DEPARTMENTS_MANAGE'
-  | 'USERS_MANAGE'
-  | 'STANDARDS_MANAGE'
-  | 'STANDARDS_READ'
-  | 'AGREEMENTS_MANAGE'
-  | 'AGREEMENTS_READ'
-  | 'CONSENTS_RECORD'
-  | 'CONSENTS_READ'
-  | 'DISCLOSURES_READ'
-  | 'COMPARISONS_RUN'
-  | 'COMPARISONS_READ'
-  | 'CONNECTORS_MANAGE'
-  | 'REGISTER_EDIT'
-  | 'DATASETS_DELIVER'
-  | 'DISCREPANCY_CASES_WORK'
-  | 'REGIONS_IMPORT'
+  | PermissionEnumName<Permission>
   | 'AUDIT_READ'
   | 'PERSONS_LOOK_UP'
   | 'HOUSEHOLDS_LIST'
@@ -232,6 +217,7 @@ export interface IdentityService {
     currentPassword: string;
     newPassword: string;
     sourceAddress: string;
+    actor: ChangeActor;
   }): Promise<void>;
   /** An administrator sets another user's password (policy checked); every session of that user ends. */
   resetUserPassword(userId: string, newPassword: string, reason: string | null, actor: ChangeActor): Promise<User>;

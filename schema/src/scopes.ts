@@ -24,27 +24,8 @@ export type HubScopeLoaders = {
   [Scope in keyof HubAuthScopes]: HubAuthScopes[Scope] extends boolean ? boolean : ScopeLoader<HubAuthScopes[Scope]>;
 };
 
-export type Permission =
-  | 'apiClients:manage'
-  | 'departments:manage'
-  | 'users:manage'
-  | 'standards:manage'
-  | 'standards:read'
-  | 'agreements:manage'
-  | 'agreements:read'
-  | 'consents:record'
-  | 'consents:read'
-  | 'disclosures:read'
-  | 'comparisons:run'
-  | 'comparisons:read'
-  | 'connectors:manage'
-  | 'register:edit'
-  | 'datasets:deliver'
-  | 'discrepancyCases:work'
-  | 'regions:import';
-
 // Which user roles hold each permission; API clients hold none of these. Anything not listed is denied.
-const PERMISSIONS: Record<Permission, readonly UserRole[]> = {
+const PERMISSIONS = {
   'apiClients:manage': ['ADMIN'],
   'departments:manage': ['ADMIN'],
   'users:manage': ['ADMIN'],
@@ -69,7 +50,15 @@ const PERMISSIONS: Record<Permission, readonly UserRole[]> = {
   'discrepancyCases:work': ['ADMIN', 'VERIFICATION_OFFICER'],
   // The administrative-division table every region filter and reach rests on (POST /regions/imports).
   'regions:import': ['ADMIN'],
-};
+} as const satisfies Record<string, readonly UserRole[]>;
+
+/** A named permission of a user's role (`users:manage`); the list above is the only place they are named. */
+export type Permission = keyof typeof PERMISSIONS;
+
+/** `users:manage` → USERS_MANAGE, `apiClients:manage` → API_CLIENTS_MANAGE: a permission as `viewerPermissions` names it. */
+export type PermissionEnumName<Name extends string> = Name extends `${infer Head}${infer Tail}`
+  ? `${Head extends ':' ? '_' : Head extends Lowercase<Head> ? Uppercase<Head> : `_${Head}`}${PermissionEnumName<Tail>}`
+  : '';
 
 /** The named permissions a viewer's role holds; none for an API client. */
 export function permissionsOf(viewer: Context['viewer']): Permission[] {
@@ -78,7 +67,7 @@ export function permissionsOf(viewer: Context['viewer']): Permission[] {
 
 /** Whether a viewer's role holds a named permission; API clients hold none of them. */
 export function viewerHolds(viewer: Context['viewer'], permission: Permission): boolean {
-  return viewer?.kind === 'USER' && PERMISSIONS[permission].includes(viewer.role);
+  return viewer?.kind === 'USER' && (PERMISSIONS[permission] as readonly UserRole[]).includes(viewer.role);
 }
 
 /** The one central policy: what each viewer may do. Which data items it may see is the permission engine's. */

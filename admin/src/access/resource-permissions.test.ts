@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { buildSchema, isEnumType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { mayAccess, menuResourcesFor } from './resource-permissions.ts';
+import { mayAccess, menuResourcesFor, VIEWER_PERMISSIONS } from './resource-permissions.ts';
 
 const OFFICER = [
   'STANDARDS_READ',
@@ -45,5 +47,19 @@ describe('what the viewer’s permissions open', () => {
     expect(mayAccess(undefined, 'dashboard', 'list')).toBe(false);
     expect(mayAccess([], 'dashboard', 'list')).toBe(true);
     expect(mayAccess(['USERS_MANAGE'], 'Secrets', 'list')).toBe(false);
+  });
+});
+
+describe('the portal’s names for permissions', () => {
+  it('are exactly the printed schema’s ViewerPermission enum, so a new permission cannot empty the menus', () => {
+    const schema = buildSchema(readFileSync(new URL('../../../schema/schema.graphql', import.meta.url), 'utf8'));
+    const printed = schema.getType('ViewerPermission');
+    if (!isEnumType(printed)) throw new Error('the schema has no ViewerPermission enum');
+    expect([...VIEWER_PERMISSIONS].sort()).toEqual(
+      printed
+        .getValues()
+        .map((value) => value.name)
+        .sort(),
+    );
   });
 });

@@ -3,28 +3,32 @@
  * the role, the department and its agreements). The portal only hides what would be refused: the hub decides every
  * request itself.
  */
-export type ViewerPermission =
-  | 'API_CLIENTS_MANAGE'
-  | 'DEPARTMENTS_MANAGE'
-  | 'USERS_MANAGE'
-  | 'STANDARDS_MANAGE'
-  | 'STANDARDS_READ'
-  | 'AGREEMENTS_MANAGE'
-  | 'AGREEMENTS_READ'
-  | 'CONSENTS_RECORD'
-  | 'CONSENTS_READ'
-  | 'DISCLOSURES_READ'
-  | 'COMPARISONS_RUN'
-  | 'COMPARISONS_READ'
-  | 'CONNECTORS_MANAGE'
-  | 'REGISTER_EDIT'
-  | 'DATASETS_DELIVER'
-  | 'DISCREPANCY_CASES_WORK'
-  | 'REGIONS_IMPORT'
-  | 'AUDIT_READ'
-  | 'PERSONS_LOOK_UP'
-  | 'HOUSEHOLDS_LIST'
-  | 'REQUESTS_SUBMIT';
+export const VIEWER_PERMISSIONS = [
+  'API_CLIENTS_MANAGE',
+  'DEPARTMENTS_MANAGE',
+  'USERS_MANAGE',
+  'STANDARDS_MANAGE',
+  'STANDARDS_READ',
+  'AGREEMENTS_MANAGE',
+  'AGREEMENTS_READ',
+  'CONSENTS_RECORD',
+  'CONSENTS_READ',
+  'DISCLOSURES_READ',
+  'COMPARISONS_RUN',
+  'COMPARISONS_READ',
+  'CONNECTORS_MANAGE',
+  'REGISTER_EDIT',
+  'DATASETS_DELIVER',
+  'DISCREPANCY_CASES_WORK',
+  'REGIONS_IMPORT',
+  'AUDIT_READ',
+  'PERSONS_LOOK_UP',
+  'HOUSEHOLDS_LIST',
+  'REQUESTS_SUBMIT',
+] as const;
+
+/** The printed schema's `ViewerPermission` enum; `resource-permissions.test.ts` fails when the two differ. */
+export type ViewerPermission = (typeof VIEWER_PERMISSIONS)[number];
 
 type Actions = Partial<Record<'list' | 'show' | 'create' | 'edit', ViewerPermission>>;
 const reading = (permission: ViewerPermission): Actions => ({ list: permission, show: permission });

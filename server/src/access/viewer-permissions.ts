@@ -1,14 +1,14 @@
 import type { PrismaClient } from '@hub/prisma';
 import type { Viewer, ViewerPermission } from '@hub/schema/context';
-import { type Permission, permissionsOf } from '@hub/schema/scopes';
+import { type Permission, type PermissionEnumName, permissionsOf } from '@hub/schema/scopes';
 import { loadHeldItems } from './held-items.ts';
 
-// `users:manage` → USERS_MANAGE, `apiClients:manage` → API_CLIENTS_MANAGE.
-const permissionName = (permission: Permission) =>
+// `users:manage` → USERS_MANAGE, `apiClients:manage` → API_CLIENTS_MANAGE (the type says the same at compile time).
+const permissionName = <Name extends Permission>(permission: Name) =>
   permission
     .replace(/([a-z])([A-Z])/g, '$1_$2')
     .replace(':', '_')
-    .toUpperCase() as ViewerPermission;
+    .toUpperCase() as PermissionEnumName<Name>;
 
 /**
  * What a viewer may do at all today, decided by the same rules its requests meet: its role's permissions, the
@@ -28,7 +28,7 @@ export async function viewerPermissions(
   ]);
   const civilAffairs = department?.kind === 'CIVIL_AFFAIRS';
   const roles = permissionsOf(viewer);
-  const granted = new Set(
+  const granted = new Set<ViewerPermission>(
     roles.filter((permission) => civilAffairs || permission !== 'register:edit').map(permissionName),
   );
   const asksAboutPersons = viewer.kind === 'API_CLIENT' || viewer.role !== 'AUDITOR';
