@@ -41,7 +41,9 @@ export type StandardEvent = EventOf<'STANDARD_CHANGED'> & {
   effectiveFrom: string;
 };
 
-export type UserEvent = EventOf<'USER_CREATED' | 'USER_DISABLED' | 'USER_ROLE_CHANGED' | 'USER_PASSWORD_RESET'> & {
+export type UserEvent = EventOf<
+  'USER_CREATED' | 'USER_DISABLED' | 'USER_ROLE_CHANGED' | 'USER_PASSWORD_RESET' | 'USER_PASSWORD_CHANGED'
+> & {
   userId: string;
   username: string;
 };
@@ -135,6 +137,7 @@ export const CHANGE_EVENTS: Record<AuditEventType, { family: ChangeEventFamily; 
   USER_DISABLED: { family: 'USER', label: 'User disabled (停用用户)' },
   USER_ROLE_CHANGED: { family: 'USER', label: "User's role changed (变更角色)" },
   USER_PASSWORD_RESET: { family: 'USER', label: "User's password reset by an administrator (重置密码)" },
+  USER_PASSWORD_CHANGED: { family: 'USER', label: 'User changed their own password (修改密码)' },
   API_CLIENT_CREATED: { family: 'API_CLIENT', label: 'API client created (新建接口客户端)' },
   API_CLIENT_ROTATED: { family: 'API_CLIENT', label: "API client's secret rotated (更换密钥)" },
   API_CLIENT_REVOKED: { family: 'API_CLIENT', label: 'API client revoked (吊销接口客户端)' },

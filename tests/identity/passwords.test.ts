@@ -89,6 +89,28 @@ describe('changeOwnPassword', () => {
     await expect(hub.logIn(user.username, password)).rejects.toThrow(/INVALID_CREDENTIALS/);
   });
 
+  it('puts the change on the audit trail as USER_PASSWORD_CHANGED, never the password', async () => {
+    const { user, password } = await createUser(hub.prisma, { role: 'VERIFICATION_OFFICER', departmentId });
+    const here = await hub.logIn(user.username, password);
+    await hub.logIn(user.username, password);
+    const answer = await hub.graphql(CHANGE, {
+      token: here,
+      variables: { currentPassword: password, newPassword: NEW_PASSWORD },
+    });
+    expect(answer.errors).toBeUndefined();
+    const entries = await hub.prisma.auditEntry.findMany({
+      where: { event: 'USER_PASSWORD_CHANGED', actorName: user.username },
+      select: { operation: true, change: true },
+    });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]?.operation).toBe('changeOwnPassword');
+    expect(entries[0]?.change).toMatchObject({
+      userId: user.id,
+      changes: [{ field: 'sessionsEnded', old: 1, new: 0 }],
+    });
+    expect(JSON.stringify(entries[0]?.change)).not.toContain('lantern');
+  });
+
   it('refuses a wrong current password and a weak new one, changing nothing', async () => {
     const { user, password } = await createUser(hub.prisma, { role: 'AUDITOR', departmentId });
     const token = await hub.logIn(user.username, password);

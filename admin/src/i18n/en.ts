@@ -98,6 +98,7 @@ export const hubEnglish = {
         USER_DISABLED: 'User disabled',
         USER_ROLE_CHANGED: "User's role changed",
         USER_PASSWORD_RESET: "User's password reset",
+        USER_PASSWORD_CHANGED: 'Own password changed',
         API_CLIENT_CREATED: 'API client created',
         API_CLIENT_ROTATED: "API client's secret rotated",
         API_CLIENT_REVOKED: 'API client revoked',

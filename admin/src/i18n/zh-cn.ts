@@ -124,6 +124,7 @@ const hubChinese = {
         USER_DISABLED: '停用用户',
         USER_ROLE_CHANGED: '变更角色',
         USER_PASSWORD_RESET: '重置密码',
+        USER_PASSWORD_CHANGED: '修改本人密码',
         API_CLIENT_CREATED: '新建接口客户端',
         API_CLIENT_ROTATED: '更换密钥',
         API_CLIENT_REVOKED: '吊销接口客户端',

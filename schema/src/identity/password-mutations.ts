@@ -10,13 +10,14 @@ builder.mutationField('changeOwnPassword', (t) =>
   t.boolean({
     description:
       'The logged-in user sets a new password, giving the current one (BAD_USER_INPUT `WRONG_PASSWORD` if it is ' +
-      `not; repeated misses are throttled like log-ins). ${PASSWORD_RULES} The user's other sessions end; this one stays.`,
+      `not; repeated misses are throttled like log-ins). ${PASSWORD_RULES} The user's other sessions end; this one stays. The trail records USER_PASSWORD_CHANGED.`,
     authScopes: { authenticated: true },
     args: {
       currentPassword: t.arg.string({ required: true }),
       newPassword: t.arg.string({ required: true }),
     },
-    resolve: async (_root, { currentPassword, newPassword }, { services, viewer, clientAddress }) => {
+    resolve: async (_root, { currentPassword, newPassword }, context) => {
+      const { services, viewer, clientAddress } = context;
       if (viewer?.kind !== 'USER') throw forbiddenError('only a user has a password; an API client rotates its secret');
       await services.identity.changeOwnPassword({
         userId: viewer.userId,
@@ -24,6 +25,7 @@ builder.mutationField('changeOwnPassword', (t) =>
         currentPassword,
         newPassword,
         sourceAddress: clientAddress,
+        actor: changeActorOf(context, 'changeOwnPassword'),
       });
       return true;
     },
