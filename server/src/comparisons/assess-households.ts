@@ -1,5 +1,6 @@
-import type { AssessmentFlagCode, Dataset } from '@hub/prisma';
+import type { AssessmentFlagCode, Dataset, Purpose } from '@hub/prisma';
 import { basisCitations } from '@hub/prisma/policy/policy-rules';
+import { DATA_ITEMS } from '@hub/schema/catalogue';
 import type pg from 'pg';
 import { gracePeriodEndSql } from '../register/grace-period-end.ts';
 import { householdMembersAsOfSql } from '../register/household-members-as-of.ts';
@@ -28,6 +29,20 @@ function current(alias: string, live: boolean, person = 'person_id'): string {
   return `((${alias}.snapshot_id = ANY($6::uuid[]) AND NOT EXISTS (SELECT 1 FROM live_answered la
       WHERE la.replaced_snapshot_id = ${alias}.snapshot_id AND la.person_id = ${alias}.${person}))
     OR ${alias}.snapshot_id = ANY($7::uuid[]))`;
+}
+
+// The datasets whose records about a person may be read only under that person's authorisation (the catalogue's
+// consent-bound items: financial data, wages, property, vehicles).
+const CONSENT_BOUND = new Set(DATA_ITEMS.filter((item) => item.consentRequired && item.dataset).map((i) => i.dataset));
+const CONSENT_BOUND_SQL = `ARRAY[${[...CONSENT_BOUND].map((dataset) => `'${dataset}'`).join(', ')}]::"Dataset"[]`;
+
+/**
+ * The records of a consent-bound dataset count only for members the run may read them for: a run that reads only
+ * authorised records (rules.ts) lists the others in unauthorised_member; for any other run that table is empty.
+ */
+function authorised(alias: string, dataset: Dataset): string {
+  if (!CONSENT_BOUND.has(dataset)) return '';
+  return ` AND NOT EXISTS (SELECT 1 FROM unauthorised_member um WHERE um.person_id = ${alias}.person_id)`;
 }
 
 /** The provenance of one record: which department delivered it, in which snapshot, as at when, and whether live. */
@@ -144,7 +159,22 @@ const PREPARE_CHUNK_SQL = [
   `CREATE TEMP TABLE assessed_member ON COMMIT DROP AS
    SELECT m.person_id, m.household_id, m.id_number, p.birth_date
      FROM (${householdMembersAsOfSql('assessed_household', '$1::date')}) m JOIN persons p ON p.id = m.person_id`,
-  'ANALYZE assessed_household, assessed_member',
+  // 应保尽保 looks at households that signed nothing: their members' consent-bound records are read only under an
+  // authorisation that covers the person, the run's purpose and today (domain.md, Verification requires consent); an
+  // enrolled household's authorisation lasts while it is enrolled. Empty unless the run reads only authorised records.
+  `CREATE TEMP TABLE unauthorised_member ON COMMIT DROP AS
+   SELECT am.person_id, am.household_id FROM assessed_member am
+    WHERE $1::boolean
+      AND NOT EXISTS (SELECT 1 FROM assistance_cases ac
+                       WHERE ac.household_id = am.household_id AND ${enrolledCaseSql('ac', '$2::date')})
+      AND NOT EXISTS (SELECT 1 FROM consents c
+                       WHERE c.person_id = am.person_id AND c.withdrawn_at IS NULL AND $3::"Purpose" = ANY(c.purposes)
+                         AND c.signed_on <= (now() AT TIME ZONE 'Asia/Shanghai')::date
+                         AND (now() AT TIME ZONE 'Asia/Shanghai')::date <= c.expires_on
+                         AND (c.department_id IS NULL OR c.department_id =
+                               (SELECT u.department_id FROM comparison_runs r JOIN users u ON u.id = r.started_by_id
+                                 WHERE r.id = $4)))`,
+  'ANALYZE assessed_household, assessed_member, unauthorised_member',
 ];
 
 const assessHouseholdsSql = (live: boolean) => `
@@ -198,7 +228,7 @@ wage AS (
          ${evidence(live, 'e', 'EMPLOYMENT', 'e.person_id', "'monthlyWageFen', e.monthly_wage_fen, 'employerName', e.employer_name")} AS evidence
     FROM counted c JOIN employment_records e ON e.person_id = c.person_id
     JOIN standard st ON st.household_id = c.household_id
-   WHERE ${current('e', live)} AND e.started_on <= $5::date AND (e.ended_on IS NULL OR e.ended_on >= $5::date)
+   WHERE ${current('e', live)}${authorised('e', 'EMPLOYMENT')} AND e.started_on <= $5::date AND (e.ended_on IS NULL OR e.ended_on >= $5::date)
 ),
 income AS (
   SELECT household_id, kind, amount_fen, evidence FROM wage
@@ -206,17 +236,17 @@ income AS (
   SELECT c.household_id, 'PENSION', pr.monthly_amount_fen::bigint,
          ${evidence(live, 'pr', 'PENSION', 'pr.person_id', "'monthlyAmountFen', pr.monthly_amount_fen, 'pensionType', pr.pension_type")}
     FROM counted c JOIN pension_records pr ON pr.person_id = c.person_id
-   WHERE ${current('pr', live)} AND pr.started_on <= $5::date AND (pr.stopped_on IS NULL OR pr.stopped_on > $5::date)
+   WHERE ${current('pr', live)}${authorised('pr', 'PENSION')} AND pr.started_on <= $5::date AND (pr.stopped_on IS NULL OR pr.stopped_on > $5::date)
   UNION ALL
   SELECT c.household_id, 'UNEMPLOYMENT_BENEFIT', ub.monthly_amount_fen::bigint,
          ${evidence(live, 'ub', 'UNEMPLOYMENT_BENEFIT', 'ub.person_id', "'monthlyAmountFen', ub.monthly_amount_fen, 'endsOn', ub.ends_on")}
     FROM counted c JOIN unemployment_benefit_records ub ON ub.person_id = c.person_id
-   WHERE ${current('ub', live)} AND ub.started_on <= $5::date AND ub.ends_on >= $5::date
+   WHERE ${current('ub', live)}${authorised('ub', 'UNEMPLOYMENT_BENEFIT')} AND ub.started_on <= $5::date AND ub.ends_on >= $5::date
   UNION ALL
   SELECT c.household_id, 'BUSINESS', br.monthly_income_fen::bigint,
          ${evidence(live, 'br', 'BUSINESS_REGISTRATION', 'br.person_id', "'monthlyIncomeFen', br.monthly_income_fen, 'enterpriseName', br.enterprise_name")}
     FROM counted c JOIN business_registrations br ON br.person_id = c.person_id
-   WHERE ${current('br', live)} AND br.status = 'ACTIVE' AND br.registered_on <= $5::date AND br.monthly_income_fen IS NOT NULL
+   WHERE ${current('br', live)}${authorised('br', 'BUSINESS_REGISTRATION')} AND br.status = 'ACTIVE' AND br.registered_on <= $5::date AND br.monthly_income_fen IS NOT NULL
   UNION ALL
   -- A housing-fund contribution reveals the wage where no wage is on record: contribution ÷ (2 × each side's rate), rounded down to the fen, less the employment-cost deduction.
   SELECT c.household_id, 'HOUSING_FUND_IMPLIED_WAGE',
@@ -231,7 +261,7 @@ income AS (
          )}
     FROM counted c JOIN housing_fund_accounts hf ON hf.person_id = c.person_id
     JOIN standard st ON st.household_id = c.household_id
-   WHERE ${current('hf', live)} AND hf.status = 'PAYING' AND hf.contribution_rate > 0
+   WHERE ${current('hf', live)}${authorised('hf', 'HOUSING_FUND')} AND hf.status = 'PAYING' AND hf.contribution_rate > 0
      AND NOT EXISTS (SELECT 1 FROM wage w WHERE w.person_id = c.person_id)
 ),
 -- Not counted as income: the kinds the standard excludes (优抚, rewards, assistance payments).
@@ -260,7 +290,7 @@ job_start AS (
   SELECT c.household_id, min(e.started_on) AS started_on
     FROM counted c JOIN enrolled_since es ON es.household_id = c.household_id
     JOIN employment_records e ON e.person_id = c.person_id
-   WHERE ${current('e', live)} AND e.started_on > es.started_on
+   WHERE ${current('e', live)}${authorised('e', 'EMPLOYMENT')} AND e.started_on > es.started_on
      AND e.started_on <= $5::date AND (e.ended_on IS NULL OR e.ended_on >= $5::date)
    GROUP BY c.household_id
 ),
@@ -297,18 +327,18 @@ member_status AS (
          count(*) FILTER (WHERE extract(year FROM age($5::date, c.birth_date)) >= st.old_age_extra_from_age)::int AS old_age_members
     FROM counted c JOIN standard st ON st.household_id = c.household_id
     LEFT JOIN LATERAL (SELECT dc.person_id FROM disability_certificates dc
-       WHERE dc.person_id = c.person_id AND dc.grade <= 2 AND dc.issued_on <= $5::date AND ${current('dc', live)} LIMIT 1) sd ON true
+       WHERE dc.person_id = c.person_id AND dc.grade <= 2 AND dc.issued_on <= $5::date AND ${current('dc', live)}${authorised('dc', 'DISABILITY')} LIMIT 1) sd ON true
    GROUP BY c.household_id
 ),
 -- Financial assets: deposits, and wealth products at market value.
 financial_asset AS (
   SELECT c.household_id, d.balance_fen AS amount_fen,
          ${evidence(live, 'd', 'BANK_DEPOSIT', 'd.person_id', "'balanceFen', d.balance_fen, 'depositType', d.deposit_type")} AS evidence
-    FROM counted c JOIN bank_deposits d ON d.person_id = c.person_id WHERE ${current('d', live)}
+    FROM counted c JOIN bank_deposits d ON d.person_id = c.person_id WHERE ${current('d', live)}${authorised('d', 'BANK_DEPOSIT')}
   UNION ALL
   SELECT c.household_id, w.market_value_fen,
          ${evidence(live, 'w', 'WEALTH_PRODUCT', 'w.person_id', "'marketValueFen', w.market_value_fen, 'productName', w.product_name")}
-    FROM counted c JOIN wealth_products w ON w.person_id = c.person_id WHERE ${current('w', live)}
+    FROM counted c JOIN wealth_products w ON w.person_id = c.person_id WHERE ${current('w', live)}${authorised('w', 'WEALTH_PRODUCT')}
 ),
 -- No vehicle, except the exempt types (disability vehicles, motorcycles), and where the standard says so one worth at most the exempt value.
 non_exempt_vehicle AS (
@@ -316,7 +346,7 @@ non_exempt_vehicle AS (
          ${evidence(live, 'v', 'VEHICLE', 'v.person_id', "'vehicleType', v.vehicle_type, 'estimatedValueFen', v.estimated_value_fen, 'plateNumber', v.plate_number")} AS evidence
     FROM counted c JOIN vehicle_records v ON v.person_id = c.person_id
     JOIN standard st ON st.household_id = c.household_id
-   WHERE ${current('v', live)} AND v.registered_on <= $5::date AND NOT v.vehicle_type = ANY(coalesce(st.exempt_vehicle_types, '{}'))
+   WHERE ${current('v', live)}${authorised('v', 'VEHICLE')} AND v.registered_on <= $5::date AND NOT v.vehicle_type = ANY(coalesce(st.exempt_vehicle_types, '{}'))
      AND (st.exempt_vehicle_max_value_fen IS NULL
        OR NOT ${withinLineSql('v.estimated_value_fen', '1', 'st.exempt_vehicle_max_value_fen', 'st.exempt_vehicle_value_line')})
 ),
@@ -325,7 +355,7 @@ owned_property AS (
   SELECT c.household_id, pr.certificate_number, pr.use, pr.area_m2,
          ${evidence(live, 'pr', 'REAL_ESTATE', 'pr.person_id', "'use', pr.use, 'areaM2', pr.area_m2, 'address', pr.address")} AS evidence
     FROM counted c JOIN property_records pr ON pr.person_id = c.person_id
-   WHERE ${current('pr', live)} AND NOT pr.is_public_rental AND pr.acquired_on <= $5::date
+   WHERE ${current('pr', live)}${authorised('pr', 'REAL_ESTATE')} AND NOT pr.is_public_rental AND pr.acquired_on <= $5::date
 ),
 -- Business registration (sole trader, legal representative, manager, controlling shareholder) disqualifies unless
 -- the household shows it earns nothing: a registration whose income is on record as zero is a separate finding.
@@ -333,7 +363,7 @@ active_business AS (
   SELECT c.household_id, br.monthly_income_fen IS NOT NULL AND br.monthly_income_fen = 0 AS earns_nothing,
          ${evidence(live, 'br', 'BUSINESS_REGISTRATION', 'br.person_id', "'role', br.role, 'enterpriseName', br.enterprise_name, 'creditCode', br.credit_code, 'monthlyIncomeFen', br.monthly_income_fen")} AS evidence
     FROM counted c JOIN business_registrations br ON br.person_id = c.person_id
-   WHERE ${current('br', live)} AND br.status = 'ACTIVE' AND br.registered_on <= $5::date
+   WHERE ${current('br', live)}${authorised('br', 'BUSINESS_REGISTRATION')} AND br.status = 'ACTIVE' AND br.registered_on <= $5::date
 ),
 staff AS (
   SELECT sm.person_id, p.id_number,
@@ -443,6 +473,14 @@ data_missing AS (
   SELECT m.household_id, ${missing("'HUKOU'", 'NULL', 'm.person_id', 'no hukou record')}
     FROM member m
    WHERE NOT EXISTS (SELECT 1 FROM hukou_records hr WHERE hr.person_id = m.person_id AND ${current('hr', live)})
+),
+-- The consent-bound datasets not read for a household's unauthorised members.
+unread AS (
+  SELECT u.household_id, jsonb_agg(${missing('d.dataset', 'NULL', 'NULL', 'not read without authorisation')}) AS evidence
+    FROM (SELECT DISTINCT household_id FROM unauthorised_member) u
+    CROSS JOIN unnest($4::"Dataset"[]) AS d(dataset)
+   WHERE d.dataset = ANY(${CONSENT_BOUND_SQL})
+   GROUP BY u.household_id
 ),
 counted_total AS (SELECT household_id, count(*)::int AS members FROM counted GROUP BY household_id),
 income_total AS (
@@ -600,6 +638,16 @@ finding AS (
   SELECT household_id, 'UNFILED_STAFF_RELATIVE', jsonb_agg(evidence) FROM unfiled_staff_relative GROUP BY household_id
   UNION ALL
   SELECT household_id, 'DATA_MISSING', jsonb_agg(evidence) FROM data_missing GROUP BY household_id
+  UNION ALL
+  -- 应保尽保 / 低保边缘 (yinchuan-2021 二(五), 完善主动发现机制): a household neither enrolled nor applying whose
+  -- records put it within the 低保 line, or in the 低收入 band; the evidence says which records were not read.
+  SELECT b.household_id, CASE WHEN b.classification = 'MINIMUM_LIVING' THEN 'NEWLY_ELIGIBLE' ELSE 'AT_RISK' END::"AssessmentFlagCode",
+         coalesce(b.income_evidence, '[]') || coalesce(u.evidence, '[]')
+    FROM benefited b LEFT JOIN unread u ON u.household_id = b.household_id
+   WHERE b.classification IN ('MINIMUM_LIVING', 'LOW_INCOME', 'BETWEEN_LINES')
+     AND NOT EXISTS (SELECT 1 FROM enrolment en WHERE en.household_id = b.household_id)
+     AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.household_id = b.household_id
+                      AND a.status IN ('SUBMITTED', 'VERIFYING') AND a.submitted_on <= $5::date)
 ),
 flag_set AS (
   SELECT household_id, array_agg(flag ORDER BY flag) AS flags,
@@ -635,12 +683,23 @@ const ASSESS_WITH_LIVE_ANSWERS_SQL = assessHouseholdsSql(true);
 export async function assessHouseholds(
   client: pg.ClientBase,
   chunk: { runId: string; chunkNo: number; asOf: string },
-  checked: { flags: readonly AssessmentFlagCode[]; datasets: readonly Dataset[] },
+  checked: {
+    flags: readonly AssessmentFlagCode[];
+    datasets: readonly Dataset[];
+    /** Read consent-bound records only for members an enrolment or an authorisation for this purpose covers. */
+    onlyAuthorised?: { purpose: Purpose };
+  },
   live?: { snapshotIds: readonly string[] },
 ): Promise<number> {
-  const [household, member, analyze] = PREPARE_CHUNK_SQL as [string, string, string];
+  const [household, member, unauthorised, analyze] = PREPARE_CHUNK_SQL as [string, string, string, string];
   await client.query(household, [chunk.runId, chunk.chunkNo, chunk.asOf, BASIS_CITATIONS]);
   await client.query(member, [chunk.asOf]);
+  await client.query(unauthorised, [
+    checked.onlyAuthorised !== undefined,
+    chunk.asOf,
+    checked.onlyAuthorised?.purpose ?? 'PERIODIC_REVIEW',
+    chunk.runId,
+  ]);
   if (live) await client.query(LIVE_ANSWERED_SQL, [live.snapshotIds]);
   await client.query(live ? `${analyze}, live_answered` : analyze);
   const snapshots = await client.query<{ ids: string[] }>(

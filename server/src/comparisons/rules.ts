@@ -27,6 +27,8 @@ export const FLAGS_CHECKED_BY: Record<ComparisonKind, readonly AssessmentFlagCod
   DEATH_CHECK: ['DECEASED_MEMBER', 'DATA_MISSING'],
   // Staff and their close relatives who receive 低保 must be filed (近亲属备案).
   STAFF_RELATIVES: ['UNFILED_STAFF_RELATIVE', 'DATA_MISSING'],
+  // 低收入人口动态监测: who should be helped and is not (应保尽保), who is near the line, and who has died.
+  POPULATION_MONITORING: ['NEWLY_ELIGIBLE', 'AT_RISK', 'DECEASED_MEMBER', 'DATA_MISSING'],
 };
 
 const ALL_DATASETS: readonly Dataset[] = [
@@ -52,11 +54,29 @@ export const DATASETS_READ_BY: Record<ComparisonKind, readonly Dataset[]> = {
   PERIODIC_REVIEW: ALL_DATASETS,
   DEATH_CHECK: ['HUKOU', 'CREMATION'],
   STAFF_RELATIVES: ['HUKOU', 'MARRIAGE', 'STAFF_ROSTER', 'STAFF_RELATIVE_FILING'],
+  POPULATION_MONITORING: ALL_DATASETS,
 };
 
-/** Kinds whose cohort is the enrolled households of a region; an APPLICATION run names its households. */
+/** Kinds whose cohort is households of a region; an APPLICATION run names its households. */
 export function isRegionalKind(kind: ComparisonKind): boolean {
   return kind !== 'APPLICATION';
+}
+
+/**
+ * Regional kinds whose cohort is every household of the region, enrolled or not: the low-income population
+ * monitoring (完善主动发现机制, yinchuan-2021 二(五)) and the death check, which keeps the whole register current. The
+ * other regional kinds compare the enrolled households only.
+ */
+export function comparesWholePopulation(kind: ComparisonKind): boolean {
+  return kind === 'POPULATION_MONITORING' || kind === 'DEATH_CHECK';
+}
+
+/**
+ * Kinds that read only what an authorisation covers: a household neither enrolled nor applying has signed nothing, so
+ * for its members the records of a consent-bound data item are not read (assess-households.ts, `authorised`).
+ */
+export function readsOnlyAuthorisedRecords(kind: ComparisonKind): boolean {
+  return kind === 'POPULATION_MONITORING';
 }
 
 /**
