@@ -160,8 +160,9 @@ const PREPARE_CHUNK_SQL = [
    SELECT m.person_id, m.household_id, m.id_number, p.birth_date
      FROM (${householdMembersAsOfSql('assessed_household', '$1::date')}) m JOIN persons p ON p.id = m.person_id`,
   // 应保尽保 looks at households that signed nothing: their members' consent-bound records are read only under an
-  // authorisation that covers the person, the run's purpose and today (domain.md, Verification requires consent); an
-  // enrolled household's authorisation lasts while it is enrolled. Empty unless the run reads only authorised records.
+  // authorisation that covers the person, the run's purpose and its as-of day (domain.md, Verification requires
+  // consent), given for any department or for the department of the officer who started the run; an enrolled
+  // household's authorisation lasts while it is enrolled. Empty unless the run reads only authorised records.
   `CREATE TEMP TABLE unauthorised_member ON COMMIT DROP AS
    SELECT am.person_id, am.household_id FROM assessed_member am
     WHERE $1::boolean
@@ -169,8 +170,7 @@ const PREPARE_CHUNK_SQL = [
                        WHERE ac.household_id = am.household_id AND ${enrolledCaseSql('ac', '$2::date')})
       AND NOT EXISTS (SELECT 1 FROM consents c
                        WHERE c.person_id = am.person_id AND c.withdrawn_at IS NULL AND $3::"Purpose" = ANY(c.purposes)
-                         AND c.signed_on <= (now() AT TIME ZONE 'Asia/Shanghai')::date
-                         AND (now() AT TIME ZONE 'Asia/Shanghai')::date <= c.expires_on
+                         AND c.signed_on <= $2::date AND $2::date <= c.expires_on
                          AND (c.department_id IS NULL OR c.department_id =
                                (SELECT u.department_id FROM comparison_runs r JOIN users u ON u.id = r.started_by_id
                                  WHERE r.id = $4)))`,
@@ -474,13 +474,15 @@ data_missing AS (
     FROM member m
    WHERE NOT EXISTS (SELECT 1 FROM hukou_records hr WHERE hr.person_id = m.person_id AND ${current('hr', live)})
 ),
--- The consent-bound datasets not read for a household's unauthorised members.
+-- What a run that reads only authorised records left out: per household, how many counted members it could not read
+-- consent-bound records for, and every consent-bound dataset (each is read above under authorised()), one piece of
+-- evidence each.
 unread AS (
-  SELECT u.household_id, jsonb_agg(${missing('d.dataset', 'NULL', 'NULL', 'not read without authorisation')}) AS evidence
-    FROM (SELECT DISTINCT household_id FROM unauthorised_member) u
-    CROSS JOIN unnest($4::"Dataset"[]) AS d(dataset)
-   WHERE d.dataset = ANY(${CONSENT_BOUND_SQL})
-   GROUP BY u.household_id
+  SELECT u.household_id, u.members,
+         (SELECT jsonb_agg(${missing('d.dataset', 'NULL', 'NULL', 'not read without authorisation')} ORDER BY d.dataset)
+            FROM unnest(${CONSENT_BOUND_SQL}) AS d(dataset)) AS evidence
+    FROM (SELECT c.household_id, count(*)::int AS members
+            FROM counted c JOIN unauthorised_member um ON um.person_id = c.person_id GROUP BY c.household_id) u
 ),
 counted_total AS (SELECT household_id, count(*)::int AS members FROM counted GROUP BY household_id),
 income_total AS (
@@ -524,7 +526,8 @@ totals AS (
          coalesce(ms.extreme_poverty_condition_members, 0) AS extreme_poverty_condition_members,
          coalesce(ms.severely_disabled_members, 0) AS severely_disabled_members,
          coalesce(ms.old_age_members, 0) AS old_age_members,
-         EXISTS (SELECT 1 FROM unfiled_staff_relative u WHERE u.household_id = st.household_id) AS has_unfiled_staff_relative
+         EXISTS (SELECT 1 FROM unfiled_staff_relative u WHERE u.household_id = st.household_id) AS has_unfiled_staff_relative,
+         coalesce(ur.members, 0) AS unauthorised_members, ur.evidence AS unread_evidence
     FROM standard st
     LEFT JOIN counted_total ct ON ct.household_id = st.household_id
     LEFT JOIN income_total it ON it.household_id = st.household_id
@@ -538,6 +541,7 @@ totals AS (
     LEFT JOIN single_person sp ON sp.household_id = st.household_id
     LEFT JOIN grace g ON g.household_id = st.household_id
     LEFT JOIN member_status ms ON ms.household_id = st.household_id
+    LEFT JOIN unread ur ON ur.household_id = st.household_id
 ),
 netted AS (
   -- Rigid expenditure (刚性支出) is deducted from household income before the comparison.
@@ -567,8 +571,14 @@ judged AS (
       AS is_grace_period_ending
   FROM netted t
 ),
+-- Records left unread for want of an authorisation can only add income and assets: on what was read, a household
+-- above every line is above them, but one within a line may not be, so it gets no classification (read_classification
+-- keeps what the records read say, for the monitoring findings).
 classified AS (
-  SELECT j.*,
+  SELECT r.*,
+    CASE WHEN r.unauthorised_members > 0 AND r.read_classification <> 'ABOVE_LINE' THEN NULL
+      ELSE r.read_classification END AS classification
+  FROM (SELECT j.*,
     -- The line the household's assistance requires: 低收入 its band, 特困 its own standard, any other the 低保 line.
     CASE j.case_kind WHEN 'LOW_INCOME' THEN j.is_within_low_income WHEN 'EXTREME_POVERTY' THEN j.is_within_extreme_poverty
       ELSE j.is_within_minimum_living END AS is_within_own_line,
@@ -583,8 +593,8 @@ classified AS (
       WHEN NOT j.is_above_low_income_floor THEN 'BETWEEN_LINES'
       WHEN j.is_within_low_income THEN 'LOW_INCOME'
       ELSE 'ABOVE_LINE'
-    END::"HouseholdClassification" AS classification
-  FROM judged j
+    END::"HouseholdClassification" AS read_classification
+  FROM judged j) r
 ),
 benefited AS (
   SELECT c.*, c.members > 0 AND NOT coalesce(c.is_within_own_line, true) AND NOT c.is_in_grace_period AS is_income_above_line,
@@ -639,12 +649,19 @@ finding AS (
   UNION ALL
   SELECT household_id, 'DATA_MISSING', jsonb_agg(evidence) FROM data_missing GROUP BY household_id
   UNION ALL
-  -- 应保尽保 / 低保边缘 (yinchuan-2021 二(五), 完善主动发现机制): a household neither enrolled nor applying whose
-  -- records put it within the 低保 line, or in the 低收入 band; the evidence says which records were not read.
-  SELECT b.household_id, CASE WHEN b.classification = 'MINIMUM_LIVING' THEN 'NEWLY_ELIGIBLE' ELSE 'AT_RISK' END::"AssessmentFlagCode",
-         coalesce(b.income_evidence, '[]') || coalesce(u.evidence, '[]')
-    FROM benefited b LEFT JOIN unread u ON u.household_id = b.household_id
-   WHERE b.classification IN ('MINIMUM_LIVING', 'LOW_INCOME', 'BETWEEN_LINES')
+  -- 应保尽保 / 低保边缘 (yinchuan-2021 二(五), 完善主动发现机制), for a household neither enrolled nor applying:
+  -- NEWLY_ELIGIBLE when every record was read and puts it within the 低保 line; AT_RISK when every record was read
+  -- and puts it in the 低收入 band (or exactly on the standard), or when what was read puts it within a line but some
+  -- member's consent-bound records were not read while another member's were: someone signed, so the office can ask
+  -- the rest. A household none of whose members authorised anything is not flagged: the absence of records the hub
+  -- may not read says nothing about need, and flagging it would flag almost everyone (docs/comparisons.md).
+  SELECT b.household_id,
+         CASE WHEN b.read_classification = 'MINIMUM_LIVING' AND b.unauthorised_members = 0 THEN 'NEWLY_ELIGIBLE'
+           ELSE 'AT_RISK' END::"AssessmentFlagCode",
+         coalesce(b.income_evidence, '[]') || coalesce(b.unread_evidence, '[]')
+    FROM benefited b
+   WHERE b.read_classification IN ('MINIMUM_LIVING', 'LOW_INCOME', 'BETWEEN_LINES')
+     AND b.unauthorised_members < b.members
      AND NOT EXISTS (SELECT 1 FROM enrolment en WHERE en.household_id = b.household_id)
      AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.household_id = b.household_id
                       AND a.status IN ('SUBMITTED', 'VERIFYING') AND a.submitted_on <= $5::date)

@@ -6,9 +6,9 @@ import { type DiscrepancyCasePolicy, readDiscrepancyCasePolicy } from '../discre
 import { openDiscrepancyCases } from '../discrepancy-cases/open-discrepancy-cases.ts';
 import { reportCheckedRequests } from '../requests/report-checked-requests.ts';
 import { assessHouseholds } from './assess-households.ts';
+import { COMPARISON_PURPOSE } from './comparison-purpose.ts';
 import { PROGRESS_CHANNEL } from './progress-channel.ts';
 import { DATASETS_READ_BY, FLAGS_CHECKED_BY, readsOnlyAuthorisedRecords } from './rules.ts';
-import { COMPARISON_PURPOSE } from './comparison-purpose.ts';
 
 export interface ChunkOutcome {
   runId: string;
@@ -113,7 +113,9 @@ async function claimAndAssessChunk(
       {
         flags: FLAGS_CHECKED_BY[chunk.kind],
         datasets,
-        onlyAuthorised: readsOnlyAuthorisedRecords(chunk.kind) ? { purpose: COMPARISON_PURPOSE[chunk.kind] } : undefined,
+        onlyAuthorised: readsOnlyAuthorisedRecords(chunk.kind)
+          ? { purpose: COMPARISON_PURPOSE[chunk.kind] }
+          : undefined,
       },
       chunk.kind === 'APPLICATION' ? { snapshotIds } : undefined,
     );
