@@ -39,7 +39,13 @@ const CONSENT_BOUND_SQL = `ARRAY[${[...CONSENT_BOUND].map((dataset) => `'${datas
 /**
  * The records of a consent-bound dataset count only for members the run may read them for: a run that reads only
  * authorised records (rules.ts) lists the others in unauthorised_member; for any other run that table is empty.
+ * `countedFor` names the members whose records of a dataset may be read (readable: the counted members less the
+ * unauthorised, so a whole-population run looks up no record it may not read); `authorised` filters a record.
  */
+function countedFor(dataset: Dataset): string {
+  return CONSENT_BOUND.has(dataset) ? 'readable' : 'counted';
+}
+
 function authorised(alias: string, dataset: Dataset): string {
   if (!CONSENT_BOUND.has(dataset)) return '';
   return ` AND NOT EXISTS (SELECT 1 FROM unauthorised_member um WHERE um.person_id = ${alias}.person_id)`;
@@ -221,14 +227,18 @@ counted AS (
    WHERE NOT EXISTS (SELECT 1 FROM death d WHERE d.person_id = m.person_id)
      AND (sp.person_id IS NULL OR sp.person_id = m.person_id)
 ),
+-- The counted members whose consent-bound records may be read (countedFor).
+readable AS MATERIALIZED (
+  SELECT c.* FROM counted c WHERE NOT EXISTS (SELECT 1 FROM unauthorised_member um WHERE um.person_id = c.person_id)
+),
 -- An employment-cost deduction applies to wages in some places: each wage in force less the standard's deduction, never below zero.
 wage AS (
   SELECT c.household_id, c.person_id, 'WAGE'::"IncomeKind" AS kind,
          greatest(0, e.monthly_wage_fen - st.employment_cost_deduction_fen)::bigint AS amount_fen,
          ${evidence(live, 'e', 'EMPLOYMENT', 'e.person_id', "'monthlyWageFen', e.monthly_wage_fen, 'employerName', e.employer_name")} AS evidence
-    FROM counted c JOIN employment_records e ON e.person_id = c.person_id
+    FROM ${countedFor('EMPLOYMENT')} c JOIN employment_records e ON e.person_id = c.person_id
     JOIN standard st ON st.household_id = c.household_id
-   WHERE ${current('e', live)}${authorised('e', 'EMPLOYMENT')} AND e.started_on <= $5::date AND (e.ended_on IS NULL OR e.ended_on >= $5::date)
+   WHERE ${current('e', live)} AND e.started_on <= $5::date AND (e.ended_on IS NULL OR e.ended_on >= $5::date)
 ),
 income AS (
   SELECT household_id, kind, amount_fen, evidence FROM wage
@@ -236,17 +246,17 @@ income AS (
   SELECT c.household_id, 'PENSION', pr.monthly_amount_fen::bigint,
          ${evidence(live, 'pr', 'PENSION', 'pr.person_id', "'monthlyAmountFen', pr.monthly_amount_fen, 'pensionType', pr.pension_type")}
     FROM counted c JOIN pension_records pr ON pr.person_id = c.person_id
-   WHERE ${current('pr', live)}${authorised('pr', 'PENSION')} AND pr.started_on <= $5::date AND (pr.stopped_on IS NULL OR pr.stopped_on > $5::date)
+   WHERE ${current('pr', live)} AND pr.started_on <= $5::date AND (pr.stopped_on IS NULL OR pr.stopped_on > $5::date)
   UNION ALL
   SELECT c.household_id, 'UNEMPLOYMENT_BENEFIT', ub.monthly_amount_fen::bigint,
          ${evidence(live, 'ub', 'UNEMPLOYMENT_BENEFIT', 'ub.person_id', "'monthlyAmountFen', ub.monthly_amount_fen, 'endsOn', ub.ends_on")}
     FROM counted c JOIN unemployment_benefit_records ub ON ub.person_id = c.person_id
-   WHERE ${current('ub', live)}${authorised('ub', 'UNEMPLOYMENT_BENEFIT')} AND ub.started_on <= $5::date AND ub.ends_on >= $5::date
+   WHERE ${current('ub', live)} AND ub.started_on <= $5::date AND ub.ends_on >= $5::date
   UNION ALL
   SELECT c.household_id, 'BUSINESS', br.monthly_income_fen::bigint,
          ${evidence(live, 'br', 'BUSINESS_REGISTRATION', 'br.person_id', "'monthlyIncomeFen', br.monthly_income_fen, 'enterpriseName', br.enterprise_name")}
     FROM counted c JOIN business_registrations br ON br.person_id = c.person_id
-   WHERE ${current('br', live)}${authorised('br', 'BUSINESS_REGISTRATION')} AND br.status = 'ACTIVE' AND br.registered_on <= $5::date AND br.monthly_income_fen IS NOT NULL
+   WHERE ${current('br', live)} AND br.status = 'ACTIVE' AND br.registered_on <= $5::date AND br.monthly_income_fen IS NOT NULL
   UNION ALL
   -- A housing-fund contribution reveals the wage where no wage is on record: contribution ÷ (2 × each side's rate), rounded down to the fen, less the employment-cost deduction.
   SELECT c.household_id, 'HOUSING_FUND_IMPLIED_WAGE',
@@ -259,9 +269,9 @@ income AS (
            `'monthlyContributionFen', hf.monthly_contribution_fen, 'contributionRate', hf.contribution_rate,
             'impliedWageFen', floor(hf.monthly_contribution_fen / (2 * hf.contribution_rate))`,
          )}
-    FROM counted c JOIN housing_fund_accounts hf ON hf.person_id = c.person_id
+    FROM ${countedFor('HOUSING_FUND')} c JOIN housing_fund_accounts hf ON hf.person_id = c.person_id
     JOIN standard st ON st.household_id = c.household_id
-   WHERE ${current('hf', live)}${authorised('hf', 'HOUSING_FUND')} AND hf.status = 'PAYING' AND hf.contribution_rate > 0
+   WHERE ${current('hf', live)} AND hf.status = 'PAYING' AND hf.contribution_rate > 0
      AND NOT EXISTS (SELECT 1 FROM wage w WHERE w.person_id = c.person_id)
 ),
 -- Not counted as income: the kinds the standard excludes (优抚, rewards, assistance payments).
@@ -334,19 +344,19 @@ member_status AS (
 financial_asset AS (
   SELECT c.household_id, d.balance_fen AS amount_fen,
          ${evidence(live, 'd', 'BANK_DEPOSIT', 'd.person_id', "'balanceFen', d.balance_fen, 'depositType', d.deposit_type")} AS evidence
-    FROM counted c JOIN bank_deposits d ON d.person_id = c.person_id WHERE ${current('d', live)}${authorised('d', 'BANK_DEPOSIT')}
+    FROM ${countedFor('BANK_DEPOSIT')} c JOIN bank_deposits d ON d.person_id = c.person_id WHERE ${current('d', live)}
   UNION ALL
   SELECT c.household_id, w.market_value_fen,
          ${evidence(live, 'w', 'WEALTH_PRODUCT', 'w.person_id', "'marketValueFen', w.market_value_fen, 'productName', w.product_name")}
-    FROM counted c JOIN wealth_products w ON w.person_id = c.person_id WHERE ${current('w', live)}${authorised('w', 'WEALTH_PRODUCT')}
+    FROM ${countedFor('WEALTH_PRODUCT')} c JOIN wealth_products w ON w.person_id = c.person_id WHERE ${current('w', live)}
 ),
 -- No vehicle, except the exempt types (disability vehicles, motorcycles), and where the standard says so one worth at most the exempt value.
 non_exempt_vehicle AS (
   SELECT c.household_id,
          ${evidence(live, 'v', 'VEHICLE', 'v.person_id', "'vehicleType', v.vehicle_type, 'estimatedValueFen', v.estimated_value_fen, 'plateNumber', v.plate_number")} AS evidence
-    FROM counted c JOIN vehicle_records v ON v.person_id = c.person_id
+    FROM ${countedFor('VEHICLE')} c JOIN vehicle_records v ON v.person_id = c.person_id
     JOIN standard st ON st.household_id = c.household_id
-   WHERE ${current('v', live)}${authorised('v', 'VEHICLE')} AND v.registered_on <= $5::date AND NOT v.vehicle_type = ANY(coalesce(st.exempt_vehicle_types, '{}'))
+   WHERE ${current('v', live)} AND v.registered_on <= $5::date AND NOT v.vehicle_type = ANY(coalesce(st.exempt_vehicle_types, '{}'))
      AND (st.exempt_vehicle_max_value_fen IS NULL
        OR NOT ${withinLineSql('v.estimated_value_fen', '1', 'st.exempt_vehicle_max_value_fen', 'st.exempt_vehicle_value_line')})
 ),
@@ -354,8 +364,8 @@ non_exempt_vehicle AS (
 owned_property AS (
   SELECT c.household_id, pr.certificate_number, pr.use, pr.area_m2,
          ${evidence(live, 'pr', 'REAL_ESTATE', 'pr.person_id', "'use', pr.use, 'areaM2', pr.area_m2, 'address', pr.address")} AS evidence
-    FROM counted c JOIN property_records pr ON pr.person_id = c.person_id
-   WHERE ${current('pr', live)}${authorised('pr', 'REAL_ESTATE')} AND NOT pr.is_public_rental AND pr.acquired_on <= $5::date
+    FROM ${countedFor('REAL_ESTATE')} c JOIN property_records pr ON pr.person_id = c.person_id
+   WHERE ${current('pr', live)} AND NOT pr.is_public_rental AND pr.acquired_on <= $5::date
 ),
 -- Business registration (sole trader, legal representative, manager, controlling shareholder) disqualifies unless
 -- the household shows it earns nothing: a registration whose income is on record as zero is a separate finding.
@@ -363,7 +373,7 @@ active_business AS (
   SELECT c.household_id, br.monthly_income_fen IS NOT NULL AND br.monthly_income_fen = 0 AS earns_nothing,
          ${evidence(live, 'br', 'BUSINESS_REGISTRATION', 'br.person_id', "'role', br.role, 'enterpriseName', br.enterprise_name, 'creditCode', br.credit_code, 'monthlyIncomeFen', br.monthly_income_fen")} AS evidence
     FROM counted c JOIN business_registrations br ON br.person_id = c.person_id
-   WHERE ${current('br', live)}${authorised('br', 'BUSINESS_REGISTRATION')} AND br.status = 'ACTIVE' AND br.registered_on <= $5::date
+   WHERE ${current('br', live)} AND br.status = 'ACTIVE' AND br.registered_on <= $5::date
 ),
 staff AS (
   SELECT sm.person_id, p.id_number,
@@ -475,7 +485,7 @@ data_missing AS (
    WHERE NOT EXISTS (SELECT 1 FROM hukou_records hr WHERE hr.person_id = m.person_id AND ${current('hr', live)})
 ),
 -- What a run that reads only authorised records left out: per household, how many counted members it could not read
--- consent-bound records for, and every consent-bound dataset (each is read above under authorised()), one piece of
+-- consent-bound records for, and every consent-bound dataset (each read above for readable members only), one piece of
 -- evidence each.
 unread AS (
   SELECT u.household_id, u.members,
@@ -526,7 +536,10 @@ totals AS (
          coalesce(ms.extreme_poverty_condition_members, 0) AS extreme_poverty_condition_members,
          coalesce(ms.severely_disabled_members, 0) AS severely_disabled_members,
          coalesce(ms.old_age_members, 0) AS old_age_members,
-         EXISTS (SELECT 1 FROM unfiled_staff_relative u WHERE u.household_id = st.household_id) AS has_unfiled_staff_relative,
+         -- Only a run that checks it looks for staff relatives (the costliest rule, and no classification depends on it).
+         CASE WHEN 'UNFILED_STAFF_RELATIVE' = ANY($3::"AssessmentFlagCode"[])
+           THEN EXISTS (SELECT 1 FROM unfiled_staff_relative u WHERE u.household_id = st.household_id) END
+           AS has_unfiled_staff_relative,
          coalesce(ur.members, 0) AS unauthorised_members, ur.evidence AS unread_evidence
     FROM standard st
     LEFT JOIN counted_total ct ON ct.household_id = st.household_id
@@ -645,7 +658,8 @@ finding AS (
   UNION ALL
   SELECT household_id, 'BUSINESS_WITHOUT_INCOME', jsonb_agg(evidence) FROM active_business WHERE earns_nothing GROUP BY household_id
   UNION ALL
-  SELECT household_id, 'UNFILED_STAFF_RELATIVE', jsonb_agg(evidence) FROM unfiled_staff_relative GROUP BY household_id
+  SELECT household_id, 'UNFILED_STAFF_RELATIVE', jsonb_agg(evidence) FROM unfiled_staff_relative
+   WHERE 'UNFILED_STAFF_RELATIVE' = ANY($3::"AssessmentFlagCode"[]) GROUP BY household_id
   UNION ALL
   SELECT household_id, 'DATA_MISSING', jsonb_agg(evidence) FROM data_missing GROUP BY household_id
   UNION ALL

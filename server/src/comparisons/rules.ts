@@ -19,7 +19,10 @@ const EVERY_FLAG: readonly AssessmentFlagCode[] = [
   'DATA_MISSING',
 ];
 
-/** The flags each kind of run reports; every kind computes the whole assessment, so classifications agree. */
+/**
+ * The flags each kind of run reports; every kind computes the whole assessment, so classifications agree, except the
+ * staff-relatives rule, which decides no classification and which only a run reporting UNFILED_STAFF_RELATIVE applies.
+ */
 export const FLAGS_CHECKED_BY: Record<ComparisonKind, readonly AssessmentFlagCode[]> = {
   APPLICATION: EVERY_FLAG,
   PERIODIC_REVIEW: EVERY_FLAG,
