@@ -228,5 +228,11 @@ describe('DEATH_CHECK', () => {
       [run.id],
     );
     expect(rows).toEqual([{ household_id: households.deceased, flags: ['DECEASED_MEMBER'] }]);
+    // It computes the whole assessment, but no more than monitoring reads the wage of someone who never consented.
+    const unauthorised = await pool.query<{ classification: string | null; monthly_income_fen: string }>(
+      'SELECT classification::text, monthly_income_fen FROM household_assessments WHERE run_id = $1 AND household_id = $2',
+      [run.id, households.poorUnauthorised],
+    );
+    expect(unauthorised.rows).toEqual([{ classification: null, monthly_income_fen: '0' }]);
   });
 });

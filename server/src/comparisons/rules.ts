@@ -75,11 +75,13 @@ export function comparesWholePopulation(kind: ComparisonKind): boolean {
 }
 
 /**
- * Kinds that read only what an authorisation covers: a household neither enrolled nor applying has signed nothing, so
- * for its members the records of a consent-bound data item are not read (assess-households.ts, `authorised`).
+ * Kinds that read only what an authorisation covers: the whole-population kinds, whose households not enrolled have
+ * mostly signed nothing, so for their members the records of a consent-bound data item are read only under a consent
+ * for the run's purpose (assess-households.ts, `countedFor`). A DEATH_CHECK needs no such record for its flag, but
+ * computes the whole assessment: without this it would store the wages and deposits of people who never consented.
  */
 export function readsOnlyAuthorisedRecords(kind: ComparisonKind): boolean {
-  return kind === 'POPULATION_MONITORING';
+  return comparesWholePopulation(kind);
 }
 
 /**
