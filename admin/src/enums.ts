@@ -26,7 +26,7 @@ export const ENUMS = {
     'DISABLED_PERSONS_FEDERATION',
     'RURAL_REVITALIZATION',
   ],
-  ComparisonKind: ['PERIODIC_REVIEW', 'APPLICATION', 'DEATH_CHECK', 'STAFF_RELATIVES'],
+  ComparisonKind: ['PERIODIC_REVIEW', 'APPLICATION', 'DEATH_CHECK', 'STAFF_RELATIVES', 'POPULATION_MONITORING'],
   ComparisonRunStatus: ['PENDING', 'RUNNING', 'COMPLETED', 'CANCELLED', 'FAILED'],
   HouseholdClassification: ['MINIMUM_LIVING', 'LOW_INCOME', 'EXTREME_POVERTY', 'BETWEEN_LINES', 'ABOVE_LINE'],
   AssessmentFlagCode: [
@@ -41,6 +41,8 @@ export const ENUMS = {
     'DECEASED_MEMBER',
     'UNFILED_STAFF_RELATIVE',
     'DATA_MISSING',
+    'NEWLY_ELIGIBLE',
+    'AT_RISK',
   ],
   AuditDecision: ['ALLOWED', 'PARTIAL', 'DENIED'],
   AuditEventType: [

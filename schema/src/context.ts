@@ -372,7 +372,12 @@ export interface AuditService {
   queryVolume(firstDay: string): Promise<QueryVolume[]>;
 }
 
-export type ComparisonKindName = 'APPLICATION' | 'PERIODIC_REVIEW' | 'DEATH_CHECK' | 'STAFF_RELATIVES';
+export type ComparisonKindName =
+  | 'APPLICATION'
+  | 'PERIODIC_REVIEW'
+  | 'DEATH_CHECK'
+  | 'STAFF_RELATIVES'
+  | 'POPULATION_MONITORING';
 
 export interface StartComparisonRunInput {
   kind: ComparisonKindName;

@@ -31,7 +31,7 @@ interface Result {
 }
 
 async function run(
-  kind: 'PERIODIC_REVIEW' | 'DEATH_CHECK' | 'STAFF_RELATIVES' | 'APPLICATION',
+  kind: 'PERIODIC_REVIEW' | 'DEATH_CHECK' | 'STAFF_RELATIVES' | 'APPLICATION' | 'POPULATION_MONITORING',
   householdIds?: string[],
 ) {
   const started = await startComparisonRun(pool, {
@@ -81,9 +81,25 @@ describe('comparison runs against the planted truth', () => {
     expect(manifest.plantedCases.some((planted) => planted.detail.relationToStandard === 'AT_STANDARD')).toBe(true);
   });
 
-  it('DEATH_CHECK flags exactly the households with a member who died on or before the as-of date', async () => {
-    const { results } = await run('DEATH_CHECK');
-    expect(pairs(results)).toEqual(planted(['DECEASED_MEMBER']));
+  it('DEATH_CHECK flags exactly the households, enrolled or not, with a member who died on or before the as-of date', async () => {
+    const { results, started } = await run('DEATH_CHECK');
+    // Every household of the city, not only the enrolled: the register holds deaths among ordinary households too.
+    const everyone = await pool.query<{ households: number }>('SELECT count(*)::int AS households FROM households');
+    expect(started.householdCount).toBe(everyone.rows[0]?.households);
+    const { rows } = await pool.query<{ household_id: string; enrolled: boolean }>(
+      `SELECT DISTINCT p.household_id,
+              EXISTS (SELECT 1 FROM assistance_cases ac WHERE ac.household_id = p.household_id AND ac.status <> 'TERMINATED') AS enrolled
+         FROM persons p
+        WHERE p.household_id IS NOT NULL AND (
+              EXISTS (SELECT 1 FROM cremation_records cr JOIN dataset_snapshots s ON s.id = cr.snapshot_id AND s.status = 'CURRENT'
+                       WHERE cr.person_id = p.id AND cr.died_on <= $1::date)
+           OR EXISTS (SELECT 1 FROM hukou_records hr JOIN dataset_snapshots s ON s.id = hr.snapshot_id AND s.status = 'CURRENT'
+                       WHERE hr.person_id = p.id AND hr.cancellation_reason = 'DEATH' AND hr.cancelled_on <= $1::date))`,
+      [manifest.asOf],
+    );
+    expect(pairs(results)).toEqual(rows.map((row) => `${row.household_id} DECEASED_MEMBER`).sort());
+    expect(pairs(results)).toEqual(expect.arrayContaining(planted(['DECEASED_MEMBER'])));
+    expect(rows.filter((row) => !row.enrolled).length).toBeGreaterThan(0);
   });
 
   it('STAFF_RELATIVES flags exactly the unfiled staff relatives, not the filed ones', async () => {

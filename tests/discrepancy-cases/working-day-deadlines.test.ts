@@ -40,6 +40,7 @@ describe('the deadline policy', () => {
       PERIODIC_REVIEW: 15,
       DEATH_CHECK: 15,
       STAFF_RELATIVES: 15,
+      POPULATION_MONITORING: 15,
     });
     expect(policy.appealWorkingDays).toBe(15);
   });

@@ -45,7 +45,10 @@ export async function createAssessmentWorld(
   const roster = await createSnapshot(prisma, { departmentId: civilAffairs.id, dataset: 'STAFF_ROSTER' });
   const filings = await createSnapshot(prisma, { departmentId: civilAffairs.id, dataset: 'STAFF_RELATIVE_FILING' });
 
-  /** A household of `members` persons on one hukou booklet in the township, enrolled in the given case. */
+  /**
+   * A household of `members` persons on one hukou booklet in the township, enrolled in the given case, or in none
+   * with `enrolled: false` (the population a POPULATION_MONITORING run looks at beyond the enrolled).
+   */
   async function household(
     options: {
       members?: number;
@@ -59,6 +62,8 @@ export async function createAssessmentWorld(
       birthDates?: string[];
       /** 单人户: the index of the member the case enrols alone. */
       singlePerson?: number;
+      /** false: no assistance case at all. */
+      enrolled?: boolean;
     } = {},
   ) {
     const created = await prisma.household.create({
@@ -77,6 +82,9 @@ export async function createAssessmentWorld(
         data: { ...from(snapshots, 'HUKOU', person.id), status: 'ACTIVE', registeredRegionCode: '640104', hukouNumber },
       });
       members.push(person);
+    }
+    if (options.enrolled === false) {
+      return { household: created, members, head: members[0] as (typeof members)[number], hukouNumber };
     }
     await prisma.assistanceCase.create({
       data: {

@@ -56,6 +56,7 @@ export const hubEnglish = {
         APPLICATION: 'Application check',
         DEATH_CHECK: 'Death check',
         STAFF_RELATIVES: 'Staff relatives check',
+        POPULATION_MONITORING: 'Low-income population monitoring',
       },
       ComparisonRunStatus: {
         PENDING: 'Pending',
@@ -83,6 +84,8 @@ export const hubEnglish = {
         DECEASED_MEMBER: 'Deceased member',
         UNFILED_STAFF_RELATIVE: 'Unfiled staff relative',
         DATA_MISSING: 'Data missing',
+        NEWLY_ELIGIBLE: 'Possibly eligible, not enrolled',
+        AT_RISK: 'Near the line or to be confirmed',
       },
       AuditDecision: { ALLOWED: 'Allowed', PARTIAL: 'Partial', DENIED: 'Denied' },
       AuditEventType: {
@@ -467,8 +470,11 @@ export const hubEnglish = {
         PERIODIC_REVIEW:
           'Re-checks every household enrolled in the region (sub-regions included) against its standards.',
         APPLICATION: 'Checks the applying households named below before their application is decided.',
-        DEATH_CHECK: 'Finds enrolled members who have died, from cremation records and hukou cancellations.',
+        DEATH_CHECK:
+          'Finds members of every household in the region (sub-regions included) who have died, from cremation records and hukou cancellations.',
         STAFF_RELATIVES: 'Finds enrolled households related to staff who have not filed the relation.',
+        POPULATION_MONITORING:
+          'Checks every household in the region (sub-regions included) to find those neither enrolled nor applying who may qualify for dibao or are near the line; records that need an authorisation are not read for members without one.',
       },
       diff: {
         against: 'Compared with the run as of %{asOf}',

@@ -82,6 +82,7 @@ const hubChinese = {
         APPLICATION: '申请核对',
         DEATH_CHECK: '死亡比对',
         STAFF_RELATIVES: '工作人员近亲属比对',
+        POPULATION_MONITORING: '低收入人口动态监测',
       },
       ComparisonRunStatus: {
         PENDING: '等待中',
@@ -109,6 +110,8 @@ const hubChinese = {
         DECEASED_MEMBER: '成员已死亡',
         UNFILED_STAFF_RELATIVE: '工作人员近亲属未备案',
         DATA_MISSING: '数据缺失',
+        NEWLY_ELIGIBLE: '疑似应保未保',
+        AT_RISK: '低保边缘或待核实',
       },
       AuditDecision: { ALLOWED: '允许', PARTIAL: '部分允许', DENIED: '拒绝' },
       AuditEventType: {
@@ -485,8 +488,10 @@ const hubChinese = {
       kind_hint: {
         PERIODIC_REVIEW: '按当地标准复核该地区（含下级地区）全部在保家庭。',
         APPLICATION: '在审批前核对下列申请家庭。',
-        DEATH_CHECK: '根据火化记录和户籍注销信息，查找已死亡的在保人员。',
+        DEATH_CHECK: '根据火化记录和户籍注销信息，查找该地区（含下级地区）所有家庭中已死亡的人员。',
         STAFF_RELATIVES: '查找与工作人员有亲属关系但未备案的在保家庭。',
+        POPULATION_MONITORING:
+          '比对该地区（含下级地区）全部家庭，主动发现未在保、未申请但可能符合低保条件或处于低收入边缘的家庭；未授权的成员不查询其金融等需授权的数据。',
       },
       diff: {
         against: '对照 %{asOf} 的比对',

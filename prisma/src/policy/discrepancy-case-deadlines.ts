@@ -23,12 +23,20 @@ const REVIEW_FINDING: Citation = {
     'Verification as the documents require it: 在保对象每年至少比对2次 (a finding settled before the next review)',
 };
 
+// 低收入人口动态监测: the whole-population comparison that finds households to help (POPULATION_MONITORING).
+const MONITORING_FINDING: Citation = {
+  document: 'yinchuan-2021-assistance-and-rural-revitalisation.txt',
+  paragraph: '二(五) 健全农村低收入人口监测预警机制: 完善主动发现机制……做到早发现、早干预、早救助',
+};
+
 export const DISCREPANCY_CASE_DEADLINES: Record<ComparisonKind, DiscrepancyCaseDeadline> = {
   // An applicant's flag counts against the approval itself.
   APPLICATION: { workingDays: 25, maxWorkingDays: 40, basis: APPROVAL },
   PERIODIC_REVIEW: { workingDays: 15, maxWorkingDays: null, basis: REVIEW_FINDING },
   DEATH_CHECK: { workingDays: 15, maxWorkingDays: null, basis: REVIEW_FINDING },
   STAFF_RELATIVES: { workingDays: 15, maxWorkingDays: null, basis: REVIEW_FINDING },
+  // The monitoring text asks for early action but sets no time: a monitoring finding gets a review finding's days.
+  POPULATION_MONITORING: { workingDays: 15, maxWorkingDays: null, basis: MONITORING_FINDING },
 };
 
 /** 复查: working days after a decision within which the household may ask for a review (HUB_CASE_APPEAL_WORKING_DAYS). */

@@ -39,6 +39,10 @@ const FLAGS: Record<AssessmentFlagCode, string> = {
     'An active business registration whose income is on record as zero: it does not disqualify, but an officer should confirm it earns nothing.',
   EXTREME_POVERTY_CONDITIONS_NOT_MET:
     '特困: a member is neither a minor, elderly nor severely disabled, so the household is assessed as any other.',
+  NEWLY_ELIGIBLE:
+    'Population monitoring: a household neither enrolled nor applying whose records, every one of them read, put it within the 低保 line (应保尽保): an office should invite it to apply.',
+  AT_RISK:
+    'Population monitoring: a household neither enrolled nor applying in the 低收入 band (or exactly on the standard), or within the 低保 line on records that leave out what its members have not authorised; the evidence lists what was not read.',
 };
 
 export const HouseholdClassificationEnum = builder.enumType('HouseholdClassification', {

@@ -46,7 +46,7 @@ const commands: Record<string, { run: (args: string[], context: CommandContext) 
   },
   compare: {
     run: async (args, context) => (await import('./commands/compare.ts')).compareCommand(args, context),
-    summary: 'run a comparison (PERIODIC_REVIEW, DEATH_CHECK, STAFF_RELATIVES, APPLICATION)',
+    summary: 'run a comparison (PERIODIC_REVIEW, DEATH_CHECK, STAFF_RELATIVES, POPULATION_MONITORING, APPLICATION)',
   },
   'work-comparisons': {
     run: async (args, context) =>

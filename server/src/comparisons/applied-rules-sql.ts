@@ -39,7 +39,7 @@ export const APPLIED_RULES_SQL = `to_jsonb(array_remove(ARRAY[
   ${rule('VEHICLE_EXEMPTION', 'NOT c.has_non_exempt_vehicle', `'nonExemptVehicles', c.non_exempt_vehicles, 'exemptTypes', to_jsonb(c.exempt_vehicle_types), 'exemptMaxValueFen', c.exempt_vehicle_max_value_fen, 'reading', c.exempt_vehicle_value_line`)},
   ${rule('PROPERTY_LIMIT', 'NOT c.has_excess_property', `'homes', c.homes, 'maxHomes', c.max_homes, 'nonResidential', c.has_non_residential, 'residentialAreaM2', c.residential_area_m2, 'members', c.members, 'capPerPersonM2', c.residential_area_per_person_cap_m2, 'reading', c.residential_area_line`)},
   ${rule('BUSINESS_REGISTRATION', 'NOT c.has_business_with_income', `'withIncome', c.has_business_with_income, 'withoutIncome', c.has_business_without_income`)},
-  ${rule('STAFF_RELATIVES', 'NOT c.has_unfiled_staff_relative', `'unfiled', c.has_unfiled_staff_relative`)},
+  CASE WHEN c.has_unfiled_staff_relative IS NOT NULL THEN ${rule('STAFF_RELATIVES', 'NOT c.has_unfiled_staff_relative', `'unfiled', c.has_unfiled_staff_relative`)} END,
   CASE WHEN c.monthly_benefit_fen IS NOT NULL THEN ${rule(
     'BENEFIT_AMOUNT',
     'true',

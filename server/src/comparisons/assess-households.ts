@@ -1,5 +1,6 @@
-import type { AssessmentFlagCode, Dataset } from '@hub/prisma';
+import type { AssessmentFlagCode, Dataset, Purpose } from '@hub/prisma';
 import { basisCitations } from '@hub/prisma/policy/policy-rules';
+import { DATA_ITEMS } from '@hub/schema/catalogue';
 import type pg from 'pg';
 import { gracePeriodEndSql } from '../register/grace-period-end.ts';
 import { householdMembersAsOfSql } from '../register/household-members-as-of.ts';
@@ -28,6 +29,26 @@ function current(alias: string, live: boolean, person = 'person_id'): string {
   return `((${alias}.snapshot_id = ANY($6::uuid[]) AND NOT EXISTS (SELECT 1 FROM live_answered la
       WHERE la.replaced_snapshot_id = ${alias}.snapshot_id AND la.person_id = ${alias}.${person}))
     OR ${alias}.snapshot_id = ANY($7::uuid[]))`;
+}
+
+// The datasets whose records about a person may be read only under that person's authorisation (the catalogue's
+// consent-bound items: financial data, wages, property, vehicles).
+const CONSENT_BOUND = new Set(DATA_ITEMS.filter((item) => item.consentRequired && item.dataset).map((i) => i.dataset));
+const CONSENT_BOUND_SQL = `ARRAY[${[...CONSENT_BOUND].map((dataset) => `'${dataset}'`).join(', ')}]::"Dataset"[]`;
+
+/**
+ * The records of a consent-bound dataset count only for members the run may read them for: a run that reads only
+ * authorised records (rules.ts) lists the others in unauthorised_member; for any other run that table is empty.
+ * `countedFor` names the members whose records of a dataset may be read (readable: the counted members less the
+ * unauthorised, so a whole-population run looks up no record it may not read); `authorised` filters a record.
+ */
+function countedFor(dataset: Dataset): string {
+  return CONSENT_BOUND.has(dataset) ? 'readable' : 'counted';
+}
+
+function authorised(alias: string, dataset: Dataset): string {
+  if (!CONSENT_BOUND.has(dataset)) return '';
+  return ` AND NOT EXISTS (SELECT 1 FROM unauthorised_member um WHERE um.person_id = ${alias}.person_id)`;
 }
 
 /** The provenance of one record: which department delivered it, in which snapshot, as at when, and whether live. */
@@ -144,7 +165,22 @@ const PREPARE_CHUNK_SQL = [
   `CREATE TEMP TABLE assessed_member ON COMMIT DROP AS
    SELECT m.person_id, m.household_id, m.id_number, p.birth_date
      FROM (${householdMembersAsOfSql('assessed_household', '$1::date')}) m JOIN persons p ON p.id = m.person_id`,
-  'ANALYZE assessed_household, assessed_member',
+  // 应保尽保 looks at households that signed nothing: their members' consent-bound records are read only under an
+  // authorisation that covers the person, the run's purpose and its as-of day (domain.md, Verification requires
+  // consent), given for any department or for the department of the officer who started the run; an enrolled
+  // household's authorisation lasts while it is enrolled. Empty unless the run reads only authorised records.
+  `CREATE TEMP TABLE unauthorised_member ON COMMIT DROP AS
+   SELECT am.person_id, am.household_id FROM assessed_member am
+    WHERE $1::boolean
+      AND NOT EXISTS (SELECT 1 FROM assistance_cases ac
+                       WHERE ac.household_id = am.household_id AND ${enrolledCaseSql('ac', '$2::date')})
+      AND NOT EXISTS (SELECT 1 FROM consents c
+                       WHERE c.person_id = am.person_id AND c.withdrawn_at IS NULL AND $3::"Purpose" = ANY(c.purposes)
+                         AND c.signed_on <= $2::date AND $2::date <= c.expires_on
+                         AND (c.department_id IS NULL OR c.department_id =
+                               (SELECT u.department_id FROM comparison_runs r JOIN users u ON u.id = r.started_by_id
+                                 WHERE r.id = $4)))`,
+  'ANALYZE assessed_household, assessed_member, unauthorised_member',
 ];
 
 const assessHouseholdsSql = (live: boolean) => `
@@ -191,12 +227,16 @@ counted AS (
    WHERE NOT EXISTS (SELECT 1 FROM death d WHERE d.person_id = m.person_id)
      AND (sp.person_id IS NULL OR sp.person_id = m.person_id)
 ),
+-- The counted members whose consent-bound records may be read (countedFor).
+readable AS MATERIALIZED (
+  SELECT c.* FROM counted c WHERE NOT EXISTS (SELECT 1 FROM unauthorised_member um WHERE um.person_id = c.person_id)
+),
 -- An employment-cost deduction applies to wages in some places: each wage in force less the standard's deduction, never below zero.
 wage AS (
   SELECT c.household_id, c.person_id, 'WAGE'::"IncomeKind" AS kind,
          greatest(0, e.monthly_wage_fen - st.employment_cost_deduction_fen)::bigint AS amount_fen,
          ${evidence(live, 'e', 'EMPLOYMENT', 'e.person_id', "'monthlyWageFen', e.monthly_wage_fen, 'employerName', e.employer_name")} AS evidence
-    FROM counted c JOIN employment_records e ON e.person_id = c.person_id
+    FROM ${countedFor('EMPLOYMENT')} c JOIN employment_records e ON e.person_id = c.person_id
     JOIN standard st ON st.household_id = c.household_id
    WHERE ${current('e', live)} AND e.started_on <= $5::date AND (e.ended_on IS NULL OR e.ended_on >= $5::date)
 ),
@@ -229,7 +269,7 @@ income AS (
            `'monthlyContributionFen', hf.monthly_contribution_fen, 'contributionRate', hf.contribution_rate,
             'impliedWageFen', floor(hf.monthly_contribution_fen / (2 * hf.contribution_rate))`,
          )}
-    FROM counted c JOIN housing_fund_accounts hf ON hf.person_id = c.person_id
+    FROM ${countedFor('HOUSING_FUND')} c JOIN housing_fund_accounts hf ON hf.person_id = c.person_id
     JOIN standard st ON st.household_id = c.household_id
    WHERE ${current('hf', live)} AND hf.status = 'PAYING' AND hf.contribution_rate > 0
      AND NOT EXISTS (SELECT 1 FROM wage w WHERE w.person_id = c.person_id)
@@ -260,7 +300,7 @@ job_start AS (
   SELECT c.household_id, min(e.started_on) AS started_on
     FROM counted c JOIN enrolled_since es ON es.household_id = c.household_id
     JOIN employment_records e ON e.person_id = c.person_id
-   WHERE ${current('e', live)} AND e.started_on > es.started_on
+   WHERE ${current('e', live)}${authorised('e', 'EMPLOYMENT')} AND e.started_on > es.started_on
      AND e.started_on <= $5::date AND (e.ended_on IS NULL OR e.ended_on >= $5::date)
    GROUP BY c.household_id
 ),
@@ -297,24 +337,24 @@ member_status AS (
          count(*) FILTER (WHERE extract(year FROM age($5::date, c.birth_date)) >= st.old_age_extra_from_age)::int AS old_age_members
     FROM counted c JOIN standard st ON st.household_id = c.household_id
     LEFT JOIN LATERAL (SELECT dc.person_id FROM disability_certificates dc
-       WHERE dc.person_id = c.person_id AND dc.grade <= 2 AND dc.issued_on <= $5::date AND ${current('dc', live)} LIMIT 1) sd ON true
+       WHERE dc.person_id = c.person_id AND dc.grade <= 2 AND dc.issued_on <= $5::date AND ${current('dc', live)}${authorised('dc', 'DISABILITY')} LIMIT 1) sd ON true
    GROUP BY c.household_id
 ),
 -- Financial assets: deposits, and wealth products at market value.
 financial_asset AS (
   SELECT c.household_id, d.balance_fen AS amount_fen,
          ${evidence(live, 'd', 'BANK_DEPOSIT', 'd.person_id', "'balanceFen', d.balance_fen, 'depositType', d.deposit_type")} AS evidence
-    FROM counted c JOIN bank_deposits d ON d.person_id = c.person_id WHERE ${current('d', live)}
+    FROM ${countedFor('BANK_DEPOSIT')} c JOIN bank_deposits d ON d.person_id = c.person_id WHERE ${current('d', live)}
   UNION ALL
   SELECT c.household_id, w.market_value_fen,
          ${evidence(live, 'w', 'WEALTH_PRODUCT', 'w.person_id', "'marketValueFen', w.market_value_fen, 'productName', w.product_name")}
-    FROM counted c JOIN wealth_products w ON w.person_id = c.person_id WHERE ${current('w', live)}
+    FROM ${countedFor('WEALTH_PRODUCT')} c JOIN wealth_products w ON w.person_id = c.person_id WHERE ${current('w', live)}
 ),
 -- No vehicle, except the exempt types (disability vehicles, motorcycles), and where the standard says so one worth at most the exempt value.
 non_exempt_vehicle AS (
   SELECT c.household_id,
          ${evidence(live, 'v', 'VEHICLE', 'v.person_id', "'vehicleType', v.vehicle_type, 'estimatedValueFen', v.estimated_value_fen, 'plateNumber', v.plate_number")} AS evidence
-    FROM counted c JOIN vehicle_records v ON v.person_id = c.person_id
+    FROM ${countedFor('VEHICLE')} c JOIN vehicle_records v ON v.person_id = c.person_id
     JOIN standard st ON st.household_id = c.household_id
    WHERE ${current('v', live)} AND v.registered_on <= $5::date AND NOT v.vehicle_type = ANY(coalesce(st.exempt_vehicle_types, '{}'))
      AND (st.exempt_vehicle_max_value_fen IS NULL
@@ -324,7 +364,7 @@ non_exempt_vehicle AS (
 owned_property AS (
   SELECT c.household_id, pr.certificate_number, pr.use, pr.area_m2,
          ${evidence(live, 'pr', 'REAL_ESTATE', 'pr.person_id', "'use', pr.use, 'areaM2', pr.area_m2, 'address', pr.address")} AS evidence
-    FROM counted c JOIN property_records pr ON pr.person_id = c.person_id
+    FROM ${countedFor('REAL_ESTATE')} c JOIN property_records pr ON pr.person_id = c.person_id
    WHERE ${current('pr', live)} AND NOT pr.is_public_rental AND pr.acquired_on <= $5::date
 ),
 -- Business registration (sole trader, legal representative, manager, controlling shareholder) disqualifies unless
@@ -444,6 +484,16 @@ data_missing AS (
     FROM member m
    WHERE NOT EXISTS (SELECT 1 FROM hukou_records hr WHERE hr.person_id = m.person_id AND ${current('hr', live)})
 ),
+-- What a run that reads only authorised records left out: per household, how many counted members it could not read
+-- consent-bound records for, and every consent-bound dataset (each read above for readable members only), one piece of
+-- evidence each.
+unread AS (
+  SELECT u.household_id, u.members,
+         (SELECT jsonb_agg(${missing('d.dataset', 'NULL', 'NULL', 'not read without authorisation')} ORDER BY d.dataset)
+            FROM unnest(${CONSENT_BOUND_SQL}) AS d(dataset)) AS evidence
+    FROM (SELECT c.household_id, count(*)::int AS members
+            FROM counted c JOIN unauthorised_member um ON um.person_id = c.person_id GROUP BY c.household_id) u
+),
 counted_total AS (SELECT household_id, count(*)::int AS members FROM counted GROUP BY household_id),
 income_total AS (
   SELECT household_id, coalesce(sum(amount_fen) FILTER (WHERE NOT is_excluded), 0)::bigint AS amount_fen,
@@ -486,7 +536,11 @@ totals AS (
          coalesce(ms.extreme_poverty_condition_members, 0) AS extreme_poverty_condition_members,
          coalesce(ms.severely_disabled_members, 0) AS severely_disabled_members,
          coalesce(ms.old_age_members, 0) AS old_age_members,
-         EXISTS (SELECT 1 FROM unfiled_staff_relative u WHERE u.household_id = st.household_id) AS has_unfiled_staff_relative
+         -- Only a run that checks it looks for staff relatives (the costliest rule, and no classification depends on it).
+         CASE WHEN 'UNFILED_STAFF_RELATIVE' = ANY($3::"AssessmentFlagCode"[])
+           THEN EXISTS (SELECT 1 FROM unfiled_staff_relative u WHERE u.household_id = st.household_id) END
+           AS has_unfiled_staff_relative,
+         coalesce(ur.members, 0) AS unauthorised_members, ur.evidence AS unread_evidence
     FROM standard st
     LEFT JOIN counted_total ct ON ct.household_id = st.household_id
     LEFT JOIN income_total it ON it.household_id = st.household_id
@@ -500,6 +554,7 @@ totals AS (
     LEFT JOIN single_person sp ON sp.household_id = st.household_id
     LEFT JOIN grace g ON g.household_id = st.household_id
     LEFT JOIN member_status ms ON ms.household_id = st.household_id
+    LEFT JOIN unread ur ON ur.household_id = st.household_id
 ),
 netted AS (
   -- Rigid expenditure (刚性支出) is deducted from household income before the comparison.
@@ -529,8 +584,14 @@ judged AS (
       AS is_grace_period_ending
   FROM netted t
 ),
+-- Records left unread for want of an authorisation can only add income and assets: on what was read, a household
+-- above every line is above them, but one within a line may not be, so it gets no classification (read_classification
+-- keeps what the records read say, for the monitoring findings).
 classified AS (
-  SELECT j.*,
+  SELECT r.*,
+    CASE WHEN r.unauthorised_members > 0 AND r.read_classification <> 'ABOVE_LINE' THEN NULL
+      ELSE r.read_classification END AS classification
+  FROM (SELECT j.*,
     -- The line the household's assistance requires: 低收入 its band, 特困 its own standard, any other the 低保 line.
     CASE j.case_kind WHEN 'LOW_INCOME' THEN j.is_within_low_income WHEN 'EXTREME_POVERTY' THEN j.is_within_extreme_poverty
       ELSE j.is_within_minimum_living END AS is_within_own_line,
@@ -545,8 +606,8 @@ classified AS (
       WHEN NOT j.is_above_low_income_floor THEN 'BETWEEN_LINES'
       WHEN j.is_within_low_income THEN 'LOW_INCOME'
       ELSE 'ABOVE_LINE'
-    END::"HouseholdClassification" AS classification
-  FROM judged j
+    END::"HouseholdClassification" AS read_classification
+  FROM judged j) r
 ),
 benefited AS (
   SELECT c.*, c.members > 0 AND NOT coalesce(c.is_within_own_line, true) AND NOT c.is_in_grace_period AS is_income_above_line,
@@ -597,9 +658,27 @@ finding AS (
   UNION ALL
   SELECT household_id, 'BUSINESS_WITHOUT_INCOME', jsonb_agg(evidence) FROM active_business WHERE earns_nothing GROUP BY household_id
   UNION ALL
-  SELECT household_id, 'UNFILED_STAFF_RELATIVE', jsonb_agg(evidence) FROM unfiled_staff_relative GROUP BY household_id
+  SELECT household_id, 'UNFILED_STAFF_RELATIVE', jsonb_agg(evidence) FROM unfiled_staff_relative
+   WHERE 'UNFILED_STAFF_RELATIVE' = ANY($3::"AssessmentFlagCode"[]) GROUP BY household_id
   UNION ALL
   SELECT household_id, 'DATA_MISSING', jsonb_agg(evidence) FROM data_missing GROUP BY household_id
+  UNION ALL
+  -- 应保尽保 / 低保边缘 (yinchuan-2021 二(五), 完善主动发现机制), for a household neither enrolled nor applying:
+  -- NEWLY_ELIGIBLE when every record was read and puts it within the 低保 line; AT_RISK when every record was read
+  -- and puts it in the 低收入 band (or exactly on the standard), or when what was read puts it within a line but some
+  -- member's consent-bound records were not read while another member's were: someone signed, so the office can ask
+  -- the rest. A household none of whose members authorised anything is not flagged: the absence of records the hub
+  -- may not read says nothing about need, and flagging it would flag almost everyone (docs/comparisons.md).
+  SELECT b.household_id,
+         CASE WHEN b.read_classification = 'MINIMUM_LIVING' AND b.unauthorised_members = 0 THEN 'NEWLY_ELIGIBLE'
+           ELSE 'AT_RISK' END::"AssessmentFlagCode",
+         coalesce(b.income_evidence, '[]') || coalesce(b.unread_evidence, '[]')
+    FROM benefited b
+   WHERE b.read_classification IN ('MINIMUM_LIVING', 'LOW_INCOME', 'BETWEEN_LINES')
+     AND b.unauthorised_members < b.members
+     AND NOT EXISTS (SELECT 1 FROM enrolment en WHERE en.household_id = b.household_id)
+     AND NOT EXISTS (SELECT 1 FROM applications a WHERE a.household_id = b.household_id
+                      AND a.status IN ('SUBMITTED', 'VERIFYING') AND a.submitted_on <= $5::date)
 ),
 flag_set AS (
   SELECT household_id, array_agg(flag ORDER BY flag) AS flags,
@@ -635,12 +714,23 @@ const ASSESS_WITH_LIVE_ANSWERS_SQL = assessHouseholdsSql(true);
 export async function assessHouseholds(
   client: pg.ClientBase,
   chunk: { runId: string; chunkNo: number; asOf: string },
-  checked: { flags: readonly AssessmentFlagCode[]; datasets: readonly Dataset[] },
+  checked: {
+    flags: readonly AssessmentFlagCode[];
+    datasets: readonly Dataset[];
+    /** Read consent-bound records only for members an enrolment or an authorisation for this purpose covers. */
+    onlyAuthorised?: { purpose: Purpose };
+  },
   live?: { snapshotIds: readonly string[] },
 ): Promise<number> {
-  const [household, member, analyze] = PREPARE_CHUNK_SQL as [string, string, string];
+  const [household, member, unauthorised, analyze] = PREPARE_CHUNK_SQL as [string, string, string, string];
   await client.query(household, [chunk.runId, chunk.chunkNo, chunk.asOf, BASIS_CITATIONS]);
   await client.query(member, [chunk.asOf]);
+  await client.query(unauthorised, [
+    checked.onlyAuthorised !== undefined,
+    chunk.asOf,
+    checked.onlyAuthorised?.purpose ?? 'PERIODIC_REVIEW',
+    chunk.runId,
+  ]);
   if (live) await client.query(LIVE_ANSWERED_SQL, [live.snapshotIds]);
   await client.query(live ? `${analyze}, live_answered` : analyze);
   const snapshots = await client.query<{ ids: string[] }>(

@@ -6,4 +6,6 @@ export const COMPARISON_PURPOSE: Record<ComparisonKind, Purpose> = {
   PERIODIC_REVIEW: 'PERIODIC_REVIEW',
   DEATH_CHECK: 'PERIODIC_REVIEW',
   STAFF_RELATIVES: 'PERIODIC_REVIEW',
+  // 统筹低收入人口认定、监测 (lanping-county draft): monitoring serves the recognition of low-income households.
+  POPULATION_MONITORING: 'LOW_INCOME_RECOGNITION',
 };

@@ -19,7 +19,10 @@ const EVERY_FLAG: readonly AssessmentFlagCode[] = [
   'DATA_MISSING',
 ];
 
-/** The flags each kind of run reports; every kind computes the whole assessment, so classifications agree. */
+/**
+ * The flags each kind of run reports; every kind computes the whole assessment, so classifications agree, except the
+ * staff-relatives rule, which decides no classification and which only a run reporting UNFILED_STAFF_RELATIVE applies.
+ */
 export const FLAGS_CHECKED_BY: Record<ComparisonKind, readonly AssessmentFlagCode[]> = {
   APPLICATION: EVERY_FLAG,
   PERIODIC_REVIEW: EVERY_FLAG,
@@ -27,6 +30,8 @@ export const FLAGS_CHECKED_BY: Record<ComparisonKind, readonly AssessmentFlagCod
   DEATH_CHECK: ['DECEASED_MEMBER', 'DATA_MISSING'],
   // Staff and their close relatives who receive 低保 must be filed (近亲属备案).
   STAFF_RELATIVES: ['UNFILED_STAFF_RELATIVE', 'DATA_MISSING'],
+  // 低收入人口动态监测: who should be helped and is not (应保尽保), who is near the line, and who has died.
+  POPULATION_MONITORING: ['NEWLY_ELIGIBLE', 'AT_RISK', 'DECEASED_MEMBER', 'DATA_MISSING'],
 };
 
 const ALL_DATASETS: readonly Dataset[] = [
@@ -52,11 +57,31 @@ export const DATASETS_READ_BY: Record<ComparisonKind, readonly Dataset[]> = {
   PERIODIC_REVIEW: ALL_DATASETS,
   DEATH_CHECK: ['HUKOU', 'CREMATION'],
   STAFF_RELATIVES: ['HUKOU', 'MARRIAGE', 'STAFF_ROSTER', 'STAFF_RELATIVE_FILING'],
+  POPULATION_MONITORING: ALL_DATASETS,
 };
 
-/** Kinds whose cohort is the enrolled households of a region; an APPLICATION run names its households. */
+/** Kinds whose cohort is households of a region; an APPLICATION run names its households. */
 export function isRegionalKind(kind: ComparisonKind): boolean {
   return kind !== 'APPLICATION';
+}
+
+/**
+ * Regional kinds whose cohort is every household of the region, enrolled or not: the low-income population
+ * monitoring (完善主动发现机制, yinchuan-2021 二(五)) and the death check, which keeps the whole register current. The
+ * other regional kinds compare the enrolled households only.
+ */
+export function comparesWholePopulation(kind: ComparisonKind): boolean {
+  return kind === 'POPULATION_MONITORING' || kind === 'DEATH_CHECK';
+}
+
+/**
+ * Kinds that read only what an authorisation covers: the whole-population kinds, whose households not enrolled have
+ * mostly signed nothing, so for their members the records of a consent-bound data item are read only under a consent
+ * for the run's purpose (assess-households.ts, `countedFor`). A DEATH_CHECK needs no such record for its flag, but
+ * computes the whole assessment: without this it would store the wages and deposits of people who never consented.
+ */
+export function readsOnlyAuthorisedRecords(kind: ComparisonKind): boolean {
+  return comparesWholePopulation(kind);
 }
 
 /**

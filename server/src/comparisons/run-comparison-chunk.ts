@@ -6,8 +6,9 @@ import { type DiscrepancyCasePolicy, readDiscrepancyCasePolicy } from '../discre
 import { openDiscrepancyCases } from '../discrepancy-cases/open-discrepancy-cases.ts';
 import { reportCheckedRequests } from '../requests/report-checked-requests.ts';
 import { assessHouseholds } from './assess-households.ts';
+import { COMPARISON_PURPOSE } from './comparison-purpose.ts';
 import { PROGRESS_CHANNEL } from './progress-channel.ts';
-import { DATASETS_READ_BY, FLAGS_CHECKED_BY } from './rules.ts';
+import { DATASETS_READ_BY, FLAGS_CHECKED_BY, readsOnlyAuthorisedRecords } from './rules.ts';
 
 export interface ChunkOutcome {
   runId: string;
@@ -109,7 +110,13 @@ async function claimAndAssessChunk(
     const households = await assessHouseholds(
       client,
       claimedChunk,
-      { flags: FLAGS_CHECKED_BY[chunk.kind], datasets },
+      {
+        flags: FLAGS_CHECKED_BY[chunk.kind],
+        datasets,
+        onlyAuthorised: readsOnlyAuthorisedRecords(chunk.kind)
+          ? { purpose: COMPARISON_PURPOSE[chunk.kind] }
+          : undefined,
+      },
       chunk.kind === 'APPLICATION' ? { snapshotIds } : undefined,
     );
     await client.query(

@@ -2,11 +2,11 @@ import type { ComparisonKind } from '@hub/prisma';
 import { badUserInputError } from '@hub/schema/errors';
 import { isUuid } from '@hub/schema/uuid';
 import type pg from 'pg';
-import { DEFAULT_CHUNK_SIZE, enrolledCaseSql, isRegionalKind } from './rules.ts';
+import { comparesWholePopulation, DEFAULT_CHUNK_SIZE, enrolledCaseSql, isRegionalKind } from './rules.ts';
 
 export interface StartComparisonRunInput {
   kind: ComparisonKind;
-  /** The region whose enrolled households (sub-regions included) a regional kind compares. */
+  /** The region whose households (sub-regions included) a regional kind compares: its enrolled ones, or all (rules.ts). */
   regionCode?: string | null;
   /** YYYY-MM-DD: income of that month, assets and deaths as at that day. */
   asOf: string;
@@ -27,6 +27,11 @@ const REGIONAL_COHORT = `
   SELECT h.id FROM households h
    WHERE h.region_code IN (SELECT code FROM hub_region_tree($2, 'BELOW'))
      AND EXISTS (SELECT 1 FROM assistance_cases ac WHERE ac.household_id = h.id AND ${enrolledCaseSql('ac', '$3::date')})`;
+
+// Every household of the region and every region below it ($3 unused, kept so every cohort takes the same parameters).
+const POPULATION_COHORT = `
+  SELECT h.id FROM households h
+   WHERE h.region_code IN (SELECT code FROM hub_region_tree($2, 'BELOW')) AND $3::date IS NOT NULL`;
 
 const LISTED_COHORT = 'SELECT h.id FROM households h WHERE h.id = ANY($2::uuid[]) AND $3::date IS NOT NULL';
 
@@ -89,7 +94,7 @@ export async function createComparisonRun(
     [input.kind, input.regionCode ?? null, input.asOf, chunkSize, input.startedById ?? null],
   );
   const runId = (rows[0] as { id: string }).id;
-  const cohort = regional ? REGIONAL_COHORT : LISTED_COHORT;
+  const cohort = !regional ? LISTED_COHORT : comparesWholePopulation(input.kind) ? POPULATION_COHORT : REGIONAL_COHORT;
   const chunks = await client.query<{ households: number }>(
     `WITH cohort AS (${cohort}),
      numbered AS (SELECT id, (row_number() OVER (ORDER BY id) - 1) / $4 AS chunk_no FROM cohort)

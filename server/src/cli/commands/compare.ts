@@ -81,7 +81,7 @@ export async function compareCommand(args: string[], context: CommandContext): P
     console.log(`completed in ${((performance.now() - began) / 1000).toFixed(1)} s`);
     const summary = await summarizeComparisonRun(pool, started.id);
     for (const row of summary.classifications) {
-      console.log(`  ${(row.classification ?? 'NO_MEMBER_COUNTS').padEnd(33)} ${row.households}`);
+      console.log(`  ${(row.classification ?? 'UNCLASSIFIED').padEnd(33)} ${row.households}`);
     }
     for (const row of summary.flags) console.log(`  flag ${row.flag.padEnd(28)} ${row.households}`);
     const diff = await diffComparisonRuns(pool, started.id);
