@@ -85,10 +85,7 @@ describe('referral (转介) of a case’s household to another department', () =
         { departmentName: medical.name, needs: ['MEDICAL'], reason: '户主患慢性病', status: 'REFERRED', answer: null },
       ],
     });
-    expect((referred?.events ?? []).map((event) => event.type)).toEqual([
-      'OPENED',
-      'REFERRED',
-    ]);
+    expect((referred?.events ?? []).map((event) => event.type)).toEqual(['OPENED', 'REFERRED']);
   });
 
   it('refuses a department that does not give the help, civil affairs, and a second referral to one department', async () => {

@@ -37,7 +37,10 @@ const ReferDiscrepancyCaseInput = builder.inputType('ReferDiscrepancyCaseInput',
   fields: (t) => ({
     departmentId: t.id({ required: true, description: 'The department that gives the help (not civil affairs).' }),
     needs: t.field({ type: [ReferralNeedEnum], required: true }),
-    reason: t.string({ required: true, description: 'Why the household is referred: what the department should know.' }),
+    reason: t.string({
+      required: true,
+      description: 'Why the household is referred: what the department should know.',
+    }),
   }),
 });
 
@@ -148,7 +151,11 @@ caseStep(
     'case not CLOSED, its status unchanged. The department reads it under its CASE_REFERRAL agreement.',
   (t) => ({ input: t.arg({ type: ReferDiscrepancyCaseInput, required: true }) }),
   (context, id, args: { input: typeof ReferDiscrepancyCaseInput.$inferInput }, actor) =>
-    context.services.discrepancyCases.refer(id, { ...args.input, departmentId: String(args.input.departmentId) }, actor),
+    context.services.discrepancyCases.refer(
+      id,
+      { ...args.input, departmentId: String(args.input.departmentId) },
+      actor,
+    ),
 );
 
 caseStep(
