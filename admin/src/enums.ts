@@ -10,6 +10,7 @@ export const ENUMS = {
     'EDUCATION_ASSISTANCE',
     'HOUSING_SUBSIDY',
     'EMPLOYMENT_ASSISTANCE',
+    'CASE_REFERRAL',
   ],
   AgreementStatus: ['DRAFT', 'PENDING_APPROVAL', 'ACTIVE', 'SUSPENDED', 'EXPIRED', 'REVOKED'],
   AccessLevel: ['FULL', 'MASKED', 'DERIVED'],
@@ -70,6 +71,7 @@ export const ENUMS = {
     'SNAPSHOT_SWITCHED',
     'SNAPSHOT_PURGED',
     'AUDIT_MONTH_ARCHIVED',
+    'DISCREPANCY_CASE_STEP',
   ],
   ActorKind: ['USER', 'API_CLIENT', 'SYSTEM', 'ANONYMOUS'],
   Dataset: [

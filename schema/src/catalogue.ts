@@ -71,6 +71,17 @@ export const DATA_ITEMS: readonly DataItem[] = [
     '救助申请及申报支出',
     'Applications and declared expenditure',
   ),
+  // 转介: what a department receiving a referral is shown (the head's masked name, the region, the needs).
+  item(
+    'CASE_REFERRAL',
+    'CIVIL_AFFAIRS',
+    null,
+    'HIGH',
+    false,
+    false,
+    '救助转介',
+    'Referrals (转介): the household head’s masked name, region and needs',
+  ),
   item('CREMATION', 'CIVIL_AFFAIRS', 'CREMATION', 'MEDIUM', false, true, '火化信息', 'Funeral and cremation records'),
   item('MARRIAGE', 'CIVIL_AFFAIRS', 'MARRIAGE', 'MEDIUM', false, true, '婚姻登记', 'Marriage registrations'),
   item('HUKOU', 'PUBLIC_SECURITY', 'HUKOU', 'MEDIUM', false, true, '户籍信息', 'Hukou registration and cancellation'),

@@ -1,4 +1,4 @@
-import type { AccessLevel, AuditEventType } from '@hub/prisma';
+import type { AccessLevel, AuditEventType, DiscrepancyCaseEventType } from '@hub/prisma';
 
 /** A value before or after a change, as JSON: dates as YYYY-MM-DD or ISO instants, money and decimals as text. */
 export type ChangeValue = string | number | boolean | null | readonly ChangeValue[] | { [key: string]: ChangeValue };
@@ -100,6 +100,17 @@ export type ArchiveEvent = EventOf<'AUDIT_MONTH_ARCHIVED'> & {
   fileSha256: string | null;
 };
 
+/**
+ * A step of a discrepancy case, chained as its discrepancy_case_events row is written: the row's content is sealed by
+ * its SHA-256 rather than copied, so that visit notes and explanations stay with the case (no `changes`).
+ */
+export type DiscrepancyCaseStepEvent = EventOf<'DISCREPANCY_CASE_STEP'> & {
+  caseId: string;
+  caseEventId: string;
+  caseEventType: DiscrepancyCaseEventType;
+  sha256: string;
+};
+
 /** Every typed administrative change, one event type per change, discriminated by `type`. */
 export type ChangeEvent =
   | AgreementEvent
@@ -110,7 +121,8 @@ export type ChangeEvent =
   | ConsentEvent
   | VerificationRequestEvent
   | SnapshotEvent
-  | ArchiveEvent;
+  | ArchiveEvent
+  | DiscrepancyCaseStepEvent;
 
 export type ChangeEventFamily =
   | 'AGREEMENT'
@@ -121,7 +133,8 @@ export type ChangeEventFamily =
   | 'CONSENT'
   | 'VERIFICATION_REQUEST'
   | 'SNAPSHOT'
-  | 'AUDIT_ARCHIVE';
+  | 'AUDIT_ARCHIVE'
+  | 'DISCREPANCY_CASE';
 
 /** The registry: each event type's family (its payload's shape) and the label people read. */
 export const CHANGE_EVENTS: Record<AuditEventType, { family: ChangeEventFamily; label: string }> = {
@@ -158,6 +171,7 @@ export const CHANGE_EVENTS: Record<AuditEventType, { family: ChangeEventFamily; 
     label: 'Dataset snapshot purged at the end of its retention (到期删除数据快照)',
   },
   AUDIT_MONTH_ARCHIVED: { family: 'AUDIT_ARCHIVE', label: 'Audit month archived to a signed file (审计日志归档)' },
+  DISCREPANCY_CASE_STEP: { family: 'DISCREPANCY_CASE', label: 'Discrepancy case step recorded (疑点核查办理)' },
 };
 
 /** The fields whose values differ between two records (every field of `after` when there was none before). */

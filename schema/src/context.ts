@@ -5,6 +5,7 @@ import type {
   AssistanceKind,
   AssistanceStandard,
   BenefitMethod,
+  CaseReferralStatus,
   CaseStatus,
   ComparisonKind,
   Consent,
@@ -20,6 +21,7 @@ import type {
   Person,
   PrismaClient,
   Purpose,
+  ReferralNeed,
   Relation,
   SharingAgreement,
   SnapshotSource,
@@ -141,6 +143,12 @@ export interface AccessDecider {
    * department region and the regions below it; empty for every other caller (deny by default).
    */
   discrepancyCaseOffices(): Promise<ReadonlySet<string>>;
+  /**
+   * 转介: the department whose referrals the caller may read and answer: an API client declaring CASE_REFERRAL under
+   * an active agreement for it that gives the CASE_REFERRAL item. Refuses anyone else (UNAUTHENTICATED, FORBIDDEN,
+   * PURPOSE_REQUIRED; FORBIDDEN NO_AGREEMENT without the agreement) and records the refusal.
+   */
+  caseReferralRecipient(): Promise<CaseReferralRecipient>;
   /**
    * What the viewer may do at all today, for a client to offer only that (the portal's menu): its role's named
    * permissions as its department narrows them, and what its department's agreements let it look up.
@@ -319,7 +327,9 @@ export type AuditChainProblem =
   | 'ENTRY_MISSING'
   | 'TIME_REVERSED'
   | 'FUTURE_DATED'
-  | 'CHECKPOINT_MISMATCH';
+  | 'CHECKPOINT_MISMATCH'
+  | 'CASE_EVENT_ALTERED'
+  | 'CASE_EVENT_UNCHAINED';
 
 /** The audit chain's verification: every entry's hash recomputed, every link and sequence number checked. */
 export type AuditChainStatus =
@@ -654,6 +664,8 @@ export interface DiscrepancyCaseActor {
   userId: string;
   username: string;
   offices: ReadonlySet<string>;
+  /** The request, as the step's entry in the audit chain records it. */
+  change: ChangeActor;
 }
 
 /** A decision on a case: the finding confirmed with what follows, or dismissed with its reason. */
@@ -691,11 +703,60 @@ export interface DiscrepancyCaseService {
   appeal(caseId: string, evidence: string, actor: DiscrepancyCaseActor): Promise<{ id: string }>;
   decideAppeal(caseId: string, decision: DiscrepancyCaseDecision, actor: DiscrepancyCaseActor): Promise<{ id: string }>;
   close(caseId: string, actor: DiscrepancyCaseActor): Promise<{ id: string }>;
+  /** 转介: refers the case's household to a department for the help it needs (any case not CLOSED). */
+  refer(caseId: string, referral: CaseReferralInput, actor: DiscrepancyCaseActor): Promise<{ id: string }>;
+  /** The referrals made to a department, newest first, as the department is shown them. */
+  referralsTo(departmentId: string, status: CaseReferralStatus | null): Promise<DepartmentReferral[]>;
+  /** The department's answer, recorded on the case as a REFERRAL_ANSWERED event. */
+  answerReferral(
+    referralId: string,
+    answer: CaseReferralAnswer,
+    recipient: ReferralRecipientActor,
+  ): Promise<DepartmentReferral>;
   /** Today in China Standard Time (YYYY-MM-DD), by the service's clock: what "overdue" is measured against. */
   today(): string;
   /** The last day of a window of `days` calendar days from today. */
   dueWithin(days: number): string;
   figures(offices: ReadonlySet<string>, by: 'OFFICE' | 'FLAG'): Promise<DiscrepancyCaseFigures[]>;
+}
+
+export interface CaseReferralInput {
+  departmentId: string;
+  needs: readonly ReferralNeed[];
+  reason: string;
+}
+
+export interface CaseReferralAnswer {
+  status: Exclude<CaseReferralStatus, 'REFERRED'>;
+  text: string;
+}
+
+/** The department answering a referral through its API client, as the case's event and the audit chain record it. */
+export interface ReferralRecipientActor {
+  departmentId: string;
+  change: ChangeActor;
+}
+
+/** A referral as the receiving department sees it: the minimum (the head's masked name, the region, the needs). */
+export interface DepartmentReferral {
+  id: string;
+  householdId: string;
+  referredAt: Date;
+  regionCode: string;
+  regionName: string;
+  /** Always masked (张*), whatever the agreement's level. */
+  headName: string | null;
+  needs: ReferralNeed[];
+  reason: string;
+  status: CaseReferralStatus;
+  answer: string | null;
+  answeredAt: Date | null;
+}
+
+/** The department whose referrals a caller reads and answers, and the agreements it does so under. */
+export interface CaseReferralRecipient {
+  departmentId: string;
+  agreementIds: readonly string[];
 }
 
 /** One kind of assistance a household receives on a day, and since when: the DERIVED form of its cases. */

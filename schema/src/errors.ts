@@ -52,7 +52,8 @@ export type BadUserInputReason =
   | 'NO_SUBSCRIPTIONS'
   | 'INVALID_INPUT'
   | 'ASSIGNEE_OUTSIDE_OFFICE'
-  | 'ATTACHMENT_TOO_LARGE';
+  | 'ATTACHMENT_TOO_LARGE'
+  | 'DEPARTMENT_CANNOT_HELP';
 
 /** Why a change was refused although the input was well formed: the thing it acts on is not in a state for it. */
 export type ConflictReason =
@@ -66,7 +67,8 @@ export type ConflictReason =
   | 'APPEAL_WINDOW_CLOSED'
   | 'APPEAL_WINDOW_OPEN'
   | 'ALREADY_APPEALED'
-  | 'SAME_OFFICER_APPEAL';
+  | 'SAME_OFFICER_APPEAL'
+  | 'ALREADY_REFERRED';
 
 function hubError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   // The code and reason come last: an extension can never pass for them.

@@ -79,6 +79,7 @@ import './discrepancy-cases/discrepancy-case-event.ts';
 import './discrepancy-cases/discrepancy-case-list.ts';
 import './discrepancy-cases/discrepancy-case-mutations.ts';
 import './discrepancy-cases/discrepancy-case-figures.ts';
+import './discrepancy-cases/case-referral.ts';
 
 import { enforceDisclosure } from './disclosure/enforce-disclosure.ts';
 

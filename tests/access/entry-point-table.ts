@@ -102,6 +102,8 @@ export const QUERY_FIELDS: Record<string, FieldRow> = {
   discrepancyCase: { vars: (w) => uuid(w, 'discrepancyCase'), expect: STAFF_SUBJECT },
   discrepancyCaseFigures: { vars: () => ({ existing: { by: 'OFFICE' } }), expect: STAFF },
   discrepancyCases: { expect: STAFF },
+  // 转介: only an API client under a CASE_REFERRAL agreement; none of the six holds one.
+  caseReferrals: { expect: as('UNAUTHENTICATED', 'FORBIDDEN') },
   datasetFreshness: { expect: SIGNED_IN },
   datasetSnapshots: {
     vars: (w) => ({ existing: { departmentId: w.centre.id }, missing: { departmentId: w.noId } }),
@@ -156,6 +158,10 @@ export const MUTATION_FIELDS: Record<string, FieldRow> = {
       missing: { ...household(w).missing, joinedOn: date, member: member(w) },
     }),
     expect: STAFF_SUBJECT,
+  },
+  answerCaseReferral: {
+    vars: (w) => ({ existing: { id: w.noId, input: { status: 'DONE', text: '已办理' } } }),
+    expect: as('UNAUTHENTICATED', 'FORBIDDEN'),
   },
   approveSharingAgreement: { vars: (w) => uuid(w, 'agreement'), expect: ADMINISTRATORS },
   cancelComparisonRun: { vars: (w) => uuid(w, 'run'), expect: STAFF_SUBJECT },
@@ -402,6 +408,9 @@ function discrepancyCaseSteps(): Record<string, FieldRow> {
     appealDiscrepancyCase: { evidence: '新证据' },
     decideDiscrepancyCaseAppeal: { input: decision },
     closeDiscrepancyCase: {},
+    referDiscrepancyCase: {
+      input: { departmentId: '00000000-0000-4000-8000-000000000000', needs: ['MEDICAL'], reason: '因病致贫' },
+    },
   };
   return Object.fromEntries(
     Object.entries(steps).map(([name, args]) => [

@@ -28,6 +28,7 @@ export const hubEnglish = {
         EDUCATION_ASSISTANCE: 'Education assistance',
         HOUSING_SUBSIDY: 'Housing subsidy',
         EMPLOYMENT_ASSISTANCE: 'Employment assistance',
+        CASE_REFERRAL: 'Referral to another department',
       },
       AgreementStatus: {
         DRAFT: 'Draft',
@@ -113,6 +114,7 @@ export const hubEnglish = {
         SNAPSHOT_SWITCHED: 'Dataset snapshot switched',
         SNAPSHOT_PURGED: 'Dataset snapshot purged (retention)',
         AUDIT_MONTH_ARCHIVED: 'Audit month archived',
+        DISCREPANCY_CASE_STEP: 'Discrepancy case step',
       },
       ActorKind: { USER: 'User', API_CLIENT: 'API client', SYSTEM: 'System', ANONYMOUS: 'Anonymous' },
       Dataset: {
@@ -557,6 +559,8 @@ export const hubEnglish = {
         CONTENT_ALTERED: 'content altered',
         ENTRY_MISSING: 'entries missing',
         LINK_BROKEN: 'link broken',
+        CASE_EVENT_ALTERED: 'case event altered',
+        CASE_EVENT_UNCHAINED: 'case event outside the chain',
       },
     },
     snapshots: {

@@ -54,6 +54,7 @@ const hubChinese = {
         EDUCATION_ASSISTANCE: '教育救助',
         HOUSING_SUBSIDY: '住房保障',
         EMPLOYMENT_ASSISTANCE: '就业救助',
+        CASE_REFERRAL: '转介',
       },
       AgreementStatus: {
         DRAFT: '草稿',
@@ -139,6 +140,7 @@ const hubChinese = {
         SNAPSHOT_SWITCHED: '数据快照切换',
         SNAPSHOT_PURGED: '到期删除数据快照',
         AUDIT_MONTH_ARCHIVED: '审计日志归档',
+        DISCREPANCY_CASE_STEP: '疑点核查办理',
       },
       ActorKind: { USER: '用户', API_CLIENT: '接口客户端', SYSTEM: '系统', ANONYMOUS: '匿名' },
       Dataset: {
@@ -570,7 +572,13 @@ const hubChinese = {
       disclosure_record: '查询记录',
       disclosure_record_needs_subject: '请先填写查询对象的公民身份号码',
       print: '打印',
-      problem: { CONTENT_ALTERED: '内容被篡改', ENTRY_MISSING: '记录缺失', LINK_BROKEN: '链接断裂' },
+      problem: {
+        CONTENT_ALTERED: '内容被篡改',
+        ENTRY_MISSING: '记录缺失',
+        LINK_BROKEN: '链接断裂',
+        CASE_EVENT_ALTERED: '案件记录被篡改',
+        CASE_EVENT_UNCHAINED: '案件记录未入链',
+      },
     },
     snapshots: {
       pick_department: '请选择部门以查看其数据交付。',

@@ -14,6 +14,12 @@ export const AuditChainProblemEnum = builder.enumType('AuditChainProblem', {
       description:
         'The chain no longer holds the head a checkpoint signed: an entry from this sequence on was rewritten.',
     },
+    CASE_EVENT_ALTERED: {
+      description: 'A discrepancy case event no longer matches the SHA-256 its chain entry sealed, or is gone.',
+    },
+    CASE_EVENT_UNCHAINED: {
+      description: 'A discrepancy case event has no entry in the chain: it was added behind it.',
+    },
   } as const,
 });
 

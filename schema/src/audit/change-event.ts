@@ -10,12 +10,14 @@ import {
   type ChangeEvent as ChangeEventPayload,
   type ConnectorEvent,
   type ConsentEvent,
+  type DiscrepancyCaseStepEvent,
   type FieldChange,
   type SnapshotEvent,
   type StandardEvent,
   type UserEvent,
   type VerificationRequestEvent,
 } from '../change-events.ts';
+import { DiscrepancyCaseEventTypeEnum } from '../discrepancy-cases/discrepancy-case-enums.ts';
 import { AuditEventTypeEnum } from './audit-event-type.ts';
 
 const auditor = { auditor: true } as const;
@@ -149,6 +151,20 @@ builder.objectRef<ArchiveEvent>('AuditArchiveChangeEvent').implement({
   }),
 });
 
+builder.objectRef<DiscrepancyCaseStepEvent>('DiscrepancyCaseStepChangeEvent').implement({
+  description:
+    'A step of a discrepancy case (its timeline event), sealed in the chain by the SHA-256 of the event as stored; ' +
+    '`hub audit verify` recomputes it from the case’s event.',
+  interfaces: [ChangeEvent],
+  authScopes: auditor,
+  fields: (t) => ({
+    caseId: t.exposeID('caseId'),
+    caseEventId: t.exposeID('caseEventId'),
+    caseEventType: t.field({ type: DiscrepancyCaseEventTypeEnum, resolve: (event) => event.caseEventType }),
+    sha256: t.exposeString('sha256'),
+  }),
+});
+
 const FAMILY_TYPES: Record<ChangeEventFamily, string> = {
   AGREEMENT: 'AgreementChangeEvent',
   STANDARD: 'StandardChangeEvent',
@@ -159,6 +175,7 @@ const FAMILY_TYPES: Record<ChangeEventFamily, string> = {
   VERIFICATION_REQUEST: 'VerificationRequestChangeEvent',
   SNAPSHOT: 'SnapshotChangeEvent',
   AUDIT_ARCHIVE: 'AuditArchiveChangeEvent',
+  DISCREPANCY_CASE: 'DiscrepancyCaseStepChangeEvent',
 };
 
 /** The typed event an audit entry carries, from its event column and change payload. */

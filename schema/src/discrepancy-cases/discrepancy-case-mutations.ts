@@ -1,8 +1,10 @@
 import type { InputFieldMap } from '@pothos/core';
 import { builder } from '../builder.ts';
+import { changeActorOf } from '../change-actor.ts';
 import type { Context, DiscrepancyCaseActor, DiscrepancyCaseDecision } from '../context.ts';
 import { badUserInputError } from '../errors.ts';
 import { unauthorizedError } from '../scopes.ts';
+import { ReferralNeedEnum } from './case-referral.ts';
 import { CASE_WORKERS } from './discrepancy-case.ts';
 import {
   DiscrepancyCaseActionEnum,
@@ -31,12 +33,24 @@ const AttachDiscrepancyCaseFileInput = builder.inputType('AttachDiscrepancyCaseF
   }),
 });
 
-async function actorOf(context: Context): Promise<DiscrepancyCaseActor> {
+const ReferDiscrepancyCaseInput = builder.inputType('ReferDiscrepancyCaseInput', {
+  fields: (t) => ({
+    departmentId: t.id({ required: true, description: 'The department that gives the help (not civil affairs).' }),
+    needs: t.field({ type: [ReferralNeedEnum], required: true }),
+    reason: t.string({
+      required: true,
+      description: 'Why the household is referred: what the department should know.',
+    }),
+  }),
+});
+
+async function actorOf(context: Context, operation: string): Promise<DiscrepancyCaseActor> {
   if (context.viewer?.kind !== 'USER') throw unauthorizedError(context);
   return {
     userId: context.viewer.userId,
     username: context.viewer.username,
     offices: await context.access.discrepancyCaseOffices(),
+    change: changeActorOf(context, operation),
   };
 }
 
@@ -67,7 +81,8 @@ function caseStep<Args extends InputFieldMap>(
       authScopes: CASE_WORKERS,
       args: { id: t.arg.id({ required: true }), ...args(t) },
       resolve: async (query, _root, input, context) => {
-        const { id } = await run(context, String((input as { id: string }).id), input as never, await actorOf(context));
+        const actor = await actorOf(context, name);
+        const { id } = await run(context, String((input as { id: string }).id), input as never, actor);
         return context.prisma.discrepancyCase.findUniqueOrThrow({ ...query, where: { id } });
       },
     }),
@@ -128,6 +143,19 @@ caseStep(
   (t) => ({ input: t.arg({ type: DecideDiscrepancyCaseInput, required: true }) }),
   (context, id, args: { input: typeof DecideDiscrepancyCaseInput.$inferInput }, actor) =>
     context.services.discrepancyCases.decideAppeal(id, decisionOf(args.input), actor),
+);
+
+caseStep(
+  'referDiscrepancyCase',
+  '转介: refers the household to a department for the help it needs (DEPARTMENT_CANNOT_HELP, ALREADY_REFERRED); any ' +
+    'case not CLOSED, its status unchanged. The department reads it under its CASE_REFERRAL agreement.',
+  (t) => ({ input: t.arg({ type: ReferDiscrepancyCaseInput, required: true }) }),
+  (context, id, args: { input: typeof ReferDiscrepancyCaseInput.$inferInput }, actor) =>
+    context.services.discrepancyCases.refer(
+      id,
+      { ...args.input, departmentId: String(args.input.departmentId) },
+      actor,
+    ),
 );
 
 caseStep(

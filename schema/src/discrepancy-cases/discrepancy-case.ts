@@ -86,6 +86,10 @@ export const DiscrepancyCase = builder.prismaObject('DiscrepancyCase', {
       query: { orderBy: [{ occurredAt: 'asc' }, { id: 'asc' }] },
     }),
     attachments: t.relation('attachments', { query: { orderBy: { addedAt: 'asc' } } }),
+    referrals: t.relation('referrals', {
+      description: '转介: the departments the household was referred to, and their answers.',
+      query: { orderBy: [{ referredAt: 'asc' }, { id: 'asc' }] },
+    }),
   }),
 });
 

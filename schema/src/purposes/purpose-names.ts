@@ -11,4 +11,5 @@ export const PURPOSE_NAMES: Record<Purpose, string> = {
   MEDICAL_ASSISTANCE: '医疗救助',
   EDUCATION_ASSISTANCE: '教育救助',
   PERIODIC_REVIEW: '定期复核',
+  CASE_REFERRAL: '转介',
 };

@@ -7,6 +7,7 @@ import { forbiddenError } from '@hub/schema/errors';
 import DataLoader from 'dataloader';
 import { findCoveringConsents } from '../consents/find-covering-consents.ts';
 import type { AgreementGrants, Grant } from './agreement-grants.ts';
+import { caseReferralRecipient } from './case-referral-recipient.ts';
 import { createReach } from './create-reach.ts';
 import { discrepancyCaseOffices } from './discrepancy-case-reach.ts';
 import type { GrantCache } from './grant-cache.ts';
@@ -165,6 +166,15 @@ export function createAccessDecider(options: {
       }
       return permitted;
     },
+
+    caseReferralRecipient: () =>
+      caseReferralRecipient({
+        viewer,
+        purpose,
+        declaredPurpose: options.declaredPurpose,
+        decide: (itemCode) => decide(itemCode, { subjectPersonId: null, subjectHouseholdId: null }, null),
+        disclosures: options.disclosures,
+      }),
 
     viewerPermissions: () => viewerPermissions(prisma, viewer, day),
 

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@hub/prisma';
 import type { AccessDecider } from '@hub/schema/context';
-import { badUserInputError } from '@hub/schema/errors';
+import { badUserInputError, forbiddenError } from '@hub/schema/errors';
 import { VIEWER_PERMISSIONS } from '@hub/schema/identity/viewer-permission';
 import { findReachableComparisonRun } from './reach-comparison-run.ts';
 import { regionsWithin } from './region-tree.ts';
@@ -23,6 +23,9 @@ export function unrestrictedAccess(prisma: PrismaClient): AccessDecider {
     providersFor: async () => 'ANY',
     // Cases name an office, not an agreement: even the benchmark's open door reaches none of them.
     discrepancyCaseOffices: async () => new Set(),
+    caseReferralRecipient: async () => {
+      throw forbiddenError();
+    },
     viewerPermissions: async () => VIEWER_PERMISSIONS,
     decide: async () => ({ level: 'FULL', agreementIds: [] }),
   };

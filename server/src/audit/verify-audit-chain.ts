@@ -4,6 +4,7 @@ import { archivedHead } from './archived-head.ts';
 import { GENESIS, walkAuditChain } from './audit-chain-walk.ts';
 import type { AuditCheckpoint } from './audit-checkpoint.ts';
 import { chainTime, STORED_AUDIT_ENTRY_COLUMNS, type StoredAuditEntry } from './canonical-audit-entry.ts';
+import { verifyCaseEventSeals } from './verify-case-event-seals.ts';
 
 export { GENESIS_HASH } from './audit-chain-walk.ts';
 
@@ -14,7 +15,8 @@ const BATCH_SIZE = 5_000;
  * Walks the whole online chain in sequence order and recomputes every entry's hash in Node (trusting no function in
  * the database), with the checks of walkAuditChain. After months were archived (`hub audit archive`) the chain starts
  * at the entry after the archived head that the AUDIT_MONTH_ARCHIVED events name; the archives themselves are checked
- * offline (`hub audit verify --archive`). One snapshot for the whole walk.
+ * offline (`hub audit verify --archive`). Then every discrepancy case event against the SHA-256 its entry sealed
+ * (verify-case-event-seals.ts). One snapshot for the whole walk.
  */
 export async function verifyAuditChain(
   pool: pg.Pool,
@@ -42,7 +44,8 @@ export async function verifyAuditChain(
       }
       if (rows.length < BATCH_SIZE) break;
     }
-    return walk.missingTail() ?? { intact: true, entries: walk.entries };
+    const beyond = walk.missingTail() ?? (await verifyCaseEventSeals(client, walk, { archived: head !== undefined }));
+    return beyond ?? { intact: true, entries: walk.entries };
   } finally {
     await client.query('ROLLBACK').catch(() => {});
     client.release();

@@ -4,6 +4,7 @@ import { notFoundError } from '@hub/schema/errors';
 import { isUuid } from '@hub/schema/uuid';
 import type pg from 'pg';
 import { reachesCase } from '../access/discrepancy-case-reach.ts';
+import { chainActorValues, chainCaseEventsSql } from '../audit/chain-case-events.ts';
 import type { DiscrepancyCaseEventDetails } from './discrepancy-case-event.ts';
 
 /** The case as a step finds it, locked until the step's transaction ends. */
@@ -25,8 +26,10 @@ const LOCK_CASE = `
     FROM discrepancy_cases WHERE id = $1 FOR UPDATE`;
 
 const RECORD_EVENT = `
-  INSERT INTO discrepancy_case_events (case_id, type, actor_user_id, actor_name, details)
-  VALUES ($1, $2::"DiscrepancyCaseEventType", $3, $4, $5::jsonb)`;
+  WITH events AS (
+    INSERT INTO discrepancy_case_events (case_id, type, actor_user_id, actor_name, details)
+    VALUES ($1, $2::"DiscrepancyCaseEventType", $3, $4, $5::jsonb) RETURNING *)
+  ${chainCaseEventsSql(6)}`;
 
 /** What a step did, for its event. */
 export interface CaseStepOutcome<Type extends DiscrepancyCaseEventType> {
@@ -36,7 +39,7 @@ export interface CaseStepOutcome<Type extends DiscrepancyCaseEventType> {
 
 /**
  * Takes one step on a case in one transaction: locks it, lets `step` check and apply the change, and records the
- * step's typed event with its actor, or changes nothing. A case outside the actor's offices is NOT_FOUND, exactly as
+ * step's typed event with its actor, chained into the audit trail, or changes nothing. A case outside the actor's offices is NOT_FOUND, exactly as
  * one that does not exist.
  */
 export async function changeDiscrepancyCase<Type extends DiscrepancyCaseEventType>(
@@ -58,6 +61,7 @@ export async function changeDiscrepancyCase<Type extends DiscrepancyCaseEventTyp
       actor.userId,
       actor.username,
       JSON.stringify(outcome.details),
+      ...chainActorValues(actor.change),
     ]);
     await client.query('COMMIT');
     return { id: caseId };

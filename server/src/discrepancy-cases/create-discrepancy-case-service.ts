@@ -1,5 +1,6 @@
 import type { DiscrepancyCaseService } from '@hub/schema/context';
 import type pg from 'pg';
+import { answerCaseReferral } from './answer-case-referral.ts';
 import { appealDiscrepancyCase } from './appeal-discrepancy-case.ts';
 import { assignDiscrepancyCase } from './assign-discrepancy-case.ts';
 import { attachCaseFile } from './attach-case-file.ts';
@@ -9,8 +10,10 @@ import { decideDiscrepancyAppeal } from './decide-discrepancy-appeal.ts';
 import { decideDiscrepancyCase } from './decide-discrepancy-case.ts';
 import type { DiscrepancyCasePolicy } from './discrepancy-case-policy.ts';
 import { chinaDay } from './official-working-days.ts';
+import { readCaseReferrals } from './read-case-referrals.ts';
 import { recordHomeVisit } from './record-home-visit.ts';
 import { recordHouseholdExplanation } from './record-household-explanation.ts';
+import { referDiscrepancyCase } from './refer-discrepancy-case.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -39,6 +42,9 @@ export function createDiscrepancyCaseService(
       }),
     decideAppeal: (caseId, decision, actor) => decideDiscrepancyAppeal(pool, caseId, decision, actor),
     close: (caseId, actor) => closeDiscrepancyCase(pool, caseId, actor, { today: today() }),
+    refer: (caseId, referral, actor) => referDiscrepancyCase(pool, caseId, referral, actor),
+    referralsTo: (departmentId, status) => readCaseReferrals(pool, departmentId, { status }),
+    answerReferral: (referralId, answer, recipient) => answerCaseReferral(pool, referralId, answer, recipient),
     today,
     dueWithin: (days) => chinaDay(new Date(now().getTime() + days * DAY_MS)),
     figures: (offices, by) => countDiscrepancyCases(pool, offices, by, today()),

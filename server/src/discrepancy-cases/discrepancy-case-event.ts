@@ -1,9 +1,11 @@
 import type {
   AssessmentFlagCode,
+  CaseReferralStatus,
   DiscrepancyCaseAction,
   DiscrepancyCaseEventType,
   DiscrepancyCaseOutcome,
   DiscrepancyDismissalReason,
+  ReferralNeed,
 } from '@hub/prisma';
 
 interface Decision {
@@ -28,4 +30,11 @@ export interface DiscrepancyCaseEventDetails extends Record<DiscrepancyCaseEvent
   CLEARED_BY_RUN: { flags: AssessmentFlagCode[] };
   REMINDED: { dueOn: string };
   ESCALATED: { dueOn: string; toRegionCode: string };
+  REFERRED: { referralId: string; departmentId: string; departmentName: string; needs: ReferralNeed[]; reason: string };
+  REFERRAL_ANSWERED: {
+    referralId: string;
+    departmentId: string;
+    status: Exclude<CaseReferralStatus, 'REFERRED'>;
+    answer: string;
+  };
 }

@@ -10,7 +10,8 @@ export type DiscrepancyCaseStep =
   | 'DECIDE'
   | 'APPEAL'
   | 'DECIDE_APPEAL'
-  | 'CLOSE';
+  | 'CLOSE'
+  | 'REFER';
 
 // From each status a step may be taken in, the status it leads to. Work on the evidence (a visit, the household's
 // explanation, a file) starts an open case and adds to one in progress or under appeal (复查 brings new evidence).
@@ -23,6 +24,9 @@ const TRANSITIONS: Record<DiscrepancyCaseStep, Partial<Record<DiscrepancyCaseSta
   APPEAL: { DECIDED: 'APPEALED' },
   DECIDE_APPEAL: { APPEALED: 'DECIDED' },
   CLOSE: { DECIDED: 'CLOSED' },
+  // 转介 runs beside the finding: a household may need another department's help whatever the decision, so any case
+  // not closed may be referred, and its status stays as it is.
+  REFER: { OPEN: 'OPEN', IN_PROGRESS: 'IN_PROGRESS', DECIDED: 'DECIDED', APPEALED: 'APPEALED' },
 };
 
 /** The status the step leads to; CONFLICT (INVALID_TRANSITION) naming the status and step when it may not be taken. */

@@ -1,5 +1,8 @@
 import type { ComparisonKind } from '@hub/prisma';
+import type { ChangeActor } from '@hub/schema/context';
 import type pg from 'pg';
+import { chainActorValues, chainCaseEventsSql } from '../audit/chain-case-events.ts';
+import { systemChangeActor } from '../audit/change-actors.ts';
 import { clearDiscrepancyCases } from './clear-discrepancy-cases.ts';
 import type { DiscrepancyCasePolicy } from './discrepancy-case-policy.ts';
 import { addWorkingDays, chinaDay } from './official-working-days.ts';
@@ -32,9 +35,11 @@ const JOIN_OPEN_CASES = `
     RETURNING c.id, c.household_id, f.flags),
   findings AS (
     INSERT INTO discrepancy_case_findings (case_id, run_id, household_id, flags)
-    SELECT id, $1, household_id, flags FROM joined)
-  INSERT INTO discrepancy_case_events (case_id, type, actor_name, run_id, details)
-  SELECT id, 'FLAGS_JOINED', 'hub', $1, jsonb_build_object('flags', to_jsonb(flags)) FROM joined`;
+    SELECT id, $1, household_id, flags FROM joined),
+  events AS (
+    INSERT INTO discrepancy_case_events (case_id, type, actor_name, run_id, details)
+    SELECT id, 'FLAGS_JOINED', 'hub', $1, jsonb_build_object('flags', to_jsonb(flags)) FROM joined RETURNING *)
+  ${chainCaseEventsSql(2)}`;
 
 // Every other flagged household opens a case, unless this run already opened (or joined) one for it: a case the
 // run opened and an officer has since closed is not opened again by a retried completion.
@@ -50,11 +55,13 @@ const OPEN_CASES = `
     RETURNING id, household_id, flags, due_on),
   findings AS (
     INSERT INTO discrepancy_case_findings (case_id, run_id, household_id, flags)
-    SELECT id, $1, household_id, flags FROM opened)
-  INSERT INTO discrepancy_case_events (case_id, type, actor_name, run_id, details)
-  SELECT id, 'OPENED', 'hub', $1,
-         jsonb_build_object('flags', to_jsonb(flags), 'dueOn', to_char(due_on, 'YYYY-MM-DD'), 'workingDays', $4::int)
-    FROM opened`;
+    SELECT id, $1, household_id, flags FROM opened),
+  events AS (
+    INSERT INTO discrepancy_case_events (case_id, type, actor_name, run_id, details)
+    SELECT id, 'OPENED', 'hub', $1,
+           jsonb_build_object('flags', to_jsonb(flags), 'dueOn', to_char(due_on, 'YYYY-MM-DD'), 'workingDays', $4::int)
+      FROM opened RETURNING *)
+  ${chainCaseEventsSql(5)}`;
 
 export interface OpenedCases {
   opened: number;
@@ -65,12 +72,13 @@ export interface OpenedCases {
 /**
  * Turns a completed run's findings into cases, in the caller's transaction (the one that completes the run): each
  * flagged household opens a case due `deadline` working days from today (China Standard Time) or joins its open
- * case, and open cases the run no longer flags are cleared. Set-based and idempotent; nothing for a run not completed.
+ * case, and open cases the run no longer flags are cleared. Set-based and idempotent; nothing for a run not completed. Every
+ * event is chained into the audit trail by the statement that records it.
  */
 export async function openDiscrepancyCases(
   client: pg.ClientBase,
   runId: string,
-  options: { policy: DiscrepancyCasePolicy; now?: Date },
+  options: { policy: DiscrepancyCasePolicy; now?: Date; actor?: ChangeActor },
 ): Promise<OpenedCases> {
   const { rows } = await client.query<{ kind: ComparisonKind }>(
     `SELECT kind FROM comparison_runs WHERE id = $1 AND status = 'COMPLETED'`,
@@ -80,8 +88,9 @@ export async function openDiscrepancyCases(
   if (!kind) return { opened: 0, joined: 0, cleared: 0 };
   const workingDays = options.policy.deadlineWorkingDays[kind];
   const dueOn = addWorkingDays(chinaDay(options.now ?? new Date()), workingDays);
-  const joined = await client.query(JOIN_OPEN_CASES, [runId]);
-  const opened = await client.query(OPEN_CASES, [runId, kind, dueOn, workingDays]);
-  const cleared = await clearDiscrepancyCases(client, runId);
+  const actor = chainActorValues(options.actor ?? systemChangeActor('comparison run completed: discrepancy cases'));
+  const joined = await client.query(JOIN_OPEN_CASES, [runId, ...actor]);
+  const opened = await client.query(OPEN_CASES, [runId, kind, dueOn, workingDays, ...actor]);
+  const cleared = await clearDiscrepancyCases(client, runId, actor);
   return { opened: opened.rowCount ?? 0, joined: joined.rowCount ?? 0, cleared };
 }
