@@ -1,10 +1,11 @@
 import { gql } from '@apollo/client';
+import { HOUSEHOLD_SUMMARY } from '../../fields/household-summary.ts';
 import type { ResourceOperations } from '../hub-operation.ts';
 import { relayList } from '../list-operations.ts';
 import type { RelayCursors } from '../relay-cursors.ts';
 
 const AUDIT_ENTRY = `id sequence occurredAt actorKind actorName department { id name } purpose operation decision
-  subjectIdNumber subjectHouseholdId itemsDisclosed itemsDenied reason agreementIds requestId clientAddress entryHash
+  subjectIdNumber subjectHouseholdId subjectHousehold { ${HOUSEHOLD_SUMMARY} } itemsDisclosed itemsDenied reason agreementIds requestId clientAddress entryHash
   event label change { reason changes { field oldValue newValue } }`;
 
 const AUDIT_REQUEST = `requestId occurredAt lastSequence actorKind actorName department { id name } purpose operation
