@@ -624,6 +624,23 @@ const hubChinese = {
       BEFORE_START: '结束日期早于开始日期',
       OTHER: '此项未通过平台检查，请核对',
     },
+    // What an applied rule compared (issue 17): built here from the hub's figures, never the hub's English line.
+    rule_sentence: {
+      line: '人均收入 %{perCapita}（%{income} ÷ %{members} 人）%{sign} 标准线 %{line}%{multiplier}，按“%{reading}”判断',
+      multiplier: '（标准的 %{multiplier} 倍）',
+      floor_within:
+        '人均收入 %{perCapita}（%{income} ÷ %{members} 人）%{sign} 低保标准 %{floor}，按“%{reading}”判断：在低收入区间下限之内',
+      floor_outside:
+        '人均收入 %{perCapita}（%{income} ÷ %{members} 人）%{sign} 低保标准 %{floor}，按“%{reading}”判断：不在低收入区间下限之内',
+      standard: '标准每人每月 %{standard}，自 %{from} 起执行',
+      assets: '金融资产 %{assets} %{sign} 限额 %{limit}（%{members} 人 × %{months} 个月）',
+      rigid: '收入 %{income} − 刚性支出 %{rigid} = %{net}',
+      single_application: '按申请，单人户单独核算',
+      single_case: '按救助档案，单人户单独核算',
+      benefit: '每月 %{benefit}（%{method}）',
+      temporary_requested: '申请%{type}：%{amount}；',
+      temporary: '%{requested}急难型 %{emergency}，支出型 %{expenditure}，个人 %{individual}（城市低保标准 %{urban}）',
+    },
     comparison_terms: {
       AT_OR_BELOW: '不高于',
       BELOW: '低于',
