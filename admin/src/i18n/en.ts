@@ -650,7 +650,13 @@ export const hubEnglish = {
       WAGE: 'wage',
     },
     households: { member_count: '%{smart_count} member |||| %{smart_count} members' },
-    date: { placeholder: 'YYYY-MM-DD', helper: 'e.g. 2026-12-05', invalid: 'Enter a valid date, e.g. 2026-12-05' },
+    date: {
+      placeholder: 'YYYY-MM-DD',
+      helper: 'e.g. 2026-12-05',
+      invalid: 'Enter a valid date, e.g. 2026-12-05',
+      time_placeholder: 'YYYY-MM-DD HH:MM',
+      invalid_time: 'Enter a valid time, e.g. 2026-12-05 14:30',
+    },
     register: {
       none_yet: 'None yet',
       members_required: 'List at least one member',

@@ -663,7 +663,13 @@ const hubChinese = {
       WAGE: '工资',
     },
     households: { member_count: '%{smart_count} 人' },
-    date: { placeholder: '年-月-日', helper: '如 2026-12-05', invalid: '请输入有效日期，如 2026-12-05' },
+    date: {
+      placeholder: '年-月-日',
+      helper: '如 2026-12-05',
+      invalid: '请输入有效日期，如 2026-12-05',
+      time_placeholder: '年-月-日 时:分',
+      invalid_time: '请输入有效时间，如 2026-12-05 14:30',
+    },
     register: {
       none_yet: '暂无',
       members_required: '至少填写一名家庭成员',

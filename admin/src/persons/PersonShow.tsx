@@ -1,7 +1,8 @@
 import { Box, Card, CardContent, Grid, Typography } from '@mui/material';
-import { DateField, Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { DisclosureRecordButton } from '../audit/DisclosureRecordButton.tsx';
 import type { DeniedField } from '../dataProvider/hub-operation.ts';
+import { DayField } from '../fields/DayField.tsx';
 import { DeniedFields, deniedAt } from '../fields/DeniedFields.tsx';
 import { EnumField } from '../fields/EnumField.tsx';
 import { HouseholdLink } from '../fields/HouseholdLink.tsx';
@@ -84,7 +85,7 @@ export const PersonShow = () => (
       <TextField source="idNumber" />
       <TextField source="name" emptyText="—" />
       <EnumField source="sex" enum="Sex" />
-      <DateField source="birthDate" emptyText="—" />
+      <DayField source="birthDate" />
       <EnumField source="relation" enum="Relation" />
     </SimpleShowLayout>
     <Branches />

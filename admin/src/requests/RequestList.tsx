@@ -1,5 +1,6 @@
-import { CreateButton, Datagrid, DateField, List, SelectInput, TextField, TopToolbar } from 'react-admin';
+import { CreateButton, Datagrid, List, SelectInput, TextField, TopToolbar } from 'react-admin';
 import { enumChoices } from '../enums.ts';
+import { DayField } from '../fields/DayField.tsx';
 import { EnumField } from '../fields/EnumField.tsx';
 import { REQUEST_STATUS_TONES } from './request-status-tones.ts';
 
@@ -18,7 +19,7 @@ export const RequestList = () => (
     <Datagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="reference" sortable={false} />
       <EnumField source="kind" enum="AssistanceKind" sortable={false} />
-      <DateField source="submittedOn" sortable={false} />
+      <DayField source="submittedOn" sortable={false} />
       <EnumField source="status" enum="VerificationRequestStatus" tones={REQUEST_STATUS_TONES} sortable={false} />
       <EnumField source="classification" enum="HouseholdClassification" sortable={false} />
     </Datagrid>
