@@ -31,6 +31,12 @@ const raFiveAdditions = {
   },
 };
 
+// The Chinese package's own wording reads as a machine's ("共享协议 列表", "无 比对 / 要增加吗?"): plainer titles and an
+// empty list's words (issue 17).
+const raPlainerChinese = {
+  ra: { page: { list: '%{name}', create: '新建%{name}', empty: '还没有%{name}', invite: '点击“新建”添加一条' } },
+};
+
 const hubChinese = {
   hub: {
     title: '居民家庭经济状况核对平台',
@@ -948,4 +954,11 @@ const hubChinese = {
 };
 
 /** The complete zh-CN message set: react-admin's (English underneath, so no key is ever missing) and the hub's. */
-export const chineseMessages = mergeMessages(raEnglish, raChinese, raFiveAdditions, hubChinese, chineseAccounts);
+export const chineseMessages = mergeMessages(
+  raEnglish,
+  raChinese,
+  raFiveAdditions,
+  raPlainerChinese,
+  hubChinese,
+  chineseAccounts,
+);

@@ -58,9 +58,10 @@ export const AuditEntry = builder.prismaObject('AuditEntry', {
         entry.subjectHouseholdId ? householdDataOf({ id: entry.subjectHouseholdId }) : personalData,
       unauthorizedResolver: () => null,
       resolve: async (query, entry, _args, { disclosures, prisma }) => {
+        const planned = { ...query }; // read before the early null, which skips the query on purpose
         if (!entry.subjectHouseholdId) return null;
         disclosures.touch(householdSubject(entry.subjectHouseholdId));
-        return prisma.household.findUnique({ ...query, where: { id: entry.subjectHouseholdId } });
+        return prisma.household.findUnique({ ...planned, where: { id: entry.subjectHouseholdId } });
       },
     }),
     operation: t.exposeString('operation'),
