@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatChinaTime, fromChinaWallClock, lastMonthEndInChina, toChinaWallClock } from './china-time.ts';
+import {
+  chinaTimeFromText,
+  formatChinaTime,
+  fromChinaWallClock,
+  lastMonthEndInChina,
+  toChinaWallClock,
+} from './china-time.ts';
 
 describe('China Standard Time in the portal', () => {
   it('shows an instant in UTC+8, across the date line of UTC', () => {
@@ -24,5 +30,17 @@ describe('the last month end in China Standard Time', () => {
     // 2027-01-01 00:30 in Beijing is still 2026-12-31 in UTC: the month that just ended is December.
     expect(lastMonthEndInChina(new Date('2026-12-31T16:30:00Z'))).toBe('2026-12-31');
     expect(lastMonthEndInChina(new Date('2028-03-10T00:00:00Z'))).toBe('2028-02-29');
+  });
+});
+
+describe('a time typed in China Standard Time', () => {
+  it('reads the ways people write it, and nothing else', () => {
+    expect(chinaTimeFromText('2026-12-06 00:30')).toBe('2026-12-05T16:30:00.000Z');
+    expect(chinaTimeFromText('2026/12/6 0:30:15')).toBe('2026-12-05T16:30:15.000Z');
+    expect(chinaTimeFromText('2026年12月6日 08:00')).toBe('2026-12-06T00:00:00.000Z');
+    expect(chinaTimeFromText('2026-12-06')).toBe('2026-12-05T16:00:00.000Z');
+    expect(chinaTimeFromText('2026-12-0')).toBeNull();
+    expect(chinaTimeFromText('2026-12-06 24:00')).toBeNull();
+    expect(chinaTimeFromText('')).toBeNull();
   });
 });

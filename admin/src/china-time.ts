@@ -1,3 +1,5 @@
+import { calendarDay } from './inputs/calendar-day.ts';
+
 // The hub's people work in China Standard Time (UTC+8, no daylight saving), whatever the browser's own zone.
 const OFFSET_MS = 8 * 3_600_000;
 
@@ -30,4 +32,20 @@ export function fromChinaWallClock(text: string | null | undefined): string | nu
 export function lastMonthEndInChina(now: Date = new Date()): string {
   const wall = new Date(now.getTime() + OFFSET_MS);
   return new Date(Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), 0)).toISOString().slice(0, 10);
+}
+
+const TYPED_TIME = /^\s*(.+?日?)(?:\s*[T\s]\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?\s*$/;
+
+/**
+ * A time typed in China Standard Time as an ISO instant: "2026-12-05 14:03", "2026/12/5 14:03:09" or
+ * "2026年12月5日 14:03"; a date alone is its first minute. Null when it is no such time.
+ */
+export function chinaTimeFromText(text: string | null | undefined): string | null {
+  const match = TYPED_TIME.exec(text ?? '');
+  const day = match?.[1] ? calendarDay(match[1]) : null;
+  if (!match || !day) return null;
+  const [hours, minutes, seconds] = [Number(match[2] ?? 0), Number(match[3] ?? 0), Number(match[4] ?? 0)];
+  if (hours > 23 || minutes > 59 || seconds > 59) return null;
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return new Date(`${day}T${pad(hours)}:${pad(minutes)}:${pad(seconds)}+08:00`).toISOString();
 }

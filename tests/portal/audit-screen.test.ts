@@ -248,15 +248,17 @@ describe.runIf(chromiumAvailable())('the audit screen, in a real browser against
     const wallClock = toChinaWallClock(twoHoursAgo);
     const minute = new Date(`${wallClock}:00+08:00`).toISOString();
     const before = await answerTo(
-      () => page.getByLabel('截止时间').fill(wallClock),
+      // Typed as people write it, in the UI's format (not the browser's own mm/dd/yyyy, AM/PM picker).
+      () => page.getByLabel('截止时间').fill(wallClock.replace('T', ' ')),
       (filter) => filter.occurredTo === minute,
     );
     expect(before.totalCount).toBe(0);
+    await expect(page.getByLabel('截止时间').getAttribute('placeholder')).resolves.toBe('年-月-日 时:分');
     await rowOf('查询人员核对信息').waitFor({ state: 'detached' });
 
     await openAuditLog();
     const since = await answerTo(
-      () => page.getByLabel('起始时间').fill(wallClock),
+      () => page.getByLabel('起始时间').fill(wallClock.replace('T', ' ')),
       (filter) => filter.occurredFrom === minute,
     );
     expect(since.totalCount).toBe(everything.totalCount);

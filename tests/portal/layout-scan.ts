@@ -19,7 +19,15 @@ export async function titleOverlap(page: Page): Promise<string | null> {
     const left = clipped ? Math.max(text.left, box.left) : text.left;
     const right = clipped ? Math.min(text.right, box.right) : text.right;
     const size = parseFloat(getComputedStyle(title).fontSize);
-    if (right - left < 3 * size) return 'the title has ' + Math.round(right - left) + 'px in the app bar';
+    // A title shorter than three characters ("部门") is whole, not crowded: only a clipped one is.
+    const whole = text.right - text.left;
+    if (right - left < Math.min(whole - 1, 3 * size)) {
+      const beside = [...title.parentElement.children]
+        .filter((element) => element !== title)
+        .map((element) => element.tagName.toLowerCase() + ' ' + Math.round(element.getBoundingClientRect().width) + 'px')
+        .join(', ');
+      return 'the title has ' + Math.round(right - left) + 'px in the app bar (beside ' + beside + ')';
+    }
     for (const button of document.querySelectorAll('header button, header a')) {
       const r = button.getBoundingClientRect();
       if (r.width > 0 && r.left < right - 1 && r.right > left + 1 && r.top < text.bottom && r.bottom > text.top)

@@ -209,8 +209,10 @@ describe.runIf(chromiumAvailable())('the portal, in a real browser against the r
     const rules = detail.getByTestId('applied-rules');
     const line = rules.locator('tr', { hasText: /^低保标准/ });
     await expect(line.textContent()).resolves.toMatch(
-      /yinchuan-2021-assistance-and-rural-revitalisation\.txt, 二\(四\).*否.*per-capita income/,
+      /yinchuan-2021-assistance-and-rural-revitalisation\.txt, 二\(四\).*否.*人均收入 ¥[\d,]+\.\d{2}.*标准线 ¥/,
     );
+    // The household is named by its head, region and address, never by its id.
+    await expect(firstRow.getByTestId('household-link').textContent()).resolves.toMatch(/^\S+ · \S+ · \S+/);
     await screenshot(page, '08-household-evidence');
     await detail.getByRole('button', { name: '核对报告' }).click();
     const report = page.frameLocator('[data-testid="report-frame"]');

@@ -1,6 +1,5 @@
 import { Alert, Box, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import {
-  DateField,
   EditButton,
   NumberField,
   Show,
@@ -12,7 +11,9 @@ import {
   useTranslate,
 } from 'react-admin';
 import { enumLabel } from '../enums.ts';
+import { DayField } from '../fields/DayField.tsx';
 import { EnumField } from '../fields/EnumField.tsx';
+import { HubDateField } from '../fields/HubDateField.tsx';
 import { AGREEMENT_STATUS_TONES } from './agreement-status-tones.ts';
 import { ExpiryField } from './ExpiryField.tsx';
 import { TransitionButtons } from './TransitionButtons.tsx';
@@ -110,12 +111,12 @@ export const AgreementShow = () => (
       <TextField source="consumer.name" label="resources.SharingAgreement.fields.consumer" />
       <EnumField source="purposes" enum="Purpose" chip />
       <EnumField source="effectiveStatus" enum="AgreementStatus" tones={AGREEMENT_STATUS_TONES} />
-      <DateField source="validFrom" />
+      <DayField source="validFrom" />
       <ExpiryField source="validUntil" />
       <NumberField source="dailyQueryQuota" emptyText="hub.agreements.no_quota" />
       <TextField source="author.displayName" label="resources.SharingAgreement.fields.author" />
       <TextField source="approver.displayName" label="resources.SharingAgreement.fields.approver" emptyText="—" />
-      <DateField source="approvedAt" showTime emptyText="—" />
+      <HubDateField source="approvedAt" />
       <GrantedItems />
     </SimpleShowLayout>
   </Show>

@@ -72,7 +72,9 @@ export function AuditEntryDetail() {
       {row('resources.AuditEntry.fields.clientAddress', entry.clientAddress)}
       {row(
         'resources.AuditEntry.fields.subjectHouseholdId',
-        entry.subjectHouseholdId ? <HouseholdLink householdId={entry.subjectHouseholdId} /> : null,
+        entry.subjectHousehold ? (
+          <HouseholdLink householdId={entry.subjectHouseholdId} household={entry.subjectHousehold} />
+        ) : null,
       )}
       {row('resources.AuditEntry.fields.entryHash', <code>{entry.entryHash}</code>)}
     </Box>

@@ -21,6 +21,7 @@ import { useRef, useState } from 'react';
 import { useLocaleState, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { enumLabel } from '../enums.ts';
 import { formatFen } from '../money.ts';
+import { appliedRuleSentence } from './applied-rule-sentence.ts';
 import { fetchHubPage } from './download-from-hub.ts';
 import { readableComparison } from './readable-comparison.ts';
 
@@ -46,6 +47,7 @@ interface AppliedRule {
   document: string | null;
   paragraph: string | null;
   holds: boolean | null;
+  figures: string | null;
   compared: string;
 }
 
@@ -145,7 +147,10 @@ export function AssessmentDetail() {
                 <TableCell>
                   {applied.holds === null ? '—' : translate(applied.holds ? 'hub.runs.holds_yes' : 'hub.runs.holds_no')}
                 </TableCell>
-                <TableCell>{readableComparison(applied.compared, locale, term)}</TableCell>
+                <TableCell>
+                  {appliedRuleSentence(applied, { translate, locale, term }) ??
+                    readableComparison(applied.compared, locale, term)}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -15,7 +15,7 @@ const filters = [
 
 function HouseholdIdLink(_props: { label: string }) {
   const assessment = useRecordContext();
-  return <HouseholdLink householdId={assessment?.householdId} />;
+  return <HouseholdLink householdId={assessment?.householdId} household={assessment?.household} />;
 }
 
 function FlagCodes(_props: { label: string }) {

@@ -1,7 +1,6 @@
 import {
   CreateButton,
   Datagrid,
-  DateField,
   List,
   SelectInput,
   SimpleList,
@@ -11,6 +10,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { enumChoices, enumLabel } from '../enums.ts';
+import { DayField } from '../fields/DayField.tsx';
 import { EnumField } from '../fields/EnumField.tsx';
 import { HubDateField } from '../fields/HubDateField.tsx';
 import { useSmallScreen } from '../layout/use-small-screen.ts';
@@ -52,7 +52,7 @@ export const ComparisonRunList = () => (
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <EnumField source="kind" enum="ComparisonKind" sortable={false} />
         <TextField source="region.name" label="resources.ComparisonRun.fields.region" sortable={false} emptyText="—" />
-        <DateField source="asOf" sortable={false} />
+        <DayField source="asOf" sortable={false} />
         <EnumField source="status" enum="ComparisonRunStatus" tones={RUN_STATUS_TONES} sortable={false} />
         <LiveRunProgress label="resources.ComparisonRun.fields.progress" />
         <HubDateField source="createdAt" sortable={false} />

@@ -1,5 +1,7 @@
-import { DateField, NumberField, Show, TabbedShowLayout, TextField } from 'react-admin';
+import { NumberField, Show, TabbedShowLayout, TextField } from 'react-admin';
+import { DayField } from '../fields/DayField.tsx';
 import { EnumField } from '../fields/EnumField.tsx';
+import { HubDateField } from '../fields/HubDateField.tsx';
 import { AssessmentResults } from './AssessmentResults.tsx';
 import { LiveRunProgress } from './LiveRunProgress.tsx';
 import { RunActions } from './RunActions.tsx';
@@ -13,13 +15,13 @@ export const ComparisonRunShow = () => (
       <TabbedShowLayout.Tab label="hub.runs.tab.overview">
         <EnumField source="kind" enum="ComparisonKind" />
         <TextField source="region.name" label="resources.ComparisonRun.fields.region" emptyText="—" />
-        <DateField source="asOf" />
+        <DayField source="asOf" />
         <EnumField source="status" enum="ComparisonRunStatus" tones={RUN_STATUS_TONES} />
         <LiveRunProgress label="resources.ComparisonRun.fields.progress" />
         <NumberField source="householdCount" />
         <TextField source="failure" emptyText="—" />
-        <DateField source="startedAt" showTime emptyText="—" />
-        <DateField source="completedAt" showTime emptyText="—" />
+        <HubDateField source="startedAt" />
+        <HubDateField source="completedAt" />
         <RunSummaryCharts />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="hub.runs.tab.results" path="results">

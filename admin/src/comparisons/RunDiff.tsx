@@ -5,18 +5,20 @@ import { useDataProvider, useRecordContext, useTranslate } from 'react-admin';
 import type { HubDataProvider } from '../dataProvider/index.ts';
 import { enumLabel } from '../enums.ts';
 import { HouseholdLink } from '../fields/HouseholdLink.tsx';
+import { HOUSEHOLD_SUMMARY, type HouseholdSummary } from '../fields/household-summary.ts';
 
 const RUN_DIFF = gql`query ComparisonRunDiff($runId: ID!) {
   comparisonRunDiff(runId: $runId) {
     runId previousRun { id asOf completedAt }
-    newlyFlagged { householdId classification previousClassification addedFlags removedFlags }
-    cleared { householdId classification previousClassification addedFlags removedFlags }
-    changedClass { householdId classification previousClassification addedFlags removedFlags }
+    newlyFlagged { householdId household { ${HOUSEHOLD_SUMMARY} } classification previousClassification addedFlags removedFlags }
+    cleared { householdId household { ${HOUSEHOLD_SUMMARY} } classification previousClassification addedFlags removedFlags }
+    changedClass { householdId household { ${HOUSEHOLD_SUMMARY} } classification previousClassification addedFlags removedFlags }
   }
 }`;
 
 interface HouseholdChange {
   householdId: string;
+  household: HouseholdSummary | null;
   classification: string | null;
   previousClassification: string | null;
   addedFlags: string[];
@@ -73,7 +75,7 @@ export function RunDiff() {
             {diff[key].slice(0, 200).map((change) => (
               <TableRow key={change.householdId}>
                 <TableCell>
-                  <HouseholdLink householdId={change.householdId} />
+                  <HouseholdLink householdId={change.householdId} household={change.household} />
                 </TableCell>
                 <TableCell>{classLabel(change.previousClassification)}</TableCell>
                 <TableCell>{classLabel(change.classification)}</TableCell>

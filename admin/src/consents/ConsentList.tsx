@@ -5,7 +5,6 @@ import {
   Confirm,
   CreateButton,
   Datagrid,
-  DateField,
   List,
   TextField,
   TextInput,
@@ -22,6 +21,7 @@ import {
 import { daysUntilExpiry, EXPIRY_WARNING_DAYS } from '../agreements/agreement-expiry.ts';
 import type { HubDataProvider } from '../dataProvider/index.ts';
 import { CONSENT } from '../dataProvider/operations/consents.ts';
+import { DayField } from '../fields/DayField.tsx';
 import { EnumField } from '../fields/EnumField.tsx';
 
 const WITHDRAW_CONSENT = gql`mutation WithdrawConsent($id: ID!) { withdrawConsent(id: $id) { ${CONSENT} } }`;
@@ -94,8 +94,8 @@ function ConsentGrid() {
         emptyText="hub.consents.any_department"
         sortable={false}
       />
-      <DateField source="signedOn" sortable={false} />
-      <DateField source="expiresOn" sortable={false} />
+      <DayField source="signedOn" sortable={false} />
+      <DayField source="expiresOn" sortable={false} />
       <TextField source="documentReference" sortable={false} />
       <ConsentState label="hub.consents.state" />
       <WithdrawButton label="" />

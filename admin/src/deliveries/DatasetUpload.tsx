@@ -14,7 +14,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { Title, useDataProvider, useNotify, useTranslate } from 'react-admin';
+import { Title, useDataProvider, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { downloadFromHub } from '../comparisons/download-from-hub.ts';
 import type { HubDataProvider } from '../dataProvider/index.ts';
 import { enumLabel } from '../enums.ts';
@@ -43,6 +43,7 @@ const MEDIA_TYPE = (file: File) => (/\.(nd)?jsonl?$/i.test(file.name) ? 'applica
 export function DatasetUpload() {
   const dataProvider = useDataProvider<HubDataProvider>();
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const notify = useNotify();
   const [department, setDepartment] = useState<{ name: string; kind: string } | null>(null);
   const [deliverable, setDeliverable] = useState<Deliverable[]>([]);
@@ -139,7 +140,7 @@ export function DatasetUpload() {
               />
             </Button>
             <Typography component="span" sx={{ ml: 2 }}>
-              {file ? `${file.name} (${file.size.toLocaleString()} B)` : ''}
+              {file ? `${file.name} (${new Intl.NumberFormat(locale).format(file.size)} B)` : ''}
             </Typography>
           </Box>
           <Box>

@@ -1,24 +1,41 @@
 import HomeIcon from '@mui/icons-material/Home';
 import { Button } from '@mui/material';
 import { Link, useTranslate } from 'react-admin';
+import { type HouseholdSummary, householdSummaryText } from './household-summary.ts';
 
 /**
- * A link to a household's page, in place of its id: a finding or a change names the household the reader opens, never
- * a UUID. The click stays on the link (a results row would otherwise unfold).
+ * A link to a household's page, named by its head, region and address as the viewer may see them, never by a UUID.
+ * Without them (withheld), it says "open household". The click stays on the link (a results row would otherwise
+ * unfold).
  */
-export function HouseholdLink({ householdId }: { householdId: string | null | undefined }) {
+export function HouseholdLink({
+  householdId,
+  household,
+}: {
+  householdId: string | null | undefined;
+  household?: HouseholdSummary | null;
+}) {
   const translate = useTranslate();
-  if (!householdId) return <>—</>;
+  const id = household?.id ?? householdId;
+  const summary = householdSummaryText(household);
+  if (!id) return <>{summary || '—'}</>;
   return (
     <Button
       component={Link}
-      to={`/Household/${encodeURIComponent(householdId)}/show`}
+      to={`/Household/${encodeURIComponent(id)}/show`}
       size="small"
       startIcon={<HomeIcon />}
       onClick={(event: { stopPropagation(): void }) => event.stopPropagation()}
-      sx={{ whiteSpace: 'nowrap' }}
+      data-testid="household-link"
+      sx={{
+        textTransform: 'none',
+        textAlign: 'left',
+        justifyContent: 'flex-start',
+        minWidth: 0,
+        whiteSpace: { xs: 'normal', sm: 'nowrap' },
+      }}
     >
-      {translate('hub.runs.open_household')}
+      {summary || translate('hub.runs.open_household')}
     </Button>
   );
 }

@@ -2,7 +2,6 @@ import { Typography } from '@mui/material';
 import {
   ArrayField,
   BooleanField,
-  DateField,
   EditButton,
   Labeled,
   NumberField,
@@ -14,6 +13,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { rememberIdNumber } from '../dataProvider/person-id-numbers.ts';
+import { DayField } from '../fields/DayField.tsx';
 import { DeniedFields } from '../fields/DeniedFields.tsx';
 import { EnumField } from '../fields/EnumField.tsx';
 import { FenField } from '../fields/FenField.tsx';
@@ -50,8 +50,8 @@ function Memberships() {
           <TextField source="person.idNumber" label="resources.Person.fields.idNumber" />
           <TextField source="person.name" label="resources.Person.fields.name" />
           <EnumField source="relation" enum="Relation" label="resources.Person.fields.relation" />
-          <DateField source="validFrom" label="hub.register.valid_from" />
-          <DateField source="validTo" label="hub.register.valid_to" emptyText="—" />
+          <DayField source="validFrom" label="hub.register.valid_from" />
+          <DayField source="validTo" label="hub.register.valid_to" />
           <EndMembershipButton householdId={String(household.id)} />
         </ResponsiveDatagrid>
       </ArrayField>
@@ -91,7 +91,7 @@ export const HouseholdShow = () => (
           <TextField source="idNumber" label="resources.Person.fields.idNumber" />
           <TextField source="name" label="resources.Person.fields.name" />
           <EnumField source="relation" enum="Relation" label="resources.Person.fields.relation" />
-          <DateField source="birthDate" label="resources.Person.fields.birthDate" />
+          <DayField source="birthDate" label="resources.Person.fields.birthDate" />
         </ResponsiveDatagrid>
       </ArrayField>
       <Memberships />
@@ -101,10 +101,10 @@ export const HouseholdShow = () => (
           <EnumField source="kind" enum="AssistanceKind" label="hub.columns.kind" />
           <EnumField source="status" enum="CaseStatus" label="hub.columns.status" />
           <FenField source="monthlyAmountFen" label="hub.columns.monthlyAmountFen" />
-          <DateField source="startedOn" label="hub.columns.startedOn" />
-          <DateField source="endedOn" label="hub.columns.endedOn" emptyText="—" />
+          <DayField source="startedOn" label="hub.columns.startedOn" />
+          <DayField source="endedOn" label="hub.columns.endedOn" />
           <TextField source="singlePerson.name" label="hub.register.single_person" emptyText="—" />
-          <DateField source="gracePeriodEndsOn" label="hub.register.grace_period_ends_on" emptyText="—" />
+          <DayField source="gracePeriodEndsOn" label="hub.register.grace_period_ends_on" />
           <CloseCaseButton />
         </ResponsiveDatagrid>
       </ArrayField>

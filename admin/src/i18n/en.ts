@@ -621,6 +621,24 @@ export const hubEnglish = {
       BEFORE_START: 'The end is before the start',
       OTHER: 'The hub did not accept this: please check it',
     },
+    // What an applied rule compared (issue 17): built here from the hub's figures, never the hub's English line.
+    rule_sentence: {
+      line: 'per-capita income %{perCapita} (%{income} ÷ %{members}) %{sign} line %{line}%{multiplier}, read as “%{reading}”',
+      multiplier: ' (%{multiplier} × the standard)',
+      floor_within:
+        'per-capita income %{perCapita} (%{income} ÷ %{members}) %{sign} the 低保 standard %{floor}, read as “%{reading}”: within the low-income band’s floor',
+      floor_outside:
+        'per-capita income %{perCapita} (%{income} ÷ %{members}) %{sign} the 低保 standard %{floor}, read as “%{reading}”: not within the low-income band’s floor',
+      standard: 'standard %{standard} per person per month, in force from %{from}',
+      assets: 'financial assets %{assets} %{sign} limit %{limit} (%{members} × %{months} months)',
+      rigid: 'income %{income} − rigid expenditure %{rigid} = %{net}',
+      single_application: 'one member assessed alone, as the application asks',
+      single_case: 'one member assessed alone, as the case enrols',
+      benefit: '%{benefit} a month (%{method})',
+      temporary_requested: '%{type} requested: %{amount}; ',
+      temporary:
+        '%{requested}emergency %{emergency}, expenditure-type %{expenditure}, individual %{individual} (urban standard %{urban})',
+    },
     comparison_terms: {
       AT_OR_BELOW: 'at or below',
       BELOW: 'below',
@@ -643,7 +661,13 @@ export const hubEnglish = {
       WAGE: 'wage',
     },
     households: { member_count: '%{smart_count} member |||| %{smart_count} members' },
-    date: { placeholder: 'YYYY-MM-DD', helper: 'e.g. 2026-12-05', invalid: 'Enter a valid date, e.g. 2026-12-05' },
+    date: {
+      placeholder: 'YYYY-MM-DD',
+      helper: 'e.g. 2026-12-05',
+      invalid: 'Enter a valid date, e.g. 2026-12-05',
+      time_placeholder: 'YYYY-MM-DD HH:MM',
+      invalid_time: 'Enter a valid time, e.g. 2026-12-05 14:30',
+    },
     register: {
       none_yet: 'None yet',
       members_required: 'List at least one member',

@@ -31,6 +31,12 @@ const raFiveAdditions = {
   },
 };
 
+// The Chinese package's own wording reads as a machine's ("共享协议 列表", "无 比对 / 要增加吗?"): plainer titles and an
+// empty list's words (issue 17).
+const raPlainerChinese = {
+  ra: { page: { list: '%{name}', create: '新建%{name}', empty: '还没有%{name}', invite: '点击“新建”添加一条' } },
+};
+
 const hubChinese = {
   hub: {
     title: '居民家庭经济状况核对平台',
@@ -638,6 +644,23 @@ const hubChinese = {
       BEFORE_START: '结束日期早于开始日期',
       OTHER: '此项未通过平台检查，请核对',
     },
+    // What an applied rule compared (issue 17): built here from the hub's figures, never the hub's English line.
+    rule_sentence: {
+      line: '人均收入 %{perCapita}（%{income} ÷ %{members} 人）%{sign} 标准线 %{line}%{multiplier}，按“%{reading}”判断',
+      multiplier: '（标准的 %{multiplier} 倍）',
+      floor_within:
+        '人均收入 %{perCapita}（%{income} ÷ %{members} 人）%{sign} 低保标准 %{floor}，按“%{reading}”判断：在低收入区间下限之内',
+      floor_outside:
+        '人均收入 %{perCapita}（%{income} ÷ %{members} 人）%{sign} 低保标准 %{floor}，按“%{reading}”判断：不在低收入区间下限之内',
+      standard: '标准每人每月 %{standard}，自 %{from} 起执行',
+      assets: '金融资产 %{assets} %{sign} 限额 %{limit}（%{members} 人 × %{months} 个月）',
+      rigid: '收入 %{income} − 刚性支出 %{rigid} = %{net}',
+      single_application: '按申请，单人户单独核算',
+      single_case: '按救助档案，单人户单独核算',
+      benefit: '每月 %{benefit}（%{method}）',
+      temporary_requested: '申请%{type}：%{amount}；',
+      temporary: '%{requested}急难型 %{emergency}，支出型 %{expenditure}，个人 %{individual}（城市低保标准 %{urban}）',
+    },
     comparison_terms: {
       AT_OR_BELOW: '不高于',
       BELOW: '低于',
@@ -660,7 +683,13 @@ const hubChinese = {
       WAGE: '工资',
     },
     households: { member_count: '%{smart_count} 人' },
-    date: { placeholder: '年-月-日', helper: '如 2026-12-05', invalid: '请输入有效日期，如 2026-12-05' },
+    date: {
+      placeholder: '年-月-日',
+      helper: '如 2026-12-05',
+      invalid: '请输入有效日期，如 2026-12-05',
+      time_placeholder: '年-月-日 时:分',
+      invalid_time: '请输入有效时间，如 2026-12-05 14:30',
+    },
     register: {
       none_yet: '暂无',
       members_required: '至少填写一名家庭成员',
@@ -939,4 +968,11 @@ const hubChinese = {
 };
 
 /** The complete zh-CN message set: react-admin's (English underneath, so no key is ever missing) and the hub's. */
-export const chineseMessages = mergeMessages(raEnglish, raChinese, raFiveAdditions, hubChinese, chineseAccounts);
+export const chineseMessages = mergeMessages(
+  raEnglish,
+  raChinese,
+  raFiveAdditions,
+  raPlainerChinese,
+  hubChinese,
+  chineseAccounts,
+);

@@ -1,5 +1,6 @@
 import { Alert } from '@mui/material';
-import { Datagrid, DateField, List, TextField, TextInput, TopToolbar, useListContext, useTranslate } from 'react-admin';
+import { Datagrid, List, TextField, TextInput, TopToolbar, useListContext, useTranslate } from 'react-admin';
+import { DayField } from '../fields/DayField.tsx';
 import { EnumField } from '../fields/EnumField.tsx';
 import { PurposeSelect } from './PurposeSelect.tsx';
 
@@ -18,7 +19,7 @@ function PersonGrid() {
       <TextField source="idNumber" sortable={false} />
       <TextField source="name" sortable={false} />
       <EnumField source="sex" enum="Sex" sortable={false} />
-      <DateField source="birthDate" sortable={false} />
+      <DayField source="birthDate" sortable={false} />
       <EnumField source="relation" enum="Relation" sortable={false} />
       <TextField source="household.address" label="resources.Household.fields.address" sortable={false} />
     </Datagrid>

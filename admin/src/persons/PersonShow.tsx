@@ -1,18 +1,11 @@
 import { Box, Card, CardContent, Grid, Typography } from '@mui/material';
-import {
-  DateField,
-  Link,
-  Show,
-  SimpleShowLayout,
-  TextField,
-  TopToolbar,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { Show, SimpleShowLayout, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { DisclosureRecordButton } from '../audit/DisclosureRecordButton.tsx';
 import type { DeniedField } from '../dataProvider/hub-operation.ts';
+import { DayField } from '../fields/DayField.tsx';
 import { DeniedFields, deniedAt } from '../fields/DeniedFields.tsx';
 import { EnumField } from '../fields/EnumField.tsx';
+import { HouseholdLink } from '../fields/HouseholdLink.tsx';
 import { BranchCard } from './BranchCard.tsx';
 import { PurposeSelect } from './PurposeSelect.tsx';
 import { PERSON_BRANCHES } from './person-branches.ts';
@@ -30,7 +23,7 @@ function Branches() {
       {person.household ? (
         <Typography sx={{ mb: 2 }}>
           {translate('resources.Household.name', { smart_count: 1 })}:{' '}
-          <Link to={`/Household/${person.household.id}/show`}>{person.household.address ?? person.household.id}</Link>
+          <HouseholdLink householdId={person.household.id} household={person.household} />
         </Typography>
       ) : null}
       {person.death || deathDenied ? (
@@ -92,7 +85,7 @@ export const PersonShow = () => (
       <TextField source="idNumber" />
       <TextField source="name" emptyText="—" />
       <EnumField source="sex" enum="Sex" />
-      <DateField source="birthDate" emptyText="—" />
+      <DayField source="birthDate" />
       <EnumField source="relation" enum="Relation" />
     </SimpleShowLayout>
     <Branches />

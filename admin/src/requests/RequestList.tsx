@@ -1,6 +1,8 @@
-import { CreateButton, Datagrid, DateField, List, SelectInput, TextField, TopToolbar } from 'react-admin';
+import { CreateButton, List, SelectInput, TextField, TopToolbar } from 'react-admin';
 import { enumChoices } from '../enums.ts';
+import { DayField } from '../fields/DayField.tsx';
 import { EnumField } from '../fields/EnumField.tsx';
+import { ResponsiveDatagrid } from '../layout/ResponsiveDatagrid.tsx';
 import { REQUEST_STATUS_TONES } from './request-status-tones.ts';
 
 const filters = [<SelectInput key="s" source="status" choices={enumChoices('VerificationRequestStatus')} alwaysOn />];
@@ -15,12 +17,12 @@ export const RequestList = () => (
       </TopToolbar>
     }
   >
-    <Datagrid rowClick="show" bulkActionButtons={false}>
+    <ResponsiveDatagrid rowClick="show" bulkActionButtons={false}>
       <TextField source="reference" sortable={false} />
       <EnumField source="kind" enum="AssistanceKind" sortable={false} />
-      <DateField source="submittedOn" sortable={false} />
+      <DayField source="submittedOn" sortable={false} />
       <EnumField source="status" enum="VerificationRequestStatus" tones={REQUEST_STATUS_TONES} sortable={false} />
       <EnumField source="classification" enum="HouseholdClassification" sortable={false} />
-    </Datagrid>
+    </ResponsiveDatagrid>
   </List>
 );

@@ -2,13 +2,13 @@ import {
   ArrayField,
   BooleanField,
   Datagrid,
-  DateField,
   Labeled,
   Show,
   SimpleShowLayout,
   TextField,
   TopToolbar,
 } from 'react-admin';
+import { DayField } from '../fields/DayField.tsx';
 import { EnumField } from '../fields/EnumField.tsx';
 import { DeclaredFoundTable } from './DeclaredFoundTable.tsx';
 import { ReportDownloadButton } from './ReportDownloadButton.tsx';
@@ -26,7 +26,7 @@ export const RequestShow = () => (
     <SimpleShowLayout>
       <TextField source="reference" />
       <EnumField source="kind" enum="AssistanceKind" />
-      <DateField source="submittedOn" />
+      <DayField source="submittedOn" />
       <EnumField source="status" enum="VerificationRequestStatus" tones={REQUEST_STATUS_TONES} />
       <EnumField source="classification" enum="HouseholdClassification" />
       <EnumField source="flags" enum="AssessmentFlagCode" chip />
@@ -40,7 +40,7 @@ export const RequestShow = () => (
         </Datagrid>
       </ArrayField>
       <TextField source="authorisationFileName" />
-      <DateField source="authorisationSignedOn" />
+      <DayField source="authorisationSignedOn" />
       <TextField source="authorisationSha256" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }} />
       <Labeled label="hub.requests.declared_vs_found" fullWidth>
         <DeclaredFoundTable />

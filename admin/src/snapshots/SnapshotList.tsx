@@ -2,7 +2,6 @@ import DownloadIcon from '@mui/icons-material/Download';
 import { Alert, Button } from '@mui/material';
 import {
   Datagrid,
-  DateField,
   List,
   NumberField,
   ReferenceInput,
@@ -15,7 +14,9 @@ import {
 } from 'react-admin';
 import { downloadFromHub } from '../comparisons/download-from-hub.ts';
 import { enumChoices } from '../enums.ts';
+import { DayField } from '../fields/DayField.tsx';
 import { EnumField } from '../fields/EnumField.tsx';
+import { HubDateField } from '../fields/HubDateField.tsx';
 import { FreshnessPanel } from './FreshnessPanel.tsx';
 
 const STATUS_TONES = {
@@ -62,14 +63,14 @@ function Snapshots() {
       <FreshnessPanel departmentId={filterValues.departmentId} />
       <Datagrid bulkActionButtons={false} rowClick={false}>
         <EnumField source="dataset" enum="Dataset" sortable={false} />
-        <DateField source="asOf" sortable={false} />
+        <DayField source="asOf" sortable={false} />
         <EnumField source="status" enum="SnapshotStatus" tones={STATUS_TONES} sortable={false} />
         <EnumField source="source" enum="SnapshotSource" sortable={false} />
         <NumberField source="rowCount" sortable={false} />
         <NumberField source="acceptedCount" sortable={false} />
         <NumberField source="rejectCount" sortable={false} />
         <TextField source="statusReason" sortable={false} emptyText="—" />
-        <DateField source="createdAt" showTime sortable={false} />
+        <HubDateField source="createdAt" sortable={false} />
         <RejectsButton label="" />
       </Datagrid>
     </>

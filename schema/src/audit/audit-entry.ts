@@ -1,8 +1,10 @@
 import { ActorKind } from '@hub/prisma';
 import { builder } from '../builder.ts';
 import { CHANGE_EVENTS } from '../change-events.ts';
+import { householdSubject } from '../disclosure/annotations.ts';
 import { maskedIdNumber } from '../disclosure/masks.ts';
 import { PurposeEnum } from '../purposes/purpose.ts';
+import { householdDataOf, personalData } from '../scopes.ts';
 import { AuditDecisionEnum, AuditEntryFilter, auditEntriesWhere } from './audit-entry-filter.ts';
 import { AuditEventTypeEnum } from './audit-event-type.ts';
 import { ChangeEvent, changeEventOf } from './change-event.ts';
@@ -46,6 +48,22 @@ export const AuditEntry = builder.prismaObject('AuditEntry', {
       },
     }),
     subjectHouseholdId: t.exposeID('subjectHouseholdId', { nullable: true }),
+    subjectHousehold: t.prismaField({
+      type: 'Household',
+      nullable: true,
+      description:
+        'The subject household, for a reader who may see household data and reaches it (an administrator, masked as ' +
+        'its agreements say); null for an auditor, who reads the trail and not the data.',
+      authScopes: (entry) =>
+        entry.subjectHouseholdId ? householdDataOf({ id: entry.subjectHouseholdId }) : personalData,
+      unauthorizedResolver: () => null,
+      resolve: async (query, entry, _args, { disclosures, prisma }) => {
+        const planned = { ...query }; // read before the early null, which skips the query on purpose
+        if (!entry.subjectHouseholdId) return null;
+        disclosures.touch(householdSubject(entry.subjectHouseholdId));
+        return prisma.household.findUnique({ ...planned, where: { id: entry.subjectHouseholdId } });
+      },
+    }),
     operation: t.exposeString('operation'),
     label: t.string({
       description: "What happened, for people: the change's label for an administrative change, else the operation.",

@@ -1,9 +1,22 @@
 import { builder } from '../builder.ts';
 import type { HouseholdChange as Change, ComparisonRunDiff as Diff } from '../context.ts';
+import { householdSubject } from '../disclosure/annotations.ts';
+import { householdDataOf } from '../scopes.ts';
 
 const HouseholdChange = builder.objectRef<Change>('HouseholdChange').implement({
   fields: (t) => ({
     householdId: t.exposeID('householdId'),
+    household: t.prismaField({
+      type: 'Household',
+      nullable: true,
+      description: 'The household that changed, as the reader may see it; null outside its reach.',
+      authScopes: (change) => householdDataOf({ id: change.householdId }),
+      unauthorizedResolver: () => null,
+      resolve: async (query, change, _args, { disclosures, prisma }) => {
+        disclosures.touch(householdSubject(change.householdId));
+        return prisma.household.findUnique({ ...query, where: { id: change.householdId } });
+      },
+    }),
     previousClassification: t.exposeString('previousClassification', { nullable: true }),
     classification: t.exposeString('classification', { nullable: true }),
     addedFlags: t.exposeStringList('addedFlags'),

@@ -14,6 +14,10 @@ export const HouseholdAssessment = builder.prismaObject('HouseholdAssessment', {
   fields: (t) => ({
     runId: t.exposeID('runId'),
     householdId: t.exposeID('householdId'),
+    household: t.relation('household', {
+      nullable: true,
+      description: 'The household assessed, as the reader may see it: its head, region and address, masked by access.',
+    }),
     classification: t.expose('classification', {
       type: HouseholdClassificationEnum,
       nullable: true,

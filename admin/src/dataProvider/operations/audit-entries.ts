@@ -1,14 +1,21 @@
 import { gql } from '@apollo/client';
+import { HOUSEHOLD_SUMMARY } from '../../fields/household-summary.ts';
 import type { ResourceOperations } from '../hub-operation.ts';
 import { relayList } from '../list-operations.ts';
 import type { RelayCursors } from '../relay-cursors.ts';
 
 const AUDIT_ENTRY = `id sequence occurredAt actorKind actorName department { id name } purpose operation decision
-  subjectIdNumber subjectHouseholdId itemsDisclosed itemsDenied reason agreementIds requestId clientAddress entryHash
+  subjectIdNumber subjectHouseholdId subjectHousehold { ${HOUSEHOLD_SUMMARY} } itemsDisclosed itemsDenied reason agreementIds requestId clientAddress entryHash
   event label change { reason changes { field oldValue newValue } }`;
 
 const AUDIT_REQUEST = `requestId occurredAt lastSequence actorKind actorName department { id name } purpose operation
   label event decision entryCount`;
+
+// A time still being typed is no filter yet (the input marks it invalid).
+function instantOrNothing(value: unknown): string | undefined {
+  const instant = typeof value === 'string' && value ? new Date(value) : null;
+  return instant && !Number.isNaN(instant.getTime()) ? instant.toISOString() : undefined;
+}
 
 /** The audit screen's filter as the hub's AuditEntryFilter: blanks left out, the identity number as the hub wants it. */
 export function auditEntryFilter(filter: Record<string, unknown>) {
@@ -20,8 +27,8 @@ export function auditEntryFilter(filter: Record<string, unknown>) {
     requestId: filter.requestId || undefined,
     subjectIdNumber:
       typeof filter.subjectIdNumber === 'string' ? filter.subjectIdNumber.trim().toUpperCase() || undefined : undefined,
-    occurredFrom: filter.occurredFrom ? new Date(filter.occurredFrom as string).toISOString() : undefined,
-    occurredTo: filter.occurredTo ? new Date(filter.occurredTo as string).toISOString() : undefined,
+    occurredFrom: instantOrNothing(filter.occurredFrom),
+    occurredTo: instantOrNothing(filter.occurredTo),
     event: filter.event || undefined,
     includeBookkeeping: filter.includeBookkeeping === true ? true : undefined,
   };

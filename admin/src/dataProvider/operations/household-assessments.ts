@@ -1,11 +1,12 @@
 import { gql } from '@apollo/client';
+import { HOUSEHOLD_SUMMARY } from '../../fields/household-summary.ts';
 import type { ResourceOperations } from '../hub-operation.ts';
 import { relayList } from '../list-operations.ts';
 import type { RelayCursors } from '../relay-cursors.ts';
 
-const ASSESSMENT = `runId householdId assessedAt classification countedMembers monthlyIncomeFen rigidExpenditureFen
+const ASSESSMENT = `runId householdId household { ${HOUSEHOLD_SUMMARY} } assessedAt classification countedMembers monthlyIncomeFen rigidExpenditureFen
   perCapitaIncomeFen financialAssetsFen standardMonthlyFen
-  appliedRules { rule document paragraph holds compared }
+  appliedRules { rule document paragraph holds figures compared }
   flags { code evidence { dataset asOf recordId snapshotId personId department { id name } facts { name value withheldItem } } }`;
 
 export const householdAssessmentOperations = (cursors: RelayCursors): ResourceOperations => ({

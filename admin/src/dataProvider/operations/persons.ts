@@ -9,7 +9,7 @@ const PROVENANCE = 'provenance { dataset asOf snapshotId department { id name } 
 // Every branch a person can carry, each with its provenance. The hub answers null with a FORBIDDEN error for each
 // one the caller's agreements do not cover; the verification view shows those errors beside the branch.
 export const PERSON_VERIFICATION = `id idNumber name sex birthDate relation
-  household { id address areaType region { code name } }
+  household { id address areaType region { code name } members { name relation } }
   hukou { id hukouNumber registeredRegionCode status cancelledOn cancellationReason asOf ${PROVENANCE} }
   vehicles { id plateNumber brand vehicleType estimatedValueFen registeredOn asOf ${PROVENANCE} }
   properties { id certificateNumber address areaM2 use isPublicRental acquiredOn asOf ${PROVENANCE} }
