@@ -31,3 +31,8 @@ export function lastMonthEndInChina(now: Date = new Date()): string {
   const wall = new Date(now.getTime() + OFFSET_MS);
   return new Date(Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), 0)).toISOString().slice(0, 10);
 }
+
+/** Today's date in China Standard Time ("2026-12-06"), whatever the browser's zone. */
+export function todayInChina(now: Date = new Date()): string {
+  return new Date(now.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+}

@@ -2,6 +2,7 @@ import raChineseModule from '@haxqer/ra-language-chinese';
 import raEnglish from 'ra-language-english';
 import { mergeMessages } from './merge-messages.ts';
 import { chineseAccounts } from './zh-cn-accounts.ts';
+import { chineseCases } from './zh-cn-cases.ts';
 
 // A CommonJS package whose `exports.default` some bundlers hand over as the default import, others inside it.
 const raChinese = (raChineseModule as { default?: object }).default ?? raChineseModule;
@@ -925,4 +926,11 @@ const hubChinese = {
 };
 
 /** The complete zh-CN message set: react-admin's (English underneath, so no key is ever missing) and the hub's. */
-export const chineseMessages = mergeMessages(raEnglish, raChinese, raFiveAdditions, hubChinese, chineseAccounts);
+export const chineseMessages = mergeMessages(
+  raEnglish,
+  raChinese,
+  raFiveAdditions,
+  hubChinese,
+  chineseAccounts,
+  chineseCases,
+);
