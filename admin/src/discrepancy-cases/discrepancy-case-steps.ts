@@ -1,4 +1,8 @@
-/** A step an officer may take on a case, as the hub's mutations name them (docs/discrepancy-cases.md). */
+/**
+ * A step an officer may take on a case, as the hub's mutations name them (docs/discrepancy-cases.md). Referral (转介)
+ * to another department joins here as a step of its own, with its mutation in discrepancy-case-mutations.ts and its
+ * form in CaseStepDialog.tsx, once the hub offers it.
+ */
 export type DiscrepancyCaseStep =
   | 'ASSIGN'
   | 'RECORD_VISIT'
