@@ -12,6 +12,7 @@ import { Dashboard } from './dashboard/Dashboard.tsx';
 import { dataProvider } from './dataProvider/index.ts';
 import { DatasetUpload } from './deliveries/DatasetUpload.tsx';
 import departments from './departments/index.ts';
+import discrepancyCases from './discrepancy-cases/index.ts';
 import households from './households/index.ts';
 import { i18nProvider } from './i18n/i18nProvider.ts';
 import { Layout } from './layout/Layout.tsx';
@@ -50,6 +51,7 @@ export const App = () => (
       {...comparisons}
       recordRepresentation={(run) => `${run.region?.name ?? ''} ${run.asOf}`}
     />
+    <Resource name="DiscrepancyCase" {...discrepancyCases} />
     <Resource
       name="AssistanceStandard"
       {...standards}

@@ -49,3 +49,8 @@ export function chinaTimeFromText(text: string | null | undefined): string | nul
   const pad = (value: number) => String(value).padStart(2, '0');
   return new Date(`${day}T${pad(hours)}:${pad(minutes)}:${pad(seconds)}+08:00`).toISOString();
 }
+
+/** Today's date in China Standard Time ("2026-12-06"), whatever the browser's zone. */
+export function todayInChina(now: Date = new Date()): string {
+  return new Date(now.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+}

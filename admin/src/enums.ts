@@ -138,6 +138,33 @@ export const ENUMS = {
     'BENEFIT_AMOUNT',
     'TEMPORARY_ASSISTANCE',
   ],
+  // Discrepancy cases (docs/discrepancy-cases.md).
+  DiscrepancyCaseStatus: ['OPEN', 'IN_PROGRESS', 'DECIDED', 'APPEALED', 'CLOSED'],
+  DiscrepancyCaseOutcome: ['CONFIRMED', 'DISMISSED'],
+  DiscrepancyCaseAction: ['STOP', 'REDUCE', 'ADJUST_AMOUNT', 'REFER'],
+  DiscrepancyDismissalReason: [
+    'RECORD_OUTDATED',
+    'NOT_THE_HOUSEHOLDS',
+    'INCOME_NOT_COUNTED',
+    'EXPLAINED_WITH_EVIDENCE',
+    'OTHER',
+  ],
+  DiscrepancyCaseClosure: ['RESOLVED', 'CLEARED_BY_RUN'],
+  DiscrepancyCaseEventType: [
+    'OPENED',
+    'FLAGS_JOINED',
+    'ASSIGNED',
+    'VISIT_RECORDED',
+    'EXPLANATION_RECORDED',
+    'ATTACHMENT_ADDED',
+    'DECIDED',
+    'APPEALED',
+    'APPEAL_DECIDED',
+    'CLOSED',
+    'CLEARED_BY_RUN',
+    'REMINDED',
+    'ESCALATED',
+  ],
 } as const;
 
 export type EnumName = keyof typeof ENUMS;

@@ -283,6 +283,38 @@ describe('the CSV export', () => {
     expect(rows.every((line) => line.includes(',OPEN,'))).toBe(true);
   });
 
+  it('narrows the export as the portal’s inbox does: mine, overdue, due this week, and one flag', async () => {
+    clock.now = new Date('2026-09-28T02:00:00Z');
+    const masked = (head: { idNumber: string }) => `${head.idNumber.slice(0, 6)}********${head.idNumber.slice(-4)}`;
+    const overdue = await open('2026-09-25');
+    const thisWeek = await createDiscrepancyCase(hub.prisma, {
+      townshipCode: township.code,
+      dueOn: '2026-10-02',
+      flags: ['NON_EXEMPT_VEHICLE'],
+    });
+    const later = await createDiscrepancyCase(hub.prisma, {
+      townshipCode: township.code,
+      dueOn: '2026-12-30',
+      assigneeId: second.user.id,
+    });
+    const exported = async (query: string) => {
+      const response = await fetch(`${hub.url}/discrepancy-cases.csv?${query}`, {
+        headers: { authorization: `Bearer ${second.token}` },
+      });
+      expect(response.status).toBe(200);
+      return response.text();
+    };
+    const shown = (text: string) => [overdue, thisWeek, later].map(({ head }) => text.includes(masked(head)));
+    expect(shown(await exported('inbox=OVERDUE'))).toEqual([true, false, false]);
+    expect(shown(await exported('inbox=DUE_THIS_WEEK'))).toEqual([false, true, false]);
+    expect(shown(await exported('inbox=MINE'))).toEqual([false, false, true]);
+    expect(shown(await exported('inbox=OFFICE&flag=NON_EXEMPT_VEHICLE'))).toEqual([false, true, false]);
+    const refused = await fetch(`${hub.url}/discrepancy-cases.csv?inbox=EVERYONE`, {
+      headers: { authorization: `Bearer ${second.token}` },
+    });
+    expect(refused.status).toBe(400);
+  });
+
   it('shows an officer of another township no case, and refuses an auditor', async () => {
     const other = await fetch(`${hub.url}/discrepancy-cases.csv`, {
       headers: { authorization: `Bearer ${elsewhere.token}` },

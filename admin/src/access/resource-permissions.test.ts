@@ -42,6 +42,12 @@ describe('what the viewer’s permissions open', () => {
     expect(mayAccess(['USERS_MANAGE'], 'User', 'create')).toBe(true);
   });
 
+  it('gives the discrepancy-case inbox to whoever works the cases, and only them', () => {
+    expect(menuResourcesFor([...OFFICER, 'DISCREPANCY_CASES_WORK'])).toContain('DiscrepancyCase');
+    expect(mayAccess(['DISCREPANCY_CASES_WORK'], 'DiscrepancyCase', 'show')).toBe(true);
+    expect(mayAccess(OFFICER, 'DiscrepancyCase', 'list')).toBe(false);
+  });
+
   it('shows nothing to someone not signed in, nor for an unknown resource', () => {
     expect(menuResourcesFor(undefined)).toEqual([]);
     expect(mayAccess(undefined, 'dashboard', 'list')).toBe(false);

@@ -47,6 +47,7 @@ const RESOURCES: Record<string, Actions> = {
   AssistanceStandard: { list: 'STANDARDS_READ', create: 'STANDARDS_MANAGE', edit: 'STANDARDS_MANAGE' },
   ComparisonRun: { ...reading('COMPARISONS_READ'), create: 'COMPARISONS_RUN' },
   HouseholdAssessment: reading('COMPARISONS_READ'),
+  DiscrepancyCase: reading('DISCREPANCY_CASES_WORK'),
   AuditEntry: { list: 'AUDIT_READ' },
   AuditRequest: { list: 'AUDIT_READ' },
   // Administrators watch every department's deliveries.

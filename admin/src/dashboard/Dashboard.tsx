@@ -1,6 +1,7 @@
 import { Grid, Typography } from '@mui/material';
 import { useGetIdentity, usePermissions, useTranslate } from 'react-admin';
 import { ChainStatusCard } from './ChainStatusCard.tsx';
+import { DiscrepancyCaseFiguresChart } from './DiscrepancyCaseFiguresChart.tsx';
 import { LatestFindings } from './LatestFindings.tsx';
 import { PendingApprovals } from './PendingApprovals.tsx';
 import { QueryVolumeChart } from './QueryVolumeChart.tsx';
@@ -14,6 +15,7 @@ export function Dashboard() {
   const { identity } = useGetIdentity();
   const runs = permissions.includes('COMPARISONS_READ');
   const oversight = permissions.includes('AUDIT_READ');
+  const cases = permissions.includes('DISCREPANCY_CASES_WORK');
   return (
     <Grid container spacing={2} sx={{ mt: 1 }}>
       <Grid size={12}>
@@ -27,6 +29,16 @@ export function Dashboard() {
       {runs ? (
         <Grid size={{ xs: 12, md: 6 }}>
           <LatestFindings />
+        </Grid>
+      ) : null}
+      {cases ? (
+        <Grid size={{ xs: 12, md: 6 }}>
+          <DiscrepancyCaseFiguresChart by="OFFICE" />
+        </Grid>
+      ) : null}
+      {cases ? (
+        <Grid size={{ xs: 12, md: 6 }}>
+          <DiscrepancyCaseFiguresChart by="FLAG" />
         </Grid>
       ) : null}
       {oversight ? (

@@ -18,3 +18,16 @@ export const PENDING_APPROVALS = gql`query PendingApprovals {
     totalCount edges { node { id code title provider { name } consumer { name } } }
   }
 }`;
+
+export const DISCREPANCY_CASE_FIGURES = gql`
+  query DiscrepancyCaseFigures($by: DiscrepancyCaseFiguresBy!) {
+    discrepancyCaseFigures(by: $by) {
+      key
+      open
+      overdue
+      resolved
+      resolvedInTime
+      resolvedInTimeRate
+    }
+  }
+`;

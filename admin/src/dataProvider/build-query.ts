@@ -8,6 +8,7 @@ import { dataItemOperations } from './operations/data-items.ts';
 import { datasetSnapshotOperations } from './operations/dataset-snapshots.ts';
 import { departmentConnectorOperations } from './operations/department-connectors.ts';
 import { departmentOperations } from './operations/departments.ts';
+import { discrepancyCaseOperations } from './operations/discrepancy-cases.ts';
 import { householdAssessmentOperations } from './operations/household-assessments.ts';
 import { householdOperations } from './operations/households.ts';
 import { personOperations } from './operations/persons.ts';
@@ -37,6 +38,7 @@ export function hubResourceOperations(cursors: RelayCursors): Record<string, Res
     VerificationRequest: verificationRequestOperations,
     User: userOperations,
     DepartmentConnector: departmentConnectorOperations,
+    DiscrepancyCase: discrepancyCaseOperations(cursors),
   };
 }
 

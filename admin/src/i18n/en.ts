@@ -1,5 +1,6 @@
 import raEnglish from 'ra-language-english';
 import { englishAccounts } from './en-accounts.ts';
+import { englishCases } from './en-cases.ts';
 import { mergeMessages } from './merge-messages.ts';
 
 export const hubEnglish = {
@@ -961,4 +962,5 @@ export const englishMessages = mergeMessages(
     ...hubEnglish,
   },
   englishAccounts,
+  englishCases,
 );

@@ -2,6 +2,7 @@ import raChineseModule from '@haxqer/ra-language-chinese';
 import raEnglish from 'ra-language-english';
 import { mergeMessages } from './merge-messages.ts';
 import { chineseAccounts } from './zh-cn-accounts.ts';
+import { chineseCases } from './zh-cn-cases.ts';
 
 // A CommonJS package whose `exports.default` some bundlers hand over as the default import, others inside it.
 const raChinese = (raChineseModule as { default?: object }).default ?? raChineseModule;
@@ -975,4 +976,5 @@ export const chineseMessages = mergeMessages(
   raPlainerChinese,
   hubChinese,
   chineseAccounts,
+  chineseCases,
 );

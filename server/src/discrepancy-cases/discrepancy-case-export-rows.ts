@@ -41,6 +41,11 @@ const CASE_ROWS = `
                         WHERE p.household_id = c.household_id AND p.relation = 'HEAD' LIMIT 1) head ON true
    WHERE (c.office_region_code = ANY($1::text[]) OR c.escalated_to_region_code = ANY($1::text[]))
      AND ($3::text IS NULL OR c.status::text = $3)
+     AND ($4::text IS NULL OR $4 = ANY(c.flags::text[]))
+     AND ($5::uuid IS NULL OR c.assignee_id = $5)
+     AND (NOT $6::boolean OR (c.status IN ('OPEN', 'IN_PROGRESS', 'APPEALED') AND c.due_on < $2::date))
+     AND ($7::int IS NULL OR (c.status IN ('OPEN', 'IN_PROGRESS', 'APPEALED')
+                              AND c.due_on BETWEEN $2::date AND $2::date + $7::int))
    ORDER BY c.due_on, c.id`;
 
 interface CaseRow {
@@ -75,13 +80,33 @@ export function yuan(fen: string | null): string | null {
 
 const maskedName = (name: string) => [...name][0] + '*'.repeat(Math.max([...name].length - 1, 1));
 
-/** The cases of the offices, optionally of one status, as CSV cells; with the households they show. */
+/** What the export may be narrowed to, as the portal's inbox filters it (the GraphQL filter's meanings). */
+export interface CaseExportFilter {
+  status: string | null;
+  flag?: string | null;
+  /** Only the cases assigned to this user. */
+  assigneeId?: string | null;
+  /** Only the cases waiting for a decision past their due date. */
+  overdue?: boolean;
+  /** Only the cases waiting for a decision, due from today to this many calendar days on. */
+  dueWithinDays?: number | null;
+}
+
+/** The cases of the offices, narrowed by the filter, as CSV cells; with the households they show. */
 export async function readDiscrepancyCaseRows(
   pool: pg.Pool,
-  options: { offices: ReadonlySet<string>; today: string; status: string | null },
+  options: { offices: ReadonlySet<string>; today: string } & CaseExportFilter,
 ): Promise<{ rows: (string | null)[][]; householdIds: string[] }> {
   if (options.offices.size === 0) return { rows: [], householdIds: [] };
-  const { rows } = await pool.query<CaseRow>(CASE_ROWS, [[...options.offices], options.today, options.status]);
+  const { rows } = await pool.query<CaseRow>(CASE_ROWS, [
+    [...options.offices],
+    options.today,
+    options.status,
+    options.flag ?? null,
+    options.assigneeId ?? null,
+    options.overdue ?? false,
+    options.dueWithinDays ?? null,
+  ]);
   return {
     householdIds: [...new Set(rows.map((row) => row.household_id))],
     rows: rows.map((row) => [

@@ -4,7 +4,7 @@ import type { ResourceOperations } from '../hub-operation.ts';
 import { relayList } from '../list-operations.ts';
 import type { RelayCursors } from '../relay-cursors.ts';
 
-const ASSESSMENT = `runId householdId household { ${HOUSEHOLD_SUMMARY} } assessedAt classification countedMembers monthlyIncomeFen rigidExpenditureFen
+export const HOUSEHOLD_ASSESSMENT = `runId householdId household { ${HOUSEHOLD_SUMMARY} } assessedAt classification countedMembers monthlyIncomeFen rigidExpenditureFen
   perCapitaIncomeFen financialAssetsFen standardMonthlyFen
   appliedRules { rule document paragraph holds figures compared }
   flags { code evidence { dataset asOf recordId snapshotId personId department { id name } facts { name value withheldItem } } }`;
@@ -17,7 +17,7 @@ export const householdAssessmentOperations = (cursors: RelayCursors): ResourceOp
     cursors,
     document: gql`query Assessments($runId: ID!, $classification: HouseholdClassification, $flag: AssessmentFlagCode, $first: Int, $after: String) {
       assessments(runId: $runId, classification: $classification, flag: $flag, first: $first, after: $after) {
-        totalCount pageInfo { endCursor hasNextPage } edges { node { ${ASSESSMENT} } }
+        totalCount pageInfo { endCursor hasNextPage } edges { node { ${HOUSEHOLD_ASSESSMENT} } }
       }
     }`,
     variables: (filter) => ({ runId: filter.runId, classification: filter.classification, flag: filter.flag }),
