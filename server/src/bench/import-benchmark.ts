@@ -9,6 +9,7 @@ import { DELIVERY_FORMATS, type DeliveryFormat } from '@hub/schema/delivery-form
 import { createHttpApp } from '../http/create-http-app.ts';
 import { benchProvider, loadBenchmarkWorld, wholeNumber, writeDeliveryFile } from './benchmark-delivery.ts';
 import { type BenchmarkWorld, benchmarkRows } from './benchmark-delivery-rows.ts';
+import { findPostmasterPid, postgresCpuSeconds } from './postgres-cpu-time.ts';
 import { withThrowawayDatabase } from './throwaway-database.ts';
 
 const GOAL_SECONDS = 10;
@@ -24,6 +25,9 @@ interface DatasetImport {
   phases: Record<string, number>;
   peakRssMib: number;
   load: number;
+  /** CPU seconds of PostgreSQL (null off Linux) and of this process, which serves the upload. */
+  postgresCpu: number | null;
+  nodeCpu: number;
 }
 
 /** The largest resident set of this process (the hub serving the upload) while `work` runs, sampled every 20 ms. */
@@ -49,6 +53,7 @@ async function importDataset(
   world: BenchmarkWorld,
   rows: number,
   folder: string,
+  postmasterPid: number | null,
 ): Promise<DatasetImport> {
   const token = await benchProvider(url, format.dataset);
   const path = join(folder, `${format.dataset}.csv`);
@@ -56,6 +61,8 @@ async function importDataset(
   const mib = statSync(path).size / MIB;
   try {
     const started = performance.now();
+    const postgresCpuBefore = postgresCpuSeconds(postmasterPid);
+    const nodeCpuBefore = process.cpuUsage();
     const { result: response, peakRssMib } = await withPeakRss(async () => {
       const answer = await fetch(`${base}/datasets/${format.dataset}/snapshots?asOf=2026-11-30`, {
         method: 'PUT',
@@ -66,6 +73,10 @@ async function importDataset(
       return { answer, body: (await answer.json()) as { snapshot?: { status: string; acceptedCount: number } } };
     });
     const seconds = (performance.now() - started) / 1000;
+    const nodeCpuUsed = process.cpuUsage(nodeCpuBefore);
+    const postgresCpuAfter = postgresCpuSeconds(postmasterPid);
+    const postgresCpu =
+      postgresCpuBefore === null || postgresCpuAfter === null ? null : postgresCpuAfter - postgresCpuBefore;
     if (response.answer.status !== 201 || response.body.snapshot?.status !== 'CURRENT') {
       throw new Error(`${format.dataset} answered ${response.answer.status}: ${JSON.stringify(response.body)}`);
     }
@@ -76,7 +87,9 @@ async function importDataset(
         .map(([name, ms]) => [name, Number(ms) / 1000]),
     ) as Record<string, number>;
     const accepted = response.body.snapshot.acceptedCount;
-    return { dataset: format.dataset, rows, accepted, mib, seconds, phases, peakRssMib, load: loadavg()[0] ?? 0 };
+    const load = loadavg()[0] ?? 0;
+    const nodeCpu = (nodeCpuUsed.user + nodeCpuUsed.system) / 1e6;
+    return { dataset: format.dataset, rows, accepted, mib, seconds, phases, peakRssMib, load, postgresCpu, nodeCpu };
   } finally {
     rmSync(path, { force: true });
   }
@@ -92,6 +105,8 @@ const HEADINGS = [
   'validate',
   'switch',
   'fill',
+  'pg CPU',
+  'node CPU',
   'peak RSS',
   'load',
 ];
@@ -108,13 +123,15 @@ function resultRow(result: DatasetImport): string[] {
     phase('validate'),
     phase('publish'),
     phase('fill'),
+    result.postgresCpu === null ? '–' : result.postgresCpu.toFixed(1),
+    result.nodeCpu.toFixed(1),
     `${result.peakRssMib.toFixed(0)} MiB`,
     result.load.toFixed(1),
   ];
 }
 
 const printRow = (cells: string[]) =>
-  console.log(cells.map((cell, i) => (i === 0 ? cell.padEnd(22) : cell.padStart(i === 9 ? 9 : 8))).join(' '));
+  console.log(cells.map((cell, i) => (i === 0 ? cell.padEnd(22) : cell.padStart(i === 11 ? 9 : 8))).join(' '));
 
 function verdict(results: DatasetImport[]): string {
   const scaled = (result: DatasetImport) => (result.seconds * 1_000_000) / result.rows;
@@ -153,6 +170,7 @@ export async function importBenchmark(args: string[]): Promise<void> {
       console.log(`seeding ${persons.toLocaleString('en')} persons…`);
       await seedDatabase(url, { persons, seed: 1 });
       const world = await loadBenchmarkWorld(url);
+      const postmasterPid = await findPostmasterPid(url);
       const http = await createHttpApp({ databaseUrl: url });
       const base = await http.listen(0);
       const results: DatasetImport[] = [];
@@ -162,7 +180,7 @@ export async function importBenchmark(args: string[]): Promise<void> {
         );
         printRow(HEADINGS);
         for (const format of formats) {
-          const result = await importDataset(url, base, format, world, rows, folder);
+          const result = await importDataset(url, base, format, world, rows, folder, postmasterPid);
           results.push(result);
           printRow(resultRow(result));
         }
@@ -172,6 +190,8 @@ export async function importBenchmark(args: string[]): Promise<void> {
       console.log(`
 phases        stage: upload, hashing and COPY to staging; validate: the set-based row checks and duplicates;
               switch: one transaction, of which fill is writing the accepted rows into the snapshot's partition
+CPU           seconds of CPU used by PostgreSQL (every process of the server) and by this process, which serves the
+              upload: unlike the seconds, they hardly grow with the machine's load
 load          1-minute load average after each dataset, on ${availableParallelism()} cores: other work slows every phase alike
 ${verdict(results)}`);
     });
