@@ -207,7 +207,7 @@ export async function importBenchmark(args: string[]): Promise<void> {
 phases        stage: upload, hashing and COPY to staging; validate: the set-based row checks and duplicates;
               switch: one transaction, of which fill is writing the accepted rows into the snapshot's partition
 CPU           seconds of CPU used by PostgreSQL (every process of the server) and by this process, which serves the
-              upload: unlike the seconds, they hardly grow with the machine's load
+              upload: they grow far less with the machine's load than the seconds do
 load          1-minute load average after each dataset, on ${availableParallelism()} cores: other work slows every phase alike
 ${verdict(results, failed)}`);
     });
