@@ -72,10 +72,6 @@ export async function startEmbeddedDatabase(options: { directory: string; port?:
       ...['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
       // Sized for bulk loads and set-based comparisons on a small machine.
       ...['-c', 'shared_buffers=256MB', '-c', 'maintenance_work_mem=512MB', '-c', 'max_wal_size=4GB'],
-      // Nothing replicates or archives the embedded server (its backup is the stopped folder): with minimal WAL, a
-      // bulk snapshot's partition, created in the transaction that fills and indexes it, is synced at the commit
-      // instead of written twice through the WAL.
-      ...['-c', 'wal_level=minimal', '-c', 'max_wal_senders=0'],
     ],
     onLog: () => {},
     onError: () => {},
