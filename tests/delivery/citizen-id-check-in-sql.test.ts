@@ -32,6 +32,11 @@ it('finds the same problem as parseCitizenId in valid, mistyped and malformed nu
     '640104198513010012',
     '64010419850307001',
     '64010419850307001A',
+    '640104190002290011',
+    '640104200002290011',
+    '640104189912310011',
+    '640104198504310011',
+    '６40104198503070011',
     '',
   ];
   const { rows } = await client.query<{ id: string; problem: string | null }>(

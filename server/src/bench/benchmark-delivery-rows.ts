@@ -1,30 +1,89 @@
-import type { Dataset } from '@hub/prisma';
+import { creditCodeCheckCharacter } from '@hub/prisma/synthetic/organisations';
+import type { DeliveryColumn, DeliveryFormat } from '@hub/schema/delivery-formats';
 
-/** One CSV line of a benchmark delivery, for the i-th row over the seeded persons. */
-export interface BenchmarkRows {
-  header: string;
-  row: (idNumber: string, i: number) => string;
+/** What the generated rows draw on: the seeded persons' identity numbers and the region codes the hub knows. */
+export interface BenchmarkWorld {
+  idNumbers: readonly string[];
+  regionCodes: readonly string[];
 }
 
-// The datasets `pnpm bench import --dataset` delivers: the first seven's largest, and the widest of the new ones
-// (decimals, a region looked up per row, an optional boolean and an optional share left to their defaults).
-export const BENCHMARK_ROWS: Partial<Record<Dataset, BenchmarkRows>> = {
-  BANK_DEPOSIT: {
-    header: 'id_number,account_number,deposit_type,balance_fen,opened_on',
-    row: (idNumber, i) =>
-      `${idNumber},6222${String(i).padStart(12, '0')},${i % 3 ? 'DEMAND' : 'TIME'},${(i * 7919) % 50_000_000},2015-${String((i % 12) + 1).padStart(2, '0')}-15\n`,
-  },
-  REAL_ESTATE: {
-    header: 'id_number,certificate_number,address,region_code,use,area_m2,share_percent,acquired_on,is_public_rental',
-    row: (idNumber, i) =>
-      `${idNumber},宁(2020)银川市不动产权第${String(i).padStart(7, '0')}号,兴庆区民族北街${(i % 900) + 1}号${(i % 30) + 1}单元,` +
-      `640104,${i % 7 ? 'RESIDENTIAL' : 'PARKING'},${40 + (i % 120)}.${String(i % 100).padStart(2, '0')},` +
-      `${i % 4 ? '' : '50'},20${String(10 + (i % 15))}-${String((i % 12) + 1).padStart(2, '0')}-0${(i % 9) + 1},${i % 10 ? '' : 'false'}\n`,
-  },
-  HOUSING_FUND: {
-    header: 'id_number,account_number,status,employer_name,monthly_contribution_fen,contribution_rate,balance_fen',
-    row: (idNumber, i) =>
-      `${idNumber},GJJ${String(i).padStart(12, '0')},${i % 5 ? 'PAYING' : 'SEALED'},银川市第${i % 500}建设公司,` +
-      `${60_000 + (i % 90_000)},0.${String(5 + (i % 8)).padStart(2, '0')},${(i * 7919) % 30_000_000}\n`,
-  },
-};
+/** The header and the i-th line of a benchmark delivery file. */
+export interface BenchmarkRows {
+  header: string;
+  row: (i: number) => string;
+}
+
+const CREDIT_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const DAY_MS = 86_400_000;
+const FIRST_DAY = Date.UTC(2000, 0, 1);
+
+const isoDay = (i: number) => new Date(FIRST_DAY + (i % 9_000) * DAY_MS).toISOString().slice(0, 10);
+
+/** A valid unified social credit code (GB 32100) whose organisation part spells `i` in base 31. */
+function creditCode(i: number): string {
+  let organisation = '';
+  for (let rest = i, place = 0; place < 9; place++, rest = Math.floor(rest / 31)) {
+    organisation = (CREDIT_CHARSET[rest % 31] as string) + organisation;
+  }
+  const first17 = `91640100${organisation}`;
+  return first17 + creditCodeCheckCharacter(first17);
+}
+
+/** A DECIMAL value inside the column's range with at most its scale's digits after the point. */
+function decimalValue(column: DeliveryColumn, i: number): string {
+  const scale = column.scale ?? 0;
+  const unit = 10 ** scale;
+  const min = Math.round(Number(column.range?.min ?? '0') * unit) + (column.range?.minExclusive ? 1 : 0);
+  const max = Math.min(Math.round(Number(column.range?.max ?? '0') * unit), min + 10_000_000);
+  const scaled = min + (i % (max - min + 1));
+  const whole = Math.floor(scaled / unit);
+  return scale ? `${whole}.${String(scaled % unit).padStart(scale, '0')}` : String(whole);
+}
+
+/**
+ * The i-th row's value of one column, valid by the column's definition alone. Row i is about the i-th person, so any
+ * key holding `id_number` is unique while the rows are no more than the persons; a TEXT value carries i, so a key
+ * of text (an account or certificate number) is unique at any size.
+ */
+function columnValue(column: DeliveryColumn, world: BenchmarkWorld, i: number): string {
+  const person = (offset: number) => world.idNumbers[(i + offset) % world.idNumbers.length] ?? '';
+  switch (column.type) {
+    case 'ID_NUMBER':
+      return person(column.name === 'id_number' ? 0 : 1);
+    case 'CITIZEN_ID':
+      return person(1);
+    case 'TEXT':
+      return `基准${column.name}${i}`;
+    case 'DATE':
+      return isoDay(i);
+    case 'AMOUNT_FEN':
+      return String((i * 7919) % (column.amountType === 'integer' ? 2_000_000 : 50_000_000));
+    case 'DECIMAL':
+      return decimalValue(column, i);
+    case 'INTEGER': {
+      const min = Number(column.range?.min ?? '0');
+      return String(min + (i % (Number(column.range?.max ?? '0') - min + 1)));
+    }
+    case 'BOOLEAN':
+      return i % 2 ? 'true' : 'false';
+    case 'ENUM':
+      return column.values?.[i % column.values.length] ?? '';
+    case 'REGION_CODE':
+      return world.regionCodes[i % world.regionCodes.length] ?? '';
+    case 'CREDIT_CODE':
+      return creditCode(i);
+  }
+}
+
+/**
+ * Valid rows of a dataset, generated from its delivery format (the catalogue of columns) rather than written per
+ * dataset: every column of the format, an optional one left empty on every fourth row.
+ */
+export function benchmarkRows(format: DeliveryFormat, world: BenchmarkWorld): BenchmarkRows {
+  const columns = format.columns;
+  return {
+    header: columns.map((column) => column.name).join(','),
+    row: (i) =>
+      `${columns.map((column) => (!column.required && i % 4 === 0 ? '' : columnValue(column, world, i))).join(',')}\n`,
+  };
+}

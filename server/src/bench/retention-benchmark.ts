@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { seedDatabase } from '@hub/prisma/synthetic/seed-database';
+import { findDeliveryFormat } from '@hub/schema/delivery-formats';
 import pg from 'pg';
 import { purgeExpiredSnapshots } from '../delivery/purge-expired-snapshots.ts';
 import { readSnapshotRetention } from '../delivery/snapshot-retention.ts';
 import { createHttpApp } from '../http/create-http-app.ts';
-import { BENCHMARK_ROWS } from './benchmark-delivery-rows.ts';
-import { benchProvider, wholeNumber, writeDeliveryFile } from './import-benchmark.ts';
+import { benchProvider, loadBenchmarkWorld, wholeNumber, writeDeliveryFile } from './benchmark-delivery.ts';
+import { benchmarkRows } from './benchmark-delivery-rows.ts';
 import { withThrowawayDatabase } from './throwaway-database.ts';
 
 const MIB = 2 ** 20;
@@ -28,11 +29,12 @@ async function deliverMonthly(
   options: { persons: number; rows: number; deliveries: number; keep: number | null },
   folder: string,
 ): Promise<number[]> {
-  const format = BENCHMARK_ROWS.BANK_DEPOSIT;
-  if (!format) throw new Error('no benchmark rows for BANK_DEPOSIT');
+  const deposits = findDeliveryFormat('BANK_DEPOSIT');
+  if (!deposits) throw new Error('no delivery format for BANK_DEPOSIT');
   return withThrowawayDatabase(options.keep === null ? 'bench_growth_all' : 'bench_growth_kept', async (url) => {
     await seedDatabase(url, { persons: options.persons, seed: 1 });
     const token = await benchProvider(url, 'BANK_DEPOSIT');
+    const format = benchmarkRows(deposits, await loadBenchmarkWorld(url));
     const pool = new pg.Pool({ connectionString: url, max: 2 });
     const http = await createHttpApp({ databaseUrl: url });
     const base = await http.listen(0);
@@ -43,7 +45,7 @@ async function deliverMonthly(
       for (let month = 0; month < options.deliveries; month++) {
         const path = join(folder, 'delivery.csv');
         // Every month the same accounts with other balances, as a bank's monthly extract.
-        await writeDeliveryFile(url, path, options.rows, format, month * 7);
+        await writeDeliveryFile(path, options.rows, format, month * 7);
         const response = await fetch(`${base}/datasets/BANK_DEPOSIT/snapshots?asOf=${monthlyAsOf(month)}`, {
           method: 'PUT',
           headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },

@@ -17,7 +17,7 @@ const benchmarks: Record<string, { run: (args: string[]) => Promise<void>; summa
   },
   import: {
     run: importBenchmark,
-    summary: 'a 1,000,000-row CSV (BANK_DEPOSIT, or --dataset REAL_ESTATE) uploaded over HTTP; seconds per phase',
+    summary: 'a 1,000,000-row CSV of each bulk dataset (or --dataset NAME,…) over HTTP; seconds, CPU, RSS per dataset',
   },
   compare: {
     run: compareBenchmark,
