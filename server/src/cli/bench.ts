@@ -2,11 +2,13 @@ import { apiBenchmark } from '../bench/api-benchmark.ts';
 import { casesBenchmark } from '../bench/cases-benchmark.ts';
 import { compareBenchmark } from '../bench/compare-benchmark.ts';
 import { importBenchmark } from '../bench/import-benchmark.ts';
+import { machineLoad } from '../bench/machine-load.ts';
 import { requestsBenchmark } from '../bench/requests-benchmark.ts';
 import { retentionBenchmark } from '../bench/retention-benchmark.ts';
 import { seedBenchmark } from '../bench/seed-benchmark.ts';
+import { smokeBenchmark } from '../bench/smoke-benchmark.ts';
 
-const benchmarks: Record<string, { run: (args: string[]) => Promise<void>; summary: string }> = {
+const benchmarks: Record<string, { run: (args: string[]) => Promise<unknown>; summary: string }> = {
   api: {
     run: apiBenchmark,
     summary: 'partner queries over HTTP sent by wrk, 50 connections × 30 s, enforcement + audit on and off in turn',
@@ -36,6 +38,10 @@ const benchmarks: Record<string, { run: (args: string[]) => Promise<void>; summa
     run: seedBenchmark,
     summary: 'load synthetic persons with COPY (default 1,000,000) into a fresh embedded PostgreSQL',
   },
+  smoke: {
+    run: smokeBenchmark,
+    summary: 'every benchmark at its smallest size; fails if the api on/off ratio is below 0.85 (--no-gate: never)',
+  },
 };
 
 const [name, ...args] = process.argv.slice(2);
@@ -46,7 +52,9 @@ if (!benchmark) {
   process.exitCode = name ? 2 : 0;
 } else {
   try {
+    console.log(`bench ${name}: ${machineLoad()} at the start`);
     await benchmark.run(args);
+    console.log(`bench ${name}: ${machineLoad()} at the end`);
     // Pools and keep-alive sockets of the finished run may linger; a benchmark ends when it has reported.
     process.exit(0);
   } catch (error) {
