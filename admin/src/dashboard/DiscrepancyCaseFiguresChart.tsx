@@ -20,7 +20,13 @@ export function DiscrepancyCaseFiguresChart({ by }: { by: 'OFFICE' | 'FLAG' }) {
   const translate = useTranslate();
   const answer = useHubQuery<{ discrepancyCaseFigures: Figures[] }>(DISCREPANCY_CASE_FIGURES, { by });
   const rows = answer.data?.discrepancyCaseFigures ?? [];
-  const { data: regions } = useGetMany('Region', { ids: by === 'OFFICE' ? rows.map((row) => row.key) : [] });
+  const officeCodes = by === 'OFFICE' ? rows.map((row) => row.key) : [];
+  // Offices by name only: the chart waits for their names rather than showing codes first.
+  const { data: regions, isPending: namesPending } = useGetMany(
+    'Region',
+    { ids: officeCodes },
+    { enabled: officeCodes.length > 0 },
+  );
   const nameOf = (key: string) =>
     by === 'FLAG'
       ? translate(enumLabel('AssessmentFlagCode', key))
@@ -34,7 +40,7 @@ export function DiscrepancyCaseFiguresChart({ by }: { by: 'OFFICE' | 'FLAG' }) {
   return (
     <DashboardCard
       title={by === 'OFFICE' ? 'hub.cases.dashboard.by_office' : 'hub.cases.dashboard.by_flag'}
-      loading={answer.loading}
+      loading={answer.loading || (officeCodes.length > 0 && namesPending)}
       error={answer.error}
       testId={`case-figures-${by.toLowerCase()}`}
     >

@@ -17,14 +17,24 @@ import { CASE_STATUS_TONES } from './case-status-tones.ts';
 import { DueOnField } from './DueOnField.tsx';
 import { InboxTabs } from './InboxTabs.tsx';
 
+// A filter never wider than the screen, whatever the longest choice it holds (English flag names are long).
+const NARROW_ENOUGH_FOR_A_PHONE = { maxWidth: 'calc(100vw - 32px)', '& .MuiSelect-select': { minWidth: 0 } };
+
 const filters = [
-  <SelectInput key="status" source="status" choices={enumChoices('DiscrepancyCaseStatus')} alwaysOn />,
+  <SelectInput
+    key="status"
+    source="status"
+    choices={enumChoices('DiscrepancyCaseStatus')}
+    alwaysOn
+    sx={NARROW_ENOUGH_FOR_A_PHONE}
+  />,
   <SelectInput
     key="flag"
     source="flag"
     label="resources.DiscrepancyCase.fields.flags"
     choices={enumChoices('AssessmentFlagCode')}
     alwaysOn
+    sx={NARROW_ENOUGH_FOR_A_PHONE}
   />,
 ];
 
@@ -55,6 +65,15 @@ export const CaseList = () => {
   const small = useSmallScreen();
   return (
     <List
+      // On a phone the filters and the toolbar wrap to the screen's width rather than widening the page.
+      sx={{
+        minWidth: 0,
+        maxWidth: '100%',
+        '& .RaList-main, & .RaList-actions, & .RaFilterForm-root, & .RaFilterFormInput-root': {
+          minWidth: 0,
+          maxWidth: '100%',
+        },
+      }}
       filters={filters}
       filterDefaultValues={{ inbox: 'OFFICE' }}
       actions={

@@ -64,8 +64,17 @@ function CaseScreen() {
 }
 
 /** One case: where it stands, the steps it offers, the evidence, the household, its files and its timeline. */
+// On a phone nothing on the case screen may push the page wider than the screen: long words (a file's SHA-256, an
+// English flag name) break, and a wide table scrolls inside its own box.
+const FITS_THE_SCREEN = {
+  minWidth: 0,
+  maxWidth: '100%',
+  overflowWrap: 'anywhere',
+  '& .RaShow-main, & .RaShow-card, & .MuiCardContent-root': { minWidth: 0, maxWidth: '100%' },
+} as const;
+
 export const CaseShow = () => (
-  <Show title={<CaseTitle />} actions={false}>
+  <Show title={<CaseTitle />} actions={false} sx={FITS_THE_SCREEN}>
     <CaseScreen />
   </Show>
 );

@@ -74,7 +74,11 @@ export function CaseTimeline() {
           // an event without readable details still shows what and who
         }
         return (
-          <Box component="li" key={event.id} sx={{ borderLeft: 3, borderColor: 'primary.light', pl: 1.5 }}>
+          <Box
+            component="li"
+            key={event.id}
+            sx={{ borderLeft: 3, borderColor: 'primary.light', pl: 1.5, overflowWrap: 'anywhere' }}
+          >
             <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1, alignItems: 'center' }}>
               <Chip size="small" label={translate(enumLabel('DiscrepancyCaseEventType', event.type))} />
               <Typography variant="body2" color="text.secondary">
