@@ -43,7 +43,14 @@ const LEGITIMATE_TOKENS = new Map<RegExp, string>([
  * Defects the walk finds that are known and not yet fixed, each printed on every run rather than failing it: a pattern
  * of the finding and why it waits. Empty: every finding fails the walk.
  */
-const KNOWN_DEFECTS = new Map<RegExp, string>([]);
+/**
+ * Defects the walk finds that are known and not yet fixed, each printed on every run rather than failing it.
+ * TODO(issue 17): with two runs in the walk's world, the run page's tabs are about 20 px wider than an English
+ * desktop screen on the changes tab.
+ */
+const KNOWN_DEFECTS = new Map<RegExp, string>([
+  [/#\/ComparisonRun\/.*tab 2.*wider than the screen/, 'TODO: the run page’s tabs on the changes tab'],
+]);
 
 /** Pages every signed-in user reaches outside the menu (from the user menu in the app bar), walked after it. */
 const BEYOND_THE_MENU = ['#/password'];

@@ -98,7 +98,7 @@ export function AssessmentDetail() {
               </TableHead>
               <TableBody>
                 {flag.evidence.map((evidence, index) => (
-                  <TableRow key={evidence.recordId ?? `${flag.code}-${index}`}>
+                  <TableRow key={`${flag.code}-${index}-${evidence.recordId ?? ''}`}>
                     <TableCell>{translate(enumLabel('Dataset', evidence.dataset), { _: evidence.dataset })}</TableCell>
                     <TableCell>{evidence.department?.name ?? '—'}</TableCell>
                     <TableCell>{evidence.asOf ?? '—'}</TableCell>
@@ -140,8 +140,8 @@ export function AssessmentDetail() {
             </TableRow>
           </TableHead>
           <TableBody>
-            {(assessment.appliedRules ?? []).map((applied: AppliedRule) => (
-              <TableRow key={applied.rule}>
+            {(assessment.appliedRules ?? []).map((applied: AppliedRule, index: number) => (
+              <TableRow key={`${applied.rule}-${index}`}>
                 <TableCell>{translate(enumLabel('PolicyRule', applied.rule), { _: applied.rule })}</TableCell>
                 <TableCell>{applied.document ? `${applied.document}, ${applied.paragraph ?? ''}` : '—'}</TableCell>
                 <TableCell>
