@@ -98,6 +98,7 @@ export function AssessmentDetail() {
               </TableHead>
               <TableBody>
                 {flag.evidence.map((evidence, index) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a flag's evidence is a fixed list, never reordered, and one record may stand in it twice
                   <TableRow key={`${flag.code}-${index}-${evidence.recordId ?? ''}`}>
                     <TableCell>{translate(enumLabel('Dataset', evidence.dataset), { _: evidence.dataset })}</TableCell>
                     <TableCell>{evidence.department?.name ?? '—'}</TableCell>
@@ -141,6 +142,7 @@ export function AssessmentDetail() {
           </TableHead>
           <TableBody>
             {(assessment.appliedRules ?? []).map((applied: AppliedRule, index: number) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the applied rules are a fixed list, and one rule may apply twice
               <TableRow key={`${applied.rule}-${index}`}>
                 <TableCell>{translate(enumLabel('PolicyRule', applied.rule), { _: applied.rule })}</TableCell>
                 <TableCell>{applied.document ? `${applied.document}, ${applied.paragraph ?? ''}` : '—'}</TableCell>
