@@ -46,10 +46,14 @@ const LEGITIMATE_TOKENS = new Map<RegExp, string>([
 /**
  * Defects the walk finds that are known and not yet fixed, each printed on every run rather than failing it.
  * TODO(issue 17): with two runs in the walk's world, the run page's tabs are about 20 px wider than an English
- * desktop screen on the changes tab.
+ * desktop screen on the changes tab. TODO(issue 19): two findings on the case screen, below.
  */
 const KNOWN_DEFECTS = new Map<RegExp, string>([
-  [/#\/ComparisonRun\/.*tab 2.*wider than the screen/, 'TODO: the run page’s tabs on the changes tab'],
+  [/#\/ComparisonRun\/.*tab \d.*wider than the screen/, 'TODO: the run page’s tabs on the changes tab'],
+  // TODO(issue 19): the case screen shows a staff-relative finding's ties as codes, and one of its tables repeats a key.
+  [/#\/DiscrepancyCase\/.*: code (SAME_HUKOU_BOOKLET|SPOUSE_OF_HUKOU_BOOKLET_MEMBER)$/, 'TODO: kinship ties as codes'],
+  // React warns once per page load, on whichever page first renders the table (the case screen or the upload page).
+  [/unique "key" prop.*MuiTableBodyRoot/s, 'TODO: a repeated row key in a shared table'],
 ]);
 
 /** Pages every signed-in user reaches outside the menu (from the user menu in the app bar), walked after it. */
@@ -215,7 +219,8 @@ describe.runIf(chromiumAvailable())('a walk of the whole portal (issue 17), in a
           if (record) {
             await inspect(page, watch, `${where} → ${record}`, `${shot}-record`);
             // A record's other tabs (a run's results and its changes, ...) are pages of their own.
-            const tabs = page.locator('main [role="tab"]');
+            // (Not the case inbox's tabs, which the list shows until the record's page replaces it.)
+            const tabs = page.locator('main [role="tab"]:not([data-testid="case-inbox-tabs"] *)');
             for (let tab = 1; tab < (await tabs.count()); tab += 1) {
               await tabs.nth(tab).dispatchEvent('click');
               await settle(page, watch);

@@ -47,6 +47,8 @@ export function RequestEntries({ subject }: { subject: string }) {
           expand={<AuditEntryDetail />}
           rowClick="expand"
           size="small"
+          // The entry's number is short: its heading (序号) never breaks a character a line beside wide columns.
+          sx={{ '& .column-sequence': { whiteSpace: 'nowrap' } }}
           empty={<Typography variant="body2">—</Typography>}
         >
           <TextField source="sequence" sortable={false} />
