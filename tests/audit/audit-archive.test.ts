@@ -142,7 +142,8 @@ describe('retention', () => {
     expect(await partitionExists(partitionOf(10))).toBe(true);
   });
 
-  it('is refused at start too, before anything starts', async () => {
+  // A `hub start` process of its own: on a busy machine loading the CLI alone can take most of a minute.
+  it('is refused at start too, before anything starts', { timeout: 240_000 }, async () => {
     const { code, output } = await runHubCommand(['start', '--data-dir', join(folder, 'never')], db.url, {
       HUB_AUDIT_RETENTION_MONTHS: '3',
     });
