@@ -10,9 +10,9 @@ import { auditEntryDraft } from '../factories/audit-entries.ts';
 import { startTestApp } from '../factories/http-app.ts';
 import { createTestDatabase } from '../setup/test-database.ts';
 import { chromiumAvailable, launchBrowser, logIn, screenshot } from './portal-browser.ts';
+import { CENTRE } from './portal-world.ts';
 
 const ADMIN_PASSWORD = 'audit screen admin password 1';
-const CENTRE = 'CIVIL_AFFAIRS_640100';
 const HOUSING = 'HOUSING_640100';
 const HOUSING_CLIENT = 'hc_housing_audit_screen';
 const STORED_PREFIXES = ['RaStore.AuditEntry.', 'RaStore.AuditRequest.'];

@@ -1,11 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createPrismaClient, type PrismaClient } from '@hub/prisma';
-import { seedDatabase } from '@hub/prisma/synthetic/seed-database';
-import { seedDemoAgreements } from '@hub/server/agreements/seed-demo-agreements';
+import type { PrismaClient } from '@hub/prisma';
 import { runComparison } from '@hub/server/comparisons/run-comparison';
 import { startComparisonRun } from '@hub/server/comparisons/start-comparison-run';
-import { ensureAdministrator } from '@hub/server/identity/ensure-administrator';
 import pg from 'pg';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,8 +10,8 @@ import { startTestApp } from '../factories/http-app.ts';
 import { createUser } from '../factories/users.ts';
 import { createTestDatabase } from '../setup/test-database.ts';
 import { CHROMIUM, chromiumAvailable, screenshot } from './portal-browser.ts';
+import { seedPortalWorld } from './portal-world.ts';
 
-const CENTRE = 'CIVIL_AFFAIRS_640100';
 const PASSWORD = 'case screens password 1';
 const SIZES = [
   { name: 'desktop', width: 1440, height: 900 },
@@ -88,22 +85,9 @@ describe.runIf(chromiumAvailable())('the discrepancy-case screens (issue 19), in
 
   beforeAll(async () => {
     const database = await createTestDatabase();
-    const { asOf } = await seedDatabase(database.url, { persons: 300, seed: 19 });
-    prisma = createPrismaClient(database.url, { maxConnections: 2 });
-    await ensureAdministrator(prisma, {
-      username: 'admin',
-      password: PASSWORD,
-      displayName: '系统管理员',
-      departmentCode: CENTRE,
-    });
-    const year = Number(asOf.slice(0, 4));
-    await seedDemoAgreements(prisma, {
-      centreCode: CENTRE,
-      authorUsername: 'admin',
-      validFrom: new Date(`${year}-01-01`),
-      validUntil: new Date(`${year + 2}-12-31`),
-    });
-    const centre = await prisma.department.findUniqueOrThrow({ where: { code: CENTRE } });
+    const world = await seedPortalWorld(database.url, { persons: 300, seed: 19, adminPassword: PASSWORD });
+    prisma = world.prisma;
+    const { asOf, centre } = world;
     for (const username of ['officer1', 'officer2']) {
       await createUser(prisma, { role: 'VERIFICATION_OFFICER', departmentId: centre.id, username, password: PASSWORD });
     }

@@ -11,9 +11,9 @@ import { daysFromToday } from '../factories/agreements.ts';
 import { startTestApp } from '../factories/http-app.ts';
 import { createTestDatabase } from '../setup/test-database.ts';
 import { chromiumAvailable, launchBrowser, logIn, screenshot } from './portal-browser.ts';
+import { CENTRE } from './portal-world.ts';
 
 const ADMIN_PASSWORD = 'portal fixes admin password 1';
-const CENTRE = 'CIVIL_AFFAIRS_640100';
 
 describe.runIf(chromiumAvailable())('the portal’s fixes for a working day (issue 17), in a real browser', () => {
   let hub: Awaited<ReturnType<typeof startTestApp>>;

@@ -1,9 +1,6 @@
-import { createPrismaClient, type PrismaClient } from '@hub/prisma';
-import { seedDatabase } from '@hub/prisma/synthetic/seed-database';
-import { seedDemoAgreements } from '@hub/server/agreements/seed-demo-agreements';
+import type { PrismaClient } from '@hub/prisma';
 import { runComparison } from '@hub/server/comparisons/run-comparison';
 import { startComparisonRun } from '@hub/server/comparisons/start-comparison-run';
-import { ensureAdministrator } from '@hub/server/identity/ensure-administrator';
 import pg from 'pg';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +10,7 @@ import { createUser } from '../factories/users.ts';
 import { createTestDatabase } from '../setup/test-database.ts';
 import { chineseOneCharacterPerLine, protrudingElements, titleOverlap } from './layout-scan.ts';
 import { CHROMIUM, chromiumAvailable, screenshot } from './portal-browser.ts';
+import { seedPortalWorld } from './portal-world.ts';
 
 /**
  * Issue 17's "Done when": every menu entry of every role, in both languages, at desktop and phone width, and the
@@ -21,7 +19,6 @@ import { CHROMIUM, chromiumAvailable, screenshot } from './portal-browser.ts';
  * a role's menu.
  */
 
-const CENTRE = 'CIVIL_AFFAIRS_640100';
 const PASSWORD = 'portal walk password 1';
 const ROLES = ['ADMIN', 'VERIFICATION_OFFICER', 'AUDITOR'] as const;
 const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -100,22 +97,9 @@ describe.runIf(chromiumAvailable())('a walk of the whole portal (issue 17), in a
 
   beforeAll(async () => {
     const database = await createTestDatabase();
-    const { asOf } = await seedDatabase(database.url, { persons: 150, seed: 41 });
-    prisma = createPrismaClient(database.url, { maxConnections: 2 });
-    await ensureAdministrator(prisma, {
-      username: 'admin',
-      password: PASSWORD,
-      displayName: '系统管理员',
-      departmentCode: CENTRE,
-    });
-    const year = Number(asOf.slice(0, 4));
-    await seedDemoAgreements(prisma, {
-      centreCode: CENTRE,
-      authorUsername: 'admin',
-      validFrom: new Date(`${year}-01-01`),
-      validUntil: new Date(`${year + 2}-12-31`),
-    });
-    const centre = await prisma.department.findUniqueOrThrow({ where: { code: CENTRE } });
+    const world = await seedPortalWorld(database.url, { persons: 150, seed: 41, adminPassword: PASSWORD });
+    prisma = world.prisma;
+    const { asOf, centre } = world;
     await createUser(prisma, {
       role: 'VERIFICATION_OFFICER',
       departmentId: centre.id,

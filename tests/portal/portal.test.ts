@@ -1,18 +1,15 @@
-import { createPrismaClient, type PrismaClient } from '@hub/prisma';
-import { seedDatabase } from '@hub/prisma/synthetic/seed-database';
-import { seedDemoAgreements } from '@hub/server/agreements/seed-demo-agreements';
+import type { PrismaClient } from '@hub/prisma';
 import { userChangeActor } from '@hub/server/audit/change-actors';
 import { createApiClient } from '@hub/server/identity/create-api-client';
-import { ensureAdministrator } from '@hub/server/identity/ensure-administrator';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../factories/http-app.ts';
 import { createUser } from '../factories/users.ts';
 import { createTestDatabase } from '../setup/test-database.ts';
 import { chromiumAvailable, launchBrowser, logIn, logOut, screenshot } from './portal-browser.ts';
+import { seedPortalWorld } from './portal-world.ts';
 
 const ADMIN_PASSWORD = 'portal admin password 1';
-const CENTRE = 'CIVIL_AFFAIRS_640100';
 
 describe.runIf(chromiumAvailable())('the portal, in a real browser against the real hub', () => {
   let hub: Awaited<ReturnType<typeof startTestApp>>;
@@ -27,22 +24,9 @@ describe.runIf(chromiumAvailable())('the portal, in a real browser against the r
 
   beforeAll(async () => {
     const database = await createTestDatabase();
-    asOf = (await seedDatabase(database.url, { persons: 1200, seed: 5 })).asOf;
-    prisma = createPrismaClient(database.url, { maxConnections: 2 });
-    await ensureAdministrator(prisma, {
-      username: 'admin',
-      password: ADMIN_PASSWORD,
-      displayName: '系统管理员',
-      departmentCode: CENTRE,
-    });
-    const year = Number(asOf.slice(0, 4));
-    await seedDemoAgreements(prisma, {
-      centreCode: CENTRE,
-      authorUsername: 'admin',
-      validFrom: new Date(`${year}-01-01`),
-      validUntil: new Date(`${year + 2}-12-31`),
-    });
-    const centre = await prisma.department.findUniqueOrThrow({ where: { code: CENTRE } });
+    const world = await seedPortalWorld(database.url, { persons: 1200, seed: 5, adminPassword: ADMIN_PASSWORD });
+    ({ prisma, asOf } = world);
+    const { centre } = world;
     // Approving needs an administrator other than the agreement's author.
     const second = await createUser(prisma, { role: 'ADMIN', departmentId: centre.id, username: 'approver' });
     approver = { username: 'approver', password: second.password };
