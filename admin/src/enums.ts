@@ -142,6 +142,8 @@ export const ENUMS = {
   DiscrepancyCaseStatus: ['OPEN', 'IN_PROGRESS', 'DECIDED', 'APPEALED', 'CLOSED'],
   DiscrepancyCaseOutcome: ['CONFIRMED', 'DISMISSED'],
   DiscrepancyCaseAction: ['STOP', 'REDUCE', 'ADJUST_AMOUNT', 'REFER'],
+  ReferralNeed: ['MEDICAL', 'HOUSING', 'EMPLOYMENT', 'EDUCATION'],
+  CaseReferralStatus: ['REFERRED', 'ACCEPTED', 'DECLINED', 'DONE'],
   DiscrepancyDismissalReason: [
     'RECORD_OUTDATED',
     'NOT_THE_HOUSEHOLDS',

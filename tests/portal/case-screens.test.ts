@@ -17,6 +17,8 @@ const SIZES = [
   { name: 'desktop', width: 1440, height: 900 },
   { name: 'phone', width: 390, height: 844 },
 ] as const;
+// The demo city's 住房和城乡建设局 (prisma/src/synthetic/demo-departments.ts), which gives housing help.
+const HOUSING_BUREAU = '银川市住房和城乡建设局';
 const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
 
 // What each language shows for the steps and states the journey passes through.
@@ -39,7 +41,10 @@ const WORDS = {
     reduce: '减发',
     stop: '停发',
     sameOfficer: '复查须由原认定人以外的工作人员作出',
-    events: ['立案', '指派', '入户核查', '上传附件', '认定', '申请复查', '复查认定', '结案'],
+    department: /转介部门/,
+    need: /需要的帮扶/,
+    housing: '住房救助',
+    events: ['立案', '指派', '入户核查', '上传附件', '认定', '转介', '申请复查', '复查认定', '结案'],
   },
   en: {
     welcome: 'Welcome',
@@ -65,7 +70,20 @@ const WORDS = {
     reduce: 'Reduce benefits',
     stop: 'Stop benefits',
     sameOfficer: 'An appeal is decided by an officer other than the one who made the first decision',
-    events: ['Opened', 'Assigned', 'Home visit', 'File attached', 'Decided', 'Appealed', 'Appeal decided', 'Closed'],
+    department: /Department/,
+    need: /Help needed/,
+    housing: 'Housing',
+    events: [
+      'Opened',
+      'Assigned',
+      'Home visit',
+      'File attached',
+      'Decided',
+      'Referred',
+      'Appealed',
+      'Appeal decided',
+      'Closed',
+    ],
   },
 } as const;
 
@@ -73,8 +91,9 @@ type Language = keyof typeof WORDS;
 
 /**
  * Issue 19's browser test: a case opened by a periodic review's flag, worked in the portal through a home visit, a
- * file, a decision (CONFIRMED) and a 复查 that its first decider may not decide (the refusal shown in the reader's
- * language) and a second officer does, to closure — in both languages, at desktop and phone width.
+ * file, a decision (CONFIRMED), a referral (转介) to the housing bureau, and a 复查 that its first decider may not
+ * decide (the refusal shown in the reader's language) and a second officer does, to closure — in both languages, at
+ * desktop and phone width.
  */
 describe.runIf(chromiumAvailable())('the discrepancy-case screens (issue 19), in a real browser', () => {
   let hub: Awaited<ReturnType<typeof startTestApp>>;
@@ -220,6 +239,20 @@ describe.runIf(chromiumAvailable())('the discrepancy-case screens (issue 19), in
 
           await takeStep(page, 'DECIDE', () => chooseAction(page, language, words.stop));
           await statusIs(page, words.status.DECIDED);
+
+          // 转介: the household also needs housing help, which the city's housing bureau gives.
+          await takeStep(page, 'REFER', async (dialog) => {
+            await dialog.getByRole('combobox', { name: words.department }).click();
+            await page.getByRole('option', { name: HOUSING_BUREAU, exact: true }).click();
+            await dialog.getByRole('combobox', { name: words.need }).click();
+            await page.getByRole('option', { name: words.housing, exact: true }).click();
+            await page.keyboard.press('Escape');
+            await dialog.locator('textarea[name="reason"]').fill('住房困难，需申请公租房');
+          });
+          await page.getByTestId('case-timeline').getByText(words.events[5], { exact: true }).waitFor();
+          expect(
+            await prisma.caseReferral.findMany({ where: { caseId: id }, select: { needs: true, status: true } }),
+          ).toEqual([{ needs: ['HOUSING'], status: 'REFERRED' }]);
 
           await takeStep(page, 'APPEAL', async (dialog) => {
             await dialog.locator('textarea[name="evidence"]').fill('车辆已于上月转让，附转让合同');

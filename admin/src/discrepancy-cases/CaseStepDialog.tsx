@@ -49,6 +49,14 @@ async function variablesOf(step: DiscrepancyCaseStep, values: Values, file: File
       return { input: decision() };
     case 'APPEAL':
       return { evidence: values.evidence ?? '' };
+    case 'REFER':
+      return {
+        input: {
+          departmentId: values.departmentId ?? '',
+          needs: (values.needs ?? '').split(',').filter(Boolean),
+          reason: values.reason ?? '',
+        },
+      };
     case 'CLOSE':
       return {};
   }
@@ -67,12 +75,19 @@ function useAssignees() {
   return [...(me ? [{ id: me.id, displayName: me.displayName }] : []), ...others];
 }
 
+/** The departments a household can be referred to: any but civil affairs (the hub refuses one that cannot help). */
+function useReferralDepartments(enabled: boolean) {
+  const { data } = useGetList('Department', { pagination: { page: 1, perPage: 1000 } }, { enabled });
+  return (data ?? []).filter((department) => department.kind !== 'CIVIL_AFFAIRS');
+}
+
 /** One step on a case: its form, the hub's answer, and the hub's refusal in the reader's language. */
 export function CaseStepDialog(props: { caseId: string; step: DiscrepancyCaseStep; onClose: () => void }) {
   const translate = useTranslate();
   const refresh = useRefresh();
   const dataProvider = useDataProvider<HubDataProvider>();
   const assignees = useAssignees();
+  const departments = useReferralDepartments(props.step === 'REFER');
   const [values, setValues] = useState<Values>({
     visitedOn: todayInChina(),
     outcome: 'CONFIRMED',
@@ -165,6 +180,51 @@ export function CaseStepDialog(props: { caseId: string; step: DiscrepancyCaseSte
           {props.step === 'RECORD_VISIT' ? text('notes') : null}
           {props.step === 'RECORD_EXPLANATION' ? text('explanation') : null}
           {props.step === 'APPEAL' ? text('evidence') : null}
+          {props.step === 'REFER' ? (
+            <TextField
+              select
+              name="departmentId"
+              label={translate('hub.cases.step_fields.departmentId')}
+              value={values.departmentId ?? ''}
+              onChange={set('departmentId')}
+              required
+              fullWidth
+            >
+              {departments.map((department) => (
+                <MenuItem key={department.id} value={department.id}>
+                  {department.name}
+                </MenuItem>
+              ))}
+            </TextField>
+          ) : null}
+          {props.step === 'REFER' ? (
+            <TextField
+              select
+              name="needs"
+              label={translate('hub.cases.step_fields.needs')}
+              value={(values.needs ?? '').split(',').filter(Boolean)}
+              onChange={(event) => {
+                const chosen = event.target.value as unknown as string[] | string;
+                setValues((current) => ({ ...current, needs: [chosen].flat().join(',') }));
+              }}
+              slotProps={{
+                select: {
+                  multiple: true,
+                  renderValue: (chosen) =>
+                    (chosen as string[]).map((need) => translate(enumLabel('ReferralNeed', need))).join('、'),
+                },
+              }}
+              required
+              fullWidth
+            >
+              {ENUMS.ReferralNeed.map((need) => (
+                <MenuItem key={need} value={need}>
+                  {translate(enumLabel('ReferralNeed', need))}
+                </MenuItem>
+              ))}
+            </TextField>
+          ) : null}
+          {props.step === 'REFER' ? text('reason') : null}
           {props.step === 'ATTACH' ? (
             <input
               type="file"

@@ -49,6 +49,16 @@ function useDetailsLine() {
         return decision(d);
       case 'APPEALED':
         return d.evidence ?? '';
+      case 'REFERRED':
+        return [
+          d.departmentName,
+          ((d.needs ?? []) as string[]).map((need) => translate(enumLabel('ReferralNeed', need))).join('、'),
+          d.reason,
+        ]
+          .filter(Boolean)
+          .join(' · ');
+      case 'REFERRAL_ANSWERED':
+        return `${translate(enumLabel('CaseReferralStatus', d.status))} · ${d.answer ?? ''}`;
       case 'REMINDED':
       case 'ESCALATED':
         return translate('hub.cases.due_on_short', { date: d.dueOn });

@@ -38,5 +38,10 @@ export const DISCREPANCY_CASE_MUTATIONS: Record<DiscrepancyCaseStep, DocumentNod
     ', $input: DecideDiscrepancyCaseInput!',
     'decideDiscrepancyCaseAppeal(id: $id, input: $input)',
   ),
+  REFER: step(
+    'ReferDiscrepancyCase',
+    ', $input: ReferDiscrepancyCaseInput!',
+    'referDiscrepancyCase(id: $id, input: $input)',
+  ),
   CLOSE: step('CloseDiscrepancyCase', '', 'closeDiscrepancyCase(id: $id)'),
 };

@@ -9,8 +9,8 @@ describe('the steps a discrepancy case offers', () => {
 
   it('offers a 复查 within the window and not closing, then closing and no 复查 once the window has passed', () => {
     const decided = { status: 'DECIDED', appealableUntil: '2026-12-20' };
-    expect(discrepancyCaseSteps(decided, '2026-12-20')).toEqual(['ASSIGN', 'APPEAL']);
-    expect(discrepancyCaseSteps(decided, '2026-12-21')).toEqual(['ASSIGN', 'CLOSE']);
+    expect(discrepancyCaseSteps(decided, '2026-12-20')).toEqual(['ASSIGN', 'APPEAL', 'REFER']);
+    expect(discrepancyCaseSteps(decided, '2026-12-21')).toEqual(['ASSIGN', 'REFER', 'CLOSE']);
   });
 
   it('offers closing, not a second 复查, once the review is decided', () => {
@@ -20,7 +20,14 @@ describe('the steps a discrepancy case offers', () => {
       appealedAt: '2026-12-07T01:00:00Z',
       appealDecidedAt: '2026-12-08T01:00:00Z',
     };
-    expect(discrepancyCaseSteps(reviewed, '2026-12-09')).toEqual(['ASSIGN', 'CLOSE']);
+    expect(discrepancyCaseSteps(reviewed, '2026-12-09')).toEqual(['ASSIGN', 'REFER', 'CLOSE']);
+  });
+
+  it('offers a referral (转介) in every status but closed', () => {
+    for (const status of ['OPEN', 'IN_PROGRESS', 'DECIDED', 'APPEALED']) {
+      expect(discrepancyCaseSteps({ status }, '2026-12-06')).toContain('REFER');
+    }
+    expect(discrepancyCaseSteps({ status: 'CLOSED' }, '2026-12-06')).not.toContain('REFER');
   });
 
   it('offers deciding the review on an appealed case and nothing on a closed one', () => {

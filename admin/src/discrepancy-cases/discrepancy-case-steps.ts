@@ -1,7 +1,7 @@
 /**
- * A step an officer may take on a case, as the hub's mutations name them (docs/discrepancy-cases.md). Referral (转介)
- * to another department joins here as a step of its own, with its mutation in discrepancy-case-mutations.ts and its
- * form in CaseStepDialog.tsx, once the hub offers it.
+ * A step an officer may take on a case, as the hub's mutations name them (docs/discrepancy-cases.md): each has its
+ * mutation in discrepancy-case-mutations.ts and its form in CaseStepDialog.tsx. REFER (转介) hands the household to
+ * another department for help, on any case not closed, without changing its status.
  */
 export type DiscrepancyCaseStep =
   | 'ASSIGN'
@@ -11,6 +11,7 @@ export type DiscrepancyCaseStep =
   | 'DECIDE'
   | 'APPEAL'
   | 'DECIDE_APPEAL'
+  | 'REFER'
   | 'CLOSE';
 
 export interface CaseForSteps {
@@ -24,10 +25,10 @@ const EVIDENCE: DiscrepancyCaseStep[] = ['RECORD_VISIT', 'RECORD_EXPLANATION', '
 
 // The hub's transitions, mirrored only to hide buttons that would be refused: the hub decides every step itself.
 const BY_STATUS: Record<string, DiscrepancyCaseStep[]> = {
-  OPEN: ['ASSIGN', ...EVIDENCE],
-  IN_PROGRESS: ['ASSIGN', ...EVIDENCE, 'DECIDE'],
-  DECIDED: ['ASSIGN', 'APPEAL', 'CLOSE'],
-  APPEALED: ['ASSIGN', ...EVIDENCE, 'DECIDE_APPEAL'],
+  OPEN: ['ASSIGN', ...EVIDENCE, 'REFER'],
+  IN_PROGRESS: ['ASSIGN', ...EVIDENCE, 'DECIDE', 'REFER'],
+  DECIDED: ['ASSIGN', 'APPEAL', 'REFER', 'CLOSE'],
+  APPEALED: ['ASSIGN', ...EVIDENCE, 'DECIDE_APPEAL', 'REFER'],
   CLOSED: [],
 };
 

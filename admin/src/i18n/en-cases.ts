@@ -31,6 +31,7 @@ export const englishCases: Messages<typeof chineseCases> = {
         DECIDE: 'Decide',
         APPEAL: 'Record appeal',
         DECIDE_APPEAL: 'Decide appeal',
+        REFER: 'Refer',
         CLOSE: 'Close',
       },
       step_fields: {
@@ -44,6 +45,9 @@ export const englishCases: Messages<typeof chineseCases> = {
         action: 'Action',
         dismissalReason: 'Reason for dismissal',
         note: 'Note',
+        departmentId: 'Department',
+        needs: 'Help needed',
+        reason: 'Why the household is referred',
       },
       errors: {
         SAME_OFFICER_APPEAL: 'An appeal is decided by an officer other than the one who made the first decision',
@@ -57,6 +61,8 @@ export const englishCases: Messages<typeof chineseCases> = {
         INVALID_TRANSITION: 'The case’s status does not allow this: reload and try again',
         NOT_FOUND: 'No such case, or not one of your office’s',
         OUT_OF_RANGE: 'Out of range',
+        DEPARTMENT_CANNOT_HELP: 'That department does not give the help chosen: choose the one that does',
+        ALREADY_REFERRED: 'The case was already referred to that department',
       },
       dashboard: {
         by_office: 'Discrepancy cases per office',
@@ -104,7 +110,11 @@ export const englishCases: Messages<typeof chineseCases> = {
         CLEARED_BY_RUN: 'Cleared by a run',
         REMINDED: 'Reminder',
         ESCALATED: 'Escalated',
+        REFERRED: 'Referred',
+        REFERRAL_ANSWERED: 'Department answered',
       },
+      ReferralNeed: { MEDICAL: 'Medical', HOUSING: 'Housing', EMPLOYMENT: 'Employment', EDUCATION: 'Education' },
+      CaseReferralStatus: { REFERRED: 'Referred', ACCEPTED: 'Accepted', DECLINED: 'Declined', DONE: 'Done' },
     },
   },
   resources: {

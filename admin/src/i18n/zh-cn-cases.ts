@@ -27,6 +27,7 @@ export const chineseCases = {
         DECIDE: '作出认定',
         APPEAL: '登记复查申请',
         DECIDE_APPEAL: '复查认定',
+        REFER: '转介',
         CLOSE: '结案',
       },
       step_fields: {
@@ -40,6 +41,9 @@ export const chineseCases = {
         action: '处理措施',
         dismissalReason: '不予认定理由',
         note: '说明',
+        departmentId: '转介部门',
+        needs: '需要的帮扶',
+        reason: '转介原因',
       },
       errors: {
         SAME_OFFICER_APPEAL: '复查须由原认定人以外的工作人员作出',
@@ -53,6 +57,8 @@ export const chineseCases = {
         INVALID_TRANSITION: '案件当前状态不允许此操作，请刷新后再试',
         NOT_FOUND: '案件不存在或不属于您的办公室',
         OUT_OF_RANGE: '数值超出范围',
+        DEPARTMENT_CANNOT_HELP: '该部门不提供所选的帮扶，请选择相应的部门',
+        ALREADY_REFERRED: '该案件已转介给此部门',
       },
       dashboard: {
         by_office: '疑点案件（按办公室）',
@@ -95,7 +101,11 @@ export const chineseCases = {
         CLEARED_BY_RUN: '比对消除',
         REMINDED: '到期提醒',
         ESCALATED: '逾期上报',
+        REFERRED: '转介',
+        REFERRAL_ANSWERED: '转介部门答复',
       },
+      ReferralNeed: { MEDICAL: '医疗救助', HOUSING: '住房救助', EMPLOYMENT: '就业帮扶', EDUCATION: '教育救助' },
+      CaseReferralStatus: { REFERRED: '已转介', ACCEPTED: '已受理', DECLINED: '不予帮扶', DONE: '已帮扶' },
     },
   },
   resources: {
