@@ -19,10 +19,13 @@ const PURPOSE = 'HOUSING_SUBSIDY' satisfies Purpose;
 const CLIENT_NAME = '住建局保障房审核系统';
 
 // What HOUSING may ask for its housing-subsidy checks: whether a family receives assistance and who a person is
-// (masked) from civil affairs, and, about persons who consented, whether they own a vehicle.
+// (masked) from civil affairs, and, about persons who consented, whether they own a vehicle. And, as the department
+// that gives housing help, the referrals (转介) an office makes to it (docs/discrepancy-cases.md, Referral).
 const HOUSING_AGREEMENTS = [
   {
     providerKind: 'CIVIL_AFFAIRS',
+    codeSuffix: '',
+    purpose: PURPOSE,
     title: '民政低保信息共享（住房保障审核）',
     items: [
       { dataItemCode: 'ASSISTANCE_STATUS', accessLevel: 'DERIVED' },
@@ -31,8 +34,17 @@ const HOUSING_AGREEMENTS = [
   },
   {
     providerKind: 'PUBLIC_SECURITY',
+    codeSuffix: '',
+    purpose: PURPOSE,
     title: '公安车辆信息共享（住房保障审核，须授权）',
     items: [{ dataItemCode: 'VEHICLES', accessLevel: 'DERIVED' }],
+  },
+  {
+    providerKind: 'CIVIL_AFFAIRS',
+    codeSuffix: '-REFERRAL',
+    purpose: 'CASE_REFERRAL',
+    title: '民政转介住房救助（疑点案件转介）',
+    items: [{ dataItemCode: 'CASE_REFERRAL', accessLevel: 'MASKED' }],
   },
 ] as const;
 
@@ -98,14 +110,14 @@ export async function setUpDemoPartner(
       where: { kind: agreement.providerKind, regionCode: centre.regionCode },
       orderBy: { code: 'asc' },
     });
-    const code = `DEMO-${provider.code}-${housing.code}`;
+    const code = `DEMO-${provider.code}-${housing.code}${agreement.codeSuffix}`;
     if (await prisma.sharingAgreement.findUnique({ where: { code } })) continue;
     const terms: SharingAgreementTerms = {
       code,
       title: agreement.title,
       providerDepartmentId: provider.id,
       consumerDepartmentId: housing.id,
-      purposes: [PURPOSE],
+      purposes: [agreement.purpose],
       validFrom,
       validUntil,
       dailyQueryQuota: 5000,
