@@ -25,11 +25,23 @@ import { appliedRuleSentence } from './applied-rule-sentence.ts';
 import { fetchHubPage } from './download-from-hub.ts';
 import { readableComparison } from './readable-comparison.ts';
 
-/** A fact's value as a person reads it: amounts (facts named …Fen) in yuan, codes in words, the rest as recorded. */
+const WHOLE_CODE = /^[A-Z][A-Z0-9_]*$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A fact's value as a person reads it: amounts (facts named …Fen) in yuan, codes in words (a value that is one code,
+ * such as a staff member's tie "SPOUSE", as well as codes inside a sentence), the rest as recorded.
+ */
 function factValue(name: string, value: string | null, locale: string, term: (code: string) => string): string {
   if (value === null) return '—';
   if (name.endsWith('Fen') && /^-?\d+$/.test(value)) return formatFen(value, locale);
+  if (WHOLE_CODE.test(value)) return term(value);
   return readableComparison(value, locale, term);
+}
+
+/** A fact a person can read: an internal identifier (a register household's UUID) is the record's, not the reader's. */
+function readable(fact: { value: string | null }): boolean {
+  return fact.value === null || !UUID.test(fact.value);
 }
 
 interface Evidence {
@@ -110,6 +122,7 @@ export function AssessmentDetail() {
                             item: translate(enumLabel('Dataset', evidence.dataset), { _: evidence.dataset }),
                           })
                         : evidence.facts
+                            .filter(readable)
                             .map(
                               (fact) =>
                                 `${translate(`hub.columns.${fact.name}`, { _: fact.name })}: ${

@@ -4,9 +4,10 @@ import { relayList, single } from '../list-operations.ts';
 import type { RelayCursors } from '../relay-cursors.ts';
 import { HOUSEHOLD_ASSESSMENT } from './household-assessments.ts';
 
-// The inbox row: the household by its head's name (as the hub masks it) and region, never by its id.
+// The inbox row: the household by its head's name (as the hub masks it) and region, never by its id. Its members
+// carry their ids: react-admin shows a listed row as the case screen's first render, whose table keys rows by id.
 export const DISCREPANCY_CASE_SUMMARY = `id status kind flags dueOn overdue openedAt assigneeId assigneeName
-  office { code name } household { id region { code name } members { name relation } }`;
+  office { code name } household { id region { code name } members { id name relation } }`;
 
 export const DISCREPANCY_CASE = `${DISCREPANCY_CASE_SUMMARY}
   deadlineWorkingDays outcome action dismissalReason decisionNote decidedById decidedAt decidedInTime
