@@ -37,21 +37,10 @@ const LEGITIMATE_TOKENS = new Map<RegExp, string>([
   ],
 ]);
 /**
- * Defects the walk finds that are known and not yet fixed, each printed on every run rather than failing it: a pattern
- * of the finding and why it waits. Empty: every finding fails the walk.
+ * Defects the walk finds that are known and not yet fixed, each printed on every run rather than failing it, with
+ * the issue that tracks it: none today.
  */
-/**
- * Defects the walk finds that are known and not yet fixed, each printed on every run rather than failing it.
- * TODO(issue 17): with two runs in the walk's world, the run page's tabs are about 20 px wider than an English
- * desktop screen on the changes tab. TODO(issue 19): two findings on the case screen, below.
- */
-const KNOWN_DEFECTS = new Map<RegExp, string>([
-  [/#\/ComparisonRun\/.*tab \d.*wider than the screen/, 'TODO: the run page’s tabs on the changes tab'],
-  // TODO(issue 19): the case screen shows a staff-relative finding's ties as codes, and one of its tables repeats a key.
-  [/#\/DiscrepancyCase\/.*: code (SAME_HUKOU_BOOKLET|SPOUSE_OF_HUKOU_BOOKLET_MEMBER)$/, 'TODO: kinship ties as codes'],
-  // React warns once per page load, on whichever page first renders the table (the case screen or the upload page).
-  [/unique "key" prop.*MuiTableBodyRoot/s, 'TODO: a repeated row key in a shared table'],
-]);
+const KNOWN_DEFECTS = new Map<RegExp, string>([]);
 
 /** Pages every signed-in user reaches outside the menu (from the user menu in the app bar), walked after it. */
 const BEYOND_THE_MENU = ['#/password'];
@@ -268,7 +257,21 @@ describe.runIf(chromiumAvailable())('a walk of the whole portal (issue 17), in a
     let inFlight = 0;
     const counted = new Set<unknown>();
     page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+      if (message.type() !== 'error') return;
+      // React writes its warnings as a format and arguments ("…%s%s", "Check the render method of `X`"): the
+      // arguments name the component, so the finding says where to look.
+      const reading = Promise.all(message.args().map((arg) => arg.jsonValue().catch(() => '?')))
+        .then((args: unknown[]) => {
+          let rest = args.slice(1);
+          const text = String(args[0] ?? message.text()).replace(/%[sdo]/g, () => String(rest.shift() ?? ''));
+          rest = rest.filter((arg) => typeof arg === 'string');
+          problems.push(`console error: ${[text, ...rest].join(' ')}`);
+        })
+        .catch(() => {
+          problems.push(`console error: ${message.text()}`);
+        })
+        .finally(() => pending.delete(reading));
+      pending.add(reading);
     });
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     page.on('request', (request) => {

@@ -62,38 +62,40 @@ export function RunDiff() {
           {translate('hub.runs.diff.none')}
         </Typography>
       ) : (
-        <Table size="small">
-          <TableHead>
-            <TableRow>
-              <TableCell>{translate('resources.HouseholdAssessment.fields.householdId')}</TableCell>
-              <TableCell>{translate('hub.runs.diff.before')}</TableCell>
-              <TableCell>{translate('hub.runs.diff.after')}</TableCell>
-              <TableCell>{translate('hub.runs.diff.flags')}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {diff[key].slice(0, 200).map((change) => (
-              <TableRow key={change.householdId}>
-                <TableCell>
-                  <HouseholdLink householdId={change.householdId} household={change.household} />
-                </TableCell>
-                <TableCell>{classLabel(change.previousClassification)}</TableCell>
-                <TableCell>{classLabel(change.classification)}</TableCell>
-                <TableCell>
-                  <Stack direction="row" spacing={0.5} flexWrap="wrap">
-                    {flagChips(change.addedFlags, 'warning')}
-                    {flagChips(change.removedFlags, 'success')}
-                  </Stack>
-                </TableCell>
+        <Box sx={{ overflowX: 'auto' }}>
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell>{translate('resources.HouseholdAssessment.fields.householdId')}</TableCell>
+                <TableCell>{translate('hub.runs.diff.before')}</TableCell>
+                <TableCell>{translate('hub.runs.diff.after')}</TableCell>
+                <TableCell>{translate('hub.runs.diff.flags')}</TableCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHead>
+            <TableBody>
+              {diff[key].slice(0, 200).map((change) => (
+                <TableRow key={change.householdId}>
+                  <TableCell>
+                    <HouseholdLink householdId={change.householdId} household={change.household} />
+                  </TableCell>
+                  <TableCell>{classLabel(change.previousClassification)}</TableCell>
+                  <TableCell>{classLabel(change.classification)}</TableCell>
+                  <TableCell>
+                    <Stack direction="row" spacing={0.5} flexWrap="wrap" useFlexGap>
+                      {flagChips(change.addedFlags, 'warning')}
+                      {flagChips(change.removedFlags, 'success')}
+                    </Stack>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
       )}
     </Box>
   );
   return (
-    <Box sx={{ width: '100%' }}>
+    <Box sx={{ width: '100%', minWidth: 0 }}>
       <Alert severity="info" sx={{ mb: 2 }}>
         {translate('hub.runs.diff.against', { asOf: diff.previousRun.asOf })}
       </Alert>

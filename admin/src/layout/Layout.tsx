@@ -36,13 +36,10 @@ const HubAppBar = () => <AppBar userMenu={<HubUserMenu />} />;
 
 export const Layout = ({ children }: { children: ReactNode }) => (
   // react-admin makes the layout at least as wide as its content on one line (`min-width: fit-content`), so a list's
-  // filters side by side push a phone's page sideways. On a small screen the page is the screen's width, and what
-  // does not fit wraps (the filters), or scrolls inside its own box (a table).
-  <AdminLayout
-    menu={Menu}
-    appBar={HubAppBar}
-    sx={(theme) => ({ [theme.breakpoints.down('sm')]: { minWidth: 0, '& .RaLayout-content': { minWidth: 0 } } })}
-  >
+  // filters side by side push a phone's page sideways, and a wide table a desktop's (a run's results in English). The
+  // page is the screen's width, and what does not fit wraps (the filters), or scrolls inside its own box (a table:
+  // the theme's RaDatagrid).
+  <AdminLayout menu={Menu} appBar={HubAppBar} sx={{ minWidth: 0, '& .RaLayout-content': { minWidth: 0 } }}>
     {children}
   </AdminLayout>
 );

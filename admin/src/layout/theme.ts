@@ -14,6 +14,8 @@ export const theme: RaThemeOptions = {
     MuiTableCell: {
       styleOverrides: { root: { minWidth: '4em' }, paddingCheckbox: { minWidth: 0 }, paddingNone: { minWidth: 0 } },
     },
+    // A table wider than the page scrolls inside its card (the layout no longer widens to fit it: Layout.tsx).
+    RaDatagrid: { styleOverrides: { root: { '& .RaDatagrid-tableWrapper': { overflowX: 'auto' } } } },
     RaAppBar: {
       styleOverrides: {
         root: {
