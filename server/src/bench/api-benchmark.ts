@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createPrismaClient } from '@hub/prisma';
 import { seedDatabase } from '@hub/prisma/synthetic/seed-database';
-import pg from 'pg';
 import { seedDemoAgreements } from '../agreements/seed-demo-agreements.ts';
 import { userChangeActor } from '../audit/change-actors.ts';
 import { verifyAuditChain } from '../audit/verify-audit-chain.ts';
+import { commandPool } from '../cli/command-pool.ts';
 import { createApiClient } from '../identity/create-api-client.ts';
 import { ensureAdministrator } from '../identity/ensure-administrator.ts';
 import { issueAccessToken } from '../identity/issue-access-token.ts';
@@ -255,7 +255,7 @@ export async function apiBenchmark(args: string[]): Promise<{ ratio: number }> {
              (SELECT coalesce(sum(entries), 0) FROM audited)::bigint AS entries,
              (SELECT coalesce(sum(doubled), 0) FROM audited)::bigint AS doubled`;
     const audit = rows[0] ?? { answered: 0n, unaudited: 0n, audited: 0n, entries: 0n, doubled: 0n };
-    const pool = new pg.Pool({ connectionString: url, max: 1 });
+    const pool = commandPool(url, 1);
     const chain = await verifyAuditChain(pool).finally(() => pool.end());
     await prisma.$disconnect();
     const exact =

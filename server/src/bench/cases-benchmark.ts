@@ -1,6 +1,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
+import type pg from 'pg';
+import { commandPool } from '../cli/command-pool.ts';
 import { readDiscrepancyCasePolicy } from '../discrepancy-cases/discrepancy-case-policy.ts';
 import { openDiscrepancyCases } from '../discrepancy-cases/open-discrepancy-cases.ts';
 import { withThrowawayDatabase } from './throwaway-database.ts';
@@ -43,7 +44,7 @@ export async function casesBenchmark(args: string[]): Promise<void> {
   const { values } = parseArgs({ args, options: { households: { type: 'string', default: '10000' } } });
   const households = Number(values.households);
   await withThrowawayDatabase('bench_cases', async (url) => {
-    const pool = new pg.Pool({ connectionString: url, max: 2 });
+    const pool = commandPool(url, 2);
     try {
       await pool.query(SEED.replace('$1::int', String(households)));
       const opened = await timed(pool, true);

@@ -2,7 +2,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { ComparisonKind } from '@hub/prisma';
 import { seedDatabase } from '@hub/prisma/synthetic/seed-database';
-import pg from 'pg';
+import { commandPool } from '../cli/command-pool.ts';
 import { comparesWholePopulation, FLAGS_CHECKED_BY, isRegionalKind } from '../comparisons/rules.ts';
 import { runComparison } from '../comparisons/run-comparison.ts';
 import { startComparisonRun } from '../comparisons/start-comparison-run.ts';
@@ -40,7 +40,7 @@ export async function compareBenchmark(args: string[]): Promise<void> {
   await withThrowawayDatabase('bench_compare', async (url) => {
     console.log(`seeding ${persons.toLocaleString('en')} persons (not timed)…`);
     const manifest = await seedDatabase(url, { persons });
-    const pool = new pg.Pool({ connectionString: url, max: workers + 1 });
+    const pool = commandPool(url, workers + 1);
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);

@@ -170,6 +170,11 @@ export async function importBenchmark(args: string[]): Promise<void> {
   }
   const rows = wholeNumber(values.rows, '--rows');
   const persons = wholeNumber(values.persons ?? values.rows, '--persons');
+  if (persons < rows) {
+    // Row i is about the i-th person: past the persons, a dataset keyed by the person alone (HUKOU, CREMATION, the
+    // staff roster and filings) would repeat keys and be refused for its duplicates, not measured.
+    throw new Error(`--persons (${persons}) must be at least --rows (${rows}): a row is about its own person`);
+  }
   const folder = mkdtempSync(join(tmpdir(), 'hub-bench-import-'));
   try {
     await withThrowawayDatabase('bench_import', async (url) => {

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { seedDatabase } from '@hub/prisma/synthetic/seed-database';
 import { findDeliveryFormat } from '@hub/schema/delivery-formats';
-import pg from 'pg';
+import { commandPool } from '../cli/command-pool.ts';
 import { purgeExpiredSnapshots } from '../delivery/purge-expired-snapshots.ts';
 import { readSnapshotRetention } from '../delivery/snapshot-retention.ts';
 import { createHttpApp } from '../http/create-http-app.ts';
@@ -35,7 +35,7 @@ async function deliverMonthly(
     await seedDatabase(url, { persons: options.persons, seed: 1 });
     const token = await benchProvider(url, 'BANK_DEPOSIT');
     const format = benchmarkRows(deposits, await loadBenchmarkWorld(url));
-    const pool = new pg.Pool({ connectionString: url, max: 2 });
+    const pool = commandPool(url, 2);
     const http = await createHttpApp({ databaseUrl: url });
     const base = await http.listen(0);
     const retention =

@@ -12,7 +12,7 @@ import { seedBenchmark } from './seed-benchmark.ts';
 const SMALLEST: { name: string; run: (args: string[]) => Promise<unknown>; args: string[] }[] = [
   { name: 'seed', run: seedBenchmark, args: ['--persons', '2000'] },
   { name: 'compare', run: compareBenchmark, args: ['--persons', '2000'] },
-  { name: 'import', run: importBenchmark, args: ['--rows', '2000', '--persons', '1000'] },
+  { name: 'import', run: importBenchmark, args: ['--rows', '2000'] },
   { name: 'requests', run: requestsBenchmark, args: ['--count', '100'] },
   { name: 'retention', run: retentionBenchmark, args: ['--rows', '1000', '--persons', '500', '--deliveries', '3'] },
   { name: 'cases', run: casesBenchmark, args: ['--households', '100'] },
