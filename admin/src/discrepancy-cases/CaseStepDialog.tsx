@@ -110,23 +110,29 @@ export function CaseStepDialog(props: { caseId: string; step: DiscrepancyCaseSte
       fullWidth
     />
   );
-  const choice = (name: string, enumName: keyof typeof ENUMS) => (
+  /** One of a list: an officer, a department, an enum's value. */
+  const pick = (name: string, options: readonly { value: string; label: string }[], required = true) => (
     <TextField
       select
       name={name}
       label={translate(`hub.cases.step_fields.${name}`)}
       value={values[name] ?? ''}
       onChange={set(name)}
-      required
+      required={required}
       fullWidth
     >
-      {ENUMS[enumName].map((value) => (
-        <MenuItem key={value} value={value}>
-          {translate(enumLabel(enumName, value))}
+      {options.map((option) => (
+        <MenuItem key={option.value} value={option.value}>
+          {option.label}
         </MenuItem>
       ))}
     </TextField>
   );
+  const choice = (name: string, enumName: keyof typeof ENUMS) =>
+    pick(
+      name,
+      ENUMS[enumName].map((value) => ({ value, label: translate(enumLabel(enumName, value)) })),
+    );
   const submit = async () => {
     setBusy(true);
     setRefusal(null);
@@ -150,22 +156,13 @@ export function CaseStepDialog(props: { caseId: string; step: DiscrepancyCaseSte
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
           {props.step === 'CLOSE' ? translate('hub.cases.close_confirm') : null}
-          {props.step === 'ASSIGN' ? (
-            <TextField
-              select
-              name="assigneeId"
-              label={translate('hub.cases.step_fields.assigneeId')}
-              value={values.assigneeId ?? ''}
-              onChange={set('assigneeId')}
-              fullWidth
-            >
-              {assignees.map((user) => (
-                <MenuItem key={user.id} value={user.id}>
-                  {user.displayName}
-                </MenuItem>
-              ))}
-            </TextField>
-          ) : null}
+          {props.step === 'ASSIGN'
+            ? pick(
+                'assigneeId',
+                assignees.map((user) => ({ value: user.id, label: user.displayName })),
+                false,
+              )
+            : null}
           {props.step === 'RECORD_VISIT' ? (
             <TextField
               type="date"
@@ -180,23 +177,12 @@ export function CaseStepDialog(props: { caseId: string; step: DiscrepancyCaseSte
           {props.step === 'RECORD_VISIT' ? text('notes') : null}
           {props.step === 'RECORD_EXPLANATION' ? text('explanation') : null}
           {props.step === 'APPEAL' ? text('evidence') : null}
-          {props.step === 'REFER' ? (
-            <TextField
-              select
-              name="departmentId"
-              label={translate('hub.cases.step_fields.departmentId')}
-              value={values.departmentId ?? ''}
-              onChange={set('departmentId')}
-              required
-              fullWidth
-            >
-              {departments.map((department) => (
-                <MenuItem key={department.id} value={department.id}>
-                  {department.name}
-                </MenuItem>
-              ))}
-            </TextField>
-          ) : null}
+          {props.step === 'REFER'
+            ? pick(
+                'departmentId',
+                departments.map((department) => ({ value: department.id, label: department.name })),
+              )
+            : null}
           {props.step === 'REFER' ? (
             <TextField
               select
