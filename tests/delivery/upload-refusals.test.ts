@@ -135,16 +135,14 @@ describe('an upload that breaks off mid-file', () => {
       pull: () => new Promise(() => {}),
     });
     const upload = uploadSnapshot(hub.url, { token: delivering.token, asOf: '2026-11-30', body, signal: abort.signal });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The client goes away once the hub is loading the file (its snapshot LOADING), not after a guessed pause.
+    const loading = async () => (await snapshotsOf(delivering.bank.id)).some((s) => s.status === 'LOADING');
+    await expect.poll(loading, { timeout: 60_000, interval: 50 }).toBe(true);
     abort.abort();
     await expect(upload).rejects.toThrow();
 
-    let snapshots = await snapshotsOf(delivering.bank.id);
-    for (let wait = 0; wait < 50 && snapshots.some((snapshot) => snapshot.status === 'LOADING'); wait++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      snapshots = await snapshotsOf(delivering.bank.id);
-    }
-    const last = snapshots.at(-1);
+    await expect.poll(loading, { timeout: 60_000, interval: 100 }).toBe(false);
+    const last = (await snapshotsOf(delivering.bank.id)).at(-1);
     expect(last?.status).toBe('FAILED');
     expect(last?.statusReason).toMatch(/^UPLOAD_INTERRUPTED/);
     const after = await hub.prisma.datasetSnapshot.findFirstOrThrow({
