@@ -27,8 +27,9 @@ import type { CommandContext } from '../command-context.ts';
 import { embeddedDatabaseDirectory, resolveDataDirectory } from '../data-directory.ts';
 import { findRunningHub, recordRunningHub } from '../running-hub.ts';
 
-// A signal this soon after the first is the same one delivered twice, not a request to force the exit.
-const FORWARDED_SIGNAL_MS = 1_000;
+// A signal this soon after the first is the same one delivered twice (pnpm forwards Ctrl-C late on a busy machine),
+// not a request to force the exit.
+const FORWARDED_SIGNAL_MS = 5_000;
 
 interface Serving {
   url: string;
