@@ -275,7 +275,7 @@ beforeAll(async () => {
   };
   for (const [dataset, file] of Object.entries(civilAffairsFiles)) await deliver(civilAffairsToken, dataset, file);
   await casesImported;
-}, 120_000);
+});
 
 // Per enrolled household (the seven with a 低保 case; HH-0006, the village cadre's, has none), by hand:
 // - HH-0001: 3 members; wage 900.00 (the job began in 2015, before the case: no grace period) → 300.00 a head,

@@ -141,7 +141,7 @@ beforeAll(async () => {
     [run.id],
   );
   for (const row of rows) results.set(row.household_id, row);
-}, 120_000);
+});
 afterAll(async () => {
   await pool.end();
   await prisma.$disconnect();

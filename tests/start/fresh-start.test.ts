@@ -112,8 +112,8 @@ async function partnerRows(directory: string) {
 }
 
 // Each test here may start a hub on a data folder of its own (initdb, migrations, the demo seed): on a loaded
-// 2-core machine that alone has taken more than a minute (more than two at load 15), so these tests and their first
-// start get 240 s.
+// 2-core machine that alone has taken more than a minute (more than two at load 15), so these tests get 240 s, as
+// the first start in beforeAll does (vitest.config.ts).
 describe('the demo a partner can try', { timeout: 240_000 }, () => {
   const directory = dataFolder();
   let port: string;
@@ -129,7 +129,7 @@ describe('the demo a partner can try', { timeout: 240_000 }, () => {
       HUB_REVIEWER_PASSWORD: undefined,
     });
     list = JSON.parse(read(directory, 'demo-try-it.json'));
-  }, 240_000); // the first start seeds the demo: the describe's budget, not the default hook's 120 s
+  });
 
   it('writes the reviewer password and HOUSING client id and secret (0600) and the try-it list on the first start', () => {
     for (const file of ['initial-reviewer-password', 'housing-client-id', 'housing-client-secret']) {
