@@ -70,5 +70,5 @@ describe('hub compare', () => {
     expect(date.output).toContain('--as-of takes a date');
     expect(await runs()).toBe(before);
     await pool.end();
-  }, 60_000);
+  });
 });

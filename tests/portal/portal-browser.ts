@@ -7,7 +7,7 @@ import { vi } from 'vitest';
 // A browser step waits for what the page shows, never for a fixed time. On a machine busy with other work (a second
 // copy of the suite, load average 15 and more) a screen can take tens of seconds to render: each wait allows 90 s,
 // and each test in a browser file (this module is imported by all of them) 5 minutes.
-const STEP_TIMEOUT_MS = 90_000;
+export const STEP_TIMEOUT_MS = 90_000;
 vi.setConfig({ testTimeout: 300_000 });
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -9,7 +9,7 @@ import { uniqueIdNumber, uniqueNumber } from '../factories/unique.ts';
 import { createUser } from '../factories/users.ts';
 import { createTestDatabase } from '../setup/test-database.ts';
 import { chineseOneCharacterPerLine, protrudingElements, titleOverlap } from './layout-scan.ts';
-import { CHROMIUM, chromiumAvailable, screenshot } from './portal-browser.ts';
+import { CHROMIUM, chromiumAvailable, STEP_TIMEOUT_MS, screenshot } from './portal-browser.ts';
 import { seedPortalWorld } from './portal-world.ts';
 
 /**
@@ -162,7 +162,7 @@ describe.runIf(chromiumAvailable())('a walk of the whole portal (issue 17), in a
       // The language chosen in the app bar is kept in react-admin's store: the same, set before the portal starts.
       if (language === 'en') await context.addInitScript(`localStorage.setItem('RaStore.locale', '"en"')`);
       const page = await context.newPage();
-      page.setDefaultTimeout(60_000);
+      page.setDefaultTimeout(STEP_TIMEOUT_MS);
       const watch = watchPage(page);
       await page.goto(`${hub.url}/#/login`);
       await page.locator('input[name="username"]').fill(users[role]);
@@ -247,8 +247,9 @@ describe.runIf(chromiumAvailable())('a walk of the whole portal (issue 17), in a
     const seconds = (Date.now() - started) / 1000;
     console.info(`portal walk: ${visited} pages in ${seconds.toFixed(1)} s`);
     expect(findings.map((f) => `${f.where}: ${f.what}`).sort()).toEqual([]);
-    // Its time is printed, not asserted: a busy machine slows it several-fold (docs/development.md).
-  }, 600_000);
+    // Its time is printed, not asserted: a busy machine slows it several-fold (docs/development.md). Beside a second
+    // copy of the suite and a third walk (load 15–20 on 2 cores) it took 587 s, so the bound is far above that.
+  }, 1_200_000);
 
   /** Console errors and failed requests, collected as they happen and taken by each page's check. */
   function watchPage(page: Page) {
