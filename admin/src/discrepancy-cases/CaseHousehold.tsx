@@ -40,7 +40,9 @@ export function CaseHousehold() {
         <TableBody>
           {members.map((member) => (
             <TableRow key={member.id}>
-              <TableCell>
+              {/* A name and a relation keep to one line: on a phone the table gives their width to the identity
+                  number, which may break anywhere, and a two-character name stood one character per line. */}
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>
                 {opensPersonPage(member) ? (
                   <MuiLink
                     component={Link}
@@ -54,7 +56,9 @@ export function CaseHousehold() {
                 )}
               </TableCell>
               <TableCell sx={{ overflowWrap: 'anywhere' }}>{member.idNumber ?? '—'}</TableCell>
-              <TableCell>{member.relation ? translate(enumLabel('Relation', member.relation)) : '—'}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                {member.relation ? translate(enumLabel('Relation', member.relation)) : '—'}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
