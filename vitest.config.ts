@@ -11,7 +11,7 @@ export default defineConfig({
     globalSetup: ['tests/setup/global-setup.ts'],
     testTimeout: 60_000,
     // A hook that starts a hub, seeds a world or runs a dozen CLI commands took over 120 s beside a second copy of
-    // the suite (load 13–17 on 2 cores): setting up gets 240 s, as the resilience project's hooks do.
+    // the suite (load 13–17 on 2 cores): setting up gets 240 s, in both projects.
     hookTimeout: 240_000,
     // expect.poll waits for a condition, never a fixed time: 1 s (vitest's default) is too short for a page or a
     // process on a machine that runs a second copy of the suite.
@@ -41,7 +41,6 @@ export default defineConfig({
           name: 'resilience',
           include: ['tests/resilience/**/*.test.ts'],
           testTimeout: 240_000,
-          hookTimeout: 240_000,
         },
       },
     ],

@@ -112,9 +112,10 @@ async function partnerRows(directory: string) {
 }
 
 // Each test here may start a hub on a data folder of its own (initdb, migrations, the demo seed): on a loaded
-// 2-core machine that alone has taken more than a minute (more than two at load 15), so these tests get 240 s, as
-// the first start in beforeAll does (vitest.config.ts).
-describe('the demo a partner can try', { timeout: 240_000 }, () => {
+// 2-core machine that alone has taken more than a minute (more than two at load 15). Each test gets 240 s, as
+// every test that runs hub processes does (support/hub-process.ts), and so does the first start in beforeAll
+// (vitest.config.ts).
+describe('the demo a partner can try', () => {
   const directory = dataFolder();
   let port: string;
   let running: HubProcess | undefined;
