@@ -265,6 +265,21 @@ describe('the demo a partner can try', () => {
       for (const person of list.persons) expect(table.output).toContain(person.idNumber);
     });
 
+    it('end quietly when their reader has gone, as under `| head`', async () => {
+      const child = spawn(join(repositoryRoot, 'hub'), ['demo', 'try-it', '--data-dir', directory], {
+        cwd: tmpdir(),
+        env: { ...process.env, DATABASE_URL: undefined, HUB_DATA_DIR: undefined },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      // The reading end closes before the command prints its first line: every write it makes meets EPIPE.
+      child.stdout?.destroy();
+      let errors = '';
+      child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      expect(errors).not.toContain('EPIPE');
+      expect(code, errors).toBe(0);
+    });
+
     it('start the embedded database when no hub runs, stop it after, and exit', async () => {
       expect(await running?.stop('SIGTERM')).toBe(0);
       running = undefined;

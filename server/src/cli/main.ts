@@ -74,6 +74,12 @@ function printUsage(): void {
   );
 }
 
+// A reader that has had enough (`./hub demo try-it | head`) closes the pipe: what is left to print has nowhere to
+// go, which ends the printing, not the command (an embedded database it started is still stopped after it).
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
+
 const [name, ...args] = process.argv.slice(2);
 const command = name ? commands[name] : undefined;
 if (!command) {
