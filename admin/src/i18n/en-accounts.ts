@@ -95,9 +95,6 @@ export const englishAccounts: Messages<typeof chineseAccounts> = {
         OTHER: 'another failure',
       },
     },
-    enum: {
-      CircuitState: { CLOSED: 'Healthy', OPEN: 'Circuit open', HALF_OPEN: 'Trying again' },
-    },
   },
   resources: {
     User: {

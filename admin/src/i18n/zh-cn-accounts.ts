@@ -88,9 +88,6 @@ export const chineseAccounts = {
         OTHER: '其他故障',
       },
     },
-    enum: {
-      CircuitState: { CLOSED: '正常', OPEN: '已熔断', HALF_OPEN: '试探恢复中' },
-    },
   },
   resources: {
     User: {
