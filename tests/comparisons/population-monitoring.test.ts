@@ -151,7 +151,7 @@ const result = (name: string) => results.get(households[name] as string) as Resu
 const unread = (name: string) =>
   result(name)
     .findings.flatMap((finding) => finding.evidence)
-    .filter((evidence) => evidence.facts.missing === 'not read without authorisation')
+    .filter((evidence) => evidence.facts.missing === 'NOT_READ_WITHOUT_AUTHORISATION')
     .map((evidence) => evidence.dataset)
     .sort();
 

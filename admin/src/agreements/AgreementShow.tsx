@@ -79,15 +79,13 @@ function GrantedItems() {
             </TableRow>,
             ...rows.map((row) => (
               <TableRow key={row.dataItemCode}>
-                <TableCell>
+                {/* The item's code, which partners meet in the API's refusals, is kept for a hover, not shown. */}
+                <TableCell title={row.dataItemCode}>
                   {row.dataItem
                     ? locale.startsWith('zh')
                       ? row.dataItem.nameZh
                       : row.dataItem.nameEn
-                    : row.dataItemCode}{' '}
-                  <Typography variant="caption" color="text.secondary">
-                    {row.dataItemCode}
-                  </Typography>
+                    : translate('hub.matrix.unknown_item')}
                 </TableCell>
                 <TableCell>
                   <Chip size="small" label={translate(enumLabel('AccessLevel', row.accessLevel))} />

@@ -23,6 +23,7 @@ import { enumLabel } from '../enums.ts';
 import { formatFen } from '../money.ts';
 import { appliedRuleSentence } from './applied-rule-sentence.ts';
 import { fetchHubPage } from './download-from-hub.ts';
+import { policyCitation } from './policy-citation.ts';
 import { readableComparison } from './readable-comparison.ts';
 
 const WHOLE_CODE = /^[A-Z][A-Z0-9_]*$/;
@@ -158,7 +159,7 @@ export function AssessmentDetail() {
               // biome-ignore lint/suspicious/noArrayIndexKey: the applied rules are a fixed list, and one rule may apply twice
               <TableRow key={`${applied.rule}-${index}`}>
                 <TableCell>{translate(enumLabel('PolicyRule', applied.rule), { _: applied.rule })}</TableCell>
-                <TableCell>{applied.document ? `${applied.document}, ${applied.paragraph ?? ''}` : '—'}</TableCell>
+                <TableCell>{policyCitation(applied.document, applied.paragraph, translate)}</TableCell>
                 <TableCell>
                   {applied.holds === null ? '—' : translate(applied.holds ? 'hub.runs.holds_yes' : 'hub.runs.holds_no')}
                 </TableCell>

@@ -79,9 +79,68 @@ export function appliedRuleSentence(applied: AppliedRuleFigures, words: Sentence
         urban: yuan(f.urbanStandardFen),
       });
     }
+    case 'EMPLOYMENT_COST_DEDUCTION':
+      return Number(f.deductionPerWageFen) > 0
+        ? say('deduction', { deduction: yuan(f.deductionPerWageFen) })
+        : say('deduction_none', {});
+    case 'INCOME_EXCLUSIONS': {
+      const kinds = listOf(f.excludedKinds, words);
+      const amounts = { excluded: yuan(f.excludedFen), counted: yuan(f.countedFen) };
+      return kinds ? say('exclusions', { ...amounts, kinds }) : say('exclusions_none', amounts);
+    }
+    case 'GRACE_PERIOD': {
+      const since = f.enrolledSince ? say('grace_enrolled', { since: String(f.enrolledSince) }) : '';
+      const period = {
+        since,
+        from: String(f.graceStartedOn ?? '—'),
+        to: String(f.graceEndsOn ?? '—'),
+        months: Number(f.months),
+        source: term(`GRACE_FROM_${String(f.source)}`),
+      };
+      if (!applied.holds) return say('grace_over', period);
+      return say('grace', { ...period, last: f.lastMonth === true ? say('grace_last_month', {}) : '' });
+    }
+    case 'VEHICLE_EXEMPTION': {
+      const value =
+        f.exemptMaxValueFen === null || f.exemptMaxValueFen === undefined
+          ? ''
+          : say('vehicles_value', { reading: term(String(f.reading)), max: yuan(f.exemptMaxValueFen) });
+      const types = listOf(f.exemptTypes, words) ?? translate('hub.rule_sentence.none');
+      return say('vehicles', { count: Number(f.nonExemptVehicles), types, value });
+    }
+    case 'PROPERTY_LIMIT': {
+      const area = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(Number(f.residentialAreaM2 ?? 0));
+      const cap =
+        f.capPerPersonM2 === null || f.capPerPersonM2 === undefined
+          ? say('property_no_cap', { area })
+          : say('property_cap', {
+              area,
+              members: Number(f.members),
+              cap: new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(Number(f.capPerPersonM2)),
+              reading: term(String(f.reading)),
+            });
+      const nonResidential = say(
+        f.nonResidential === true ? 'property_non_residential' : 'property_residential_only',
+        {},
+      );
+      return say('property', { homes: Number(f.homes), maxHomes: Number(f.maxHomes), nonResidential, area: cap });
+    }
+    case 'BUSINESS_REGISTRATION':
+      return say(
+        f.withIncome === true ? 'business_income' : f.withoutIncome === true ? 'business_no_income' : 'business_none',
+        {},
+      );
+    case 'STAFF_RELATIVES':
+      return say(f.unfiled === true ? 'staff_unfiled' : 'staff_filed', {});
     default:
       return null;
   }
+}
+
+/** Codes (income kinds, vehicle types) as words joined the reader's way; null for none. */
+function listOf(codes: unknown, { translate, term }: SentenceWords): string | null {
+  if (!Array.isArray(codes) || codes.length === 0) return null;
+  return codes.map((code) => term(String(code))).join(translate('hub.rule_sentence.list_separator'));
 }
 
 function parseFigures(json: string | null): Figures | null {

@@ -74,6 +74,10 @@ function kin(evidenceSql: string, tie: string): string {
   return `jsonb_set(${evidenceSql}, '{facts,kin}', to_jsonb(${tie}::text))`;
 }
 
+/**
+ * Evidence of data a department did not give, `what` being a code the portal and the report name in words:
+ * NO_CURRENT_SNAPSHOT, NO_BANK_DELIVERY, NO_HUKOU_RECORD, NOT_READ_WITHOUT_AUTHORISATION.
+ */
 function missing(dataset: string, departmentId: string, personId: string, what: string): string {
   return `jsonb_build_object('departmentId', ${departmentId}, 'dataset', ${dataset}, 'recordId', NULL,
     'snapshotId', NULL, 'asOf', NULL, 'personId', ${personId}, 'facts', jsonb_build_object('missing', '${what}'))`;
@@ -469,18 +473,18 @@ unfiled_staff_relative AS (
 ),
 -- A department gave nothing: a dataset the run reads has no CURRENT snapshot, a bank delivered no deposits, or the police hold no hukou entry for a member.
 data_missing AS (
-  SELECT c.household_id, ${missing('d.dataset', 'NULL', 'NULL', 'no CURRENT snapshot')} AS evidence
+  SELECT c.household_id, ${missing('d.dataset', 'NULL', 'NULL', 'NO_CURRENT_SNAPSHOT')} AS evidence
     FROM cohort c CROSS JOIN unnest($4::"Dataset"[]) AS d(dataset)
    WHERE NOT EXISTS (SELECT 1 FROM current_snapshot s WHERE s.dataset = d.dataset)
   UNION ALL
-  SELECT c.household_id, ${missing("'BANK_DEPOSIT'", 'dep.id', 'NULL', 'no CURRENT snapshot from this bank')}
+  SELECT c.household_id, ${missing("'BANK_DEPOSIT'", 'dep.id', 'NULL', 'NO_BANK_DELIVERY')}
     FROM cohort c CROSS JOIN departments dep
    WHERE dep.kind = 'BANK' AND 'BANK_DEPOSIT' = ANY($4::"Dataset"[])
      AND NOT EXISTS (SELECT 1 FROM dataset_snapshots s
                       WHERE s.department_id = dep.id AND s.dataset = 'BANK_DEPOSIT'
                         AND (s.status = 'CURRENT'${live ? ' OR s.id = ANY($7::uuid[])' : ''}))
   UNION ALL
-  SELECT m.household_id, ${missing("'HUKOU'", 'NULL', 'm.person_id', 'no hukou record')}
+  SELECT m.household_id, ${missing("'HUKOU'", 'NULL', 'm.person_id', 'NO_HUKOU_RECORD')}
     FROM member m
    WHERE NOT EXISTS (SELECT 1 FROM hukou_records hr WHERE hr.person_id = m.person_id AND ${current('hr', live)})
 ),
@@ -489,7 +493,7 @@ data_missing AS (
 -- evidence each.
 unread AS (
   SELECT u.household_id, u.members,
-         (SELECT jsonb_agg(${missing('d.dataset', 'NULL', 'NULL', 'not read without authorisation')} ORDER BY d.dataset)
+         (SELECT jsonb_agg(${missing('d.dataset', 'NULL', 'NULL', 'NOT_READ_WITHOUT_AUTHORISATION')} ORDER BY d.dataset)
             FROM unnest(${CONSENT_BOUND_SQL}) AS d(dataset)) AS evidence
     FROM (SELECT c.household_id, count(*)::int AS members
             FROM counted c JOIN unauthorised_member um ON um.person_id = c.person_id GROUP BY c.household_id) u
