@@ -29,6 +29,20 @@ const SIZES = [
 
 const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi;
 const ENUM_LIKE = /\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+)+\b/g;
+/** A key of the hub's JSON shown as it is stored: "deductionPerWageFen 0", "exemptTypes". */
+const CAMEL_KEY = /\b[a-z]+(?:[A-Z][a-z0-9]*)+\b/g;
+/** An enum value with no underscore in it: REWARD, MOTORCYCLE, ASSISTANCE. */
+const BARE_CODE = /(?<![-\w])[A-Z][A-Z0-9]{3,}(?![-\w])/g;
+/** Upper-case words a person reads as words, each with its reason. */
+const ACRONYMS = new Map<string, string>([
+  ['XLSX', 'a file format, named on the export and upload buttons'],
+  ['EXCEL', 'a file format, named on the export and upload buttons'],
+  ['NDJSON', 'a file format, named on the upload screen'],
+  ['JPEG', 'a file format an authorisation may be scanned in'],
+  ['TIFF', 'a file format an authorisation may be scanned in'],
+  ['HTTP', 'the protocol named on the API client and connector screens'],
+  ['HTTPS', 'the protocol named on the API client and connector screens'],
+]);
 /** Enum-like tokens a person may legitimately read, each with its reason. */
 const LEGITIMATE_TOKENS = new Map<RegExp, string>([
   [
@@ -78,6 +92,7 @@ describe.runIf(chromiumAvailable())('a walk of the whole portal (issue 17), in a
   let prisma: PrismaClient;
   let pool: pg.Pool;
   let browser: Browser;
+  const departmentCodes = new Set<string>();
   const users: Record<(typeof ROLES)[number], string> = {
     ADMIN: 'admin',
     VERIFICATION_OFFICER: 'officer',
@@ -105,6 +120,8 @@ describe.runIf(chromiumAvailable())('a walk of the whole portal (issue 17), in a
       chunkSize: null,
     });
     await runComparison(pool, run.id);
+    // A department's code is data an administrator quotes to partners (HOUSING), not an untranslated enum.
+    for (const { code } of await prisma.department.findMany({ select: { code: true } })) departmentCodes.add(code);
     hub = await startTestApp(database.url);
     // A person looked up, so that the audit log has entries of a verification.
     const token = await hub.logIn('admin', PASSWORD);
@@ -354,11 +371,24 @@ describe.runIf(chromiumAvailable())('a walk of the whole portal (issue 17), in a
 
   async function check(page: Page, watch: ReturnType<typeof watchPage>, where: string): Promise<Finding[]> {
     const findings: Finding[] = watch.take().map((what) => ({ where, what }));
-    const text = await page.evaluate<string>('document.body.innerText');
+    // The page's words as written: a button's or tab's upper case (CSS) would read as codes.
+    const text = await page.evaluate<string>(`(() => {
+      const asWritten = document.createElement('style');
+      asWritten.textContent = '* { text-transform: none !important; }';
+      document.head.append(asWritten);
+      const text = document.body.innerText;
+      asWritten.remove();
+      return text;
+    })()`);
     for (const match of text.match(UUID) ?? []) findings.push({ where, what: `UUID ${match}` });
     for (const match of text.match(ENUM_LIKE) ?? []) {
       if (![...LEGITIMATE_TOKENS.keys()].some((allowed) => allowed.test(match)))
         findings.push({ where, what: `code ${match}` });
+    }
+    for (const match of text.matchAll(CAMEL_KEY)) findings.push({ where, what: `key ${match[0]} in ${around(match)}` });
+    for (const match of text.matchAll(BARE_CODE)) {
+      if (!ACRONYMS.has(match[0]) && !departmentCodes.has(match[0]))
+        findings.push({ where, what: `code ${match[0]} in ${around(match)}` });
     }
     for (const match of text.matchAll(BARE_MONEY)) {
       if (!YEAR.test(match[0])) findings.push({ where, what: `fen? "${match[0]}"` });
@@ -376,6 +406,12 @@ describe.runIf(chromiumAvailable())('a walk of the whole portal (issue 17), in a
     return dedupe(findings);
   }
 });
+
+/** The text around a match, on one line, to find it on the page. */
+function around(match: RegExpMatchArray): string {
+  const at = match.index ?? 0;
+  return JSON.stringify(match.input?.slice(Math.max(0, at - 30), at + match[0].length + 30).replace(/\s+/g, ' '));
+}
 
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
