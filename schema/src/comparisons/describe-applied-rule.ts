@@ -11,6 +11,11 @@ export interface StoredAppliedRule {
 }
 
 const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+/** A list of codes in lower-case words: "motorcycle, disability vehicle". */
+const words = (values: unknown) =>
+  Array.isArray(values) && values.length
+    ? values.map((value) => String(value).toLowerCase().replaceAll('_', ' ')).join(', ')
+    : 'none';
 
 /** An exact amount of fen, possibly a fraction (a line of 1.5 × an odd standard): ¥532.51½ is 53251.5 fen. */
 function exactYuan(fen: number | string): string {
@@ -77,10 +82,40 @@ export function describeAppliedRule(applied: StoredAppliedRule): string {
       return `${yuan(Number(f.monthlyBenefitFen))} a month (${String(f.method)})`;
     case 'TEMPORARY_ASSISTANCE':
       return `${f.requestedType ? `${String(f.requestedType)} requested: ${yuan(Number(f.amountFen))}; ` : ''}emergency ${yuan(Number(f.emergencyFen))}, expenditure-type ${yuan(Number(f.expenditureFen))}, individual ${yuan(Number(f.individualFen))} (urban standard ${yuan(Number(f.urbanStandardFen))})`;
-    default:
-      return Object.entries(f)
-        .map(([name, value]) => `${name} ${JSON.stringify(value)}`)
-        .join(', ');
+    case 'EMPLOYMENT_COST_DEDUCTION':
+      return Number(f.deductionPerWageFen) > 0
+        ? `each wage less an employment cost of ${yuan(Number(f.deductionPerWageFen))}`
+        : 'no employment cost deducted from wages';
+    case 'INCOME_EXCLUSIONS':
+      return `not counted: ${words(f.excludedKinds)}; ${yuan(Number(f.excludedFen))} left out, ${yuan(Number(f.countedFen))} counted`;
+    case 'GRACE_PERIOD':
+      return `grace period ${String(f.graceStartedOn ?? '—')} to ${String(f.graceEndsOn)} (${String(f.months ?? '—')} months, from the ${
+        f.source === 'REGISTER' ? 'register' : 'first job'
+      })${applied.holds ? (f.lastMonth ? ', in its last month' : '') : ', over by the as-of date'}`;
+    case 'VEHICLE_EXEMPTION':
+      return `${String(f.nonExemptVehicles ?? 0)} vehicles not exempt (exempt: ${words(f.exemptTypes)}${
+        f.exemptMaxValueFen === null || f.exemptMaxValueFen === undefined
+          ? ''
+          : `; or worth up to ${yuan(Number(f.exemptMaxValueFen))}, read ${String(f.reading)}`
+      })`;
+    case 'PROPERTY_LIMIT':
+      return `${String(f.homes)} homes${f.maxHomes === null || f.maxHomes === undefined ? '' : ` (at most ${String(f.maxHomes)})`}; ${
+        f.nonResidential ? 'non-residential property held' : 'no non-residential property'
+      }; residential area ${String(f.residentialAreaM2 ?? 0)} m²${
+        f.capPerPersonM2 === null || f.capPerPersonM2 === undefined
+          ? ', no cap per person'
+          : ` (${String(f.members)} members, cap ${String(f.capPerPersonM2)} m² each, read ${String(f.reading)})`
+      }`;
+    case 'BUSINESS_REGISTRATION':
+      return f.withIncome
+        ? 'a registered business with income (or income unknown)'
+        : f.withoutIncome
+          ? 'a registered business, without income'
+          : 'no registered business';
+    case 'STAFF_RELATIVES':
+      return f.unfiled
+        ? 'a staff member or a close relative of one without a filing'
+        : 'no staff member or close relative of one without a filing';
   }
 }
 
