@@ -132,6 +132,7 @@ describe('Shangrao 2017', () => {
       },
       new Date(),
     );
+    expect(html).toContain('¥355.00 + 1/3 分（¥1065.01 ÷ 3 人） &gt; 低保标准 ¥355.00，按“低于”判断');
     expect(html).toContain('¥355.00 + 1/3 fen (¥1065.01 ÷ 3)');
     expect(html).not.toMatch(/<td>¥355\.00<\/td><\/tr><tr><th>低保标准/);
   });

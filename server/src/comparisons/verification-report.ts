@@ -1,13 +1,19 @@
-import { POLICY_RULES } from '@hub/prisma/policy/policy-rules';
+import { findDataItem } from '@hub/schema/catalogue';
+import { citePolicyDocument } from '@hub/schema/comparisons/cite-policy-document';
+import { describeAppliedRule, type StoredAppliedRule } from '@hub/schema/comparisons/describe-applied-rule';
 import {
-  describeAppliedRule,
-  exactPerCapita,
-  type StoredAppliedRule,
-} from '@hub/schema/comparisons/describe-applied-rule';
+  describeAppliedRuleInChinese,
+  exactPerCapitaInChinese,
+  yuanText,
+} from '@hub/schema/comparisons/describe-applied-rule-in-chinese';
+import { enumValueLabel, type LabelledEnum } from '@hub/schema/enum-labels/enum-value-label';
+import { isUuid } from '@hub/schema/uuid';
 import { isWithheld, type Shown } from '../access/withhold-report-items.ts';
+import { factName, factValue, fallbackReason } from './evidence-fact-words.ts';
 
 // The verification report (核对报告) of one household in one run, as a page a person prints and files: what was
-// compared, against which standard, what was found and on what evidence.
+// compared, against which standard, what was found and on what evidence. Chinese first, with the English in a
+// smaller line; ids of runs and snapshots only as small trace references for an audit.
 
 export interface ReportFacts {
   run: { id: string; kind: string; asOf: string; regionName: string | null };
@@ -41,28 +47,45 @@ export interface ReportFacts {
   purgedSnapshotIds: ReadonlySet<string>;
 }
 
-const PURGED_NOTE =
-  '已按保存期限清除，所列依据为核对时留存的数值 (purged at the end of its retention: the facts shown are those kept when the household was assessed)';
+const CHINA_TIME = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  dateStyle: 'medium',
+  timeStyle: 'medium',
+  hourCycle: 'h23',
+});
+
+const PURGED_NOTE = '已按保存期限清除，所列依据为核对时留存的数值';
+const PURGED_NOTE_EN =
+  'purged at the end of its retention: the facts shown are those kept when the household was assessed';
 
 const html = (value: unknown) =>
   String(value ?? '').replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
-const withheldMark = (item: string) => `<em class="withheld">不予提供 withheld (${html(item)})</em>`;
+/** The English beside the Chinese, in a smaller line. */
+const en = (text: string) => `<br><small class="en">${html(text)}</small>`;
+const itemName = (item: string) => findDataItem(item)?.name.zh ?? item;
+const withheldMark = (item: string) =>
+  `<em class="withheld">不予提供（${html(itemName(item))}）</em>${en(`withheld (${item})`)}`;
 /** A value as shown, or the mark of what was withheld. */
 const shown = (value: unknown) => (isWithheld(value) ? withheldMark(value.withheld) : html(value));
 const shownText = (value: unknown) =>
-  isWithheld(value) ? `不予提供 withheld (${value.withheld})` : String(value ?? '');
-const yuan = (fen: string | number | null) => (fen === null ? '—' : `¥${(Number(fen) / 100).toFixed(2)}`);
+  isWithheld(value) ? `不予提供（${itemName(value.withheld)}）` : String(value ?? '');
+const yuan = (fen: string | number | null) => (fen === null ? '—' : yuanText(fen));
+/** A code as its Chinese label, the English label beneath. */
+const label = (name: LabelledEnum, value: string | null | undefined) =>
+  value ? `${html(enumValueLabel('zh-CN', name, value))}${en(enumValueLabel('en', name, value))}` : '—';
+const trace = (id: unknown) => (id ? `<small class="trace">${html(id)}</small>` : '—');
 
-const CLASSIFICATIONS: Record<string, string> = {
-  MINIMUM_LIVING: '低保标准以内 (within the 低保 standard)',
-  LOW_INCOME: '低收入家庭 (low-income)',
-  ABOVE_LINE: '超出认定标准 (above the line)',
-  BETWEEN_LINES: '恰为低保标准：既不低于也不高于 (exactly on the standard: neither 低保 nor 低收入 by the letter)',
-  EXTREME_POVERTY: '特困人员 (extreme poverty)',
+const SOURCES: Record<string, [string, string]> = {
+  LIVE: ['实时查询', 'live answer'],
+  SNAPSHOT_FALLBACK: ['实时查询失败，改用批量数据', 'live query failed: bulk snapshot used'],
+  SNAPSHOT: ['批量数据', 'bulk snapshot'],
 };
+
+const holdsText = (holds: boolean | null) =>
+  holds === null ? '—' : holds ? `是${en('holds')}` : `否${en('does not hold')}`;
 
 // The rules the decision applied, each with its citation and the comparison in exact figures: the per-capita
 // income shown is the amount the decision compared, never a rounded one that could look equal to the line.
@@ -71,117 +94,146 @@ function appliedRulesSection(rules: readonly StoredAppliedRule[]): string {
   const rows = rules
     .map(
       (applied) =>
-        `<tr><td>${html(POLICY_RULES[applied.rule]?.title ?? applied.rule)}</td><td>${html(
-          applied.citation ? `${applied.citation.document}, ${applied.citation.paragraph}` : '—',
-        )}</td><td>${html(describeAppliedRule(applied))}</td><td>${
-          applied.holds === null ? '—' : applied.holds ? '是 (holds)' : '否 (does not hold)'
-        }</td></tr>`,
+        `<tr><td>${label('PolicyRule', applied.rule)}</td><td>${html(citePolicyDocument(applied.citation, 'zh-CN'))}</td><td>${html(
+          describeAppliedRuleInChinese(applied),
+        )}${en(describeAppliedRule(applied))}</td><td>${holdsText(applied.holds)}</td></tr>`,
     )
     .join('');
-  return `<h2>适用规则 Rules applied</h2>
-<table><tr><th>规则 Rule</th><th>依据 Citation</th><th>比较 Compared</th><th>结果 Result</th></tr>${rows}</table>`;
+  return `<h2>适用规则 <small class="en">Rules applied</small></h2>
+<table><tr><th>规则</th><th>政策依据</th><th>比较</th><th>是否成立</th></tr>${rows}</table>`;
 }
-
-const SOURCES: Record<string, string> = {
-  LIVE: '实时查询 (live answer)',
-  SNAPSHOT_FALLBACK: '实时查询失败，改用批量数据 (live query failed: bulk snapshot used)',
-  SNAPSHOT: '批量数据 (bulk snapshot)',
-};
 
 // Says, per department and dataset, whether the centre's check asked the department live or read its last delivery.
 function dataSourcesSection(facts: ReportFacts): string {
   const sources = facts.assessment.dataSources;
   if (!sources.length) return '';
   const rows = sources
-    .map(
-      (source) =>
-        `<tr><td>${html(source.dataset)}</td><td>${html(facts.departments.get(source.departmentId) ?? source.departmentId)}</td><td>${html(
-          SOURCES[source.source] ?? source.source,
-        )}</td><td>${html(source.asOf)}</td><td><code>${html(source.snapshotId)}</code></td><td>${html(source.reason)}</td></tr>`,
-    )
+    .map((source) => {
+      const [chinese, english] = SOURCES[source.source] ?? [source.source, source.source];
+      return `<tr><td>${label('Dataset', source.dataset)}</td><td>${html(
+        facts.departments.get(source.departmentId) ?? '—',
+      )}</td><td>${html(chinese)}${en(english)}</td><td>${html(source.asOf ?? '—')}</td><td>${source.reason ? `${html(fallbackReason(source.reason))}${en(source.reason)}` : ''}</td><td>${trace(source.snapshotId)}</td></tr>`;
+    })
     .join('');
-  return `<h2>数据来源 Data sources</h2>
-<table><tr><th>数据 Dataset</th><th>提供部门 Department</th><th>来源 Source</th><th>截至 As of</th><th>批次 Snapshot</th><th>原因 Reason</th></tr>${rows}</table>`;
+  return `<h2>数据来源 <small class="en">Data sources</small></h2>
+<table><tr><th>数据</th><th>提供部门</th><th>来源</th><th>截至</th><th>原因</th><th>批次（留痕）</th></tr>${rows}</table>`;
 }
 
 function membersSection(members: ReportFacts['members']): string {
   if (isWithheld(members)) return `<p>${withheldMark(members.withheld)}</p>`;
   const rows = members
-    .map((m) => `<tr><td>${shown(m.name)}</td><td>${shown(m.idNumber)}</td><td>${html(m.relation)}</td></tr>`)
+    .map(
+      (m) => `<tr><td>${shown(m.name)}</td><td>${shown(m.idNumber)}</td><td>${label('Relation', m.relation)}</td></tr>`,
+    )
     .join('');
-  return `<table><tr><th>姓名 Name</th><th>身份证号 ID number</th><th>与户主关系 Relation</th></tr>${rows}</table>`;
+  return `<table><tr><th>姓名</th><th>身份证号</th><th>与户主关系</th></tr>${rows}</table>`;
 }
 
 function factsCell(facts: unknown): string {
   if (isWithheld(facts)) return withheldMark(facts.withheld);
   const entries = Object.entries((facts ?? {}) as Record<string, unknown>);
-  return entries.map(([name, value]) => `<code>${html(name)}</code>: ${shown(value)}`).join('<br>');
+  return entries
+    .map(([name, value]) => {
+      const text = isWithheld(value)
+        ? withheldMark(value.withheld)
+        : typeof value === 'string' && isUuid(value)
+          ? trace(value)
+          : html(factValue(name, value));
+      return `${html(factName(name))}：${text}`;
+    })
+    .join('<br>');
+}
+
+/** The head of household as disclosed, for the title: a name withheld leaves the region and address to say who. */
+function headName(members: ReportFacts['members']): string | null {
+  if (isWithheld(members)) return null;
+  const name = members.find((member) => member.relation === 'HEAD')?.name;
+  return name && !isWithheld(name) ? name : null;
 }
 
 export function renderVerificationReport(facts: ReportFacts, generatedAt: Date): string {
   const { run, household, members, assessment } = facts;
-  const rows = (pairs: [string, string][]) =>
-    pairs.map(([label, value]) => `<tr><th>${html(label)}</th><td>${html(value)}</td></tr>`).join('');
+  const rows = (pairs: [string, string, string][]) =>
+    pairs
+      .map(([chinese, english, value]) => `<tr><th>${html(chinese)}${en(english)}</th><td>${value}</td></tr>`)
+      .join('');
   const evidence = assessment.findings
     .flatMap((finding) =>
       (finding.evidence.length ? finding.evidence : [{}]).map(
         (item) =>
-          `<tr><td>${html(finding.flag)}</td><td>${html(item.dataset)}</td><td>${html(
-            facts.departments.get(String(item.departmentId)) ?? item.departmentId,
-          )}</td><td>${html(item.asOf)}</td><td><code>${html(item.snapshotId)}</code>${
-            facts.purgedSnapshotIds.has(String(item.snapshotId)) ? `<br><small>${PURGED_NOTE}</small>` : ''
-          }</td><td>${factsCell(item.facts)}</td></tr>`,
+          `<tr><td>${label('AssessmentFlagCode', finding.flag)}</td><td>${label(
+            'Dataset',
+            item.dataset === undefined ? null : String(item.dataset),
+          )}</td><td>${html(facts.departments.get(String(item.departmentId)) ?? '—')}</td><td>${html(
+            item.asOf ?? '—',
+          )}</td><td>${factsCell(item.facts)}</td><td>${trace(item.snapshotId)}${
+            facts.purgedSnapshotIds.has(String(item.snapshotId))
+              ? `<br><small>${PURGED_NOTE}${en(PURGED_NOTE_EN)}</small>`
+              : ''
+          }</td></tr>`,
       ),
     )
     .join('');
+  const head = headName(members);
+  const place = `${shownText(household.regionName)} ${shownText(household.address)}`.trim();
+  const areaType = isWithheld(household.areaType)
+    ? withheldMark(household.areaType.withheld)
+    : label('AreaType', household.areaType);
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>核对报告 ${html(household.id)}</title>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>核对报告 ${html(head ? `${head} · ${place}` : place)}</title>
 <style>
 body{font:14px/1.5 "Noto Sans CJK SC","PingFang SC",sans-serif;margin:2rem auto;max-width:60rem;color:#111}
 h1{font-size:1.4rem;text-align:center}table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}
 th,td{border:1px solid #999;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f2f2f2;width:14rem}
-code{font-size:12px;word-break:break-all}.sign{margin-top:3rem;display:flex;justify-content:space-between}
+small.en{color:#555;font-size:11px}small.trace{color:#777;font-size:10px;word-break:break-all}
+.sign{margin-top:3rem;display:flex;justify-content:space-between}
 @media print{body{margin:0;max-width:none}}
 </style></head><body>
 <h1>居民家庭经济状况核对报告<br><small>Household economic-status verification report</small></h1>
 <table>${rows([
-    ['核对类型 Run', `${run.kind} · ${run.id}`],
-    ['核对基准日 As of', run.asOf],
+    ['核对类型', 'Run', label('ComparisonKind', run.kind)],
+    ['核对基准日', 'As of', html(run.asOf)],
+    ['户主', 'Head of household', head ? html(head) : '—'],
+    ['家庭住址', 'Household', `${shown(household.regionName)} ${shown(household.address)}`],
+    ['城乡类别', 'Area type', areaType],
     [
-      '家庭 Household',
-      `${shownText(household.regionName)} · ${shownText(household.address)} (${shownText(household.areaType)})`,
-    ],
-    [
-      '认定结果 Classification',
+      '认定结果',
+      'Classification',
       assessment.classification
-        ? (CLASSIFICATIONS[assessment.classification] ?? assessment.classification)
-        : '无计入成员 (no member counts)',
+        ? label('HouseholdClassification', assessment.classification)
+        : `无计入成员${en('no member counts')}`,
     ],
-    ['计入成员 Members counted', String(assessment.countedMembers)],
-    ['家庭月收入 Monthly income', yuan(assessment.monthlyIncomeFen)],
-    ['刚性支出 Rigid expenditure', yuan(assessment.rigidExpenditureFen)],
+    ['计入成员', 'Members counted', `${assessment.countedMembers} 人`],
+    ['家庭月收入', 'Monthly income', yuan(assessment.monthlyIncomeFen)],
+    ['刚性支出', 'Rigid expenditure', yuan(assessment.rigidExpenditureFen)],
     [
-      '人均月收入 Per-capita income',
-      exactPerCapita(
-        Math.max(0, Number(assessment.monthlyIncomeFen) - Number(assessment.rigidExpenditureFen)),
-        assessment.countedMembers,
+      '人均月收入',
+      'Per-capita income',
+      html(
+        exactPerCapitaInChinese(
+          Math.max(0, Number(assessment.monthlyIncomeFen) - Number(assessment.rigidExpenditureFen)),
+          assessment.countedMembers,
+        ),
       ),
     ],
-    ['低保标准 Standard (per person per month)', yuan(assessment.standardMonthlyFen)],
-    ['金融资产 Financial assets', yuan(assessment.financialAssetsFen)],
-    ['月救助金额 Monthly benefit', yuan(assessment.monthlyBenefitFen)],
+    ['低保标准（每人每月）', 'Standard (per person per month)', yuan(assessment.standardMonthlyFen)],
+    ['金融资产', 'Financial assets', yuan(assessment.financialAssetsFen)],
+    ['月救助金额', 'Monthly benefit', yuan(assessment.monthlyBenefitFen)],
   ])}</table>
 ${appliedRulesSection(assessment.appliedRules)}
-<h2>家庭成员 Members</h2>
+<h2>家庭成员 <small class="en">Members</small></h2>
 ${membersSection(members)}
-<h2>核对发现 Findings</h2>
+<h2>核对发现 <small class="en">Findings</small></h2>
 ${
   assessment.findings.length
-    ? `<table><tr><th>发现 Flag</th><th>数据 Dataset</th><th>提供部门 Department</th><th>截至 As of</th><th>批次 Snapshot</th><th>依据 Facts</th></tr>${evidence}</table>`
-    : '<p>未发现异常 (nothing found).</p>'
+    ? `<table><tr><th>疑点</th><th>数据</th><th>提供部门</th><th>截至</th><th>依据</th><th>批次（留痕）</th></tr>${evidence}</table>`
+    : `<p>未发现异常${en('nothing found')}</p>`
 }
 ${dataSourcesSection(facts)}
-<p>生成时间 Generated ${html(generatedAt.toISOString())}. 本报告的每次查阅均记入审计日志 (every view of this report is recorded in the audit trail).</p>
-<div class="sign"><span>核对人 Verified by: ____________</span><span>复核人 Reviewed by: ____________</span><span>日期 Date: ____________</span></div>
+<p>生成时间：${html(CHINA_TIME.format(generatedAt))}（北京时间）。本报告的每次查阅均记入审计日志。${en(
+    'Generated in China Standard Time; every view of this report is recorded in the audit trail.',
+  )}</p>
+<p><small class="trace">留痕编号 Trace: 核对批次 run ${html(run.id)} · 家庭 household ${html(household.id)}</small></p>
+<div class="sign"><span>核对人：____________</span><span>复核人：____________</span><span>日期：____________</span></div>
 </body></html>`;
 }
