@@ -39,6 +39,35 @@ beforeAll(async () => {
 });
 afterAll(() => pool.end());
 
+/** A CSV as rows of cells: quoted cells may hold commas, quotes and line breaks. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const source = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (quoted) {
+      if (c === '"' && source[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n') {
+      rows.push([...row, cell]);
+      row = [];
+      cell = '';
+    } else cell += c;
+  }
+  if (cell || row.length) rows.push([...row, cell]);
+  return rows;
+}
+
 const get = (path: string, token?: string) =>
   fetch(`${hub.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 const auditedHouseholds = async (operation: string) =>
@@ -50,8 +79,8 @@ const auditedHouseholds = async (operation: string) =>
   ).rows.map((row) => row.subject_household_id);
 
 describe("a comparison run's exports", () => {
-  it('gives the results as CSV, one row per household, identity numbers masked, each household audited', async () => {
-    const response = await get(`/comparisons/${run.id}/assessments.csv`, officer);
+  it('gives the results as CSV in the data form, one row per household, identity numbers masked, each audited', async () => {
+    const response = await get(`/comparisons/${run.id}/assessments.csv?form=data`, officer);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/csv');
     const [header, ...rows] = (await response.text())
@@ -81,8 +110,8 @@ describe("a comparison run's exports", () => {
 
   it('gives the same rows as XLSX, read back with exceljs, and audits each household of that export too', async () => {
     const [csv, xlsx] = await Promise.all([
-      get(`/comparisons/${run.id}/assessments.csv`, officer),
-      get(`/comparisons/${run.id}/assessments.xlsx`, officer),
+      get(`/comparisons/${run.id}/assessments.csv?form=data`, officer),
+      get(`/comparisons/${run.id}/assessments.xlsx?form=data`, officer),
     ]);
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -118,7 +147,7 @@ describe("a comparison run's exports", () => {
     const operation = `export assessments.csv of run ${run.id}`;
     const auditedBefore = (await auditedHouseholds(operation)).filter((id) => id !== null).length;
     const response = await get(
-      `/comparisons/${run.id}/assessments.csv?classification=ABOVE_LINE&flag=INCOME_ABOVE_STANDARD`,
+      `/comparisons/${run.id}/assessments.csv?classification=ABOVE_LINE&flag=INCOME_ABOVE_STANDARD&form=data`,
       officer,
     );
     expect(response.status).toBe(200);
@@ -132,6 +161,62 @@ describe("a comparison run's exports", () => {
     // Each household it shows is audited, and no other.
     const auditedAfter = (await auditedHouseholds(operation)).filter((id) => id !== null).length;
     expect(auditedAfter - auditedBefore).toBe(flagged.rows.length);
+  });
+
+  it('writes the CSV in Chinese by default: headings, labels for codes, yuan with two decimals, rules in words', async () => {
+    const response = await get(`/comparisons/${run.id}/assessments.csv`, officer);
+    expect(response.status).toBe(200);
+    const [header, ...rows] = parseCsv(await response.text());
+    expect(header).toEqual(expect.arrayContaining(['家庭编号', '认定结果', '家庭月收入（元）', '疑点', '适用规则']));
+    expect(rows).toHaveLength(run.householdCount);
+    const column = (name: string) => header?.indexOf(name) ?? -1;
+    const planted = manifest.plantedCases.find((c) => c.expectedFlag === 'NON_EXEMPT_VEHICLE');
+    const row = rows.find((cells) => cells[0] === planted?.householdId);
+    expect(row?.[column('疑点')]).toContain('拥有非豁免车辆');
+    expect(row?.[column('认定结果')]).toBe('超出标准');
+    expect(row?.[column('金融资产（元）')]).toMatch(/^\d+\.\d{2}$/);
+    expect(row?.[column('适用规则')]).toContain('【车辆豁免（不成立）】不予豁免的车辆 1 辆');
+    // Past the household id (the key to find it again), no cell shows a code, a key or an amount in fen.
+    const text = rows.map((cells) => cells.slice(1).join(',')).join('\n');
+    expect(text).not.toMatch(/[A-Z]{2,}_[A-Z_]+|[a-z]+Fen\b| fen\b/);
+  });
+
+  it('writes the XLSX in Chinese by default, and both files in English with lang=en', async () => {
+    const [xlsx, english, englishXlsx] = await Promise.all([
+      get(`/comparisons/${run.id}/assessments.xlsx`, officer),
+      get(`/comparisons/${run.id}/assessments.csv?lang=en`, officer),
+      get(`/comparisons/${run.id}/assessments.xlsx?lang=en`, officer),
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    const sheet = workbook.getWorksheet('核对结果');
+    if (!sheet) throw new Error('no sheet 核对结果');
+    const headings = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(headings).toEqual(expect.arrayContaining(['家庭编号', '认定结果', '低保标准（元/人·月）']));
+    const standard = sheet.getRow(2).getCell(headings.indexOf('低保标准（元/人·月）') + 1);
+    expect(typeof standard?.value).toBe('number');
+    expect(standard?.numFmt).toBe('0.00');
+    const classifications = new Set<unknown>();
+    sheet.eachRow((row, index) => {
+      if (index > 1) classifications.add(row.getCell(headings.indexOf('认定结果') + 1).value);
+    });
+    expect(classifications).toContain('超出标准');
+
+    const [header, ...rows] = parseCsv(await english.text());
+    expect(header).toEqual(expect.arrayContaining(['Household id', 'Classification', 'Monthly income (yuan)']));
+    const planted = manifest.plantedCases.find((c) => c.expectedFlag === 'NON_EXEMPT_VEHICLE');
+    const row = rows.find((cells) => cells[0] === planted?.householdId);
+    expect(row?.[header?.indexOf('Flags') ?? -1]).toContain('Non-exempt vehicle');
+    expect(row?.[header?.indexOf('Classification') ?? -1]).toBe('Above the line');
+    const englishBook = new ExcelJS.Workbook();
+    await englishBook.xlsx.load(await englishXlsx.arrayBuffer());
+    const englishSheet = englishBook.getWorksheet('assessments');
+    expect((englishSheet?.getRow(1).values as unknown[] | undefined)?.slice(1)).toEqual(header);
+  });
+
+  it('refuses an export form or language it does not know', async () => {
+    expect((await get(`/comparisons/${run.id}/assessments.csv?lang=fr`, officer)).status).toBe(400);
+    expect((await get(`/comparisons/${run.id}/assessments.csv?form=json`, officer)).status).toBe(400);
   });
 
   it('refuses an export filter that is not a classification or flag, saying which values it takes', async () => {
@@ -160,9 +245,23 @@ describe("a comparison run's exports", () => {
     expect(response.status).toBe(200);
     const page = await response.text();
     expect(page).toContain('居民家庭经济状况核对报告');
-    expect(page).toContain('FINANCIAL_ASSETS_OVER_LIMIT');
-    expect(page).toMatch(/银行|Bank/);
+    expect(page).toContain('金融资产超限');
+    expect(page).toMatch(/银行存款/);
     expect(page).not.toMatch(/\d{17}[\dX]/);
+    // Chinese first: past the smaller English lines and trace references, no code, key, id or amount in fen.
+    const main = page
+      .replace(/<style>[\s\S]*<\/style>/, '')
+      .replace(/<small class="(en|trace)">[^<]*<\/small>/g, '')
+      .replace(/<[^>]+>/g, ' ');
+    expect(main).not.toMatch(/[A-Z]{2,}_[A-Z_]+|\b(URBAN|RURAL|HEAD)\b|[a-z]+Fen\b| fen\b/);
+    expect(main).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
+    expect(main).toContain('（北京时间）');
+    const head = await pool.query<{ name: string }>(
+      "SELECT name FROM persons WHERE household_id = $1 AND relation = 'HEAD'",
+      [householdId],
+    );
+    expect(page).toMatch(new RegExp(`<title>核对报告 ${head.rows[0]?.name} · `));
+    expect(page).not.toMatch(new RegExp(`<title>[^<]*${householdId}`));
     // One entry about the household and one per member whose data the report shows, each saying what it disclosed.
     const audited = await auditedHouseholds(`verification report of run ${run.id}`);
     expect(audited.filter((id) => id !== null)).toEqual([householdId]);

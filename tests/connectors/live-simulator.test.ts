@@ -140,7 +140,7 @@ describe('live connectors to the department simulator', () => {
     for (const row of bulk) expect(row.balance_fen).toBeLessThan(1_000_000n); // the bulk snapshot is untouched
 
     // The CSV export and the verification report (核对报告) say so too.
-    const csv = await fetch(`${hub.url}/comparisons/${after.runId}/assessments.csv`, {
+    const csv = await fetch(`${hub.url}/comparisons/${after.runId}/assessments.csv?form=data`, {
       headers: { authorization: `Bearer ${officer}` },
     });
     const [header, line] = (await csv.text()).replace(/^\uFEFF/, '').split('\n');
@@ -150,8 +150,8 @@ describe('live connectors to the department simulator', () => {
       headers: { authorization: `Bearer ${officer}` },
     });
     const html = await report.text();
-    expect(html).toContain('数据来源 Data sources');
-    expect(html).toContain('实时查询 (live answer)');
+    expect(html).toContain('数据来源 <small class="en">Data sources</small>');
+    expect(html).toContain('实时查询<br><small class="en">live answer</small>');
   });
 
   it('lets an administrator see the connectors and their health, never their credential', async () => {

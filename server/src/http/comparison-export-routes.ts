@@ -18,11 +18,12 @@ import {
   ASSESSMENT_COLUMNS,
   type AssessmentFilter,
   assessedHouseholdIds,
+  type ExportForm,
   readAssessmentRows,
 } from '../comparisons/assessment-export-columns.ts';
 import { COMPARISON_PURPOSE } from '../comparisons/comparison-purpose.ts';
 import { type ReportFacts, renderVerificationReport } from '../comparisons/verification-report.ts';
-import { writeAssessmentsXlsx } from '../comparisons/write-assessments-xlsx.ts';
+import { assessmentHeaders, writeAssessmentsXlsx } from '../comparisons/write-assessments-xlsx.ts';
 import { AUDIT_UNAVAILABLE_BODY, auditHttpRequest, withholdForAudit } from './audit-http-request.ts';
 import { authorizeComparisonReader } from './authorize-comparison-reader.ts';
 
@@ -32,8 +33,8 @@ const csvCell = (value: string | null) => {
 };
 
 // The BOM lets spreadsheet programs read the Chinese.
-async function* csvLines(rows: AsyncIterable<(string | null)[]>): AsyncGenerator<string> {
-  yield `\uFEFF${ASSESSMENT_COLUMNS.map((column) => column.name).join(',')}\n`;
+async function* csvLines(rows: AsyncIterable<(string | null)[]>, form: ExportForm): AsyncGenerator<string> {
+  yield `\uFEFF${assessmentHeaders(form).map(csvCell).join(',')}\n`;
   for await (const row of rows) yield `${row.map(csvCell).join(',')}\n`;
 }
 
@@ -54,6 +55,20 @@ function exportFilter(query: Record<string, unknown>): AssessmentFilter | { inva
     return { invalid: `flag must be one of ${Object.keys(AssessmentFlagCode).join(', ')}` };
   }
   return { classification: classification as string | undefined, flag: flag as string | undefined };
+}
+
+/**
+ * How the export is written (`?lang=en`, `?form=data`): Chinese for a person by default, English with `lang=en`, or
+ * the stable machine form programs parse (snake_case headers, codes, integer fen) with `form=data`.
+ */
+function exportForm(query: Record<string, unknown>): ExportForm | { invalid: string } {
+  const { lang, form } = query;
+  if (form !== undefined && form !== 'data' && form !== 'readable') return { invalid: 'form must be data or readable' };
+  if (lang !== undefined && !['zh-CN', 'zh', 'en'].includes(String(lang))) {
+    return { invalid: 'lang must be zh-CN or en' };
+  }
+  if (form === 'data') return 'data';
+  return lang === 'en' ? 'en' : 'zh-CN';
 }
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -91,7 +106,7 @@ export async function comparisonExportRoutes(
     reply.code(404).send({ error: { code: 'NOT_FOUND', message: 'no such comparison run or household in it' } });
 
   // Both formats: the audit entries of every household shown are written first; the rows then stream page by page.
-  // They hold the rows the list shows: the same classification and flag filter, when given.
+  // They hold the rows the list shows: the same classification and flag filter, when given; Chinese by default.
   const exportRoute = (format: 'csv' | 'xlsx') =>
     app.get<{ Params: { runId: string }; Querystring: Record<string, unknown> }>(
       `/comparisons/:runId/assessments.${format}`,
@@ -101,6 +116,10 @@ export async function comparisonExportRoutes(
         const filter = exportFilter(request.query ?? {});
         if ('invalid' in filter) {
           return reply.code(400).send({ error: { code: 'BAD_USER_INPUT', message: filter.invalid } });
+        }
+        const form = exportForm(request.query ?? {});
+        if (typeof form === 'object') {
+          return reply.code(400).send({ error: { code: 'BAD_USER_INPUT', message: form.invalid } });
         }
         const { viewer, run } = allowed;
         const read = reading(viewer, run.kind);
@@ -113,16 +132,16 @@ export async function comparisonExportRoutes(
         } catch {
           return unavailable(reply);
         }
-        const rows = readAssessmentRows(prisma, run.id, undefined, withheld, filter);
+        const rows = readAssessmentRows(prisma, run.id, undefined, withheld, filter, form);
         const disposition = `attachment; filename="assessments-${run.id}.${format}"`;
         if (format === 'csv') {
           return reply
             .header('content-type', 'text/csv; charset=utf-8')
             .header('content-disposition', disposition)
-            .send(Readable.from(csvLines(rows)));
+            .send(Readable.from(csvLines(rows, form)));
         }
         const body = new PassThrough();
-        writeAssessmentsXlsx(rows, body).catch((error: Error) => body.destroy(error));
+        writeAssessmentsXlsx(rows, body, form).catch((error: Error) => body.destroy(error));
         return reply.header('content-type', XLSX_TYPE).header('content-disposition', disposition).send(body);
       },
     );

@@ -1,0 +1,86 @@
+import { citePolicyDocument } from '@hub/schema/comparisons/cite-policy-document';
+import {
+  describeAppliedRule,
+  exactPerCapita,
+  type StoredAppliedRule,
+} from '@hub/schema/comparisons/describe-applied-rule';
+import {
+  describeAppliedRuleInChinese,
+  exactPerCapitaInChinese,
+} from '@hub/schema/comparisons/describe-applied-rule-in-chinese';
+import { enumValueLabel, enumValueLabels, type HubLanguage } from '@hub/schema/enum-labels/enum-value-label';
+import { yuan } from '../discrepancy-cases/discrepancy-case-export-rows.ts';
+import type { AssessmentColumn } from './assessment-export-columns.ts';
+import { fallbackReason } from './evidence-fact-words.ts';
+
+// One cell of a run's results export worded for a person: labels for codes, yuan for fen, the rules applied as
+// sentences with their citations. The data form (`form=data`) never comes here.
+
+interface LiveSource {
+  dataset: string;
+  departmentName: string | null;
+  source: string;
+  reason: string | null;
+}
+
+const SOURCES: Record<string, Record<HubLanguage, string>> = {
+  LIVE: { 'zh-CN': '实时查询', en: 'live answer' },
+  SNAPSHOT_FALLBACK: { 'zh-CN': '实时查询失败，改用批量数据', en: 'live query failed: bulk snapshot used' },
+};
+
+// One rule after another on one line, so the file still reads line by line: 【title（holds）】sentence〔citation〕.
+function appliedRules(json: string, language: HubLanguage): string {
+  return (JSON.parse(json) as StoredAppliedRule[])
+    .map((applied) => {
+      const title = enumValueLabel(language, 'PolicyRule', applied.rule);
+      const citation = citePolicyDocument(applied.citation, language);
+      if (language === 'en') {
+        const holds = applied.holds === null ? '' : applied.holds ? ', holds' : ', does not hold';
+        return `[${title}${holds}] ${describeAppliedRule(applied)} (${citation})`;
+      }
+      const holds = applied.holds === null ? '' : applied.holds ? '（成立）' : '（不成立）';
+      return `【${title}${holds}】${describeAppliedRuleInChinese(applied)}〔依据：${citation}〕`;
+    })
+    .join(language === 'en' ? '; ' : '； ');
+}
+
+function liveSources(json: string, language: HubLanguage): string {
+  return (JSON.parse(json) as LiveSource[])
+    .map((source) => {
+      const dataset = enumValueLabel(language, 'Dataset', source.dataset);
+      const how = SOURCES[source.source]?.[language] ?? source.source;
+      const reason = source.reason
+        ? language === 'en'
+          ? ` (${source.reason})`
+          : `（${fallbackReason(source.reason)}）`
+        : '';
+      return language === 'en'
+        ? `${dataset} from ${source.departmentName ?? '—'}: ${how}${reason}`
+        : `${dataset}（${source.departmentName ?? '—'}）：${how}${reason}`;
+    })
+    .join(language === 'en' ? '; ' : '；');
+}
+
+/** "106501/3" as ¥355.00 + 1/3 分（¥1065.01 ÷ 3 人）. */
+function exactFraction(value: string, language: HubLanguage): string {
+  const [income, members] = value.split('/');
+  return language === 'en'
+    ? exactPerCapita(String(income), Number(members))
+    : exactPerCapitaInChinese(String(income), Number(members));
+}
+
+export function presentAssessmentCell(column: AssessmentColumn, value: string | null, language: HubLanguage) {
+  if (value === null) return null;
+  if (column.type === 'fen') return yuan(value);
+  if (column.labels) return enumValueLabels(language, column.labels, value ? value.split(';') : []);
+  switch (column.name) {
+    case 'per_capita_income_exact_fen':
+      return exactFraction(value, language);
+    case 'applied_rules':
+      return appliedRules(value, language);
+    case 'live_data_sources':
+      return liveSources(value, language);
+    default:
+      return value;
+  }
+}
