@@ -263,7 +263,7 @@ describe('reach', () => {
 });
 
 describe('the CSV export', () => {
-  it('lists the office’s cases under Chinese headers, money in yuan, identity numbers masked', async () => {
+  it('lists the office’s cases under Chinese headers and labels, money in yuan, identity numbers masked', async () => {
     const { head } = await open('2026-11-30');
     const response = await fetch(`${hub.url}/discrepancy-cases.csv?status=OPEN`, {
       headers: { authorization: `Bearer ${first.token}` },
@@ -280,7 +280,10 @@ describe('the CSV export', () => {
     expect(row).toBeDefined();
     expect(text).not.toContain(head.idNumber);
     expect(row).toContain('300.00');
-    expect(rows.every((line) => line.includes(',OPEN,'))).toBe(true);
+    // Flags, kind and status as the portal words them, never as codes.
+    expect(rows.every((line) => line.includes(',待办理,'))).toBe(true);
+    expect(row).toContain('收入超标');
+    expect(text).not.toMatch(/INCOME_ABOVE_STANDARD|PERIODIC_REVIEW|,OPEN,/);
   });
 
   it('narrows the export as the portal’s inbox does: mine, overdue, due this week, and one flag', async () => {

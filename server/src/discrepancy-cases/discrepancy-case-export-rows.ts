@@ -1,7 +1,8 @@
 import { maskedIdNumber } from '@hub/schema/disclosure/masks';
+import { enumValueLabel, enumValueLabels, type LabelledEnum } from '@hub/schema/enum-labels/enum-value-label';
 import type pg from 'pg';
 
-/** The CSV's columns: headers in Chinese for the offices that print it; money in yuan; identity numbers masked. */
+/** The CSV's columns: headers and codes in Chinese for the offices that print it; money in yuan; identity numbers masked. */
 export const CASE_EXPORT_HEADERS = [
   '案件编号',
   '乡镇/街道',
@@ -78,6 +79,8 @@ export function yuan(fen: string | null): string | null {
   return `${sign}${absolute / 100n}.${String(absolute % 100n).padStart(2, '0')}`;
 }
 
+const label = (name: LabelledEnum, value: string | null) => value && enumValueLabel('zh-CN', name, value);
+
 const maskedName = (name: string) => [...name][0] + '*'.repeat(Math.max([...name].length - 1, 1));
 
 /** What the export may be narrowed to, as the portal's inbox filters it (the GraphQL filter's meanings). */
@@ -114,16 +117,16 @@ export async function readDiscrepancyCaseRows(
       row.office,
       row.head_name && maskedName(row.head_name),
       row.head_id_number && maskedIdNumber(row.head_id_number),
-      row.flags,
-      row.kind,
-      row.status,
+      enumValueLabels('zh-CN', 'AssessmentFlagCode', row.flags ? row.flags.split(';') : []),
+      label('ComparisonKind', row.kind),
+      label('DiscrepancyCaseStatus', row.status),
       row.opened_on,
       row.due_on,
       row.overdue ? '是' : '否',
       row.assignee,
-      row.outcome,
-      row.action,
-      row.dismissal_reason,
+      label('DiscrepancyCaseOutcome', row.outcome),
+      label('DiscrepancyCaseAction', row.action),
+      label('DiscrepancyDismissalReason', row.dismissal_reason),
       yuan(row.per_capita_income_fen),
       yuan(row.monthly_benefit_fen),
       row.closed_on,
