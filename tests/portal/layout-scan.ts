@@ -37,7 +37,10 @@ export async function titleOverlap(page: Page): Promise<string | null> {
   })()`);
 }
 
-/** Chinese text (two or more characters) laid out in a box narrower than two characters, so one per line. */
+/**
+ * Chinese text squeezed into a column: two or more characters in a box narrower than two (one per line), or a longer
+ * text (twelve or more characters) in a box of four or fewer, running down more than three lines.
+ */
 export async function chineseOneCharacterPerLine(page: Page): Promise<string[]> {
   return page.evaluate<string[]>(`(() => {
     const found = [];
@@ -47,8 +50,14 @@ export async function chineseOneCharacterPerLine(page: Page): Promise<string[]> 
       if (!/[\\u3400-\\u9fff]{2}/.test(text)) continue;
       const rect = element.getBoundingClientRect();
       if (rect.width === 0) continue;
-      const size = parseFloat(getComputedStyle(element).fontSize);
-      if (rect.width < 1.9 * size && rect.height > 2.2 * size) found.push(text.slice(0, 12));
+      const style = getComputedStyle(element);
+      const size = parseFloat(style.fontSize);
+      // The text's own box: a table cell's padding is no room for characters.
+      const width = rect.width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      const height = rect.height - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+      const oneAtATime = width < 1.9 * size && height > 2.2 * size;
+      const fewAtATime = [...text].length >= 12 && width < 4.5 * size && height > 3.2 * size;
+      if (oneAtATime || fewAtATime) found.push(text.slice(0, 12));
     }
     return found.slice(0, 5);
   })()`);

@@ -402,7 +402,7 @@ describe.runIf(chromiumAvailable())('a walk of the whole portal (issue 17), in a
     const overlap = await titleOverlap(page);
     if (overlap) findings.push({ where, what: overlap });
     for (const text of await chineseOneCharacterPerLine(page))
-      findings.push({ where, what: `one character per line: "${text}"` });
+      findings.push({ where, what: `squeezed into a column: "${text}"` });
     return dedupe(findings);
   }
 });
