@@ -12,6 +12,7 @@ import {
 } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { enumLabel } from '../enums.ts';
+import { useDataItemNames } from '../fields/DataItemChips.tsx';
 import { formatFen } from '../money.ts';
 import { readableComparison } from './readable-comparison.ts';
 
@@ -52,6 +53,7 @@ export function FlagEvidence({ evidence, term }: { evidence: readonly Evidence[]
   const translate = useTranslate();
   const [locale] = useLocaleState();
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  const itemName = useDataItemNames();
   const dataset = (item: Evidence) => translate(enumLabel('Dataset', item.dataset), { _: item.dataset });
   const facts = (item: Evidence) => (
     <>
@@ -64,7 +66,7 @@ export function FlagEvidence({ evidence, term }: { evidence: readonly Evidence[]
               (fact) =>
                 `${translate(`hub.columns.${fact.name}`, { _: fact.name })}: ${
                   fact.withheldItem
-                    ? translate('hub.runs.withheld', { item: fact.withheldItem })
+                    ? translate('hub.runs.withheld', { item: itemName(fact.withheldItem) })
                     : factValue(fact.name, fact.value, locale, term)
                 }`,
             )
