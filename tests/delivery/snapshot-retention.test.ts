@@ -229,10 +229,10 @@ describe('dataset snapshot retention', () => {
       },
       new Date(),
     );
-    const rows = html.split('<tr>').filter((row) => row.includes('FINANCIAL_ASSETS_OVER_LIMIT'));
+    const rows = html.split('<tr>').filter((row) => row.includes('金融资产超限'));
     expect(rows).toHaveLength(2);
     expect(rows[0]).not.toContain('已按保存期限清除');
     expect(rows[1]).toContain('已按保存期限清除，所列依据为核对时留存的数值');
-    expect(rows[1]).toContain('4999900');
+    expect(rows[1]).toContain('余额：¥49999.00');
   });
 });
