@@ -233,6 +233,6 @@ describe('dataset snapshot retention', () => {
     expect(rows).toHaveLength(2);
     expect(rows[0]).not.toContain('已按保存期限清除');
     expect(rows[1]).toContain('已按保存期限清除，所列依据为核对时留存的数值');
-    expect(rows[1]).toContain('余额：¥49999.00');
+    expect(rows[1]).toContain('余额：¥49,999.00');
   });
 });

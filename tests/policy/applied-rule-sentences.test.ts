@@ -1,6 +1,5 @@
 import { POLICY_RULE_CODES, type PolicyRuleCode } from '@hub/prisma/policy/policy-rules';
-import { describeAppliedRule } from '@hub/schema/comparisons/describe-applied-rule';
-import { describeAppliedRuleInChinese } from '@hub/schema/comparisons/describe-applied-rule-in-chinese';
+import { sayAppliedRule } from '@hub/schema/comparisons/say-applied-rule';
 import { describe, expect, it } from 'vitest';
 
 const INCOME = { incomeFen: 106_501, members: 3 };
@@ -78,7 +77,7 @@ const applied = (rule: PolicyRuleCode) => ({ rule, citation: null, holds: false,
 
 describe('the sentence of every applied rule', () => {
   it.each(POLICY_RULE_CODES)('says %s in Chinese without a code, a key, an id or an amount in fen', (rule) => {
-    const sentence = describeAppliedRuleInChinese(applied(rule));
+    const sentence = sayAppliedRule(applied(rule), 'zh-CN');
     expect(sentence).toMatch(/[\u4e00-\u9fff]/);
     expect(sentence).not.toMatch(
       /[A-Z]{2,}_[A-Z_]+|[a-z]+[A-Z][a-zA-Z]*|\bfen\b|\bnull\b|undefined|[0-9a-f]{8}-[0-9a-f]{4}/,
@@ -87,19 +86,20 @@ describe('the sentence of every applied rule', () => {
   });
 
   it.each(POLICY_RULE_CODES)('says %s in English without the raw name-value pairs of the figures', (rule) => {
-    const sentence = describeAppliedRule(applied(rule));
-    expect(sentence).not.toMatch(/[a-z]+Fen\b|[a-z]+[A-Z][a-zA-Z]* |\bnull\b|undefined|[0-9a-f]{8}-[0-9a-f]{4}/);
+    const sentence = sayAppliedRule(applied(rule), 'en');
+    expect(sentence).not.toMatch(/[a-z]+Fen\b|[a-z]+[A-Z][a-zA-Z]*|\bnull\b|undefined|[0-9a-f]{8}-[0-9a-f]{4}/);
+    expect(sentence).not.toMatch(/\b[A-Z]{3,}(?:_[A-Z]+)*\b/);
   });
 
   it('gives money in yuan with two decimals, and a per-capita income a fraction of a fen above the line exactly', () => {
-    expect(describeAppliedRuleInChinese(applied('MINIMUM_LIVING_LINE'))).toBe(
-      '人均月收入 ¥355.00 + 1/3 分（¥1065.01 ÷ 3 人） > 低保标准 ¥355.00，按“低于”判断',
+    expect(sayAppliedRule(applied('MINIMUM_LIVING_LINE'), 'zh-CN')).toBe(
+      '人均月收入 ¥355.00 + 1/3 分（¥1,065.01 ÷ 3 人） > 低保标准 ¥355.00，按“低于”判断',
     );
-    expect(describeAppliedRuleInChinese(applied('EMPLOYMENT_COST_DEDUCTION'))).toBe(
+    expect(sayAppliedRule(applied('EMPLOYMENT_COST_DEDUCTION'), 'zh-CN')).toBe(
       '每笔工资收入先扣除就业成本 ¥300.00 再计入',
     );
-    expect(describeAppliedRuleInChinese(applied('VEHICLE_EXEMPTION'))).toBe(
-      '不予豁免的车辆 1 辆（可豁免：摩托车、残疾人专用车；或价值不超过 ¥30000.00，按“不高于”判断）',
+    expect(sayAppliedRule(applied('VEHICLE_EXEMPTION'), 'zh-CN')).toBe(
+      '不予豁免的车辆 1 辆（可豁免：摩托车、残疾人专用车；或价值不高于 ¥30,000.00）',
     );
   });
 });

@@ -1,7 +1,7 @@
 import { createPrismaClient } from '@hub/prisma';
 import { SHANGRAO_2017 } from '@hub/prisma/policy/fixtures/shangrao-2017';
 import { YINCHUAN_2021 } from '@hub/prisma/policy/fixtures/yinchuan-2021';
-import { describeAppliedRule } from '@hub/schema/comparisons/describe-applied-rule';
+import { sayAppliedRule } from '@hub/schema/comparisons/say-applied-rule';
 import { renderVerificationReport } from '@hub/server/comparisons/verification-report';
 import { loadPolicyFixture } from '@hub/server/standards/load-policy-fixture';
 import pg from 'pg';
@@ -106,8 +106,8 @@ describe('Shangrao 2017', () => {
     const result = await assessHousehold(pool, made.id, '2018-06-30');
     expect(decided(result)).toMatchObject({ classification: 'LOW_INCOME', flags: ['INCOME_ABOVE_STANDARD'] });
     const line = appliedRule(result, 'MINIMUM_LIVING_LINE');
-    expect(line && describeAppliedRule({ ...line, rule: 'MINIMUM_LIVING_LINE' })).toBe(
-      'per-capita income ¥355.00 + 1/3 fen (¥1065.01 ÷ 3) ≥ line ¥355.00, read BELOW',
+    expect(line && sayAppliedRule({ ...line, rule: 'MINIMUM_LIVING_LINE' }, 'en')).toBe(
+      'per-capita income ¥355.00 + 1/3 fen (¥1,065.01 ÷ 3) > the 低保 line ¥355.00, read as “below”',
     );
     const html = renderVerificationReport(
       {
@@ -132,8 +132,8 @@ describe('Shangrao 2017', () => {
       },
       new Date(),
     );
-    expect(html).toContain('¥355.00 + 1/3 分（¥1065.01 ÷ 3 人） &gt; 低保标准 ¥355.00，按“低于”判断');
-    expect(html).toContain('¥355.00 + 1/3 fen (¥1065.01 ÷ 3)');
+    expect(html).toContain('¥355.00 + 1/3 分（¥1,065.01 ÷ 3 人） &gt; 低保标准 ¥355.00，按“低于”判断');
+    expect(html).toContain('¥355.00 + 1/3 fen (¥1,065.01 ÷ 3)');
     expect(html).not.toMatch(/<td>¥355\.00<\/td><\/tr><tr><th>低保标准/);
   });
 });

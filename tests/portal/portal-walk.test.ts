@@ -31,8 +31,8 @@ const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g
 const ENUM_LIKE = /\b[A-Z][A-Z0-9]+(?:_[A-Z0-9]+)+\b/g;
 /** A key of the hub's JSON shown as it is stored: "deductionPerWageFen 0", "exemptTypes". */
 const CAMEL_KEY = /\b[a-z]+(?:[A-Z][a-z0-9]*)+\b/g;
-/** An enum value with no underscore in it: REWARD, MOTORCYCLE, ASSISTANCE. */
-const BARE_CODE = /(?<![-\w])[A-Z][A-Z0-9]{3,}(?![-\w])/g;
+/** An enum value with no underscore in it: REWARD, MOTORCYCLE, ASSISTANCE (not part of a plate: 宁AFN248). */
+const BARE_CODE = /(?<![-\p{L}\p{N}_])[A-Z][A-Z0-9]{3,}(?![-\p{L}\p{N}_])/gu;
 /** Upper-case words a person reads as words, each with its reason. */
 const ACRONYMS = new Map<string, string>([
   ['XLSX', 'a file format, named on the export and upload buttons'],

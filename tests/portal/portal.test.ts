@@ -193,7 +193,7 @@ describe.runIf(chromiumAvailable())('the portal, in a real browser against the r
     const rules = detail.getByTestId('applied-rules');
     const line = rules.locator('tr', { hasText: /^低保标准/ });
     await expect(line.textContent()).resolves.toMatch(
-      /银川市民政局《银川市实现巩固民政领域社会救助成果同乡村振兴有效衔接的工作方案》（2021），二\(四\).*否.*人均收入 ¥[\d,]+\.\d{2}.*标准线 ¥/,
+      /银川市民政局《银川市实现巩固民政领域社会救助成果同乡村振兴有效衔接的工作方案》（2021），二\(四\).*否.*人均月收入 ¥[\d,]+\.\d{2}.*低保标准 ¥[\d,]+\.\d{2}/,
     );
     // The household is named by its head, region and address, never by its id.
     await expect(firstRow.getByTestId('household-link').textContent()).resolves.toMatch(/^\S+ · \S+ · \S+/);

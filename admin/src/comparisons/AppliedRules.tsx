@@ -1,3 +1,5 @@
+import { citePolicyDocument } from '@hub/schema/comparisons/cite-policy-document';
+import { type StoredAppliedRule, sayAppliedRule } from '@hub/schema/comparisons/say-applied-rule';
 import {
   Box,
   Chip,
@@ -13,34 +15,41 @@ import {
 } from '@mui/material';
 import { useLocaleState, useTranslate } from 'react-admin';
 import { enumLabel } from '../enums.ts';
-import { appliedRuleSentence } from './applied-rule-sentence.ts';
-import { policyCitation } from './policy-citation.ts';
-import { readableComparison } from './readable-comparison.ts';
 
 export interface AppliedRule {
   rule: string;
   document: string | null;
   paragraph: string | null;
   holds: boolean | null;
+  /** The figures compared, as the hub's JSON. */
   figures: string | null;
-  compared: string;
 }
 
 /**
  * The rules a decision applied: each rule, its citation, whether it held and what it compared, in words. A table on
  * a wide screen; on a phone one block per rule, as four columns would leave each a character or two wide.
  */
-export function AppliedRules({ rules, term }: { rules: readonly AppliedRule[]; term: (code: string) => string }) {
+export function AppliedRules({ rules }: { rules: readonly AppliedRule[] }) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
+  const language = locale.startsWith('zh') ? 'zh-CN' : 'en';
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
-  const shown = rules.map((applied) => ({
-    title: translate(enumLabel('PolicyRule', applied.rule), { _: applied.rule }),
-    citation: policyCitation(applied.document, applied.paragraph, translate),
-    holds: applied.holds === null ? '—' : translate(applied.holds ? 'hub.runs.holds_yes' : 'hub.runs.holds_no'),
-    compared:
-      appliedRuleSentence(applied, { translate, locale, term }) ?? readableComparison(applied.compared, locale, term),
-  }));
+  const shown = rules.map((applied) => {
+    const citation = applied.document ? { document: applied.document, paragraph: applied.paragraph ?? '' } : null;
+    const stored = {
+      rule: applied.rule as StoredAppliedRule['rule'],
+      citation,
+      holds: applied.holds,
+      figures: JSON.parse(applied.figures ?? '{}') as Record<string, unknown>,
+    };
+    return {
+      title: translate(enumLabel('PolicyRule', applied.rule), { _: applied.rule }),
+      citation: citePolicyDocument(citation, language),
+      holds: applied.holds === null ? '—' : translate(applied.holds ? 'hub.runs.holds_yes' : 'hub.runs.holds_no'),
+      // Said by the hub's own words for every rule (the report and the exports say the same), in the reader's language.
+      compared: sayAppliedRule(stored, language),
+    };
+  });
   if (phone) {
     return (
       <Stack data-testid="applied-rules" divider={<Box sx={{ borderTop: 1, borderColor: 'divider' }} />} spacing={1}>

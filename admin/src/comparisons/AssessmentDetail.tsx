@@ -1,3 +1,4 @@
+import { ruleTerm } from '@hub/schema/comparisons/say-applied-rule';
 import DescriptionIcon from '@mui/icons-material/Description';
 import PrintIcon from '@mui/icons-material/Print';
 import {
@@ -13,7 +14,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useRef, useState } from 'react';
-import { useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { useLocaleState, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { enumLabel } from '../enums.ts';
 import { AppliedRules } from './AppliedRules.tsx';
 import { fetchHubPage } from './download-from-hub.ts';
@@ -27,8 +28,9 @@ export function AssessmentDetail() {
   const assessment = useRecordContext();
   const translate = useTranslate();
   const notify = useNotify();
+  const [locale] = useLocaleState();
   const term = (code: string) =>
-    translate(`hub.value.${code}`, { _: translate(`hub.comparison_terms.${code}`, { _: code }) });
+    translate(`hub.value.${code}`, { _: ruleTerm(locale.startsWith('zh') ? 'zh-CN' : 'en', code) });
   const [report, setReport] = useState<string | null>(null);
   const frame = useRef<HTMLIFrameElement>(null);
   if (!assessment) return null;
@@ -59,7 +61,7 @@ export function AssessmentDetail() {
       <Typography variant="subtitle1" sx={{ mt: 2 }}>
         {translate('hub.runs.applied_rules')}
       </Typography>
-      <AppliedRules rules={assessment.appliedRules ?? []} term={term} />
+      <AppliedRules rules={assessment.appliedRules ?? []} />
       <Dialog open={report !== null} onClose={() => setReport(null)} fullWidth maxWidth="lg">
         <DialogTitle>{translate('hub.runs.report')}</DialogTitle>
         <DialogContent sx={{ height: '70vh' }}>

@@ -1,6 +1,6 @@
 import { builder } from '../builder.ts';
 import { PolicyRuleEnum } from '../standards/policy-enums.ts';
-import { describeAppliedRule, type StoredAppliedRule } from './describe-applied-rule.ts';
+import { type StoredAppliedRule, sayAppliedRule } from './say-applied-rule.ts';
 
 export const AppliedRule = builder.objectRef<StoredAppliedRule>('AppliedRule').implement({
   description:
@@ -15,8 +15,9 @@ export const AppliedRule = builder.objectRef<StoredAppliedRule>('AppliedRule').i
       resolve: (applied) => applied.holds,
     }),
     compared: t.string({
-      description: 'The comparison in words, e.g. "per-capita income ¥355.00 + 1/3 fen (¥1065.01 ÷ 3) ≥ line ¥355.00".',
-      resolve: (applied) => describeAppliedRule(applied),
+      description:
+        'The comparison in English words, e.g. "per-capita income ¥355.00 + 1/3 fen (¥1,065.01 ÷ 3) > the 低保 line ¥355.00, read as “below”".',
+      resolve: (applied) => sayAppliedRule(applied, 'en'),
     }),
     figures: t.string({
       description: 'The figures compared, as JSON.',

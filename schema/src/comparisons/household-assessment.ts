@@ -4,7 +4,7 @@ import { AppliedRule } from './applied-rule.ts';
 import { AssessmentFlag, type StoredFinding } from './assessment-flag.ts';
 import { AssessmentFlagCodeEnum, HouseholdClassificationEnum } from './comparison-enums.ts';
 import { DataSourceUsed, type StoredDataSource } from './data-source-used.ts';
-import type { StoredAppliedRule } from './describe-applied-rule.ts';
+import type { StoredAppliedRule } from './say-applied-rule.ts';
 
 const read = { can: 'comparisons:read' } as const;
 

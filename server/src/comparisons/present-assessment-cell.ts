@@ -1,13 +1,6 @@
 import { citePolicyDocument } from '@hub/schema/comparisons/cite-policy-document';
-import {
-  describeAppliedRule,
-  exactPerCapita,
-  type StoredAppliedRule,
-} from '@hub/schema/comparisons/describe-applied-rule';
-import {
-  describeAppliedRuleInChinese,
-  exactPerCapitaInChinese,
-} from '@hub/schema/comparisons/describe-applied-rule-in-chinese';
+import { type StoredAppliedRule, sayAppliedRule } from '@hub/schema/comparisons/say-applied-rule';
+import { exactPerCapitaText } from '@hub/schema/comparisons/yuan-text';
 import { enumValueLabel, enumValueLabels, type HubLanguage } from '@hub/schema/enum-labels/enum-value-label';
 import { yuan } from '../discrepancy-cases/discrepancy-case-export-rows.ts';
 import type { AssessmentColumn } from './assessment-export-columns.ts';
@@ -36,10 +29,10 @@ function appliedRules(json: string, language: HubLanguage): string {
       const citation = citePolicyDocument(applied.citation, language);
       if (language === 'en') {
         const holds = applied.holds === null ? '' : applied.holds ? ', holds' : ', does not hold';
-        return `[${title}${holds}] ${describeAppliedRule(applied)} (${citation})`;
+        return `[${title}${holds}] ${sayAppliedRule(applied, 'en')} (${citation})`;
       }
       const holds = applied.holds === null ? '' : applied.holds ? '（成立）' : '（不成立）';
-      return `【${title}${holds}】${describeAppliedRuleInChinese(applied)}〔依据：${citation}〕`;
+      return `【${title}${holds}】${sayAppliedRule(applied, 'zh-CN')}〔依据：${citation}〕`;
     })
     .join(language === 'en' ? '; ' : '； ');
 }
@@ -61,12 +54,10 @@ function liveSources(json: string, language: HubLanguage): string {
     .join(language === 'en' ? '; ' : '；');
 }
 
-/** "106501/3" as ¥355.00 + 1/3 分（¥1065.01 ÷ 3 人）. */
+/** "106501/3" as ¥355.00 + 1/3 分（¥1,065.01 ÷ 3 人）. */
 function exactFraction(value: string, language: HubLanguage): string {
   const [income, members] = value.split('/');
-  return language === 'en'
-    ? exactPerCapita(String(income), Number(members))
-    : exactPerCapitaInChinese(String(income), Number(members));
+  return exactPerCapitaText(String(income), Number(members), language);
 }
 
 export function presentAssessmentCell(column: AssessmentColumn, value: string | null, language: HubLanguage) {

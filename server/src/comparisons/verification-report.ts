@@ -1,11 +1,7 @@
 import { findDataItem } from '@hub/schema/catalogue';
 import { citePolicyDocument } from '@hub/schema/comparisons/cite-policy-document';
-import { describeAppliedRule, type StoredAppliedRule } from '@hub/schema/comparisons/describe-applied-rule';
-import {
-  describeAppliedRuleInChinese,
-  exactPerCapitaInChinese,
-  yuanText,
-} from '@hub/schema/comparisons/describe-applied-rule-in-chinese';
+import { type StoredAppliedRule, sayAppliedRule } from '@hub/schema/comparisons/say-applied-rule';
+import { exactPerCapitaText, yuanText } from '@hub/schema/comparisons/yuan-text';
 import { enumValueLabel, type LabelledEnum } from '@hub/schema/enum-labels/enum-value-label';
 import { isUuid } from '@hub/schema/uuid';
 import { isWithheld, type Shown } from '../access/withhold-report-items.ts';
@@ -95,8 +91,8 @@ function appliedRulesSection(rules: readonly StoredAppliedRule[]): string {
     .map(
       (applied) =>
         `<tr><td>${label('PolicyRule', applied.rule)}</td><td>${html(citePolicyDocument(applied.citation, 'zh-CN'))}</td><td>${html(
-          describeAppliedRuleInChinese(applied),
-        )}${en(describeAppliedRule(applied))}</td><td>${holdsText(applied.holds)}</td></tr>`,
+          sayAppliedRule(applied, 'zh-CN'),
+        )}${en(sayAppliedRule(applied, 'en'))}</td><td>${holdsText(applied.holds)}</td></tr>`,
     )
     .join('');
   return `<h2>适用规则 <small class="en">Rules applied</small></h2>
@@ -210,9 +206,10 @@ small.en{color:#555;font-size:11px}small.trace{color:#777;font-size:10px;word-br
       '人均月收入',
       'Per-capita income',
       html(
-        exactPerCapitaInChinese(
+        exactPerCapitaText(
           Math.max(0, Number(assessment.monthlyIncomeFen) - Number(assessment.rigidExpenditureFen)),
           assessment.countedMembers,
+          'zh-CN',
         ),
       ),
     ],

@@ -6,7 +6,7 @@ import type { RelayCursors } from '../relay-cursors.ts';
 
 export const HOUSEHOLD_ASSESSMENT = `runId householdId household { ${HOUSEHOLD_SUMMARY} } assessedAt classification countedMembers monthlyIncomeFen rigidExpenditureFen
   perCapitaIncomeFen financialAssetsFen standardMonthlyFen
-  appliedRules { rule document paragraph holds figures compared }
+  appliedRules { rule document paragraph holds figures }
   flags { code evidence { dataset asOf recordId snapshotId personId department { id name } facts { name value withheldItem } } }`;
 
 export const householdAssessmentOperations = (cursors: RelayCursors): ResourceOperations => ({
