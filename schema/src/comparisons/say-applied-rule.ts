@@ -188,7 +188,7 @@ const PHRASES: Record<HubLanguage, Phrases> = {
     },
     multiplier: (multiplier) => ` (${multiplier} × the standard)`,
     conditions: (v) =>
-      `; ${v.members} members meet the extreme-poverty conditions (under ${v.minorUntil}, ${v.elderlyFrom} or over, or severely disabled)`,
+      `; ${v.members} ${v.members === '1' ? 'member meets' : 'members meet'} the extreme-poverty conditions (under ${v.minorUntil}, ${v.elderlyFrom} or over, or severely disabled)`,
     floor: (v) =>
       `per-capita income ${v.perCapita} ${v.sign} the 低保 standard ${v.floor}, ${v.reading}: ${
         v.within ? 'within' : 'not within'
@@ -208,9 +208,10 @@ const PHRASES: Record<HubLanguage, Phrases> = {
     graceState: (v) => (v.holds ? (v.lastMonth ? ', this is its last month' : '') : ', over by the as-of date'),
     assets: (v) =>
       `financial assets ${v.assets} ${v.sign} limit ${v.limit} (${v.members} × ${v.months} months of the standard)`,
-    vehicles: (v) => `${v.count} vehicles not exempt (exempt: ${v.types}${v.value ? `; or worth ${v.value}` : ''})`,
+    vehicles: (v) =>
+      `${v.count} ${v.count === '1' ? 'vehicle' : 'vehicles'} not exempt (exempt: ${v.types}${v.value ? `; or worth ${v.value}` : ''})`,
     property: (v) =>
-      `${v.homes} homes${v.maxHomes === null ? '' : ` (at most ${v.maxHomes})`}; ${
+      `${v.homes} ${v.homes === '1' ? 'home' : 'homes'}${v.maxHomes === null ? '' : ` (at most ${v.maxHomes})`}; ${
         v.nonResidential ? 'non-residential property held' : 'no non-residential property'
       }; residential area ${v.area} m²${
         v.cap ? ` (${v.cap.members} members, cap ${v.cap.cap} m² each, ${v.cap.reading})` : ', no cap per person'
