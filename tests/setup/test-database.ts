@@ -39,6 +39,24 @@ async function withAdmin<T>(work: (admin: pg.Client) => Promise<T>): Promise<T> 
 }
 
 /**
+ * Waits (up to 2 s: a few files keep a connection to the end, e.g. a hub's live feed) for the file's closed pools to
+ * finish leaving the database. A pool's `end()` resolves before its connections have gone, and a connection still
+ * leaving when the drop forces it out is told `57P01`, which its pool, already closed, reports as an unhandled error
+ * of the file (seen once beside a second copy of the suite).
+ */
+async function untilDisconnected(admin: pg.Client, name: string): Promise<void> {
+  const deadline = Date.now() + 2_000;
+  while (Date.now() < deadline) {
+    const { rows } = await admin.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+      [name],
+    );
+    if (rows[0]?.n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
  * A database of this test file's own, cloned from the migrated template, dropped after the file's tests.
  * Pass `{ empty: true }` for one with no migrations applied.
  */
@@ -49,7 +67,10 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
   });
   afterAll(async () => {
-    await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    await withAdmin(async (admin) => {
+      await untilDisconnected(admin, name);
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    });
   });
   return { name, url: urlFor(name), runtimeUrl: urlFor(name, inject('runtimeRole')) };
 }
