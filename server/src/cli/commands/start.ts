@@ -143,7 +143,6 @@ export async function startCommand(args: string[], context: CommandContext): Pro
   if (existsSync(tryItPath(dataDirectory))) {
     console.log(`demo identity numbers to try: ${tryItPath(dataDirectory)} (./hub demo try-it prints them)`);
   }
-  console.log(`hub ready: ${url}  (portal ${url}/, GraphQL ${url}/graphql, health ${url}/healthz)`);
 
   let stoppingSince: number | undefined;
   const stop = async (signal: string) => {
@@ -169,6 +168,8 @@ export async function startCommand(args: string[], context: CommandContext): Pro
     process.removeAllListeners(signal);
     process.on(signal, () => void stop(signal));
   }
+  // Ready only once a Ctrl-C would stop it cleanly: whoever waits for this line may signal at once.
+  console.log(`hub ready: ${url}  (portal ${url}/, GraphQL ${url}/graphql, health ${url}/healthz)`);
 }
 
 type ServingOptions = {
