@@ -128,6 +128,11 @@ export const ENUM_LABELS_EN = {
     ANSWERED: 'Live answer',
     PURGED: 'Purged (retention)',
   },
+  DataSourceKind: {
+    LIVE: 'live answer',
+    SNAPSHOT_FALLBACK: 'live query failed: bulk snapshot used',
+    SNAPSHOT: 'bulk snapshot',
+  },
   SnapshotSource: { BULK: 'Bulk upload', LIVE: 'Live connector', SEED: 'Demo seed' },
   AreaType: { URBAN: 'Urban', RURAL: 'Rural' },
   UserRole: { ADMIN: 'Administrator', VERIFICATION_OFFICER: 'Verification officer', AUDITOR: 'Auditor' },

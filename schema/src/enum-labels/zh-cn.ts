@@ -128,6 +128,7 @@ export const ENUM_LABELS_ZH_CN = {
     ANSWERED: '实时应答',
     PURGED: '已到期删除',
   },
+  DataSourceKind: { LIVE: '实时查询', SNAPSHOT_FALLBACK: '实时查询失败，改用批量数据', SNAPSHOT: '批量数据' },
   SnapshotSource: { BULK: '批量上传', LIVE: '实时接口', SEED: '演示数据' },
   AreaType: { URBAN: '城市', RURAL: '农村' },
   UserRole: { ADMIN: '管理员', VERIFICATION_OFFICER: '核对人员', AUDITOR: '审计员' },

@@ -16,11 +16,6 @@ interface LiveSource {
   reason: string | null;
 }
 
-const SOURCES: Record<string, Record<HubLanguage, string>> = {
-  LIVE: { 'zh-CN': '实时查询', en: 'live answer' },
-  SNAPSHOT_FALLBACK: { 'zh-CN': '实时查询失败，改用批量数据', en: 'live query failed: bulk snapshot used' },
-};
-
 // One rule after another on one line, so the file still reads line by line: 【title（holds）】sentence〔citation〕.
 function appliedRules(json: string, language: HubLanguage): string {
   return (JSON.parse(json) as StoredAppliedRule[])
@@ -41,7 +36,7 @@ function liveSources(json: string, language: HubLanguage): string {
   return (JSON.parse(json) as LiveSource[])
     .map((source) => {
       const dataset = enumValueLabel(language, 'Dataset', source.dataset);
-      const how = SOURCES[source.source]?.[language] ?? source.source;
+      const how = enumValueLabel(language, 'DataSourceKind', source.source);
       const reason = source.reason
         ? language === 'en'
           ? ` (${source.reason})`

@@ -74,12 +74,6 @@ const label = (name: LabelledEnum, value: string | null | undefined) =>
   value ? `${html(enumValueLabel('zh-CN', name, value))}${en(enumValueLabel('en', name, value))}` : '—';
 const trace = (id: unknown) => (id ? `<small class="trace">${html(id)}</small>` : '—');
 
-const SOURCES: Record<string, [string, string]> = {
-  LIVE: ['实时查询', 'live answer'],
-  SNAPSHOT_FALLBACK: ['实时查询失败，改用批量数据', 'live query failed: bulk snapshot used'],
-  SNAPSHOT: ['批量数据', 'bulk snapshot'],
-};
-
 const holdsText = (holds: boolean | null) =>
   holds === null ? '—' : holds ? `是${en('holds')}` : `否${en('does not hold')}`;
 
@@ -105,10 +99,9 @@ function dataSourcesSection(facts: ReportFacts): string {
   if (!sources.length) return '';
   const rows = sources
     .map((source) => {
-      const [chinese, english] = SOURCES[source.source] ?? [source.source, source.source];
       return `<tr><td>${label('Dataset', source.dataset)}</td><td>${html(
         facts.departments.get(source.departmentId) ?? '—',
-      )}</td><td>${html(chinese)}${en(english)}</td><td>${html(source.asOf ?? '—')}</td><td>${source.reason ? `${html(fallbackReason(source.reason))}${en(source.reason)}` : ''}</td><td>${trace(source.snapshotId)}</td></tr>`;
+      )}</td><td>${label('DataSourceKind', source.source)}</td><td>${html(source.asOf ?? '—')}</td><td>${source.reason ? `${html(fallbackReason(source.reason))}${en(source.reason)}` : ''}</td><td>${trace(source.snapshotId)}</td></tr>`;
     })
     .join('');
   return `<h2>数据来源 <small class="en">Data sources</small></h2>
