@@ -34,7 +34,12 @@ function finished(child: ChildProcess): Promise<Finished> {
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
+  // 'close', not 'exit': the output is whole only once the pipes have closed, and a failure must show all of it.
+  return new Promise((resolve) =>
+    child.once('close', (code, signal) =>
+      resolve({ code, output: signal ? `${output}\n[ended by ${signal}]` : output }),
+    ),
+  );
 }
 
 /** `./hub <args>` run from another directory, as a user would, with no DATABASE_URL unless given. */
