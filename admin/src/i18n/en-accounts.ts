@@ -1,3 +1,4 @@
+import { ENUM_LABELS_EN } from '@hub/schema/enum-labels/en';
 import type { chineseAccounts } from './zh-cn-accounts.ts';
 
 type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> };
@@ -82,18 +83,7 @@ export const englishAccounts: Messages<typeof chineseAccounts> = {
       retries: '%{retries} retries, backing off %{backoff}–%{maxBackoff} s',
       circuit: 'Circuit opens at %{percentage}% failed of at least %{minimum} batches; tries again after %{reset} s',
       batches_failed: '%{dataset}: %{failures}; %{unanswered} of %{asked} persons unanswered',
-      failures: {
-        TIMEOUT: 'timed out',
-        NETWORK: 'network unreachable',
-        SERVER_ERROR: 'server error',
-        RATE_LIMITED: 'rate-limited',
-        REFUSED: 'refused (credential or permission)',
-        MALFORMED_ANSWER: 'malformed answer',
-        CIRCUIT_OPEN: 'circuit open',
-        NOT_IN_ANSWER: 'persons missing from the answer',
-        CREDENTIAL_UNREADABLE: 'credential cannot be decrypted (check the hub’s secret key)',
-        OTHER: 'another failure',
-      },
+      failures: ENUM_LABELS_EN.ConnectorFailure,
     },
   },
   resources: {

@@ -1,3 +1,4 @@
+import { ENUM_LABELS_ZH_CN } from '@hub/schema/enum-labels/zh-cn';
 /** The users, own-password, live-connector and shown-once screens, and the hub's error codes, in Chinese. */
 export const chineseAccounts = {
   ra: {
@@ -75,18 +76,7 @@ export const chineseAccounts = {
       retries: '重试 %{retries} 次，退避 %{backoff}–%{maxBackoff} 秒',
       circuit: '最近至少 %{minimum} 批中失败达 %{percentage}% 即熔断，%{reset} 秒后重试',
       batches_failed: '%{dataset}：%{failures}，%{unanswered}/%{asked} 人未获答复',
-      failures: {
-        TIMEOUT: '超时',
-        NETWORK: '网络不通',
-        SERVER_ERROR: '对方服务出错',
-        RATE_LIMITED: '对方限流',
-        REFUSED: '对方拒绝（凭据或权限）',
-        MALFORMED_ANSWER: '答复格式有误',
-        CIRCUIT_OPEN: '已熔断',
-        NOT_IN_ANSWER: '答复中缺少部分人员',
-        CREDENTIAL_UNREADABLE: '凭据无法解密（请检查平台密钥）',
-        OTHER: '其他故障',
-      },
+      failures: ENUM_LABELS_ZH_CN.ConnectorFailure,
     },
   },
   resources: {

@@ -236,4 +236,18 @@ export const ENUM_LABELS_EN = {
   },
   ReferralNeed: { MEDICAL: 'Medical', HOUSING: 'Housing', EMPLOYMENT: 'Employment', EDUCATION: 'Education' },
   CaseReferralStatus: { REFERRED: 'Referred', ACCEPTED: 'Accepted', DECLINED: 'Declined', DONE: 'Done' },
+  // Not a GraphQL enum: why a partner's live interface failed a batch (server/src/connectors/fetch-batch.ts
+  // BatchFailure, with NOT_IN_ANSWER and CREDENTIAL_UNREADABLE), as a connector's health and a fallback reason say it.
+  ConnectorFailure: {
+    TIMEOUT: 'timed out',
+    NETWORK: 'network unreachable',
+    SERVER_ERROR: 'server error',
+    RATE_LIMITED: 'rate-limited',
+    REFUSED: 'refused (credential or permission)',
+    MALFORMED_ANSWER: 'malformed answer',
+    CIRCUIT_OPEN: 'circuit open',
+    NOT_IN_ANSWER: 'persons missing from the answer',
+    CREDENTIAL_UNREADABLE: 'credential cannot be decrypted (check the hub’s secret key)',
+    OTHER: 'another failure',
+  },
 } as const;

@@ -227,4 +227,18 @@ export const ENUM_LABELS_ZH_CN = {
   },
   ReferralNeed: { MEDICAL: '医疗救助', HOUSING: '住房救助', EMPLOYMENT: '就业帮扶', EDUCATION: '教育救助' },
   CaseReferralStatus: { REFERRED: '已转介', ACCEPTED: '已受理', DECLINED: '不予帮扶', DONE: '已帮扶' },
+  // Not a GraphQL enum: why a partner's live interface failed a batch (server/src/connectors/fetch-batch.ts
+  // BatchFailure, with NOT_IN_ANSWER and CREDENTIAL_UNREADABLE), as a connector's health and a fallback reason say it.
+  ConnectorFailure: {
+    TIMEOUT: '超时',
+    NETWORK: '网络不通',
+    SERVER_ERROR: '对方服务出错',
+    RATE_LIMITED: '对方限流',
+    REFUSED: '对方拒绝（凭据或权限）',
+    MALFORMED_ANSWER: '答复格式有误',
+    CIRCUIT_OPEN: '已熔断',
+    NOT_IN_ANSWER: '答复中缺少部分人员',
+    CREDENTIAL_UNREADABLE: '凭据无法解密（请检查平台密钥）',
+    OTHER: '其他故障',
+  },
 } as const;

@@ -1,4 +1,5 @@
 import { yuanText } from '@hub/schema/comparisons/yuan-text';
+import { enumValueLabel } from '@hub/schema/enum-labels/enum-value-label';
 import { RECORD_FIELD_LABELS_ZH_CN, RECORD_VALUE_LABELS_ZH_CN } from '@hub/schema/record-labels/zh-cn';
 import { isWithheld } from '../access/withhold-report-items.ts';
 
@@ -20,26 +21,13 @@ export function factValue(key: string, value: unknown): string {
   return VALUES[String(value)] ?? String(value);
 }
 
-const CONNECTOR_FAILURES: Record<string, string> = {
-  TIMEOUT: '超时',
-  NETWORK: '网络不通',
-  SERVER_ERROR: '对方服务错误',
-  RATE_LIMITED: '被限流',
-  REFUSED: '被拒绝（凭据或权限）',
-  MALFORMED_ANSWER: '答复格式错误',
-  CIRCUIT_OPEN: '已熔断',
-  NOT_IN_ANSWER: '答复中缺少部分人员',
-  CREDENTIAL_UNREADABLE: '凭据无法解密',
-  OTHER: '其他故障',
-};
-
 /** Why a live query fell back on the bulk snapshot, in Chinese: "超时：3 人中 2 人未获答复". */
 export function fallbackReason(reason: string): string {
   const parts = /^(.*) for (\d+) of (\d+) members(; no CURRENT snapshot to fall back on)?$/.exec(reason);
   if (!parts) return reason;
   const failures = (parts[1] ?? '')
     .split(', ')
-    .map((code) => CONNECTOR_FAILURES[code] ?? code)
+    .map((code) => enumValueLabel('zh-CN', 'ConnectorFailure', code))
     .join('、');
   return `${failures}：${parts[3]} 人中 ${parts[2]} 人未获答复${parts[4] ? '；且没有可改用的批量数据' : ''}`;
 }
