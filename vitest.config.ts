@@ -9,10 +9,13 @@ export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: graphqlEntry }] },
   test: {
     globalSetup: ['tests/setup/global-setup.ts'],
-    testTimeout: 60_000,
-    // A hook that starts a hub, seeds a world or runs a dozen CLI commands took over 120 s beside a second copy of
-    // the suite (load 13–17 on 2 cores): setting up gets 240 s, in both projects.
-    hookTimeout: 240_000,
+    // Bounds that stop a hung test, never measurements. A test that starts hub processes or drives a browser took
+    // minutes beside a second copy of the suite (load 13–17 on 2 cores; a hook starting a hub, seeding a world or
+    // running a dozen CLI commands took 246 s): every test gets 300 s and every setup hook 600 s, set here once
+    // because with `isolate: false` (below) a shared module's own vi.setConfig would reach only the first file
+    // of each worker that imports it.
+    testTimeout: 300_000,
+    hookTimeout: 600_000,
     // expect.poll waits for a condition, never a fixed time: 1 s (vitest's default) is too short for a page or a
     // process on a machine that runs a second copy of the suite.
     expect: { poll: { timeout: 30_000 } },
@@ -44,7 +47,6 @@ export default defineConfig({
         test: {
           name: 'resilience',
           include: ['tests/resilience/**/*.test.ts'],
-          testTimeout: 240_000,
         },
       },
     ],

@@ -55,7 +55,7 @@ describe('hub compare', () => {
     expect(application.output).toContain(': 1 households in 1 chunks');
     expect(application.output).toMatch(/flag INCOME_ABOVE_STANDARD +1/);
     // Five runs, the death check over every household of the city, on a machine that may be shared.
-  }, 300_000);
+  });
 
   it('refuses an unknown kind and a malformed date, changing nothing', async () => {
     const pool = new pg.Pool({ connectionString: database.url, max: 1 });

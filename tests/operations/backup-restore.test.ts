@@ -121,5 +121,5 @@ describe('a backup of the embedded hub (docs/operations.md, "Backups")', () => {
     expect(await hub.stop('SIGTERM')).toBe(0);
     hub = undefined;
     // Two hub starts, a tar of the data dir and a restore: minutes on a busy machine.
-  }, 300_000);
+  });
 });

@@ -110,7 +110,7 @@ beforeAll(async () => {
     }
   }
   for (const code of Object.keys(PROBES)) consumers.set(`only:${code}`, await consumerToken('TAX', { [code]: 'FULL' }));
-}, 300_000);
+});
 
 async function check(token: string, consumer: DepartmentKind, levelOf: (code: string) => Level, consent: boolean) {
   const subject = consent ? family.head : family.spouse;

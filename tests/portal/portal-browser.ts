@@ -2,13 +2,11 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { vi } from 'vitest';
 
 // A browser step waits for what the page shows, never for a fixed time. On a machine busy with other work (a second
 // copy of the suite, load average 15 and more) a screen can take tens of seconds to render: each wait allows 90 s,
-// and each test in a browser file (this module is imported by all of them) 5 minutes.
+// and each test 300 s (vitest.config.ts).
 export const STEP_TIMEOUT_MS = 90_000;
-vi.setConfig({ testTimeout: 300_000 });
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = join(import.meta.dirname, 'screenshots');

@@ -117,9 +117,8 @@ async function partnerRows(directory: string) {
 }
 
 // Each test here may start a hub on a data folder of its own (initdb, migrations, the demo seed): on a loaded
-// 2-core machine that alone has taken more than a minute (more than two at load 15). Each test gets 240 s, as
-// every test that runs hub processes does (support/hub-process.ts), and so does the first start in beforeAll
-// (vitest.config.ts).
+// 2-core machine that alone has taken more than a minute (more than two at load 15), inside the 300 s of a test
+// and the 600 s of the first start in beforeAll (vitest.config.ts).
 describe('the demo a partner can try', () => {
   const directory = dataFolder();
   let port: string;
