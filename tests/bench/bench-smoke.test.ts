@@ -1,26 +1,20 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { type Finished, finished } from '../support/hub-process.ts';
 
 const repositoryRoot = join(import.meta.dirname, '../..');
 
 // `pnpm bench smoke --no-gate` as a user runs it: every benchmark at its smallest size prints its figures and the
 // machine's load. Only that the figures are there is asserted, never how fast: a ratio or a time measured on a CI
 // machine busy with other work is noise (docs/development.md); `pnpm bench smoke` without --no-gate holds the gate.
-function runBenchSmoke(): Promise<{ code: number | null; output: string }> {
+function runBenchSmoke(): Promise<Finished> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', join(repositoryRoot, 'server/src/cli/bench.ts'), 'smoke', '--no-gate'],
     { cwd: repositoryRoot, env: { ...process.env, DATABASE_URL: undefined }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
+  return finished(child);
 }
 
 // `bench api` drives its load with wrk (Debian's package; `.ci/run` installs it). Without it this test may skip only

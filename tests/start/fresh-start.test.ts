@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,7 @@ import { seedDemoOnFirstStart } from '@hub/server/demo/seed-demo-on-first-start'
 import type { TryItList } from '@hub/server/demo/try-it-list';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../setup/test-database.ts';
-import { type HubProcess, startHubProcess } from '../support/hub-process.ts';
+import { type Finished, finished, type HubProcess, startHubProcess } from '../support/hub-process.ts';
 
 // A fresh data folder as a newcomer gets it: the demo a partner can try, and the ./hub commands that work on it.
 
@@ -23,23 +23,6 @@ function dataFolder(): string {
   // mkdtemp makes it private; as root the embedded server runs as another OS user, who must be able to enter it.
   chmodSync(directory, 0o755);
   return directory;
-}
-
-interface Finished {
-  code: number | null;
-  output: string;
-}
-
-function finished(child: ChildProcess): Promise<Finished> {
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  // 'close', not 'exit': the output is whole only once the pipes have closed, and a failure must show all of it.
-  return new Promise((resolve) =>
-    child.once('close', (code, signal) =>
-      resolve({ code, output: signal ? `${output}\n[ended by ${signal}]` : output }),
-    ),
-  );
 }
 
 /** `./hub <args>` run from another directory, as a user would, with no DATABASE_URL unless given. */

@@ -53,14 +53,29 @@ export function runHubCommand(
   args: string[],
   databaseUrl: string,
   env: Record<string, string | undefined> = {},
-): Promise<{ code: number | null; output: string }> {
+): Promise<Finished> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(repositoryRoot, 'server/src/cli/main.ts'), ...args], {
     cwd: repositoryRoot,
     env: { ...process.env, DATABASE_URL: databaseUrl, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  return finished(child);
+}
+
+export interface Finished {
+  code: number | null;
+  output: string;
+}
+
+/** A child process run to its end: its exit code and everything it printed on stdout and stderr. */
+export function finished(child: ChildProcess): Promise<Finished> {
   let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // 'close', not 'exit': the output is whole only once the pipes have closed, and a failure must show all of it.
+  return new Promise((resolve) =>
+    child.once('close', (code, signal) =>
+      resolve({ code, output: signal ? `${output}\n[ended by ${signal}]` : output }),
+    ),
+  );
 }
