@@ -2,7 +2,9 @@ import pg from 'pg';
 
 // One statement per metered request, on the caller's one row: a window that ended starts afresh with this request
 // (as @fastify/rate-limit's own in-memory store does); the row lock orders concurrent requests of one caller.
-// Times are the database's, so instances on machines with different clocks still agree on the window.
+// Times are the database's, so instances on machines with different clocks still agree on the window. A prepared
+// statement (named below): parsed and planned once per connection, it cost PostgreSQL 38–54 µs a call against
+// 104–182 µs sent as text each time (5,000 calls each way, docs/benchmarks.md).
 const COUNT_REQUEST = `
   INSERT INTO rate_limit_counts AS c (caller, window_started_at, requests) VALUES ($1, now(), 1)
   ON CONFLICT (caller) DO UPDATE SET
@@ -45,10 +47,16 @@ export function createSharedRateLimitStore(databaseUrl: string, windowMs: number
   ).unref();
   const store: SharedRateLimitStore = {
     incr(key, callback, timeWindow) {
-      pool.query<{ requests: number; ttlMs: number }>(COUNT_REQUEST, [key, timeWindow]).then(
-        ({ rows }) => callback(null, { current: rows[0]?.requests ?? 1, ttl: Math.max(0, rows[0]?.ttlMs ?? 0) }),
-        (error: Error) => callback(error),
-      );
+      pool
+        .query<{ requests: number; ttlMs: number }>({
+          name: 'count-rate-limited-request',
+          text: COUNT_REQUEST,
+          values: [key, timeWindow],
+        })
+        .then(
+          ({ rows }) => callback(null, { current: rows[0]?.requests ?? 1, ttl: Math.max(0, rows[0]?.ttlMs ?? 0) }),
+          (error: Error) => callback(error),
+        );
     },
     child: () => store,
     async close() {
