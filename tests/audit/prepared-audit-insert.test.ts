@@ -40,7 +40,11 @@ describe('the audit insert, prepared per group size', () => {
 
   it('refuses a bad group as a whole, and the size prepared before still serves the next group', async () => {
     const before = await owner.query<{ count: string }>('SELECT count(*)::text AS count FROM audit_entries');
-    const bad = [auditEntryDraft({ operation: 'bad-0' }), auditEntryDraft({ operation: 'bad-1', actorName: null })];
+    // An entry without its actor, as no caller of the writer could form one: NOT NULL refuses the whole statement.
+    const bad = [
+      auditEntryDraft({ operation: 'bad-0' }),
+      { ...auditEntryDraft({ operation: 'bad-1' }), actorName: null },
+    ];
     await expect(insertAuditEntries(hub, bad as never)).rejects.toThrow(/actor_name/);
     expect((await owner.query('SELECT count(*)::text AS count FROM audit_entries')).rows).toEqual(before.rows);
     await insertAuditEntries(hub, [

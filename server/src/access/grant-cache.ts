@@ -1,5 +1,5 @@
 import type { PrismaClient, Purpose } from '@hub/prisma';
-import pg from 'pg';
+import { listenForChanges } from '../database/change-listener.ts';
 import { type AgreementGrants, loadAgreementGrants } from './agreement-grants.ts';
 
 /** Agreement changes are announced on this channel (pg_notify in the changing transaction, delivered on commit). */
@@ -7,7 +7,6 @@ export const AGREEMENTS_CHANNEL = 'hub_agreements_changed';
 
 // A safety net only: a missed notification can leave an entry stale for at most this long.
 const MAX_AGE_MS = 60_000;
-const RECONNECT_MS = 1_000;
 
 export interface GrantCache {
   grantsFor(query: { departmentId: string; purpose: Purpose; day: Date }): Promise<AgreementGrants>;
@@ -26,52 +25,22 @@ export interface GrantCache {
 export function createGrantCache(prisma: PrismaClient, databaseUrl: string): GrantCache {
   const entries = new Map<string, { grants: Promise<AgreementGrants>; loadedAt: number }>();
   let generation = 0;
-  let listening = false;
-  let closed = false;
-  let client: pg.Client | undefined;
-  let retry: NodeJS.Timeout | undefined;
-
   const invalidate = () => {
     generation += 1;
     entries.clear();
   };
-
-  const scheduleReconnect = () => {
-    if (!closed) retry = setTimeout(() => void connect(), RECONNECT_MS).unref();
-  };
-  const connect = async () => {
-    const next = new pg.Client({ connectionString: databaseUrl });
-    client = next;
-    next.on('notification', invalidate);
-    next.on('error', () => {}); // a lost connection also ends it
-    try {
-      await next.connect();
-      await next.query(`LISTEN ${AGREEMENTS_CHANNEL}`);
-    } catch {
-      await next.end().catch(() => {});
-      scheduleReconnect();
-      return;
-    }
-    next.on('end', () => {
-      listening = false;
-      invalidate();
-      scheduleReconnect();
-    });
-    invalidate(); // anything cached before LISTEN took effect may have missed a change
-    listening = true;
-  };
-  const ready = connect();
+  const listener = listenForChanges(databaseUrl, AGREEMENTS_CHANNEL, invalidate);
 
   return {
     async grantsFor(query) {
-      await ready;
+      await listener.ready;
       const key = `${query.departmentId}:${query.purpose}:${query.day.toISOString()}`;
       const cached = entries.get(key);
       if (cached && Date.now() - cached.loadedAt < MAX_AGE_MS) return cached.grants;
       const started = generation;
       const grants = loadAgreementGrants(prisma, query);
       // An entry loaded across a change may predate it: keep it only if no change arrived meanwhile.
-      if (listening) {
+      if (listener.listening()) {
         entries.set(key, { grants, loadedAt: Date.now() });
         grants.then(
           () => started === generation || entries.delete(key),
@@ -81,12 +50,6 @@ export function createGrantCache(prisma: PrismaClient, databaseUrl: string): Gra
       return grants;
     },
     invalidate,
-    async close() {
-      closed = true;
-      clearTimeout(retry);
-      await ready;
-      client?.removeAllListeners('end');
-      await client?.end().catch(() => {});
-    },
+    close: () => listener.close(),
   };
 }

@@ -30,6 +30,7 @@ import { readDiscrepancyCasePolicy } from '../discrepancy-cases/discrepancy-case
 import { createApiClientService } from '../identity/create-api-client-service.ts';
 import { createIdentityService } from '../identity/create-identity-service.ts';
 import { readSessionPolicy, type SessionPolicy } from '../identity/session-policy.ts';
+import { createTokenHolderCache } from '../identity/token-holder-cache.ts';
 import { createLookupService } from '../lookups/create-lookup-service.ts';
 import { createRegisterService } from '../register/create-register-service.ts';
 import { createVerificationRequestService } from '../requests/create-verification-request-service.ts';
@@ -56,6 +57,7 @@ import { registerRateLimits } from './rate-limits.ts';
 import { createReadinessProbe } from './readiness.ts';
 import { regionTableRoute } from './region-table-route.ts';
 import { requestIdFor } from './request-id.ts';
+import { useTokenHolderCache } from './request-viewer.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { snapshotRejectsRoute } from './snapshot-rejects-route.ts';
 import { snapshotUploadRoute } from './snapshot-upload-route.ts';
@@ -171,11 +173,14 @@ export async function createHttpApp(options: {
         now: options.discrepancyCases?.now,
       })
     : undefined;
+  // Access tokens' holders, kept per instance and forgotten on any change (token-holder-cache.ts).
+  const tokenHolders = createTokenHolderCache(options.databaseUrl);
+  useTokenHolderCache(prisma, tokenHolders);
   const services = {
     identity: createIdentityService(prisma, { ...readSessionPolicy(), ...options.sessions }),
     departments: createDepartmentService(prisma),
     standards: createAssistanceStandardService(prisma),
-    apiClients: createApiClientService(prisma),
+    apiClients: createApiClientService(prisma, tokenHolders),
     agreements: createSharingAgreementService(prisma, () => grants?.invalidate()),
     consents: createConsentService(prisma),
     audit,
@@ -205,7 +210,7 @@ export async function createHttpApp(options: {
   });
   drainRefusedBodies(app);
   app.addHook('onClose', async () => {
-    await grants?.close();
+    await Promise.all([grants?.close(), tokenHolders.close()]);
     await Promise.allSettled([
       prisma.$disconnect(),
       readiness.close(),

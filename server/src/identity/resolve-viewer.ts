@@ -3,6 +3,7 @@ import type { Viewer } from '@hub/schema/context';
 import { isAccessToken } from './access-token.ts';
 import { sessionTokenHash } from './create-session.ts';
 import { resolveApiClientViewer } from './resolve-api-client-viewer.ts';
+import type { TokenHolderCache } from './token-holder-cache.ts';
 
 // Activity is written at most this often, so that a busy session costs no write per request.
 const LAST_SEEN_RESOLUTION_MS = 60_000;
@@ -13,16 +14,17 @@ const BEARER = /^Bearer\s+((?:hat_)?[A-Za-z0-9_-]{43})$/i;
 /**
  * Who an `Authorization: Bearer <token>` header speaks for: a user (session token) or an API client (access token);
  * null for no, unknown or expired tokens (a session expires at its absolute end or after its idle timeout),
- * disabled users and revoked clients.
+ * disabled users and revoked clients. An access token's holder comes from `tokenHolders` when given.
  */
 export async function resolveViewer(
   prisma: PrismaClient,
   authorization: string | undefined,
   now = new Date(),
+  tokenHolders?: TokenHolderCache,
 ): Promise<Viewer | null> {
   const token = authorization ? BEARER.exec(authorization.trim())?.[1] : undefined;
   if (!token) return null;
-  if (isAccessToken(token)) return resolveApiClientViewer(prisma, token, now);
+  if (isAccessToken(token)) return resolveApiClientViewer(prisma, token, now, tokenHolders);
   const session = await prisma.session.findUnique({
     where: { tokenHash: sessionTokenHash(token) },
     include: { user: { select: { id: true, username: true, role: true, departmentId: true, disabledAt: true } } },
