@@ -771,8 +771,14 @@ export interface CurrentCase {
  * they were most of a partner request's CPU time (docs/benchmarks.md). Access is decided before and after, as ever.
  */
 export interface LookupService {
-  /** The person with this identity number and their household, exactly as Prisma's include would return them. */
-  personWithHousehold(idNumber: string): Promise<(Person & { household: Household | null }) | null>;
+  /**
+   * The person with this identity number and their household, exactly as Prisma's include would return them, with
+   * the household's cases current on `day` as currentCases returns them (empty without a household), in one read.
+   */
+  personWithHousehold(
+    idNumber: string,
+    day: Date,
+  ): Promise<{ person: Person & { household: Household | null }; currentCases: CurrentCase[] } | null>;
   /** The household's cases current on `day` (active or in the grace period), earliest first. */
   currentCases(householdId: string, day: Date): Promise<CurrentCase[]>;
 }

@@ -48,12 +48,26 @@ beforeAll(async () => {
 });
 
 describe('the partner lookups', () => {
-  it('read a person and their household exactly as Prisma does', async () => {
+  it('read a person and their household exactly as Prisma does, with the cases the cases lookup reads', async () => {
+    const pool = sqlPoolOf(prisma);
     for (const idNumber of [family.head.idNumber, family.child.idNumber, loner.idNumber]) {
       const expected = await prisma.person.findUnique({ where: { idNumber }, include: { household: true } });
-      expect(await findPersonWithHousehold(sqlPoolOf(prisma), idNumber)).toEqual(expected);
+      const found = await findPersonWithHousehold(pool, idNumber, today);
+      expect(found?.person).toEqual(expected);
+      const householdId = expected?.household?.id;
+      expect(found?.currentCases).toEqual(householdId ? await findCurrentCases(pool, householdId, today) : []);
     }
-    expect(await findPersonWithHousehold(sqlPoolOf(prisma), uniqueIdNumber().idNumber)).toBeNull();
+    const child = await findPersonWithHousehold(pool, family.child.idNumber, today);
+    expect(child?.currentCases.map((c) => c.kind)).toEqual([
+      'MINIMUM_LIVING_GUARANTEE',
+      'LOW_INCOME',
+      'EXTREME_POVERTY',
+    ]);
+    // Another day, other cases: tomorrow the 特困 case has ended and the second 低保 case has begun.
+    expect((await findPersonWithHousehold(pool, family.child.idNumber, daysFromToday(1)))?.currentCases).toEqual(
+      await findCurrentCases(pool, family.household.id, daysFromToday(1)),
+    );
+    expect(await findPersonWithHousehold(pool, uniqueIdNumber().idNumber, today)).toBeNull();
   });
 
   it("read the cases current today (active or in their grace period, begun and not ended) as Prisma's filter does", async () => {

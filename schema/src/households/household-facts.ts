@@ -19,12 +19,22 @@ export const CurrentAssistance = builder.objectRef<CurrentCase>('CurrentAssistan
 // The facts of one household share one read of its current cases within a request.
 const casesByRequest = new WeakMap<Context, Map<string, Promise<CurrentCase[]>>>();
 
-function currentCases(householdId: string, context: Context): Promise<CurrentCase[]> {
+function casesOf(context: Context): Map<string, Promise<CurrentCase[]>> {
   const cases = casesByRequest.get(context) ?? new Map<string, Promise<CurrentCase[]>>();
   casesByRequest.set(context, cases);
+  return cases;
+}
+
+function currentCases(householdId: string, context: Context): Promise<CurrentCase[]> {
+  const cases = casesOf(context);
   const found = cases.get(householdId) ?? context.services.lookups.currentCases(householdId, serviceDay());
   cases.set(householdId, found);
   return found;
+}
+
+/** Cases already read with the household (the person lookup's), for its facts to use instead of reading them again. */
+export function knowCurrentCases(context: Context, householdId: string, cases: CurrentCase[]): void {
+  casesOf(context).set(householdId, Promise.resolve(cases));
 }
 
 builder.prismaObjectFields('Household', (t) => ({

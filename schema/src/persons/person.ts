@@ -1,7 +1,9 @@
 import { Relation, Sex } from '@hub/prisma';
 import { builder } from '../builder.ts';
+import { serviceDay } from '../calendar/service-day.ts';
 import { disclosedType, identifier, metadata, personSubject, records, value } from '../disclosure/annotations.ts';
 import { visibleRecords, visibleRecordsWhere } from '../disclosure/visible-records.ts';
+import { knowCurrentCases } from '../households/household-facts.ts';
 import { personalData, personalDataOf } from '../scopes.ts';
 import { deathEvidence, PersonDeath } from './death.ts';
 import { personWithIdNumber, validIdNumber } from './id-number-argument.ts';
@@ -131,9 +133,14 @@ builder.queryField('person', (t) =>
       const idNumber = validIdNumber(args.idNumber);
       await context.access.requireReach('PERSON_IDENTITY', () => personWithIdNumber(context, idNumber));
       if (!(await context.access.reachesPerson({ idNumber }))) return null;
-      const person = asksAtMostTheHousehold(planned)
-        ? await context.services.lookups.personWithHousehold(idNumber)
-        : await context.prisma.person.findUnique({ ...planned, where: { idNumber } });
+      let person: Awaited<ReturnType<typeof context.prisma.person.findUnique>>;
+      if (asksAtMostTheHousehold(planned)) {
+        const found = await context.services.lookups.personWithHousehold(idNumber, serviceDay());
+        if (found?.person.household) knowCurrentCases(context, found.person.household.id, found.currentCases);
+        person = found?.person ?? null;
+      } else {
+        person = await context.prisma.person.findUnique({ ...planned, where: { idNumber } });
+      }
       if (person) context.disclosures.touch(personSubject(person.id));
       return person;
     },

@@ -7,7 +7,7 @@ import { findPersonWithHousehold } from './find-person-with-household.ts';
 export function createLookupService(prisma: PrismaClient): LookupService {
   const pool = sqlPoolOf(prisma);
   return {
-    personWithHousehold: (idNumber) => findPersonWithHousehold(pool, idNumber),
+    personWithHousehold: (idNumber, day) => findPersonWithHousehold(pool, idNumber, day),
     currentCases: (householdId, day) => findCurrentCases(pool, householdId, day),
   };
 }
