@@ -8,6 +8,12 @@ export interface GraphqlAnswer<Data = Record<string, unknown>> {
   errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
 }
 
+const errorsToStderr = {
+  write(line: string) {
+    if (/"level":(5|6)\d/.test(line)) process.stderr.write(line);
+  },
+};
+
 /**
  * The real HTTP app on a free port, closed after the file's tests; with a Prisma client for fixtures. Limits,
  * session policy and the log stream can be set per file (the defaults are the environment's, as in production).
@@ -20,7 +26,9 @@ export async function startTestApp(
   > = {},
 ) {
   // The app as the hub runs, with only its runtime role's grants; fixtures go in through the superuser's client.
-  const http = await createHttpApp({ databaseUrl: asRuntimeRole(databaseUrl), ...options });
+  // Unless a file reads the log itself, the hub's errors (level 50 and up: an unexpected error with its request id
+  // and cause) go to the test's stderr, so that an INTERNAL_SERVER_ERROR in a test names its cause.
+  const http = await createHttpApp({ databaseUrl: asRuntimeRole(databaseUrl), logger: errorsToStderr, ...options });
   const url = await http.listen(0, '127.0.0.1');
   const prisma = createPrismaClient(databaseUrl, { maxConnections: 2 });
   afterAll(async () => {

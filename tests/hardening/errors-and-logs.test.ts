@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDepartment } from '../factories/departments.ts';
 import { createPerson } from '../factories/households.ts';
 import { startTestApp } from '../factories/http-app.ts';
@@ -18,12 +18,11 @@ const logStream = new Writable({
 const logged = () => lines.join('');
 
 const db = await createTestDatabase();
-const previousLevel = process.env.LOG_LEVEL;
-process.env.LOG_LEVEL = 'debug';
+// The level is read when the app is made; stubbed only for that, since later files share this worker's environment
+// (assigning back an unset variable would leave it set to the string "undefined").
+vi.stubEnv('LOG_LEVEL', 'debug');
 const hub = await startTestApp(db.url, { logger: logStream });
-afterAll(() => {
-  process.env.LOG_LEVEL = previousLevel;
-});
+vi.unstubAllEnvs();
 
 let token: string;
 let person: Awaited<ReturnType<typeof createPerson>>;
