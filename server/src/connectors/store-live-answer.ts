@@ -8,7 +8,7 @@ import {
 } from '@hub/schema/delivery-formats';
 import type pg from 'pg';
 import { recordValueSql } from '../delivery/record-value-sql.ts';
-import { STAGING_TABLE, stageDelivery } from '../delivery/stage-delivery.ts';
+import { stageDelivery, TEMPORARY_STAGING_TABLE } from '../delivery/stage-delivery.ts';
 import { validateStagedRows } from '../delivery/validate-staged-rows.ts';
 import type { ConnectorResult } from './create-department-connector.ts';
 import type { DepartmentRecord } from './department-answer.ts';
@@ -63,9 +63,9 @@ async function rejectedLiveRecords(
   const lines = records.map(({ idNumber, ...fields }) => JSON.stringify({ ...fields, id_number: idNumber }));
   await stageDelivery(client, format, 'NDJSON', Readable.from([Buffer.from(lines.join('\n'))]));
   try {
-    return await validateStagedRows(client, format, snapshotId);
+    return await validateStagedRows(client, format, snapshotId, { name: TEMPORARY_STAGING_TABLE, kind: 'TEMPORARY' });
   } finally {
-    await client.query(`DROP TABLE ${STAGING_TABLE}`);
+    await client.query(`DROP TABLE ${TEMPORARY_STAGING_TABLE}`);
   }
 }
 

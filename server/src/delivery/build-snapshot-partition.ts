@@ -1,9 +1,10 @@
 import type pg from 'pg';
 
-// A bulk snapshot's records go into a table of their own, filled while it is bare, then given the record table's
-// keys, indexes and foreign keys (one sort or one join each, rather than maintaining them row by row), and only then
-// attached as the partition for its snapshot id. Everything runs in the switch's transaction: a refused or failed
-// delivery never creates the table, and one that breaks off halfway leaves nothing behind.
+// A bulk snapshot's records go into a table of their own, made by CREATE TABLE AS (which PostgreSQL may plan in
+// parallel, unlike INSERT … SELECT), then given the record table's NOT NULLs, keys, indexes and foreign keys (one
+// scan, sort or join each, rather than maintaining them row by row), and only then attached as the partition for
+// its snapshot id. Everything runs in the switch's transaction: a refused or failed delivery never creates the
+// table, and one that breaks off halfway leaves nothing behind.
 
 interface Definition {
   kind: 'CONSTRAINT' | 'INDEX';
@@ -43,6 +44,40 @@ async function recordTableDefinitions(client: pg.ClientBase, table: string): Pro
   return rows;
 }
 
+interface RecordColumn {
+  name: string;
+  /** The type as SQL, typmod and collation included, so that the new table's column matches the record table's. */
+  type: string;
+  notNull: boolean;
+  default: string | null;
+}
+
+async function recordTableColumns(client: pg.ClientBase, table: string): Promise<RecordColumn[]> {
+  const { rows } = await client.query<RecordColumn>(
+    `SELECT a.attname AS name,
+            format_type(a.atttypid, a.atttypmod)
+              || CASE WHEN a.attcollation <> t.typcollation THEN ' COLLATE ' || quote_ident(c.collname) ELSE '' END
+              AS type,
+            a.attnotnull AS "notNull", pg_get_expr(d.adbin, d.adrelid) AS default
+       FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
+       LEFT JOIN pg_collation c ON c.oid = a.attcollation
+       LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+      WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped
+      ORDER BY a.attnum`,
+    [table],
+  );
+  return rows;
+}
+
+/** `$n` placeholders as literals: CREATE TABLE AS, a utility statement, takes no parameters. */
+function withLiterals(client: pg.ClientBase, sql: string, params: readonly unknown[]): string {
+  return sql.replace(/\$(\d+)\b/g, (placeholder, n: string) => {
+    const value = params[Number(n) - 1];
+    if (value === undefined) throw new Error(`no value for ${placeholder}`);
+    return client.escapeLiteral(String(value));
+  });
+}
+
 /**
  * Fills and attaches the partition of `snapshotId` with the rows `selectSql` yields (in `columns` order), inside the
  * caller's transaction; returns the number of records and the milliseconds of each step. Readers of the record table
@@ -60,13 +95,27 @@ export async function buildSnapshotPartition(
   };
   const partition = `"${snapshotPartitionName(input.table, input.snapshotId)}"`;
   const snapshotId = client.escapeLiteral(input.snapshotId);
-  // The CHECK lets ATTACH see from the catalogue that every row belongs to the partition, without scanning them.
-  await client.query(
-    `CREATE TABLE ${partition} (LIKE "${input.table}" INCLUDING DEFAULTS, CHECK (snapshot_id = ${snapshotId}))`,
+  // Every column of the record table, in its order and of its exact type: a selected value, else its default.
+  const columns = await recordTableColumns(client, input.table);
+  const values = columns.map((column) => {
+    if (input.columns.includes(column.name)) return `v."${column.name}"::${column.type}`;
+    return `(${column.default ?? 'NULL'})::${column.type}`;
+  });
+  const filled = await client.query(
+    `CREATE TABLE ${partition} (${columns.map((column) => `"${column.name}"`).join(', ')}) AS
+       SELECT ${values.join(', ')}
+         FROM (${withLiterals(client, input.selectSql, input.params)}) AS v(${input.columns.map((name) => `"${name}"`).join(', ')})`,
   );
-  const inserted = await client.query(
-    `INSERT INTO ${partition} (${input.columns.map((name) => `"${name}"`).join(', ')}) ${input.selectSql}`,
-    input.params,
+  // One scan checks every NOT NULL and the CHECK that lets ATTACH see from the catalogue that every row belongs to
+  // the partition; the defaults are the record table's, so that the partition reads as LIKE … INCLUDING DEFAULTS.
+  await client.query(
+    `ALTER TABLE ${partition} ${[
+      ...columns.filter((column) => column.notNull).map((column) => `ALTER COLUMN "${column.name}" SET NOT NULL`),
+      ...columns
+        .filter((column) => column.default !== null)
+        .map((column) => `ALTER COLUMN "${column.name}" SET DEFAULT ${column.default}`),
+      `ADD CHECK (snapshot_id = ${snapshotId})`,
+    ].join(', ')}`,
   );
   const fill = lap();
   await client.query(`ANALYZE ${partition}`);
@@ -90,5 +139,5 @@ export async function buildSnapshotPartition(
   }
   const check = lap();
   await client.query(`ALTER TABLE "${input.table}" ATTACH PARTITION ${partition} FOR VALUES IN (${snapshotId})`);
-  return { records: inserted.rowCount ?? 0, steps: { fill, index, check, attach: lap() } };
+  return { records: filled.rowCount ?? 0, steps: { fill, index, check, attach: lap() } };
 }

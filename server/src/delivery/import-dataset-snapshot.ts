@@ -3,6 +3,7 @@ import type { ChangeActor } from '@hub/schema/context';
 import { type DeliveryFormat, datasetProviderKind, findDeliveryFormat } from '@hub/schema/delivery-formats';
 import pg from 'pg';
 import type { PartitionSteps } from './build-snapshot-partition.ts';
+import { claimBulkStagingTable, releaseBulkStagingTable, sweepAbandonedStagingTables } from './bulk-staging-table.ts';
 import type { DeliveryEntitlement } from './check-delivery-entitlement.ts';
 import { DatasetDeliveryError } from './dataset-delivery-error.ts';
 import { findSameDelivery, publishSnapshot, type StagedSnapshot, writeSnapshotPartition } from './publish-snapshot.ts';
@@ -78,7 +79,7 @@ export interface SnapshotRecords<Written extends { accepted: number }> {
 
 /**
  * One bulk delivery, from the first byte to the snapshot switch, on a connection of its own: COPY into a staging
- * table, set-based checks recording each reject, then one transaction that makes it CURRENT or REFUSED. Anything
+ * table of its own (bulk-staging-table.ts), set-based checks recording each reject, then one transaction that makes it CURRENT or REFUSED. Anything
  * that breaks on the way (a malformed file, an interrupted upload) leaves the snapshot FAILED and the current data
  * as it was. Every bulk delivery comes through here: datasets (importDatasetSnapshot) and the civil-affairs register
  * (importRegisterDelivery), by the HTTP upload and `hub import` alike.
@@ -94,9 +95,11 @@ export async function importStagedSnapshot<Written extends { accepted: number; s
   client.on('error', () => {});
   let snapshotId: string | undefined;
   try {
-    // The staging table is temporary: give its buffers room before it is first touched; the window sort of the
-    // duplicate check gets room too.
-    await client.query(`SET temp_buffers = '256MB'; SET work_mem = '128MB'`);
+    // Hashes and sorts of a million rows get room. Every row of the file passes through a Gather node on its way into
+    // the partition, which PostgreSQL's default costs price above doing the work in one process; measured on two
+    // cores, a parallel fill and parallel checks take two thirds of the time (docs/benchmarks.md).
+    await client.query(`SET work_mem = '128MB'; SET parallel_setup_cost = 100; SET parallel_tuple_cost = 0.01`);
+    await sweepAbandonedStagingTables(client);
     const created = await client.query<{ id: string }>(
       `INSERT INTO dataset_snapshots (department_id, dataset, source, status, as_of)
         VALUES ($1, $2::"Dataset", 'BULK', 'LOADING', $3::date) RETURNING id`,
@@ -104,8 +107,9 @@ export async function importStagedSnapshot<Written extends { accepted: number; s
     );
     snapshotId = created.rows[0]?.id as string;
     const id = snapshotId;
+    const staging = await claimBulkStagingTable(client, id);
     const started = performance.now();
-    const { rows, contentHash } = await stageDelivery(client, format, delivery.fileFormat, delivery.body);
+    const { rows, contentHash } = await stageDelivery(client, format, delivery.fileFormat, delivery.body, staging);
     await client.query('UPDATE dataset_snapshots SET content_hash = $2, row_count = $3 WHERE id = $1', [
       id,
       contentHash,
@@ -114,7 +118,7 @@ export async function importStagedSnapshot<Written extends { accepted: number; s
     const staged = performance.now();
     const snapshot = { id, departmentId: delivery.department.id, ...delivery, contentHash };
     const earlier = await findSameDelivery(client, snapshot);
-    const columnRejects = earlier ? 0 : await validateStagedRows(client, format, id);
+    const columnRejects = earlier ? 0 : await validateStagedRows(client, format, id, staging);
     const validated = performance.now();
     const decide = async () => {
       const rejects = records.checkUnderLock ? await records.checkUnderLock(client, id, columnRejects) : columnRejects;
@@ -164,6 +168,8 @@ export async function importStagedSnapshot<Written extends { accepted: number; s
     }
     throw error;
   } finally {
+    // On a broken connection the table stays behind, unlocked, for the next import's sweep.
+    if (snapshotId) await releaseBulkStagingTable(client, snapshotId).catch(() => {});
     await client.end().catch(() => {});
   }
 }

@@ -3,9 +3,9 @@ import { type DeliveryFormat, recordColumnOf } from '@hub/schema/delivery-format
 import type pg from 'pg';
 import { recordChangeEvent } from '../audit/record-change-event.ts';
 import { buildSnapshotPartition, type PartitionSteps } from './build-snapshot-partition.ts';
+import { bulkStagingTable } from './bulk-staging-table.ts';
 import type { DeliveryEntitlement } from './check-delivery-entitlement.ts';
 import { recordValueSql } from './record-value-sql.ts';
-import { STAGING_TABLE } from './stage-delivery.ts';
 import { stagedPersonMatch } from './staged-person-match.ts';
 
 export interface StagedSnapshot {
@@ -36,7 +36,7 @@ const quote = (name: string) => `"${name}"`;
 const RECORD_PROVENANCE = ['id', 'department_id', 'snapshot_id', 'as_of'];
 
 /** The accepted rows of the staged file as records: every row without a reject, its person found by number. */
-function acceptedRecords(format: DeliveryFormat) {
+function acceptedRecords(format: DeliveryFormat, snapshotId: string) {
   const columns = format.columns.map((column) => recordColumnOf(format, column));
   // The subject is the `person` join; any other person a row names, a join of its own.
   const others = format.columns.filter((column) => column.type === 'ID_NUMBER' && column.name !== 'id_number');
@@ -57,7 +57,7 @@ function acceptedRecords(format: DeliveryFormat) {
     // that the primary key's sort finds its input already in order.
     selectSql: `SELECT ${values.join(', ')}, (left(replace($1::text, '-', ''), 20) || lpad(to_hex(s.line), 12, '0'))::uuid,
         $2::uuid, $1::uuid, $3::date
-      FROM ${STAGING_TABLE} s
+      FROM ${bulkStagingTable(snapshotId).name} s
       JOIN persons person ON ${stagedPersonMatch('s')}
       ${otherJoins.join('\n      ')}
       WHERE NOT EXISTS (SELECT 1 FROM dataset_snapshot_rejects r WHERE r.snapshot_id = $1::uuid AND r.line = s.line)`,
@@ -85,7 +85,7 @@ export async function writeSnapshotPartition(
   const { records, steps } = await buildSnapshotPartition(client, {
     table: format.table,
     snapshotId: snapshot.id,
-    ...acceptedRecords(format),
+    ...acceptedRecords(format, snapshot.id),
     params: [snapshot.id, snapshot.departmentId, snapshot.asOf],
   });
   return { accepted: records, steps };

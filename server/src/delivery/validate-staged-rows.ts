@@ -1,6 +1,6 @@
 import type { DeliveryColumn, DeliveryFormat } from '@hub/schema/delivery-formats';
 import type pg from 'pg';
-import { STAGING_TABLE } from './stage-delivery.ts';
+import type { StagingTable } from './stage-delivery.ts';
 import { stagedPersonMatch } from './staged-person-match.ts';
 
 // Every row of the staged file is judged in two set-based statements, each recording one reject per problem with
@@ -140,25 +140,36 @@ function columnClean(column: DeliveryColumn): string {
     INTEGER: wellFormedNumber,
     BOOLEAN: `${value} IN ('true', 'false')`,
     TEXT: 'true',
-    DATE: `EXISTS (SELECT 1 FROM iso_days d WHERE d.day = ${value})`,
+    DATE: `${dayOf(column)}.day IS NOT NULL`,
     AMOUNT_FEN: isWholeNumber(value, amountDigits(column)),
     ENUM: `${value} IN (${(column.values ?? []).map(literal).join(', ')})`,
-    REGION_CODE: `EXISTS (SELECT 1 FROM regions r WHERE r.code = ${value})`,
+    REGION_CODE: `${regionOf(column)}.code IS NOT NULL`,
   }[column.type];
   return column.required ? `(${present} AND ${valid})` : `(NOT ${present} OR ${valid})`;
 }
 
-// The days hub_is_iso_date accepts, 1900-01-01 to 2099-12-31, spelled as a file spells them: looking a value up
-// in them by hash costs a fifth of checking its pattern and calendar row by row (only failing rows are explained).
-// The lookup is an EXISTS, which PostgreSQL runs as a hash of the 73,049 days probed by each row; a LEFT JOIN to
-// them made it hash the whole staging table instead (180 MB for a million REAL_ESTATE rows) or sort it.
-const ISO_DAYS = `SELECT to_char(day, 'YYYY-MM-DD') AS day
-  FROM generate_series(DATE '1900-01-01', DATE '2099-12-31', INTERVAL '1 day') AS day`;
+// A date is looked up in the days hub_is_iso_date accepts (the table iso_days, 1900-01-01 to 2099-12-31 as a file
+// spells them) and a region code in regions, each by a join of its own: PostgreSQL hashes the days (or regions) once
+// and probes them with every row, a fifth of the cost of checking a date's pattern and calendar row by row (only
+// failing rows are explained), and unlike a subquery per row, a join runs in parallel workers too.
+const dayOf = (column: DeliveryColumn) => quote(`day_of_${column.name}`);
+const regionOf = (column: DeliveryColumn) => quote(`region_of_${column.name}`);
+
+function lookupJoins(format: DeliveryFormat): string[] {
+  return format.columns.flatMap((column) => {
+    const value = `s.${quote(column.name)}`;
+    if (column.type === 'DATE') return [`LEFT JOIN iso_days ${dayOf(column)} ON ${dayOf(column)}.day = ${value}`];
+    if (column.type === 'REGION_CODE') {
+      return [`LEFT JOIN regions ${regionOf(column)} ON ${regionOf(column)}.code = ${value}`];
+    }
+    return [];
+  });
+}
 
 // A known person's identity number is valid (the hub admits no other), so GB 11643's check runs only on the
 // numbers no person has, to tell a mistyped number from an unknown person; most rows of a file pass every check
 // and cost one predicate.
-function rowChecksSql(format: DeliveryFormat): string {
+function rowProblemsSql(format: DeliveryFormat, staging: StagingTable): string {
   const checks = format.columns.map(
     (column) =>
       `(${columnProblem(column)}, ${literal(column.name)}, ${reportedValue(column, `s.${quote(column.name)}`)})`,
@@ -174,13 +185,11 @@ function rowChecksSql(format: DeliveryFormat): string {
   const subjectJoin = hasSubject ? `LEFT JOIN persons person ON ${stagedPersonMatch('s')}` : '';
   const subjectId = hasSubject ? 'person.id' : 'NULL::uuid';
   const subjectProblem = hasSubject ? 'hub_citizen_id_problem(upper(s.id_number))' : 'NULL::text';
-  return `INSERT INTO dataset_snapshot_rejects (snapshot_id, line, reason, column_name, value)
-    WITH iso_days AS MATERIALIZED (${ISO_DAYS})
-    SELECT $1::uuid, s.line, p.reason, p.column_name, p.value
+  return `SELECT s.line, p.reason, p.column_name, p.value
     FROM (
       SELECT s.*, ${subjectId} AS person_id${otherIds}
-      FROM ${STAGING_TABLE} s
-      ${[subjectJoin, ...otherJoins].join('\n      ')}
+      FROM ${staging.name} s
+      ${[subjectJoin, ...otherJoins, ...lookupJoins(format)].join('\n      ')}
       WHERE s.row_problem IS NOT NULL OR NOT (${format.columns.map(columnClean).join(' AND ')})
     ) s
     CROSS JOIN LATERAL (SELECT CASE WHEN s.person_id IS NULL THEN ${subjectProblem} END AS problem) id
@@ -200,39 +209,53 @@ function keyPart(format: DeliveryFormat, name: string): { value: string; shown: 
 
 // The keys that occur more than once are found by hashing the keys (not sorting the whole file, which most files,
 // having no duplicates at all, need not); then only the rows of those keys after the first are read again.
-function duplicatesSql(format: DeliveryFormat): string {
+function duplicatesSql(format: DeliveryFormat, staging: StagingTable): string {
   const parts = format.key.map((name) => keyPart(format, name));
   const shown = parts.map((part) => part.shown).join(` || '|' || `);
   return `INSERT INTO dataset_snapshot_rejects (snapshot_id, line, reason, column_name, value)
     WITH repeated AS (
       SELECT ${parts.map((part, i) => `${part.value} AS k${i}`).join(', ')}, min(s.line) AS first_line
-      FROM ${STAGING_TABLE} s
+      FROM ${staging.name} s
       WHERE ${format.key.map((name) => `s.${quote(name)} IS NOT NULL`).join(' AND ')}
       GROUP BY ${parts.map((part) => part.value).join(', ')}
       HAVING count(*) > 1
     )
     SELECT $1::uuid, s.line, 'DUPLICATE_ROW', ${literal(format.key.join('+'))}, left(${shown}, ${MAX_VALUE_LENGTH})
-    FROM ${STAGING_TABLE} s
+    FROM ${staging.name} s
     JOIN repeated ON ${parts.map((part, i) => `${part.value} = repeated.k${i}`).join(' AND ')}
     WHERE s.line > repeated.first_line
     ON CONFLICT DO NOTHING`;
 }
+
+// Where the row checks put their findings before they become rejects: a table made by CREATE TABLE AS, which unlike
+// INSERT … SELECT may be planned in parallel (the rejects are few, or the file is refused anyway).
+const ROW_PROBLEMS = 'staged_row_problems';
 
 /** Records every problem of every staged row; returns the number of rows with at least one. */
 export async function validateStagedRows(
   client: pg.ClientBase,
   format: DeliveryFormat,
   snapshotId: string,
+  staging: StagingTable,
 ): Promise<number> {
-  // Merge joins were turned off when the days were a join (the planner, seeing no statistics of the materialized
-  // days, sorted the whole staging table for one); they stay off so that no other join sorts a million wide rows.
+  // Merge joins are off so that no join sorts a million wide rows (the planner did, for the days, when they had no
+  // statistics); hash joins are what every lookup here wants.
   await client.query('SET enable_mergejoin = off');
   try {
-    await client.query(rowChecksSql(format), [snapshotId]);
+    await client.query(`CREATE TEMP TABLE ${ROW_PROBLEMS} AS ${rowProblemsSql(format, staging)}`);
   } finally {
     await client.query('RESET enable_mergejoin');
   }
-  await client.query(duplicatesSql(format), [snapshotId]);
+  try {
+    await client.query(
+      `INSERT INTO dataset_snapshot_rejects (snapshot_id, line, reason, column_name, value)
+        SELECT $1::uuid, line, reason, column_name, value FROM ${ROW_PROBLEMS}`,
+      [snapshotId],
+    );
+  } finally {
+    await client.query(`DROP TABLE ${ROW_PROBLEMS}`);
+  }
+  await client.query(duplicatesSql(format, staging), [snapshotId]);
   const { rows } = await client.query<{ rejects: number }>(
     'SELECT count(DISTINCT line)::int AS rejects FROM dataset_snapshot_rejects WHERE snapshot_id = $1',
     [snapshotId],

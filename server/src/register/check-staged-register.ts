@@ -1,6 +1,6 @@
 import type { Dataset } from '@hub/prisma';
 import type pg from 'pg';
-import { STAGING_TABLE } from '../delivery/stage-delivery.ts';
+import { bulkStagingTable } from '../delivery/bulk-staging-table.ts';
 import { gracePeriodEndSql } from './grace-period-end.ts';
 
 // The register's own checks, after every column passed its type's: set-based, each recording a reject with the
@@ -19,19 +19,19 @@ const REJECT = 'INSERT INTO dataset_snapshot_rejects (snapshot_id, line, reason,
 const REJECTED = `EXISTS (SELECT 1 FROM dataset_snapshot_rejects x WHERE x.snapshot_id = $1::uuid AND x.line = s.line)`;
 const UNREJECTED = `NOT ${REJECTED}`;
 
-const HOUSEHOLD_ROWS = `CREATE TEMP TABLE ${REGISTER_ROWS} AS
+const householdRows = (staging: string) => `CREATE TEMP TABLE ${REGISTER_ROWS} AS
   SELECT s.line, s.register_number, s.region_code, s.area_type::"AreaType" AS area_type, s.address,
          upper(s.id_number)::bpchar AS id_number, s.name, s.relation::"Relation" AS relation,
          s.valid_from::date AS valid_from, NULLIF(s.valid_to, '')::date AS valid_to
-    FROM ${STAGING_TABLE} s WHERE ${UNREJECTED}`;
+    FROM ${staging} s WHERE ${UNREJECTED}`;
 
-const CASE_ROWS = `CREATE TEMP TABLE ${REGISTER_ROWS} AS
+const caseRows = (staging: string) => `CREATE TEMP TABLE ${REGISTER_ROWS} AS
   SELECT s.line, s.case_number, s.register_number, s.kind::"AssistanceKind" AS kind, s.status::"CaseStatus" AS status,
          s.started_on::date AS started_on, NULLIF(s.ended_on, '')::date AS ended_on,
          s.monthly_amount_fen::integer AS monthly_amount_fen,
          upper(NULLIF(s.single_person_id_number, ''))::bpchar AS single_person_id_number,
          NULLIF(s.grace_period_started_on, '')::date AS grace_period_started_on
-    FROM ${STAGING_TABLE} s WHERE ${UNREJECTED}`;
+    FROM ${staging} s WHERE ${UNREJECTED}`;
 
 // A person is a member of a household over [valid_from, valid_to); one without any membership rows, of
 // persons.household_id's household for all time (loaded before the register kept history).
@@ -100,9 +100,11 @@ const CASE_CHECKS = [
 ];
 
 // A household is taken whole or not at all: once one of its rows is rejected, so is every other.
-const WHOLE_HOUSEHOLDS = `${REJECT} SELECT $1::uuid, s.line, 'HOUSEHOLD_REJECTED', '', s.register_number
-  FROM ${STAGING_TABLE} s WHERE ${UNREJECTED} AND s.register_number IN (
-    SELECT r.register_number FROM ${STAGING_TABLE} r JOIN dataset_snapshot_rejects x
+const wholeHouseholds = (
+  staging: string,
+) => `${REJECT} SELECT $1::uuid, s.line, 'HOUSEHOLD_REJECTED', '', s.register_number
+  FROM ${staging} s WHERE ${UNREJECTED} AND s.register_number IN (
+    SELECT r.register_number FROM ${staging} r JOIN dataset_snapshot_rejects x
       ON x.snapshot_id = $1::uuid AND x.line = r.line WHERE r.register_number IS NOT NULL)`;
 
 /**
@@ -118,14 +120,16 @@ export async function checkStagedRegister(
   const household = dataset === 'HOUSEHOLD_REGISTER';
   // CREATE TABLE AS takes no parameters: the snapshot's id is the hub's own uuid.
   if (!UUID.test(snapshotId)) throw new Error(`not a snapshot id: ${snapshotId}`);
-  await client.query((household ? HOUSEHOLD_ROWS : CASE_ROWS).replaceAll('$1::uuid', `'${snapshotId}'::uuid`));
+  const staging = bulkStagingTable(snapshotId).name;
+  const typedRows = household ? householdRows(staging) : caseRows(staging);
+  await client.query(typedRows.replaceAll('$1::uuid', `'${snapshotId}'::uuid`));
   const dropRejected = `DELETE FROM ${REGISTER_ROWS} s WHERE ${REJECTED}`;
   for (const check of household ? HOUSEHOLD_CHECKS : CASE_CHECKS) {
     await client.query(check, check.includes('$2') ? [snapshotId, departmentRegionCode] : [snapshotId]);
     await client.query(dropRejected, [snapshotId]);
   }
   if (household) {
-    await client.query(WHOLE_HOUSEHOLDS, [snapshotId]);
+    await client.query(wholeHouseholds(staging), [snapshotId]);
     await client.query(dropRejected, [snapshotId]);
   }
   const { rows } = await client.query<{ rejects: number }>(
