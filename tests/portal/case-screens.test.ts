@@ -262,6 +262,8 @@ describe.runIf(chromiumAvailable())('the discrepancy-case screens (issue 19), in
           // The first decider may not decide the 复查: the hub refuses, and the portal says why in the reader's language.
           await takeStep(page, 'DECIDE_APPEAL', () => chooseAction(page, language, words.reduce));
           await page.getByTestId('case-step-refusal').filter({ hasText: words.sameOfficer }).waitFor();
+          // The refusal has the keyboard's focus (the submit button lost it while disabled), so Escape closes the dialog.
+          expect(await page.evaluate("document.activeElement?.getAttribute('data-testid')")).toBe('case-step-refusal');
           if (size.name === 'phone') {
             expect(await overflow(page), `${where}: the refusal scrolls sideways`).toBeLessThanOrEqual(0);
           }

@@ -9,7 +9,7 @@ import {
   Stack,
   TextField,
 } from '@mui/material';
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useDataProvider, useGetList, usePermissions, useRefresh, useTranslate } from 'react-admin';
 import { todayInChina } from '../china-time.ts';
 import { hubErrorReason } from '../dataProvider/hub-error-reason.ts';
@@ -96,6 +96,13 @@ export function CaseStepDialog(props: { caseId: string; step: DiscrepancyCaseSte
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
+  // The refusal takes the keyboard's focus when it appears: the submit button that had it was disabled while the
+  // hub answered, which sends focus to the page's body, outside the dialog, where Escape would not close it and a
+  // screen reader would not read the refusal out. Before the browser paints it, so no key pressed meanwhile is lost.
+  const refusalAlert = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (refusal) refusalAlert.current?.focus();
+  }, [refusal]);
   const set = (name: string) => (event: { target: { value: string } }) =>
     setValues((current) => ({ ...current, [name]: event.target.value }));
   const text = (name: string, required = true) => (
@@ -224,7 +231,7 @@ export function CaseStepDialog(props: { caseId: string; step: DiscrepancyCaseSte
           {deciding && values.outcome === 'DISMISSED' ? choice('dismissalReason', 'DiscrepancyDismissalReason') : null}
           {deciding ? text('note', values.dismissalReason === 'OTHER' && values.outcome === 'DISMISSED') : null}
           {refusal ? (
-            <Alert severity="error" data-testid="case-step-refusal">
+            <Alert severity="error" data-testid="case-step-refusal" ref={refusalAlert} tabIndex={-1}>
               {refusal}
             </Alert>
           ) : null}
