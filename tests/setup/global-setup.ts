@@ -29,7 +29,7 @@ export default async function setup(project: TestProject) {
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     directory = mkdtempSync(join(tmpdir(), 'hub-test-pg-'));
-    embedded = await startEmbeddedDatabase({ directory });
+    embedded = await startEmbeddedDatabase({ directory, durable: false });
     adminUrl = embedded.adminUrl;
   }
   const templateDatabase = `hub_test_template_${process.pid}`;

