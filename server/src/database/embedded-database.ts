@@ -50,8 +50,9 @@ export async function startEmbeddedDatabase(options: {
   directory: string;
   port?: number;
   /**
-   * false for a throwaway server (the test suite's): no flush to disk at each commit or checkpoint. Only an OS crash
-   * could lose data so, never a crashed PostgreSQL; a hub's own database keeps the default, true.
+   * false for the test suite's server: no flush to disk at each commit or checkpoint. Only an OS crash could lose
+   * data so, never a crashed PostgreSQL. A hub's own database keeps the default, true, and so do the benchmarks'
+   * (bench/throwaway-database.ts), which measure what a hub's database does.
    */
   durable?: boolean;
 }): Promise<EmbeddedDatabase> {

@@ -81,8 +81,9 @@ export interface SnapshotRecords<Written extends { accepted: number }> {
  * One bulk delivery, from the first byte to the snapshot switch, on a connection of its own: COPY into a staging
  * table of its own (bulk-staging-table.ts), set-based checks recording each reject, then one transaction that makes
  * it CURRENT or REFUSED. Anything that breaks on the way (a malformed file, an interrupted upload) leaves the
- * snapshot FAILED and the current data as it was. Every bulk delivery comes through here: datasets (importDatasetSnapshot) and the civil-affairs register
- * (importRegisterDelivery), by the HTTP upload and `hub import` alike.
+ * snapshot FAILED and the current data as it was. Every bulk delivery comes through here: datasets
+ * (importDatasetSnapshot) and the civil-affairs register (importRegisterDelivery), by the HTTP upload and `hub import`
+ * alike.
  */
 export async function importStagedSnapshot<Written extends { accepted: number; steps?: PartitionSteps }>(
   databaseUrl: string,
