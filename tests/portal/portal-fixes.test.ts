@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daysFromToday } from '../factories/agreements.ts';
 import { startTestApp } from '../factories/http-app.ts';
 import { createTestDatabase } from '../setup/test-database.ts';
-import { chromiumAvailable, launchBrowser, logIn, screenshot } from './portal-browser.ts';
+import { chromiumAvailable, launchBrowser, logIn, STEP_TIMEOUT_MS, screenshot } from './portal-browser.ts';
 import { CENTRE } from './portal-world.ts';
 
 const ADMIN_PASSWORD = 'portal fixes admin password 1';
@@ -107,22 +107,39 @@ describe.runIf(chromiumAvailable())('the portal’s fixes for a working day (iss
     await page.locator('tbody tr').first().waitFor();
   });
 
+  /** The error texts the form shows under its fields, in order. */
+  const fieldErrors = () => page.locator('.MuiFormHelperText-root.Mui-error').allTextContents();
+  const untilBrowserStep = { timeout: STEP_TIMEOUT_MS };
+
   it('takes a standard in yuan with two decimals, refuses a malformed amount and asks before saving an implausible one', async () => {
     const saved = () => prisma.assistanceStandard.findMany({ where: { regionCode: '640104', year: 2031 } });
     await page.goto(`${hub.url}/#/AssistanceStandard/create`);
-    await page.getByLabel('地区').fill('兴庆');
-    await page.getByRole('option', { name: /兴庆区/ }).click();
+    const region = page.getByRole('combobox', { name: '地区' });
+    await region.fill('兴庆');
+    await page
+      .getByRole('option', { name: /兴庆区/ })
+      .first()
+      .click();
+    // The picker shows the region it holds once the choice has taken (a busy browser may take a while).
+    await expect.poll(() => region.inputValue(), untilBrowserStep).toContain('兴庆区');
     await page.getByLabel('年度').fill('2031');
     const amount = page.getByLabel('低保标准（元/人·月）');
     await amount.fill('620.123');
     await page.getByRole('button', { name: '保存' }).click();
-    await page.getByText('请输入以元为单位的金额，最多两位小数').waitFor();
+    // The amount's is the form's only error: the region, year and area type were taken.
+    await expect.poll(fieldErrors, untilBrowserStep).toEqual(['请输入以元为单位的金额，最多两位小数']);
 
     // ¥6.20, as typing 620 used to save: the officer is asked, and cancelling saves nothing.
     await amount.fill('6.2');
+    await expect.poll(fieldErrors, untilBrowserStep).toEqual([]);
     await page.getByRole('button', { name: '保存' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByText('请确认救助标准').waitFor();
+    await dialog
+      .getByText('请确认救助标准')
+      .waitFor()
+      .catch(async (error: Error) => {
+        throw new Error(`${error.message}\nthe form showed: ${JSON.stringify(await fieldErrors())}`);
+      });
     await expect(dialog.textContent()).resolves.toContain('¥6.20');
     await screenshot(page, 'fixes-02-implausible-standard');
     await dialog.getByRole('button', { name: '取消' }).click();
