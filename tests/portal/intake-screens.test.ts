@@ -9,7 +9,7 @@ import { createRegion } from '../factories/regions.ts';
 import { uniqueIdNumber } from '../factories/unique.ts';
 import { createUser } from '../factories/users.ts';
 import { createTestDatabase } from '../setup/test-database.ts';
-import { chromiumAvailable, launchBrowser, logIn, logOut, screenshot } from './portal-browser.ts';
+import { chromiumAvailable, launchBrowser, logIn, logOut, pickRegion, screenshot } from './portal-browser.ts';
 
 const REGION_TABLE = join(import.meta.dirname, '../fixtures/regions/shangrao-361100.csv');
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -21,15 +21,6 @@ async function choose(page: Page, option: RegExp | string) {
     .getByRole('option', { name: option, exact: typeof option === 'string' })
     .first()
     .click();
-}
-
-/** A region picked by name in a region picker (never a typed code). */
-async function pickRegion(page: Page, label: RegExp, name: string) {
-  const picker = page.getByRole('combobox', { name: label });
-  await picker.click();
-  await picker.fill(name);
-  await choose(page, new RegExp(name));
-  await expect.poll(() => picker.inputValue()).toContain(name);
 }
 
 describe.runIf(chromiumAvailable())('the portal’s screens for real data in (issue 14), in a real browser', () => {

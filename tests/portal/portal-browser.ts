@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 // A browser step waits for what the page shows, never for a fixed time. On a machine busy with other work (a second
 // copy of the suite, load average 15 and more) a screen can take tens of seconds to render: each wait allows 90 s,
@@ -83,4 +84,17 @@ export async function logOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: /设置|Profile/ }).click();
   await page.getByRole('menuitem', { name: /登出|Logout/ }).click();
   await page.locator('input[name="username"]').waitFor();
+}
+
+/**
+ * A region picked in a region picker as a person does: by typing its name (never a code) and choosing the option that
+ * matches (`option`, the name by default). It returns once the picker shows the region: on a busy machine the choice
+ * takes a while to settle, and a form saved before it would be refused for a missing region.
+ */
+export async function pickRegion(page: Page, label: string | RegExp, name: string, option = new RegExp(name)) {
+  const picker = page.getByRole('combobox', { name: label });
+  await picker.click();
+  await picker.fill(name);
+  await page.getByRole('option', { name: option }).first().click();
+  await expect.poll(() => picker.inputValue(), { timeout: STEP_TIMEOUT_MS }).toContain(name);
 }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { daysFromToday } from '../factories/agreements.ts';
 import { startTestApp } from '../factories/http-app.ts';
 import { createTestDatabase } from '../setup/test-database.ts';
-import { chromiumAvailable, launchBrowser, logIn, STEP_TIMEOUT_MS, screenshot } from './portal-browser.ts';
+import { chromiumAvailable, launchBrowser, logIn, pickRegion, STEP_TIMEOUT_MS, screenshot } from './portal-browser.ts';
 import { CENTRE } from './portal-world.ts';
 
 const ADMIN_PASSWORD = 'portal fixes admin password 1';
@@ -114,14 +114,7 @@ describe.runIf(chromiumAvailable())('the portal’s fixes for a working day (iss
   it('takes a standard in yuan with two decimals, refuses a malformed amount and asks before saving an implausible one', async () => {
     const saved = () => prisma.assistanceStandard.findMany({ where: { regionCode: '640104', year: 2031 } });
     await page.goto(`${hub.url}/#/AssistanceStandard/create`);
-    const region = page.getByRole('combobox', { name: '地区' });
-    await region.fill('兴庆');
-    await page
-      .getByRole('option', { name: /兴庆区/ })
-      .first()
-      .click();
-    // The picker shows the region it holds once the choice has taken (a busy browser may take a while).
-    await expect.poll(() => region.inputValue(), untilBrowserStep).toContain('兴庆区');
+    await pickRegion(page, '地区', '兴庆区');
     await page.getByLabel('年度').fill('2031');
     const amount = page.getByLabel('低保标准（元/人·月）');
     await amount.fill('620.123');

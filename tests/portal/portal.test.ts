@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp } from '../factories/http-app.ts';
 import { createUser } from '../factories/users.ts';
 import { createTestDatabase } from '../setup/test-database.ts';
-import { chromiumAvailable, launchBrowser, logIn, logOut, screenshot } from './portal-browser.ts';
+import { chromiumAvailable, launchBrowser, logIn, logOut, pickRegion, screenshot } from './portal-browser.ts';
 import { seedPortalWorld } from './portal-world.ts';
 
 const ADMIN_PASSWORD = 'portal admin password 1';
@@ -170,8 +170,7 @@ describe.runIf(chromiumAvailable())('the portal, in a real browser against the r
     timeout: 150_000,
   }, async () => {
     await page.goto(`${hub.url}/#/ComparisonRun/create`);
-    await page.getByLabel('地区').fill('银川');
-    await page.getByRole('option', { name: /银川市 \(640100\)/ }).click();
+    await pickRegion(page, '地区', '银川市', /银川市 \(640100\)/);
     await page.getByLabel('比对基准日').fill(asOf);
     await screenshot(page, '06-run-create');
     await page.getByRole('button', { name: '保存' }).click();
