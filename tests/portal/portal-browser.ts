@@ -95,6 +95,10 @@ export async function pickRegion(page: Page, label: string | RegExp, name: strin
   const picker = page.getByRole('combobox', { name: label });
   await picker.click();
   await picker.fill(name);
-  await page.getByRole('option', { name: option }).first().click();
-  await expect.poll(() => picker.inputValue(), { timeout: STEP_TIMEOUT_MS }).toContain(name);
+  const choice = page.getByRole('option', { name: option }).first();
+  // The option reads "兴庆区 (640104)": the typed name alone is no sign that the choice was taken.
+  const chosen = (await choice.textContent())?.trim();
+  expect(chosen).toMatch(/\(\d{6,12}\)$/);
+  await choice.click();
+  await expect.poll(() => picker.inputValue(), { timeout: STEP_TIMEOUT_MS }).toBe(chosen);
 }
