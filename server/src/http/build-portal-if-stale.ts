@@ -19,6 +19,8 @@ export function portalBuildIsStale(): boolean {
   const built = join(adminDirectory, 'dist/index.html');
   if (!existsSync(built)) return true;
   const builtAt = statSync(built).mtimeMs;
+  // This file too: a change to how the portal is built (its React build, 2026-12-07) makes an older build stale.
+  if (statSync(import.meta.filename).mtimeMs > builtAt) return true;
   return SOURCES.some((source) => {
     const path = join(adminDirectory, source);
     return existsSync(path) && newestChange(path) > builtAt;
