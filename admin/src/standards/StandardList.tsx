@@ -9,6 +9,7 @@ import {
   SimpleList,
   TextField,
   TopToolbar,
+  useCanAccess,
   useLocaleState,
   useTranslate,
 } from 'react-admin';
@@ -25,12 +26,12 @@ const filters = [
 ];
 
 /** On a phone, one line per standard (region and year, urban or rural, the 低保 line) instead of an eight-column table. */
-function PhoneStandards() {
+function PhoneStandards({ editable }: { editable: boolean }) {
   const translate = useTranslate();
   const [locale] = useLocaleState();
   return (
     <SimpleList
-      linkType="edit"
+      rowClick={editable ? 'edit' : false}
       primaryText={(standard) => `${standard.region?.name ?? ''} ${standard.year}`}
       secondaryText={(standard) =>
         `${translate(enumLabel('AreaType', standard.areaType))} · ${formatFen(standard.minimumLivingMonthlyFen, locale)}`
@@ -41,6 +42,9 @@ function PhoneStandards() {
 
 export const StandardList = () => {
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+  // A standard has no page of its own, only its form: a row opens nothing for whoever may read standards but not
+  // change them (a verification officer), rather than a page that refuses them.
+  const { canAccess: editable = false } = useCanAccess({ resource: 'AssistanceStandard', action: 'edit' });
   return (
     <List
       filters={filters}
@@ -51,9 +55,9 @@ export const StandardList = () => {
       }
     >
       {phone ? (
-        <PhoneStandards />
+        <PhoneStandards editable={editable} />
       ) : (
-        <Datagrid rowClick="edit" bulkActionButtons={false}>
+        <Datagrid rowClick={editable ? 'edit' : false} bulkActionButtons={false}>
           <TextField source="region.name" label="resources.AssistanceStandard.fields.regionCode" sortable={false} />
           <NumberField source="year" options={{ useGrouping: false }} sortable={false} />
           <EnumField source="areaType" enum="AreaType" sortable={false} />
