@@ -149,6 +149,10 @@ describe.runIf(chromiumAvailable())('the portal’s fixes for a working day (iss
     await row.getByText('¥620.00').waitFor();
     await row.click();
     await expect(page.getByLabel('低保标准（元/人·月）').inputValue()).resolves.toBe('620.00');
+    // The saved standard's region is named as it was picked, never shown as its bare code.
+    const region = page.getByRole('combobox', { name: '地区' });
+    await expect.poll(() => region.inputValue(), untilBrowserStep).toBe('兴庆区 (640104)');
+    await expect(region.isDisabled()).resolves.toBe(true);
   });
 
   it('exports the rows the results list shows under its filter, not the whole run', async () => {

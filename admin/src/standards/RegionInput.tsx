@@ -6,12 +6,15 @@ export const RegionInput = (props: {
   validate?: Validator | Validator[];
   alwaysOn?: boolean;
   label?: string;
+  /** Shown, not changed: a saved standard's region, named as it was picked. */
+  disabled?: boolean;
 }) => (
   <ReferenceInput source={props.source} reference="Region" perPage={50}>
     <AutocompleteInput
       optionText={(region: { code: string; name: string }) => `${region.name} (${region.code})`}
       filterToQuery={(q: string) => ({ q })}
       validate={props.validate}
+      disabled={props.disabled}
       label={props.label ?? `resources.Region.name`}
       sx={{ minWidth: 280 }}
     />

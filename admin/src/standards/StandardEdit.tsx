@@ -39,11 +39,7 @@ const StandardForm = ({ fixedKey }: { fixedKey?: boolean }) => {
   return (
     <>
       <SimpleForm onSubmit={submit}>
-        {fixedKey ? (
-          <TextInput source="regionCode" disabled />
-        ) : (
-          <RegionInput source="regionCode" validate={required()} />
-        )}
+        <RegionInput source="regionCode" validate={required()} disabled={fixedKey} />
         <NumberInput source="year" validate={[required(), minValue(2000)]} disabled={fixedKey} />
         <SelectInput source="areaType" choices={enumChoices('AreaType')} validate={required()} disabled={fixedKey} />
         <TextInput
