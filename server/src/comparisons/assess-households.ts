@@ -178,12 +178,16 @@ const PREPARE_CHUNK_SQL = {
     WHERE $1::boolean
       AND NOT EXISTS (SELECT 1 FROM assistance_cases ac
                        WHERE ac.household_id = am.household_id AND ${enrolledCaseSql('ac', '$2::date')})
-      AND NOT EXISTS (SELECT 1 FROM consents c
-                       WHERE c.person_id = am.person_id AND c.withdrawn_at IS NULL AND $3::"Purpose" = ANY(c.purposes)
-                         AND c.signed_on <= $2::date AND $2::date <= c.expires_on
-                         AND (c.department_id IS NULL OR c.department_id =
-                               (SELECT u.department_id FROM comparison_runs r JOIN users u ON u.id = r.started_by_id
-                                 WHERE r.id = $4)))`,
+      -- One probe of the consents' person index per member, whatever the planner believes of the consents: as a NOT
+      -- EXISTS, consents not yet analysed were estimated at one row, and all 100,000 of them were compared with every
+      -- member (1.2 billion comparisons, 96 s, for a chunk of 5,000 households).
+      AND (SELECT true FROM consents c
+            WHERE c.person_id = am.person_id AND c.withdrawn_at IS NULL AND $3::"Purpose" = ANY(c.purposes)
+              AND c.signed_on <= $2::date AND $2::date <= c.expires_on
+              AND (c.department_id IS NULL OR c.department_id =
+                    (SELECT u.department_id FROM comparison_runs r JOIN users u ON u.id = r.started_by_id
+                      WHERE r.id = $4))
+            LIMIT 1) IS NULL`,
   // The rules look each member's records up by person, and a member up by person (whose death a hukou record gives):
   // without the index, a misestimated death check compared 1,171 cancelled hukou records with every one of the
   // chunk's 13,500 members (15.8 million comparisons a chunk of 5,000 households among 1,000,000 persons).
