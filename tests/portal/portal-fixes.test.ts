@@ -22,20 +22,25 @@ describe.runIf(chromiumAvailable())('the portal’s fixes for a working day (iss
   let page: Page;
   let pool: pg.Pool;
   let runId: string;
+  let monitoringRunId: string;
 
   beforeAll(async () => {
     const database = await createTestDatabase();
     const { asOf } = await seedDatabase(database.url, { persons: 600, seed: 17 });
     pool = new pg.Pool({ connectionString: database.url, max: 2 });
-    const run = await startComparisonRun(pool, {
-      kind: 'PERIODIC_REVIEW',
-      regionCode: '640100',
-      asOf,
-      householdIds: null,
-      chunkSize: null,
-    });
-    await runComparison(pool, run.id);
-    runId = run.id;
+    const completedRun = async (kind: 'PERIODIC_REVIEW' | 'POPULATION_MONITORING') => {
+      const run = await startComparisonRun(pool, {
+        kind,
+        regionCode: '640100',
+        asOf,
+        householdIds: null,
+        chunkSize: null,
+      });
+      await runComparison(pool, run.id);
+      return run.id;
+    };
+    runId = await completedRun('PERIODIC_REVIEW');
+    monitoringRunId = await completedRun('POPULATION_MONITORING');
     prisma = createPrismaClient(database.url, { maxConnections: 2 });
     await ensureAdministrator(prisma, {
       username: 'admin',
@@ -227,6 +232,21 @@ describe.runIf(chromiumAvailable())('the portal’s fixes for a working day (iss
       .poll(async () => (await rows.allTextContents()).every((text) => text.includes(flag?.trim() ?? '?')))
       .toBe(true);
     await screenshot(page, 'fixes-03-chart-bar-filter');
+  });
+
+  it('calls the households a whole-population run could not classify unclassified, not households without members', async () => {
+    // Most households signed no authorisation: their consent-bound records were not read (docs/comparisons.md).
+    const { rows } = await pool.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM household_assessments WHERE run_id = $1 AND classification IS NULL',
+      [monitoringRunId],
+    );
+    const unclassified = rows[0]?.n ?? 0;
+    expect(unclassified).toBeGreaterThan(0);
+    await page.goto(`${hub.url}/#/ComparisonRun/${monitoringRunId}/show`);
+    // The slices' labels: "未认定 121" beside the slice of households with no classification.
+    await page.locator('main').getByText(`未认定 ${unclassified}`, { exact: true }).waitFor();
+    expect(await page.locator('main').textContent()).not.toContain('无计入成员');
+    await screenshot(page, 'fixes-05-monitoring-unclassified');
   });
 
   it('opens the consent form from a person’s page with their number filled in, kept out of the address', async () => {

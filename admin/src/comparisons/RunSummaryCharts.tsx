@@ -40,11 +40,13 @@ export function RunSummaryCharts() {
     navigate(`/ComparisonRun/${run?.id}/show/results`);
   };
   if (!run?.summary) return null;
+  // A household without a classification: no member of it counts, or (a whole-population run) members' records were
+  // not read for want of an authorisation (docs/comparisons.md). The command line counts them UNCLASSIFIED.
   const classes = run.summary.classifications.map((c: { classification: string | null; households: number }) => ({
     key: c.classification ?? 'NONE',
     name: c.classification
       ? translate(enumLabel('HouseholdClassification', c.classification))
-      : translate('hub.runs.no_member_counts'),
+      : translate('hub.runs.unclassified'),
     households: c.households,
   }));
   const flags = run.summary.flags.map((f: { flag: string; households: number }) => ({

@@ -182,7 +182,7 @@ export const hubEnglish = {
       households: 'Households',
       no_results_yet: 'No results yet.',
       no_flags: 'No household is flagged.',
-      no_member_counts: 'No member counts',
+      unclassified: 'Not classified',
       evidence: 'Flags and their evidence',
       no_flags_household: 'No flag: the household meets the rules.',
       facts: 'Facts',

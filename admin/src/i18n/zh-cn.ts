@@ -207,7 +207,7 @@ const hubChinese = {
       households: '户数',
       no_results_yet: '尚无结果。',
       no_flags: '没有疑点家庭。',
-      no_member_counts: '无计入成员',
+      unclassified: '未认定',
       evidence: '疑点及依据',
       no_flags_household: '无疑点：该家庭符合规定。',
       facts: '事实',
