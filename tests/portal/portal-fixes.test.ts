@@ -157,7 +157,8 @@ describe.runIf(chromiumAvailable())('the portal’s fixes for a working day (iss
     // The saved standard's region is named as it was picked, never shown as its bare code.
     const region = page.getByRole('combobox', { name: '地区' });
     await expect.poll(() => region.inputValue(), untilBrowserStep).toBe('兴庆区 (640104)');
-    await expect(region.isDisabled()).resolves.toBe(true);
+    // Polled like the value: beside a second suite (d535811's pair) it once read enabled, not yet understood.
+    await expect.poll(() => region.isDisabled(), untilBrowserStep).toBe(true);
   });
 
   it('exports the rows the results list shows under its filter, not the whole run', async () => {
